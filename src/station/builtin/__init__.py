@@ -1,0 +1,1 @@
+"""The station's built-in plugins, registered through the same ``station`` entry-point group as any other."""

@@ -1,0 +1,82 @@
+"""Built-in plugin: users, roles and the audit log — their pages, permissions and demo users."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from station.contributions import DashboardFigure, DemoData, Page, Permission
+from station.hookspecs import hookimpl
+
+DEMO_PASSWORD = "demo1234"
+DEMO_USERS = [
+    ("admin", "周管理", "admin"),
+    ("supervisor", "陈审核", "supervisor"),
+    ("clerk", "李办事", "clerk"),
+    ("clerk2", "王晓燕", "clerk"),
+]
+
+
+def _users_page(shell: Any) -> Any:
+    from station.shell.pages.users import UsersPage
+
+    return UsersPage(shell)
+
+
+def _audit_page(shell: Any) -> Any:
+    from station.shell.pages.audit import AuditPage
+
+    return AuditPage(shell)
+
+
+@hookimpl
+def register_pages(register: Callable[[Page], None]) -> None:
+    register(Page(key="users", title="Users", factory=_users_page, order=900, permission="users.manage",
+                  icon="users"))
+    register(Page(key="audit", title="Audit log", factory=_audit_page, order=910, permission="audit.view",
+                  icon="audit"))
+
+
+@hookimpl
+def register_permissions(register: Callable[[Permission], None]) -> None:
+    register(Permission("users.manage", "管理用户和角色", ("admin",)))
+    register(Permission("audit.view", "查看审计日志", ("supervisor", "admin")))
+    register(Permission("plugins.manage", "启用或停用插件", ("admin",)))
+
+
+def _fill(work: Any, rng: Any) -> str:
+    from station.core import identity
+
+    made = 0
+    for username, display, role in DEMO_USERS:
+        from sqlalchemy import select
+
+        if work.session.scalar(select(identity.User.id).where(identity.User.username == username)):
+            continue
+        identity.create_user(work.session, username=username, display_name=display, role=role,
+                             password=DEMO_PASSWORD)
+        work.audit("user.create", "user", username, None, {"username": username, "role": role})
+        made += 1
+    return f"{made} 个用户（密码 {DEMO_PASSWORD}）"
+
+
+@hookimpl
+def register_demo_data(register: Callable[[DemoData], None]) -> None:
+    register(DemoData("users", _fill, order=1))
+
+
+def _audit_today(session: Any) -> str:
+    from sqlalchemy import func, select
+
+    from station.core.audit import AuditEntry
+
+    from station.core.clock import start_of_local_day
+
+    start = start_of_local_day().isoformat()
+    n = session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.at >= start))
+    return f"{n or 0:,}"
+
+
+@hookimpl
+def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
+    register(DashboardFigure("audit.today", "今日操作记录", _audit_today, order=90))

@@ -1,0 +1,296 @@
+"""The ``station`` command. With no subcommand it opens the application.
+
+Every subcommand works non-interactively on a fresh data directory. Errors go to stderr as one
+sentence with a non-zero exit code; the details go to the log in the data directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from station import __version__
+from station.contributions import CliCommand
+from station.errors import UserError
+
+log = logging.getLogger("station.cli")
+
+EXIT_UNEXPECTED = 70
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+# -- subcommands --------------------------------------------------------------------------------
+
+def cmd_gui(args: argparse.Namespace, ctx: Any) -> int:
+    from station.shell.app import run
+
+    return run(ctx, page=getattr(args, "page", None))
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.demo import fill_demo
+
+    for line in fill_demo(ctx, ctx.cli_actor(args.user), seed=args.seed):
+        print(line)
+    print(f"演示数据已就绪：{ctx.data_dir}")
+    if args.no_gui:
+        return 0
+    return cmd_gui(args, ctx)
+
+
+def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core import enterprise_import
+
+    actor = ctx.cli_actor(args.user)
+
+    def progress(done: int, total: int) -> None:
+        if not args.json:
+            print(f"  已检查 {done} 行…", file=sys.stderr)
+
+    with ctx.work(actor) as work:
+        report = enterprise_import.import_file(work, Path(args.file), progress)
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        print(report.summary())
+        for bad in report.bad[: args.show_bad]:
+            print(f"  第 {bad.row} 行 {bad.uscc}：{bad.reason}")
+        if len(report.bad) > args.show_bad:
+            print(f"  …另有 {len(report.bad) - args.show_bad} 行有问题（用 --json 查看全部）")
+    return 0 if not report.bad else 2
+
+
+def cmd_enterprise_template(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core import enterprise_import
+
+    print(enterprise_import.write_template(Path(args.path)))
+    return 0
+
+
+def cmd_enterprise_list(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core import enterprises
+    from station.core.identity import require
+
+    require(ctx.cli_actor(args.user), "enterprise.view", "查看企业信息")
+    with ctx.read() as session:
+        ids = enterprises.search_ids(session, args.search or "", limit=args.limit)
+        rows = enterprises.rows_for(session, ids)
+    items = []
+    for eid in ids:
+        uscc, name, legal_rep, industry_code, zone, stage, capital = rows[eid]
+        items.append({"id": eid, "uscc": uscc, "name": name, "legal_rep": legal_rep,
+                      "industry_code": industry_code, "zone": zone, "stage": stage,
+                      "stage_label": enterprises.STAGES.get(stage, stage),
+                      "registered_capital_wan": enterprises.format_capital(capital)})
+    if args.json:
+        _print_json(items)
+    else:
+        for item in items:
+            print(f"{item['uscc']}  {item['name']}  {item['legal_rep']}  {item['zone']}  {item['stage_label']}")
+        print(f"共 {len(items)} 家", file=sys.stderr)
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace, ctx: Any) -> int:
+    ctx.open()
+    report = ctx.upgrade_report
+    if report and report.upgraded:
+        print(f"数据库已升级：{', '.join(report.before) or '空库'} → {', '.join(report.after)}")
+        if report.backup:
+            print(f"升级前的备份：{report.backup}")
+    else:
+        print("数据库已是最新版本。")
+    return 0
+
+
+def cmd_db_backup(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core import backup
+
+    ctx.open()
+    target = Path(args.path) if args.path else ctx.backups_dir
+    made = backup.backup(ctx.db_path, target)
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        work.audit("db.backup", "database", ctx.db_path.name, None, {"target": str(made)})
+    print(made)
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core import audit
+
+    with ctx.read() as session:
+        verdict = audit.verify(session)
+    if args.json:
+        _print_json({"ok": verdict.ok, "count": verdict.count, "problems": verdict.problems})
+    elif verdict.ok:
+        print(f"审计日志完整：共 {verdict.count} 条记录，哈希链校验通过。")
+    else:
+        print(f"审计日志校验未通过（共 {verdict.count} 条）：", file=sys.stderr)
+        for problem in verdict.problems:
+            print(f"  {problem}", file=sys.stderr)
+    return 0 if verdict.ok else 1
+
+
+def cmd_users_add(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core import identity
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    if not password:
+        raise UserError("请通过标准输入提供密码：echo 密码 | station users add 用户名 --role clerk --password-stdin")
+    actor = ctx.cli_actor(args.user)
+    with ctx.work(actor) as work:
+        first = identity.needs_first_admin(work.session)
+        if not first:
+            work.require("users.manage", "管理用户和角色")
+        identity.create_user(work.session, username=args.username, display_name=args.display_name or args.username,
+                             role=args.role, password=password)
+        work.audit("user.create", "user", args.username, None, {"username": args.username, "role": args.role})
+    print(f"已添加用户 {args.username}（{identity.ROLES[args.role]}）。")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace, ctx: Any) -> int:
+    from sqlalchemy import select
+
+    from station.core.identity import ROLES, User
+
+    with ctx.read() as session:
+        users = session.scalars(select(User).order_by(User.username)).all()
+    items = [{"username": u.username, "display_name": u.display_name, "role": u.role, "active": u.active}
+             for u in users]
+    if args.json:
+        _print_json(items)
+    else:
+        for u in items:
+            print(f"{u['username']:<16}{u['display_name']:<10}{ROLES[u['role']]}{'' if u['active'] else '（停用）'}")
+    return 0
+
+
+def cmd_plugins(args: argparse.Namespace, ctx: Any) -> int:
+    from station.contributions import Page
+
+    pages = ctx.host.collect("register_pages", Page)
+    items = [{"name": p.name, "status": p.status, "distribution": p.distribution, "version": p.version,
+              "module": p.module, "error": p.error,
+              "pages": [pg.key for pg in pages if pg.plugin == p.name]}
+             for p in ctx.host.plugins.values()]
+    if args.json:
+        _print_json(items)
+    else:
+        for p in items:
+            line = f"{p['name']:<14}{p['status']:<10}{p['distribution']} {p['version']}"
+            print(line + (f"  错误：{p['error']}" if p["error"] else ""))
+    return 0
+
+
+# -- parser -------------------------------------------------------------------------------------
+
+def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="station", description="园区企业服务站 Park Service Station")
+    parser.add_argument("--version", action="version", version=f"station {__version__}")
+    parser.add_argument("--data-dir", help="数据目录（默认为用户数据目录，或环境变量 STATION_DATA_DIR）")
+    parser.add_argument("--user", help="以该用户的身份执行并记入审计日志（默认为系统用户）")
+    parser.add_argument("-v", "--verbose", action="store_true", help="在终端输出详细日志")
+    parser.set_defaults(run=cmd_gui, page=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="打开程序窗口（默认）")
+    gui.add_argument("--page", help="打开后显示的页面，如 enterprises")
+    gui.set_defaults(run=cmd_gui)
+
+    demo = sub.add_parser("demo", help="在数据目录中生成演示园区数据，然后打开程序")
+    demo.add_argument("--no-gui", action="store_true", help="只生成数据，不打开窗口")
+    demo.add_argument("--seed", type=int, default=20261122, help="随机种子（同一种子生成同样的数据）")
+    demo.set_defaults(run=cmd_demo)
+
+    ent = sub.add_parser("enterprise", help="企业名录").add_subparsers(metavar="ACTION", required=True)
+    imp = ent.add_parser("import", help="从 CSV 或 XLSX 导入企业（按统一社会信用代码新增或更新）")
+    imp.add_argument("file")
+    imp.add_argument("--json", action="store_true")
+    imp.add_argument("--show-bad", type=int, default=20, help="列出的问题行数")
+    imp.set_defaults(run=cmd_enterprise_import)
+    lst = ent.add_parser("list", help="列出或搜索企业")
+    lst.add_argument("--search", help="名称片段、信用代码或法定代表人")
+    lst.add_argument("--limit", type=int, default=None)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(run=cmd_enterprise_list)
+    tpl = ent.add_parser("template", help="生成导入模板 CSV")
+    tpl.add_argument("path")
+    tpl.set_defaults(run=cmd_enterprise_template)
+
+    db = sub.add_parser("db", help="数据库").add_subparsers(metavar="ACTION", required=True)
+    db.add_parser("upgrade", help="升级数据库结构（升级前自动备份）").set_defaults(run=cmd_db_upgrade)
+    bk = db.add_parser("backup", help="备份数据库（程序运行时也可安全执行）")
+    bk.add_argument("path", nargs="?", help="备份文件或目录（默认为数据目录下的 backups）")
+    bk.set_defaults(run=cmd_db_backup)
+
+    aud = sub.add_parser("audit", help="审计日志").add_subparsers(metavar="ACTION", required=True)
+    ver = aud.add_parser("verify", help="校验审计日志的哈希链")
+    ver.add_argument("--json", action="store_true")
+    ver.set_defaults(run=cmd_audit_verify)
+
+    users = sub.add_parser("users", help="用户").add_subparsers(metavar="ACTION", required=True)
+    add = users.add_parser("add", help="添加用户")
+    add.add_argument("username")
+    add.add_argument("--role", choices=["clerk", "supervisor", "admin"], required=True)
+    add.add_argument("--display-name")
+    add.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+    add.set_defaults(run=cmd_users_add)
+    ul = users.add_parser("list", help="列出用户")
+    ul.add_argument("--json", action="store_true")
+    ul.set_defaults(run=cmd_users_list)
+
+    plg = sub.add_parser("plugins", help="列出插件及其状态")
+    plg.add_argument("--json", action="store_true")
+    plg.set_defaults(run=cmd_plugins)
+
+    for command in plugin_commands:
+        cmd_parser = sub.add_parser(command.name, help=command.help)
+        command.configure(cmd_parser)
+        cmd_parser.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from station.core.context import StationContext
+
+    # The data directory decides which plugins are disabled, and plugins add subcommands: peek first.
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--data-dir")
+    known, _ = pre.parse_known_args(argv)
+    ctx = StationContext(known.data_dir)
+    plugin_commands = ctx.host.collect("register_cli_commands", CliCommand)
+    parser = build_parser(plugin_commands)
+    args = parser.parse_args(argv)
+    ctx.setup_logging()
+    if args.verbose:
+        logging.getLogger().addHandler(logging.StreamHandler())
+    try:
+        return int(args.run(args, ctx) or 0)
+    except UserError as exc:
+        log.warning("command failed: %s (%s)", exc.message, exc.detail or "")
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("已中断，本次操作没有保存。", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected error in %s", argv)
+        print(f"出现意外错误，操作没有完成。详情已写入日志 {ctx.logs_dir / 'station.log'}，请联系技术支持。",
+              file=sys.stderr)
+        return EXIT_UNEXPECTED
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,162 @@
+"""The station context: data directory, settings, plugins, database. One per process.
+
+Everything expensive is opened on first use, so the shell can paint before SQLAlchemy is imported.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import logging.handlers
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from station import paths
+from station.contributions import MigrationBranch, Permission
+from station.plugins import PluginHost, load_host
+from station.settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.core.db import Database
+    from station.core.identity import Actor, Permissions
+    from station.core.schema import UpgradeReport
+    from station.core.work import Work
+
+log = logging.getLogger(__name__)
+
+DB_FILE_NAME = "station.db"
+
+
+class StationContext:
+    def __init__(self, data_dir: Path | str | None = None, *, host: PluginHost | None = None) -> None:
+        self.data_dir = paths.data_dir(data_dir)
+        self.settings = Settings.load(self.data_dir)
+        self._host = host
+        self._db: Database | None = None
+        self.upgrade_report: UpgradeReport | None = None
+
+    # -- places ---------------------------------------------------------------------------------
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILE_NAME
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    def setup_logging(self, level: int = logging.INFO) -> None:
+        """Log to ``logs/station.log`` (rotated). Errors carry details there; people see sentences."""
+        try:
+            self.logs_dir.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+                self.logs_dir / "station.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        except OSError:
+            handler = logging.StreamHandler()  # a read-only data directory still gets its logs somewhere
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root = logging.getLogger()
+        if not any(getattr(h, "station_handler", False) for h in root.handlers):
+            handler.station_handler = True  # type: ignore[attr-defined]
+            root.addHandler(handler)
+            root.setLevel(level)
+
+    # -- plugins --------------------------------------------------------------------------------
+
+    @property
+    def host(self) -> PluginHost:
+        if self._host is None:
+            self._host = load_host(disabled=self.settings.disabled_plugins)
+        return self._host
+
+    def migration_branches(self) -> list[MigrationBranch]:
+        return self.host.collect("register_migrations", MigrationBranch)
+
+    @cached_property
+    def permissions(self) -> Permissions:
+        from station.core.identity import Permissions
+
+        return Permissions(self.host.collect("register_permissions", Permission))
+
+    # -- database -------------------------------------------------------------------------------
+
+    def open(self) -> Database:
+        """Open the database, migrating it first if needed (with a backup). Safe to call repeatedly."""
+        if self._db is None:
+            from station.core import schema
+            from station.core.db import Database
+
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.upgrade_report = schema.upgrade(self.db_path, self.migration_branches(), self.backups_dir)
+            self._db = Database(self.db_path)
+        return self._db
+
+    @property
+    def db(self) -> Database:
+        return self.open()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None
+
+    @contextmanager
+    def work(self, actor: Actor) -> Iterator[Work]:
+        """One write transaction for ``actor``; events fire after it commits."""
+        from station.core.db_errors import translated
+        from station.core.work import Work
+
+        session = self.db.write()
+        work = Work(session, actor, self.host.fire)
+        try:
+            with translated():
+                yield work
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+        work.fire_events()
+
+    @contextmanager
+    def read(self) -> Iterator[Any]:
+        from station.core.db_errors import translated
+
+        session = self.db.read()
+        try:
+            with translated():
+                yield session
+        finally:
+            session.close()  # detaches what was loaded (still readable) and ends the read transaction
+
+    # -- who ------------------------------------------------------------------------------------
+
+    def cli_actor(self, username: str | None = None) -> Actor:
+        """The actor behind a CLI call: ``--user NAME`` (an existing user) or the operating-system user.
+
+        Whoever can run the CLI can already read and write the database file, so the system user acts
+        with administrator rights; every action is still audited under their name.
+        """
+        from station.core.identity import User
+        from station.errors import UserError
+
+        if username:
+            with self.read() as session:
+                from sqlalchemy import select
+
+                user = session.scalar(select(User).where(User.username == username))
+            if user is None or not user.active:
+                raise UserError(f"用户“{username}”不存在或已停用，请用 station users list 查看现有用户。")
+            return self.permissions.actor(user.username, user.role, user.display_name)
+        try:
+            system_user = getpass.getuser()
+        except Exception:
+            system_user = "unknown"
+        return self.permissions.actor(f"system:{system_user}", "admin", f"系统用户 {system_user}")

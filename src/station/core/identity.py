@@ -1,0 +1,130 @@
+"""Local users, roles and permissions.
+
+Passwords are hashed with Argon2id (memory-hard). Permissions are contributed by plugins through
+``register_permissions``; services call ``require`` so a rule holds for the CLI as much as for the UI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Boolean, Integer, String, func, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from station.contributions import Permission
+from station.core.db import Base, UTCDateTime, utcnow
+from station.errors import PermissionDenied, UserError, ValidationError
+
+ROLES = {"clerk": "办事员", "supervisor": "审核员", "admin": "管理员"}
+MIN_PASSWORD = 8
+_hasher = PasswordHasher()  # Argon2id, 64 MiB, 3 passes: the library's RFC 9106 low-memory profile
+
+
+class User(Base):
+    __tablename__ = "station_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a logged-in user, or the operating-system user behind a CLI call."""
+
+    name: str
+    role: str
+    permissions: frozenset[str] = field(default_factory=frozenset)
+    display_name: str = ""
+
+    def can(self, permission: str) -> bool:
+        return self.role == "admin" or permission in self.permissions
+
+
+class Permissions:
+    """The permission catalogue collected from plugins."""
+
+    def __init__(self, items: Iterable[Permission]) -> None:
+        self.items = {p.code: p for p in items}
+
+    def for_role(self, role: str) -> frozenset[str]:
+        if role == "admin":
+            return frozenset(self.items)
+        return frozenset(code for code, p in self.items.items() if role in p.roles)
+
+    def actor(self, name: str, role: str, display_name: str = "") -> Actor:
+        return Actor(name=name, role=role, permissions=self.for_role(role), display_name=display_name or name)
+
+
+def require(actor: Actor, permission: str, label: str | None = None) -> None:
+    if not actor.can(permission):
+        what = label or permission
+        raise PermissionDenied(f"当前用户“{actor.display_name or actor.name}”没有“{what}”的权限，请联系管理员。")
+
+
+def needs_first_admin(session: Session) -> bool:
+    return not session.scalar(select(func.count()).select_from(User).where(User.role == "admin"))
+
+
+_USERNAME = re.compile(r"^[A-Za-z0-9_.\-]{2,40}$")
+
+
+def _check_new_user(session: Session, username: str, display_name: str, role: str, password: str) -> None:
+    problems: dict[str, str] = {}
+    if not _USERNAME.match(username):
+        problems["username"] = "用户名应为2至40位字母、数字、下划线、点或短横线。"
+    elif session.scalar(select(User.id).where(User.username == username)):
+        problems["username"] = f"用户名“{username}”已被使用，请换一个。"
+    if not display_name.strip():
+        problems["display_name"] = "请填写姓名。"
+    if role not in ROLES:
+        problems["role"] = "角色应为办事员、审核员或管理员之一。"
+    if len(password) < MIN_PASSWORD:
+        problems["password"] = f"密码至少需要{MIN_PASSWORD}位。"
+    if problems:
+        raise ValidationError(problems)
+
+
+def create_user(session: Session, *, username: str, display_name: str, role: str, password: str) -> User:
+    """Create a user. The caller checks ``users.manage`` (or that this is the first admin) and audits."""
+    username = username.strip()
+    _check_new_user(session, username, display_name, role, password)
+    user = User(username=username, display_name=display_name.strip(), role=role,
+                password_hash=_hasher.hash(password), active=True)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, username: str, password: str) -> User:
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    wrong = UserError("用户名或密码不正确，请重新输入。")
+    if user is None:
+        _hasher.hash(password)  # spend the same time as a real check: do not reveal which names exist
+        raise wrong
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise wrong from None
+    if not user.active:
+        raise UserError("该账号已停用，请联系管理员。")
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    user.last_login_at = utcnow()
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError({"password": f"密码至少需要{MIN_PASSWORD}位。"})
+    user.password_hash = _hasher.hash(password)

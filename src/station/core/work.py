@@ -1,0 +1,47 @@
+"""A unit of work: one write transaction, the actor doing it, its audit entries and its events.
+
+    with ctx.work(actor) as work:
+        enterprises.create(work, ...)
+
+Everything written through ``work.session`` and every ``work.audit`` entry commit together or not at
+all; events queued with ``work.emit`` are fired through the plugin host only after the commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from station.core import audit
+from station.core.identity import Actor, require
+
+log = logging.getLogger(__name__)
+
+
+class Work:
+    def __init__(self, session: Session, actor: Actor, fire: Callable[..., None] | None = None) -> None:
+        self.session = session
+        self.actor = actor
+        self._fire = fire
+        self._events: list[tuple[str, dict[str, Any]]] = []
+
+    def require(self, permission: str, label: str | None = None) -> None:
+        require(self.actor, permission, label)
+
+    def audit(self, action: str, subject_type: str, subject_id: str | int,
+              before: Any = None, after: Any = None) -> None:
+        audit.record(self.session, actor=self.actor.name, action=action, subject_type=subject_type,
+                     subject_id=subject_id, before=before, after=after)
+
+    def emit(self, hook_name: str, **kwargs: Any) -> None:
+        self._events.append((hook_name, kwargs))
+
+    def fire_events(self) -> None:
+        events, self._events = self._events, []
+        if self._fire is None:
+            return
+        for hook_name, kwargs in events:
+            self._fire(hook_name, **kwargs)

@@ -1,0 +1,72 @@
+"""Every hook a Park Service Station plugin can implement.
+
+Plugins implement hooks with ``@station.hookimpl``. ``register_*`` hooks receive a ``register``
+callback and call it once per contribution; event hooks are named ``<subject>_did_<verb>`` and are
+called after the change they announce has been committed. None of these hooks is ``firstresult``:
+every implementation is called. Each hook is documented in ``docs/plugins.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pluggy
+
+from station.contributions import (
+    CliCommand,
+    DashboardFigure,
+    DemoData,
+    EnterpriseChange,
+    MigrationBranch,
+    Page,
+    Permission,
+)
+
+PROJECT = "station"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+# ---------------------------------------------------------------------------------------------
+# Contributions: called when the station starts (or when the CLI needs them)
+# ---------------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_pages(register: Callable[[Page], None]) -> None:
+    """Contribute pages to the main window's navigation."""
+
+
+@hookspec
+def register_migrations(register: Callable[[MigrationBranch], None]) -> None:
+    """Contribute an Alembic branch (a version directory) that creates and upgrades the plugin's tables."""
+
+
+@hookspec
+def register_permissions(register: Callable[[Permission], None]) -> None:
+    """Contribute permission codes and the roles that hold them by default."""
+
+
+@hookspec
+def register_demo_data(register: Callable[[DemoData], None]) -> None:
+    """Contribute a step that fills a fresh station with realistic demo data (``station demo``)."""
+
+
+@hookspec
+def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
+    """Contribute ``station`` subcommands."""
+
+
+@hookspec
+def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
+    """Contribute figures to the dashboard page."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Events: called after the change has been committed
+# ---------------------------------------------------------------------------------------------
+
+
+@hookspec
+def enterprise_did_change(change: EnterpriseChange) -> None:
+    """An enterprise in the registry was created, edited or imported."""

@@ -1,0 +1,34 @@
+"""Where things live: the station's data directory and the bundled resources."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "park-station"
+ENV_DATA_DIR = "STATION_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory: ``--data-dir``, else ``STATION_DATA_DIR``, else the user data directory."""
+    if override:
+        chosen = Path(override)
+    elif os.environ.get(ENV_DATA_DIR):
+        chosen = Path(os.environ[ENV_DATA_DIR])
+    else:
+        import platformdirs
+
+        chosen = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return chosen.expanduser().resolve()
+
+
+def resources_dir() -> Path:
+    """Resources ship inside the package when installed, beside ``src/`` in a checkout."""
+    packaged = Path(__file__).resolve().parent / "resources"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

@@ -1,0 +1,171 @@
+"""The plugin host: finds plugins through the ``station`` entry-point group and calls their hooks.
+
+A plugin that fails to import, does not validate against the hook specs, or raises from a hook is
+disabled and kept in ``host.plugins`` with its error, so the rest of the station keeps working and the
+Plugins dialog can show what went wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from types import ModuleType
+from typing import Any, TypeVar
+
+import pluggy
+
+from station import hookspecs
+
+log = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "station"
+ENV_ONLY = "STATION_PLUGINS"
+
+T = TypeVar("T")
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    module: str
+    distribution: str = ""
+    version: str = ""
+    status: str = "loaded"  # loaded | disabled (by settings) | skipped (not in STATION_PLUGINS) | failed
+    error: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self.status == "loaded"
+
+
+def only_from_env() -> list[str] | None:
+    """``STATION_PLUGINS=a,b`` limits loading to those plugins; unset means all."""
+    raw = os.environ.get(ENV_ONLY)
+    if raw is None:
+        return None
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+class PluginHost:
+    def __init__(self, *, disabled: Iterable[str] = (), only: list[str] | None = None) -> None:
+        self.pm = pluggy.PluginManager(hookspecs.PROJECT)
+        self.pm.add_hookspecs(hookspecs)
+        self.disabled = set(disabled)
+        self.only = only
+        self.plugins: dict[str, PluginInfo] = {}
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load_entry_points(self) -> PluginHost:
+        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if ep.name in self.plugins:
+                continue  # the same distribution seen twice on sys.path
+            dist = ep.dist
+            info = PluginInfo(
+                name=ep.name,
+                module=ep.value,
+                distribution=dist.metadata["Name"] if dist else "",
+                version=dist.version if dist else "",
+            )
+            self.plugins[ep.name] = info
+            if self.only is not None and ep.name not in self.only:
+                info.status = "skipped"
+                continue
+            if ep.name in self.disabled:
+                info.status = "disabled"
+                continue
+            try:
+                module = ep.load()
+            except Exception as exc:
+                self._fail(info, exc, "import")
+                continue
+            self._register(info, module)
+        return self
+
+    def add(self, name: str, module: ModuleType | object) -> PluginInfo:
+        """Register an object directly (tests, embedding). Goes through the same checks."""
+        info = PluginInfo(name=name, module=getattr(module, "__name__", repr(module)))
+        self.plugins[name] = info
+        if name in self.disabled:
+            info.status = "disabled"
+            return info
+        self._register(info, module)
+        return info
+
+    def _register(self, info: PluginInfo, module: object) -> None:
+        try:
+            self.pm.register(module, name=info.name)
+            self.pm.check_pending()  # a hookimpl whose name matches no spec is a bug in the plugin
+        except Exception as exc:
+            if self.pm.get_plugin(info.name) is not None:
+                self.pm.unregister(name=info.name)
+            self._fail(info, exc, "register")
+
+    def _fail(self, info: PluginInfo, exc: BaseException, during: str) -> None:
+        info.status = "failed"
+        info.error = f"{type(exc).__name__}: {exc}"
+        log.error("plugin %s disabled after an error during %s:\n%s", info.name, during,
+                  "".join(traceback.format_exception(exc)))
+        if self.pm.get_plugin(info.name) is not None:
+            self.pm.unregister(name=info.name)
+
+    # -- calling hooks --------------------------------------------------------------------------
+
+    def _impls(self, hook_name: str) -> list[pluggy.HookImpl]:
+        # pluggy calls implementations last-registered first; we want a stable order by plugin name.
+        return sorted(getattr(self.pm.hook, hook_name).get_hookimpls(), key=lambda i: i.plugin_name)
+
+    def collect(self, hook_name: str, kind: type[T]) -> list[T]:
+        """Call a ``register_*`` hook on every plugin; return the contributions, each tagged with its plugin."""
+        out: list[T] = []
+        for impl in self._impls(hook_name):
+            got: list[T] = []
+
+            def register(item: T, _got: list[T] = got) -> None:
+                if not isinstance(item, kind):
+                    raise TypeError(f"{hook_name} expects {kind.__name__}, got {type(item).__name__}")
+                _got.append(item)
+
+            try:
+                impl.function(register=register)
+            except Exception as exc:
+                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")),
+                           exc, hook_name)
+                continue
+            for item in got:
+                if dataclasses.is_dataclass(item) and hasattr(item, "plugin"):
+                    item = dataclasses.replace(item, plugin=impl.plugin_name)  # type: ignore[type-var]
+                out.append(item)
+        return out
+
+    def fire(self, hook_name: str, **kwargs: Any) -> None:
+        """Call an event hook on every plugin. A plugin that raises is disabled; the others still run."""
+        for impl in self._impls(hook_name):
+            try:
+                impl.function(**kwargs)
+            except Exception as exc:
+                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")),
+                           exc, hook_name)
+
+    def hook_names(self) -> list[str]:
+        return sorted(name for name in dir(hookspecs) if getattr(getattr(hookspecs, name), "station_spec", None))
+
+    @property
+    def active(self) -> list[PluginInfo]:
+        return [p for p in self.plugins.values() if p.active]
+
+
+def load_host(disabled: Iterable[str] = (), extra: dict[str, object] | None = None,
+              on_loaded: Callable[[PluginHost], None] | None = None) -> PluginHost:
+    """The host the application uses: entry points, honouring settings and ``STATION_PLUGINS``."""
+    host = PluginHost(disabled=disabled, only=only_from_env()).load_entry_points()
+    for name, module in (extra or {}).items():
+        host.add(name, module)
+    if on_loaded:
+        on_loaded(host)
+    return host
