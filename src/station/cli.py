@@ -29,6 +29,7 @@ def _print_json(value: Any) -> None:
 
 # -- subcommands --------------------------------------------------------------------------------
 
+
 def cmd_gui(args: argparse.Namespace, ctx: Any) -> int:
     from station.shell.app import run
 
@@ -86,10 +87,19 @@ def cmd_enterprise_list(args: argparse.Namespace, ctx: Any) -> int:
     items = []
     for eid in ids:
         uscc, name, legal_rep, industry_code, zone, stage, capital = rows[eid]
-        items.append({"id": eid, "uscc": uscc, "name": name, "legal_rep": legal_rep,
-                      "industry_code": industry_code, "zone": zone, "stage": stage,
-                      "stage_label": enterprises.STAGES.get(stage, stage),
-                      "registered_capital_wan": enterprises.format_capital(capital)})
+        items.append(
+            {
+                "id": eid,
+                "uscc": uscc,
+                "name": name,
+                "legal_rep": legal_rep,
+                "industry_code": industry_code,
+                "zone": zone,
+                "stage": stage,
+                "stage_label": enterprises.STAGES.get(stage, stage),
+                "registered_capital_wan": enterprises.format_capital(capital),
+            }
+        )
     if args.json:
         _print_json(items)
     else:
@@ -145,14 +155,16 @@ def cmd_users_add(args: argparse.Namespace, ctx: Any) -> int:
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     if not password:
         raise UserError("请通过标准输入提供密码：echo 密码 | station users add 用户名 --role clerk --password-stdin")
-    actor = ctx.cli_actor(args.user)
-    with ctx.work(actor) as work:
-        first = identity.needs_first_admin(work.session)
-        if not first:
-            work.require("users.manage", "管理用户和角色")
-        identity.create_user(work.session, username=args.username, display_name=args.display_name or args.username,
-                             role=args.role, password=password)
-        work.audit("user.create", "user", args.username, None, {"username": args.username, "role": args.role})
+    from station.core import people
+
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        people.add_user(
+            work,
+            username=args.username,
+            display_name=args.display_name or args.username,
+            role=args.role,
+            password=password,
+        )
     print(f"已添加用户 {args.username}（{identity.ROLES[args.role]}）。")
     return 0
 
@@ -164,8 +176,9 @@ def cmd_users_list(args: argparse.Namespace, ctx: Any) -> int:
 
     with ctx.read() as session:
         users = session.scalars(select(User).order_by(User.username)).all()
-    items = [{"username": u.username, "display_name": u.display_name, "role": u.role, "active": u.active}
-             for u in users]
+    items = [
+        {"username": u.username, "display_name": u.display_name, "role": u.role, "active": u.active} for u in users
+    ]
     if args.json:
         _print_json(items)
     else:
@@ -178,10 +191,18 @@ def cmd_plugins(args: argparse.Namespace, ctx: Any) -> int:
     from station.contributions import Page
 
     pages = ctx.host.collect("register_pages", Page)
-    items = [{"name": p.name, "status": p.status, "distribution": p.distribution, "version": p.version,
-              "module": p.module, "error": p.error,
-              "pages": [pg.key for pg in pages if pg.plugin == p.name]}
-             for p in ctx.host.plugins.values()]
+    items = [
+        {
+            "name": p.name,
+            "status": p.status,
+            "distribution": p.distribution,
+            "version": p.version,
+            "module": p.module,
+            "error": p.error,
+            "pages": [pg.key for pg in pages if pg.plugin == p.name],
+        }
+        for p in ctx.host.plugins.values()
+    ]
     if args.json:
         _print_json(items)
     else:
@@ -192,6 +213,7 @@ def cmd_plugins(args: argparse.Namespace, ctx: Any) -> int:
 
 
 # -- parser -------------------------------------------------------------------------------------
+
 
 def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="station", description="园区企业服务站 Park Service Station")
@@ -285,8 +307,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         log.exception("unexpected error in %s", argv)
-        print(f"出现意外错误，操作没有完成。详情已写入日志 {ctx.logs_dir / 'station.log'}，请联系技术支持。",
-              file=sys.stderr)
+        print(
+            f"出现意外错误，操作没有完成。详情已写入日志 {ctx.logs_dir / 'station.log'}，请联系技术支持。",
+            file=sys.stderr,
+        )
         return EXIT_UNEXPECTED
     finally:
         ctx.close()

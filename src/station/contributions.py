@@ -16,6 +16,11 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from station.core.work import Work
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` without importing Qt; the shell translates it."""
+    return text
+
+
 @dataclass(frozen=True)
 class Page:
     """A page in the main window's navigation.

@@ -9,8 +9,15 @@ APP_NAME = "park-station"
 ENV_DATA_DIR = "STATION_DATA_DIR"
 
 
+def _pointer_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "data-dir.txt"
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The data directory: ``--data-dir``, else ``STATION_DATA_DIR``, else the user data directory."""
+    """The data directory: ``--data-dir``, else ``STATION_DATA_DIR``, else the one chosen in the settings
+    dialog, else the user data directory."""
     if override:
         chosen = Path(override)
     elif os.environ.get(ENV_DATA_DIR):
@@ -18,8 +25,18 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     else:
         import platformdirs
 
-        chosen = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        pointer = _pointer_file()
+        chosen_text = pointer.read_text(encoding="utf-8").strip() if pointer.exists() else ""
+        chosen = Path(chosen_text) if chosen_text else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return chosen.expanduser().resolve()
+
+
+def choose_data_dir(path: Path | None) -> Path:
+    """Remember ``path`` as this desktop user's data directory (None: back to the default)."""
+    pointer = _pointer_file()
+    pointer.parent.mkdir(parents=True, exist_ok=True)
+    pointer.write_text(str(path) if path else "", encoding="utf-8")
+    return pointer
 
 
 def resources_dir() -> Path:

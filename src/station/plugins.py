@@ -109,8 +109,12 @@ class PluginHost:
     def _fail(self, info: PluginInfo, exc: BaseException, during: str) -> None:
         info.status = "failed"
         info.error = f"{type(exc).__name__}: {exc}"
-        log.error("plugin %s disabled after an error during %s:\n%s", info.name, during,
-                  "".join(traceback.format_exception(exc)))
+        log.error(
+            "plugin %s disabled after an error during %s:\n%s",
+            info.name,
+            during,
+            "".join(traceback.format_exception(exc)),
+        )
         if self.pm.get_plugin(info.name) is not None:
             self.pm.unregister(name=info.name)
 
@@ -134,8 +138,7 @@ class PluginHost:
             try:
                 impl.function(register=register)
             except Exception as exc:
-                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")),
-                           exc, hook_name)
+                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")), exc, hook_name)
                 continue
             for item in got:
                 if dataclasses.is_dataclass(item) and hasattr(item, "plugin"):
@@ -149,8 +152,7 @@ class PluginHost:
             try:
                 impl.function(**kwargs)
             except Exception as exc:
-                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")),
-                           exc, hook_name)
+                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")), exc, hook_name)
 
     def hook_names(self) -> list[str]:
         return sorted(name for name in dir(hookspecs) if getattr(getattr(hookspecs, name), "station_spec", None))
@@ -160,8 +162,11 @@ class PluginHost:
         return [p for p in self.plugins.values() if p.active]
 
 
-def load_host(disabled: Iterable[str] = (), extra: dict[str, object] | None = None,
-              on_loaded: Callable[[PluginHost], None] | None = None) -> PluginHost:
+def load_host(
+    disabled: Iterable[str] = (),
+    extra: dict[str, object] | None = None,
+    on_loaded: Callable[[PluginHost], None] | None = None,
+) -> PluginHost:
     """The host the application uses: entry points, honouring settings and ``STATION_PLUGINS``."""
     host = PluginHost(disabled=disabled, only=only_from_env()).load_entry_points()
     for name, module in (extra or {}).items():

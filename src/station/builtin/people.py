@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from station.contributions import DashboardFigure, DemoData, Page, Permission
+from station.contributions import QT_TRANSLATE_NOOP, DashboardFigure, DemoData, Page, Permission
 from station.hookspecs import hookimpl
 
 DEMO_PASSWORD = "demo1234"
@@ -31,10 +31,26 @@ def _audit_page(shell: Any) -> Any:
 
 @hookimpl
 def register_pages(register: Callable[[Page], None]) -> None:
-    register(Page(key="users", title="Users", factory=_users_page, order=900, permission="users.manage",
-                  icon="users"))
-    register(Page(key="audit", title="Audit log", factory=_audit_page, order=910, permission="audit.view",
-                  icon="audit"))
+    register(
+        Page(
+            key="users",
+            title=QT_TRANSLATE_NOOP("Navigation", "Users"),
+            factory=_users_page,
+            order=900,
+            permission="users.manage",
+            icon="users",
+        )
+    )
+    register(
+        Page(
+            key="audit",
+            title=QT_TRANSLATE_NOOP("Navigation", "Audit log"),
+            factory=_audit_page,
+            order=910,
+            permission="audit.view",
+            icon="audit",
+        )
+    )
 
 
 @hookimpl
@@ -45,17 +61,16 @@ def register_permissions(register: Callable[[Permission], None]) -> None:
 
 
 def _fill(work: Any, rng: Any) -> str:
-    from station.core import identity
+    from sqlalchemy import select
+
+    from station.core import people
+    from station.core.identity import User
 
     made = 0
     for username, display, role in DEMO_USERS:
-        from sqlalchemy import select
-
-        if work.session.scalar(select(identity.User.id).where(identity.User.username == username)):
+        if work.session.scalar(select(User.id).where(User.username == username)):
             continue
-        identity.create_user(work.session, username=username, display_name=display, role=role,
-                             password=DEMO_PASSWORD)
-        work.audit("user.create", "user", username, None, {"username": username, "role": role})
+        people.add_user(work, username=username, display_name=display, role=role, password=DEMO_PASSWORD)
         made += 1
     return f"{made} 个用户（密码 {DEMO_PASSWORD}）"
 
@@ -69,7 +84,6 @@ def _audit_today(session: Any) -> str:
     from sqlalchemy import func, select
 
     from station.core.audit import AuditEntry
-
     from station.core.clock import start_of_local_day
 
     start = start_of_local_day().isoformat()

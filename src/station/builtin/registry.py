@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from station.contributions import DashboardFigure, DemoData, Page, Permission
+from station.contributions import QT_TRANSLATE_NOOP, DashboardFigure, DemoData, Page, Permission
 from station.hookspecs import hookimpl
 
 DEMO_ENTERPRISES = 2400
@@ -20,8 +20,16 @@ def _page(shell: Any) -> Any:
 
 @hookimpl
 def register_pages(register: Callable[[Page], None]) -> None:
-    register(Page(key="enterprises", title="Enterprises", factory=_page, order=10,
-                  permission="enterprise.view", icon="enterprises"))
+    register(
+        Page(
+            key="enterprises",
+            title=QT_TRANSLATE_NOOP("Navigation", "Enterprises"),
+            factory=_page,
+            order=10,
+            permission="enterprise.view",
+            icon="enterprises",
+        )
+    )
 
 
 @hookimpl
@@ -53,9 +61,8 @@ def _count(session: Any) -> str:
 def _new_this_month(session: Any) -> str:
     from sqlalchemy import func, select
 
-    from station.core.enterprises import Enterprise
-
     from station.core.clock import SHANGHAI
+    from station.core.enterprises import Enterprise
 
     first = dt.datetime.now(SHANGHAI).date().replace(day=1)
     n = session.scalar(select(func.count()).select_from(Enterprise).where(Enterprise.founded_on >= first))

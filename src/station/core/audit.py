@@ -47,14 +47,32 @@ def _json(value: Any) -> str | None:
 
 
 def entry_hash(entry: AuditEntry) -> str:
-    fields = [entry.id, entry.at, entry.actor, entry.action, entry.subject_type, entry.subject_id,
-              entry.before, entry.after, entry.prev_hash]
+    fields = [
+        entry.id,
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.subject_type,
+        entry.subject_id,
+        entry.before,
+        entry.after,
+        entry.prev_hash,
+    ]
     canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def record(session: Session, *, actor: str, action: str, subject_type: str, subject_id: str | int,
-           before: Any = None, after: Any = None, at: dt.datetime | None = None) -> AuditEntry:
+def record(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    subject_type: str,
+    subject_id: str | int,
+    before: Any = None,
+    after: Any = None,
+    at: dt.datetime | None = None,
+) -> AuditEntry:
     """Append one entry. Call inside a write transaction (it holds the lock, so the chain stays linear)."""
     last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     entry = AuditEntry(
@@ -84,8 +102,9 @@ class Verdict:
 def _rows(session: Session, batch: int = 2000) -> Iterator[AuditEntry]:
     last_id = 0
     while True:
-        rows = session.scalars(select(AuditEntry).where(AuditEntry.id > last_id)
-                               .order_by(AuditEntry.id).limit(batch)).all()
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)
+        ).all()
         if not rows:
             return
         yield from rows

@@ -57,7 +57,8 @@ class StationContext:
         try:
             self.logs_dir.mkdir(parents=True, exist_ok=True)
             handler: logging.Handler = logging.handlers.RotatingFileHandler(
-                self.logs_dir / "station.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+                self.logs_dir / "station.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            )
         except OSError:
             handler = logging.StreamHandler()  # a read-only data directory still gets its logs somewhere
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -21,19 +21,44 @@ from station.errors import UserError, ValidationError
 
 # Header spellings we accept, normalised (no spaces or brackets, lower case) -> field.
 HEADERS = {
-    "统一社会信用代码": "uscc", "信用代码": "uscc", "社会信用代码": "uscc", "uscc": "uscc",
-    "企业名称": "name", "名称": "name", "name": "name",
-    "法定代表人": "legal_rep", "法人": "legal_rep", "法人代表": "legal_rep", "legal_rep": "legal_rep",
-    "行业代码": "industry_code", "国民经济行业代码": "industry_code", "industry_code": "industry_code",
-    "注册资本万元": "registered_capital", "注册资本": "registered_capital",
+    "统一社会信用代码": "uscc",
+    "信用代码": "uscc",
+    "社会信用代码": "uscc",
+    "uscc": "uscc",
+    "企业名称": "name",
+    "名称": "name",
+    "name": "name",
+    "法定代表人": "legal_rep",
+    "法人": "legal_rep",
+    "法人代表": "legal_rep",
+    "legal_rep": "legal_rep",
+    "行业代码": "industry_code",
+    "国民经济行业代码": "industry_code",
+    "industry_code": "industry_code",
+    "注册资本万元": "registered_capital",
+    "注册资本": "registered_capital",
     "registered_capital": "registered_capital",
-    "从业人数": "employees", "员工人数": "employees", "employees": "employees",
-    "成立日期": "founded_on", "founded_on": "founded_on",
-    "地址": "address", "住所": "address", "注册地址": "address", "address": "address",
-    "所在园区": "zone", "园区": "zone", "片区": "zone", "zone": "zone",
-    "联系人": "contact_person", "contact_person": "contact_person",
-    "联系电话": "contact_phone", "电话": "contact_phone", "contact_phone": "contact_phone",
-    "生命周期阶段": "stage", "阶段": "stage", "stage": "stage",
+    "从业人数": "employees",
+    "员工人数": "employees",
+    "employees": "employees",
+    "成立日期": "founded_on",
+    "founded_on": "founded_on",
+    "地址": "address",
+    "住所": "address",
+    "注册地址": "address",
+    "address": "address",
+    "所在园区": "zone",
+    "园区": "zone",
+    "片区": "zone",
+    "zone": "zone",
+    "联系人": "contact_person",
+    "contact_person": "contact_person",
+    "联系电话": "contact_phone",
+    "电话": "contact_phone",
+    "contact_phone": "contact_phone",
+    "生命周期阶段": "stage",
+    "阶段": "stage",
+    "stage": "stage",
 }
 REQUIRED = ("uscc", "name")
 MAX_BYTES = 200 * 1024 * 1024
@@ -63,14 +88,21 @@ class ImportReport:
     bad: list[BadRow] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = (f"共 {self.total} 行：新增 {self.created} 家，更新 {self.updated} 家，"
-                f"无变化 {self.unchanged} 家，有问题 {len(self.bad)} 行。")
+        text = (
+            f"共 {self.total} 行：新增 {self.created} 家，更新 {self.updated} 家，"
+            f"无变化 {self.unchanged} 家，有问题 {len(self.bad)} 行。"
+        )
         return text
 
     def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "total": self.total, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged,
-                "bad": [{"row": b.row, "uscc": b.uscc, "reason": b.reason} for b in self.bad]}
+        return {
+            "file": self.file,
+            "total": self.total,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "bad": [{"row": b.row, "uscc": b.uscc, "reason": b.reason} for b in self.bad],
+        }
 
 
 def _decode(data: bytes) -> str:
@@ -134,16 +166,17 @@ def _map_header(header: list[Any]) -> dict[int, str]:
             mapping[index] = name
     missing = [enterprises.LABELS[f] for f in REQUIRED if f not in mapping.values()]
     if missing:
-        raise UserError(f"第一行应为表头，缺少“{'”“'.join(missing)}”列。"
-                        "请使用导入模板（station enterprise template）或按模板调整表头。")
+        raise UserError(
+            f"第一行应为表头，缺少“{'”“'.join(missing)}”列。"
+            "请使用导入模板（station enterprise template）或按模板调整表头。"
+        )
     return mapping
 
 
 ProgressFn = Callable[[int, int], None]
 
 
-def check_file(path: Path, progress: ProgressFn | None = None) -> tuple[list[tuple[int, dict[str, Any]]],
-                                                                        ImportReport]:
+def check_file(path: Path, progress: ProgressFn | None = None) -> tuple[list[tuple[int, dict[str, Any]]], ImportReport]:
     """Read and validate without touching the database: the good rows (row number, values) and a report."""
     report = ImportReport(file=path.name)
     rows = read_table(path)
@@ -168,8 +201,9 @@ def check_file(path: Path, progress: ProgressFn | None = None) -> tuple[list[tup
                 report.bad.append(BadRow(number, str(raw.get("uscc") or "").strip(), exc.message))
                 continue
             if values["uscc"] in seen:
-                report.bad.append(BadRow(number, values["uscc"],
-                                         f"与第 {seen[values['uscc']]} 行的统一社会信用代码重复。"))
+                report.bad.append(
+                    BadRow(number, values["uscc"], f"与第 {seen[values['uscc']]} 行的统一社会信用代码重复。")
+                )
                 continue
             seen[values["uscc"]] = number
             good.append((number, values))
@@ -198,8 +232,20 @@ TEMPLATE_HEADER = [enterprises.LABELS[f] for f in enterprises.EDITABLE]
 
 def write_template(path: Path) -> Path:
     """An empty CSV with the header we read, plus one example row, for clerks to fill in."""
-    example = ["91430211MA4PXE5Q8X", "株洲示例科技有限公司", "张三", "I6513", "500", "35", "2021-06-18",
-               "株洲市天元区栗雨路88号", "高新区核心园", "李四", "13807330000", "运营"]
+    example = [
+        "91430211MA4PXE5Q8X",
+        "株洲示例科技有限公司",
+        "张三",
+        "I6513",
+        "500",
+        "35",
+        "2021-06-18",
+        "株洲市天元区栗雨路88号",
+        "高新区核心园",
+        "李四",
+        "13807330000",
+        "运营",
+    ]
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(TEMPLATE_HEADER)

@@ -71,13 +71,38 @@ class Enterprise(Base):
 
 
 # Fields a person edits, in form order. ``registered_capital`` is the 万元 text form of the fen column.
-EDITABLE = ("uscc", "name", "legal_rep", "industry_code", "registered_capital", "employees", "founded_on",
-            "address", "zone", "contact_person", "contact_phone", "stage")
-STORED = ("uscc", "name", "legal_rep", "industry_code", "registered_capital_fen", "employees", "founded_on",
-          "address", "zone", "contact_person", "contact_phone", "stage")
+EDITABLE = (
+    "uscc",
+    "name",
+    "legal_rep",
+    "industry_code",
+    "registered_capital",
+    "employees",
+    "founded_on",
+    "address",
+    "zone",
+    "contact_person",
+    "contact_phone",
+    "stage",
+)
+STORED = (
+    "uscc",
+    "name",
+    "legal_rep",
+    "industry_code",
+    "registered_capital_fen",
+    "employees",
+    "founded_on",
+    "address",
+    "zone",
+    "contact_person",
+    "contact_phone",
+    "stage",
+)
 
 
 # -- formatting and parsing ----------------------------------------------------------------------
+
 
 def format_capital(fen: int | None) -> str:
     """Fen as 万元 text without trailing zeros: 500000000 -> "500"."""
@@ -238,6 +263,7 @@ def snapshot(enterprise: Enterprise) -> dict[str, Any]:
 
 # -- reading ------------------------------------------------------------------------------------
 
+
 def get(session: Session, enterprise_id: int) -> Enterprise:
     found = session.get(Enterprise, enterprise_id)
     if found is None:
@@ -268,12 +294,16 @@ def search_ids(session: Session, query: str = "", limit: int | None = None) -> l
     if not query:
         sql, params = "SELECT id FROM enterprise ORDER BY name, id" + tail, {}
     elif len(query) >= 3:
-        sql = ("SELECT e.id FROM enterprise_fts f JOIN enterprise e ON e.id = f.rowid "
-               "WHERE enterprise_fts MATCH :q ORDER BY e.name, e.id" + tail)
+        sql = (
+            "SELECT e.id FROM enterprise_fts f JOIN enterprise e ON e.id = f.rowid "
+            "WHERE enterprise_fts MATCH :q ORDER BY e.name, e.id" + tail
+        )
         params = {"q": _fts_phrase(query.upper() if query.isascii() else query)}
     else:
-        sql = ("SELECT id FROM enterprise WHERE name LIKE :q ESCAPE '\\' OR legal_rep LIKE :q ESCAPE '\\' "
-               "OR uscc LIKE :code ESCAPE '\\' ORDER BY name, id" + tail)
+        sql = (
+            "SELECT id FROM enterprise WHERE name LIKE :q ESCAPE '\\' OR legal_rep LIKE :q ESCAPE '\\' "
+            "OR uscc LIKE :code ESCAPE '\\' ORDER BY name, id" + tail
+        )
         params = {"q": _like(query), "code": _like(query.upper())[1:]}
     return list(session.execute(text(sql), params).scalars())
 
@@ -288,7 +318,7 @@ def rows_for(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]
     cols = [getattr(Enterprise, c) for c in LIST_COLUMNS]
     found: dict[int, tuple[Any, ...]] = {}
     for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
-        chunk = list(ids[start:start + 500])
+        chunk = list(ids[start : start + 500])
         for row in session.execute(select(Enterprise.id, *cols).where(Enterprise.id.in_(chunk))):
             found[row[0]] = tuple(row[1:])
     return found
@@ -296,9 +326,11 @@ def rows_for(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]
 
 # -- writing ------------------------------------------------------------------------------------
 
+
 def _change(e: Enterprise, change: str, actor: str, changed: Iterable[str] = ()) -> EnterpriseChange:
-    return EnterpriseChange(enterprise_id=e.id, uid=e.uid, uscc=e.uscc, change=change, actor=actor,
-                            changed_fields=tuple(changed))
+    return EnterpriseChange(
+        enterprise_id=e.id, uid=e.uid, uscc=e.uscc, change=change, actor=actor, changed_fields=tuple(changed)
+    )
 
 
 def create(work: Work, raw: Mapping[str, Any]) -> Enterprise:
@@ -314,8 +346,9 @@ def create(work: Work, raw: Mapping[str, Any]) -> Enterprise:
     return enterprise
 
 
-def update(work: Work, enterprise_id: int, raw: Mapping[str, Any], *, expected_version: int | None = None
-           ) -> Enterprise:
+def update(
+    work: Work, enterprise_id: int, raw: Mapping[str, Any], *, expected_version: int | None = None
+) -> Enterprise:
     work.require("enterprise.edit", "登记和修改企业信息")
     enterprise = get(work.session, enterprise_id)
     if expected_version is not None and enterprise.version != expected_version:
@@ -333,8 +366,13 @@ def update(work: Work, enterprise_id: int, raw: Mapping[str, Any], *, expected_v
     enterprise.updated_at = utcnow()
     enterprise.updated_by = work.actor.name
     work.session.flush()
-    work.audit("enterprise.update", "enterprise", enterprise.uid,
-               {k: before[k] for k in changed}, {k: values[k] for k in changed})
+    work.audit(
+        "enterprise.update",
+        "enterprise",
+        enterprise.uid,
+        {k: before[k] for k in changed},
+        {k: values[k] for k in changed},
+    )
     work.emit("enterprise_did_change", change=_change(enterprise, "updated", work.actor.name, changed))
     return enterprise
 
@@ -357,7 +395,7 @@ def upsert_many(work: Work, rows: Sequence[dict[str, Any]], *, source: str) -> U
     codes = [r["uscc"] for r in rows]
     existing: dict[str, Enterprise] = {}
     for start in range(0, len(codes), 500):
-        for e in session.scalars(select(Enterprise).where(Enterprise.uscc.in_(codes[start:start + 500]))):
+        for e in session.scalars(select(Enterprise).where(Enterprise.uscc.in_(codes[start : start + 500]))):
             existing[e.uscc] = e
     now = utcnow()
     inserts: list[dict[str, Any]] = []
@@ -365,8 +403,16 @@ def upsert_many(work: Work, rows: Sequence[dict[str, Any]], *, source: str) -> U
     for row in rows:
         current = existing.get(row["uscc"])
         if current is None:
-            inserts.append({**row, "uid": str(uuid.uuid4()), "version": 1, "created_at": now,
-                            "updated_at": now, "updated_by": work.actor.name})
+            inserts.append(
+                {
+                    **row,
+                    "uid": str(uuid.uuid4()),
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                    "updated_by": work.actor.name,
+                }
+            )
             continue
         before = snapshot(current)
         changed = [k for k in STORED if before[k] != row[k]]
@@ -378,24 +424,45 @@ def upsert_many(work: Work, rows: Sequence[dict[str, Any]], *, source: str) -> U
         current.version += 1
         current.updated_at = now
         current.updated_by = work.actor.name
-        work.audit("enterprise.update", "enterprise", current.uid,
-                   {k: before[k] for k in changed}, {k: row[k] for k in changed})
+        work.audit(
+            "enterprise.update",
+            "enterprise",
+            current.uid,
+            {k: before[k] for k in changed},
+            {k: row[k] for k in changed},
+        )
         updated.append((current, changed))
     if inserts:
         session.execute(Enterprise.__table__.insert(), inserts)
     session.flush()
     result.created, result.updated = len(inserts), len(updated)
-    work.audit("enterprise.import", "import", source, None,
-               {"created": result.created, "updated": result.updated, "unchanged": result.unchanged})
+    work.audit(
+        "enterprise.import",
+        "import",
+        source,
+        None,
+        {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
+    )
     if inserts:
-        created = session.execute(select(Enterprise.id, Enterprise.uid, Enterprise.uscc)
-                                  .where(Enterprise.created_at == now, Enterprise.version == 1)).all()
+        created = session.execute(
+            select(Enterprise.id, Enterprise.uid, Enterprise.uscc).where(
+                Enterprise.created_at == now, Enterprise.version == 1
+            )
+        ).all()
         wanted = {r["uscc"] for r in inserts}
         for row in created:
             if row.uscc in wanted:
-                work.emit("enterprise_did_change", change=EnterpriseChange(
-                    enterprise_id=row.id, uid=row.uid, uscc=row.uscc, change="imported",
-                    actor=work.actor.name, changed_fields=STORED))
+                work.emit(
+                    "enterprise_did_change",
+                    change=EnterpriseChange(
+                        enterprise_id=row.id,
+                        uid=row.uid,
+                        uscc=row.uscc,
+                        change="imported",
+                        actor=work.actor.name,
+                        changed_fields=STORED,
+                    ),
+                )
     for enterprise, changed in updated:
         work.emit("enterprise_did_change", change=_change(enterprise, "imported", work.actor.name, changed))
     return result

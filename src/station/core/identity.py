@@ -99,8 +99,13 @@ def create_user(session: Session, *, username: str, display_name: str, role: str
     """Create a user. The caller checks ``users.manage`` (or that this is the first admin) and audits."""
     username = username.strip()
     _check_new_user(session, username, display_name, role, password)
-    user = User(username=username, display_name=display_name.strip(), role=role,
-                password_hash=_hasher.hash(password), active=True)
+    user = User(
+        username=username,
+        display_name=display_name.strip(),
+        role=role,
+        password_hash=_hasher.hash(password),
+        active=True,
+    )
     session.add(user)
     session.flush()
     return user

@@ -116,8 +116,10 @@ def _check_unknown(db_path: Path, unknown: list[str], known_current: list[str], 
     missing_plugins = sorted({stored[rev] for rev in unknown})
     if sorted(known_current) != heads:
         names = "、".join(missing_plugins)
-        raise UserError(f"数据库需要升级，但插件“{names}”未启用，无法一并升级。请先在设置中启用该插件后重新启动。",
-                        detail=f"unknown revisions {unknown}; current {known_current}; heads {heads}")
+        raise UserError(
+            f"数据库需要升级，但插件“{names}”未启用，无法一并升级。请先在设置中启用该插件后重新启动。",
+            detail=f"unknown revisions {unknown}; current {known_current}; heads {heads}",
+        )
     log.warning("database holds tables of inactive plugins %s; leaving them untouched", missing_plugins)
 
 
@@ -169,9 +171,10 @@ def upgrade(db_path: Path, plugin_branches: Sequence[MigrationBranch], backups_d
             for key, value in ((FINGERPRINT_KEY, wanted), (REVISIONS_KEY, json.dumps(applied, sort_keys=True))):
                 conn.exec_driver_sql(
                     "INSERT INTO station_meta(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
     finally:
         engine.dispose()
     after = _current_revisions(db_path)
-    return UpgradeReport(upgraded=sorted(before) != sorted(after), before=before, after=after,
-                         backup=made_backup)
+    return UpgradeReport(upgraded=sorted(before) != sorted(after), before=before, after=after, backup=made_backup)

@@ -31,10 +31,18 @@ class Work:
     def require(self, permission: str, label: str | None = None) -> None:
         require(self.actor, permission, label)
 
-    def audit(self, action: str, subject_type: str, subject_id: str | int,
-              before: Any = None, after: Any = None) -> None:
-        audit.record(self.session, actor=self.actor.name, action=action, subject_type=subject_type,
-                     subject_id=subject_id, before=before, after=after)
+    def audit(
+        self, action: str, subject_type: str, subject_id: str | int, before: Any = None, after: Any = None
+    ) -> None:
+        audit.record(
+            self.session,
+            actor=self.actor.name,
+            action=action,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            before=before,
+            after=after,
+        )
 
     def emit(self, hook_name: str, **kwargs: Any) -> None:
         self._events.append((hook_name, kwargs))

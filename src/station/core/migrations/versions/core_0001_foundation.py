@@ -51,10 +51,14 @@ def upgrade() -> None:
     op.create_index("ix_audit_log_action", "audit_log", ["action"])
     op.create_index("ix_audit_log_subject_id", "audit_log", ["subject_id"])
     # History is append-only: SQL cannot change or remove it; the hash chain catches file edits.
-    op.execute("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END")
-    op.execute("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
-               "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END")
+    op.execute(
+        "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+    )
+    op.execute(
+        "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+    )
 
     op.create_table(
         "enterprise",
@@ -78,31 +82,46 @@ def upgrade() -> None:
         sa.Column("updated_by", sa.String(100), nullable=False),
         sa.UniqueConstraint("uid", name="uq_enterprise_uid"),
         sa.UniqueConstraint("uscc", name="uq_enterprise_uscc"),
-        sa.CheckConstraint("registered_capital_fen IS NULL OR registered_capital_fen >= 0",
-                           name="ck_enterprise_capital_not_negative"),
-        sa.CheckConstraint("stage IN ('startup','construction','operation','change','exit')",
-                           name="ck_enterprise_stage_known"),
+        sa.CheckConstraint(
+            "registered_capital_fen IS NULL OR registered_capital_fen >= 0", name="ck_enterprise_capital_not_negative"
+        ),
+        sa.CheckConstraint(
+            "stage IN ('startup','construction','operation','change','exit')", name="ck_enterprise_stage_known"
+        ),
     )
     op.create_index("ix_enterprise_name", "enterprise", ["name"])
     op.create_index("ix_enterprise_zone", "enterprise", ["zone"])
-    op.execute("CREATE VIRTUAL TABLE enterprise_fts USING fts5("
-               "name, uscc, legal_rep, content='enterprise', content_rowid='id', tokenize='trigram')")
-    op.execute("CREATE TRIGGER enterprise_fts_ai AFTER INSERT ON enterprise BEGIN "
-               "INSERT INTO enterprise_fts(rowid, name, uscc, legal_rep) "
-               "VALUES (new.id, new.name, new.uscc, new.legal_rep); END")
-    op.execute("CREATE TRIGGER enterprise_fts_ad AFTER DELETE ON enterprise BEGIN "
-               "INSERT INTO enterprise_fts(enterprise_fts, rowid, name, uscc, legal_rep) "
-               "VALUES ('delete', old.id, old.name, old.uscc, old.legal_rep); END")
-    op.execute("CREATE TRIGGER enterprise_fts_au AFTER UPDATE OF name, uscc, legal_rep ON enterprise BEGIN "
-               "INSERT INTO enterprise_fts(enterprise_fts, rowid, name, uscc, legal_rep) "
-               "VALUES ('delete', old.id, old.name, old.uscc, old.legal_rep); "
-               "INSERT INTO enterprise_fts(rowid, name, uscc, legal_rep) "
-               "VALUES (new.id, new.name, new.uscc, new.legal_rep); END")
+    op.execute(
+        "CREATE VIRTUAL TABLE enterprise_fts USING fts5("
+        "name, uscc, legal_rep, content='enterprise', content_rowid='id', tokenize='trigram')"
+    )
+    op.execute(
+        "CREATE TRIGGER enterprise_fts_ai AFTER INSERT ON enterprise BEGIN "
+        "INSERT INTO enterprise_fts(rowid, name, uscc, legal_rep) "
+        "VALUES (new.id, new.name, new.uscc, new.legal_rep); END"
+    )
+    op.execute(
+        "CREATE TRIGGER enterprise_fts_ad AFTER DELETE ON enterprise BEGIN "
+        "INSERT INTO enterprise_fts(enterprise_fts, rowid, name, uscc, legal_rep) "
+        "VALUES ('delete', old.id, old.name, old.uscc, old.legal_rep); END"
+    )
+    op.execute(
+        "CREATE TRIGGER enterprise_fts_au AFTER UPDATE OF name, uscc, legal_rep ON enterprise BEGIN "
+        "INSERT INTO enterprise_fts(enterprise_fts, rowid, name, uscc, legal_rep) "
+        "VALUES ('delete', old.id, old.name, old.uscc, old.legal_rep); "
+        "INSERT INTO enterprise_fts(rowid, name, uscc, legal_rep) "
+        "VALUES (new.id, new.name, new.uscc, new.legal_rep); END"
+    )
 
 
 def downgrade() -> None:
-    for trigger in ("enterprise_fts_au", "enterprise_fts_ad", "enterprise_fts_ai",
-                    "audit_log_no_delete", "audit_log_no_update"):
+    for trigger in (
+        "enterprise_fts_au",
+        "enterprise_fts_ad",
+        "enterprise_fts_ai",
+        "audit_log_no_delete",
+        "audit_log_no_update",
+    ):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS enterprise_fts")
     op.drop_table("enterprise")

@@ -1,0 +1,64 @@
+"""Make the README's screenshots offscreen: ``python docs/screenshot.py``.
+
+Fills a temporary data directory with the demo park, signs in as the demo administrator, opens the
+enterprise registry with a search typed, and saves what a clerk would see to ``docs/images/``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from station.builtin.people import DEMO_PASSWORD
+from station.core.context import StationContext
+from station.core.demo import fill_demo
+from station.shell.app import run
+
+OUT = Path(__file__).resolve().parent / "images"
+
+
+def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = StationContext(tmp)
+        for _ in fill_demo(ctx, ctx.cli_actor()):
+            pass
+        ctx.close()
+        ctx = StationContext(tmp)
+        shots: list[Path] = []
+
+        def on_window(window) -> None:  # type: ignore[no-untyped-def]
+            window.resize(1280, 760)
+            window.database_ready.connect(lambda: window.login("admin", DEMO_PASSWORD))
+
+            def grab(name: str) -> None:
+                path = OUT / name
+                window.grab().save(str(path))
+                shots.append(path)
+
+            def after_login(_actor: object) -> None:
+                QTimer.singleShot(600, lambda: grab("dashboard.png"))
+                QTimer.singleShot(800, lambda: window.show_page("enterprises"))
+                QTimer.singleShot(1000, lambda: window.page_widget("enterprises").search.setText("株洲"))
+                QTimer.singleShot(2200, lambda: grab("main-window.png"))
+                QTimer.singleShot(2400, QApplication.instance().quit)
+
+            window.logged_in.connect(after_login)
+
+        ctx.settings.last_page = "dashboard"
+        run(ctx, page="dashboard", on_window=on_window)
+        ctx.close()
+    for path in shots:
+        print(path)
+    return 0 if len(shots) == 2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Translations through Qt's own tools: English source strings, ``resources/translations/*.ts`` sources
+compiled to ``.qm`` by ``pyside6-lrelease`` (``./dev setup`` does it). Simplified Chinese is the default."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from station import paths
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+DEFAULT = "zh_CN"
+
+_installed: list[QTranslator] = []
+
+
+def qm_path(language: str) -> Path:
+    return paths.resource("translations", f"station_{language}.qm")
+
+
+def install(app: QCoreApplication, language: str) -> bool:
+    """Install the station's and Qt's own translators for ``language``; English needs none."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language not in LANGUAGES:
+        language = DEFAULT
+    QLocale.setDefault(QLocale(language))
+    if language == "en":
+        return True
+    ours = QTranslator(app)
+    if not ours.load(str(qm_path(language))):
+        log.error("translation %s missing; run ./dev setup to build it", qm_path(language))
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt = QTranslator(app)  # standard dialogs and buttons (确定, 取消 …)
+    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return True
+
+
+def nav(text: str) -> str:
+    """Page titles come from plugins as English source text in the "Navigation" context."""
+    return QCoreApplication.translate("Navigation", text)

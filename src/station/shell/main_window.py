@@ -1,0 +1,359 @@
+"""The main window: navigation built from plugin pages, the page stack, the status bar and menus."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from station.contributions import QT_TRANSLATE_NOOP, Page
+from station.shell import i18n
+from station.shell.dbop import DbOp, show_error
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.core.context import StationContext
+    from station.core.identity import Actor
+
+log = logging.getLogger(__name__)
+
+DASHBOARD = "dashboard"
+
+
+def _dashboard_factory(shell: MainWindow) -> QWidget:
+    from station.shell.pages.dashboard import DashboardPage
+
+    return DashboardPage(shell)
+
+
+class MainWindow(QMainWindow):
+    database_ready = Signal()
+    logged_in = Signal(object)  # Actor
+    page_shown = Signal(str)
+
+    def __init__(self, ctx: StationContext, start_page: str | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.actor: Actor | None = None
+        self.start_page = start_page
+        self._login_busy = False
+        self._pages: dict[str, Page] = {}
+        self._widgets: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("Park Service Station") + f" — {ctx.settings.station_name}")
+        self.resize(QSize(1280, 800))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(180)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; }QListWidget#navigation::item { padding: 10px 12px; }"
+        )
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget()
+        self.waiting = QLabel(self.tr("Opening the station database…"))
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.waiting)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._collect_pages()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.station_label = QLabel(f"{self.ctx.settings.station_code} {self.ctx.settings.station_name}")
+        self.user_label = QLabel(self.tr("Not signed in"))
+        self.db_label = QLabel(str(self.ctx.db_path))
+        self.db_label.setToolTip(str(self.ctx.db_path))
+        self.db_label.setMaximumWidth(420)
+        for label in (self.station_label, self.user_label, self.db_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.backup_action = QAction(self.tr("Back up database…"), self)
+        self.backup_action.triggered.connect(self.backup_database)
+        self.backup_action.setEnabled(False)
+        file_menu.addAction(self.backup_action)
+        self.logout_action = QAction(self.tr("Sign out"), self)
+        self.logout_action.triggered.connect(self.logout)
+        self.logout_action.setEnabled(False)
+        file_menu.addAction(self.logout_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        tools.addAction(self.settings_action)
+        plugins_action = QAction(self.tr("Plugins…"), self)
+        plugins_action.triggered.connect(self.open_plugins)
+        tools.addAction(plugins_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def _collect_pages(self) -> None:
+        pages = [
+            Page(
+                key=DASHBOARD,
+                title=QT_TRANSLATE_NOOP("Navigation", "Dashboard"),
+                factory=_dashboard_factory,
+                order=0,
+                plugin="shell",
+            )
+        ]
+        pages += self.ctx.host.collect("register_pages", Page)
+        for page in sorted(pages, key=lambda p: (p.order, p.key)):
+            if page.key in self._pages:
+                log.error("page %s from %s ignored: key already taken", page.key, page.plugin)
+                continue
+            self._pages[page.key] = page
+            item = QListWidgetItem(i18n.nav(page.title))
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)  # enabled after sign-in, by permission
+            self.nav.addItem(item)
+
+    # -- start-up and sign-in ------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Open (and if needed migrate) the database off the UI thread, then ask who is here."""
+
+        def open_db(progress: Any) -> bool:
+            from station.core import identity
+
+            self.ctx.open()
+            with self.ctx.read() as session:
+                return identity.needs_first_admin(session)
+
+        DbOp(
+            self,
+            open_db,
+            on_done=self._database_opened,
+            on_error=self._database_failed,
+            label=self.tr("Preparing the database…"),
+        ).start()
+
+    def _database_opened(self, needs_admin: bool) -> None:
+        self.backup_action.setEnabled(True)
+        report = self.ctx.upgrade_report
+        if report is not None and report.backup is not None:
+            self.statusBar().showMessage(
+                self.tr("Database upgraded; backup saved to %1").replace("%1", str(report.backup)), 15000
+            )
+        self.waiting.setText(self.tr("Please sign in."))
+        self.database_ready.emit()
+        QTimer.singleShot(0, lambda: self._ask_who(needs_admin))
+
+    def _database_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self.waiting.setText(getattr(exc, "message", self.tr("The database could not be opened.")))
+
+    def _ask_who(self, needs_admin: bool) -> None:
+        if self.actor is not None or self._login_busy:
+            return
+        from station.shell.login import FirstAdminDialog, LoginDialog
+
+        dialog = FirstAdminDialog(self) if needs_admin else LoginDialog(self)
+        dialog.open()
+
+    def login(self, username: str, password: str, on_error: Any = None) -> None:
+        """Check the password off the UI thread (Argon2 is slow on purpose)."""
+        self._login_busy = True
+
+        def check(progress: Any) -> Actor:
+            from station.core import identity
+
+            with self.ctx.work(self.ctx.permissions.actor(username, "clerk")) as work:
+                user = identity.authenticate(work.session, username, password)
+                actor = self.ctx.permissions.actor(user.username, user.role, user.display_name)
+                work.actor = actor
+                work.audit("user.login", "user", user.username)
+            return actor
+
+        def failed(exc: BaseException) -> None:
+            self._login_busy = False
+            if on_error is not None:
+                on_error(exc)
+            else:
+                show_error(self, exc)
+
+        DbOp(self, check, on_done=self._signed_in, on_error=failed).start()
+
+    def create_first_admin(self, username: str, display_name: str, password: str, on_error: Any = None) -> None:
+        self._login_busy = True
+
+        def create(progress: Any) -> Actor:
+            from station.core import identity, people
+            from station.errors import UserError
+
+            with self.ctx.work(self.ctx.permissions.actor(username, "clerk", display_name)) as work:
+                if not identity.needs_first_admin(work.session):
+                    raise UserError("管理员已由他人创建，请用已有账号登录。")
+                people.add_user(work, username=username, display_name=display_name, role="admin", password=password)
+            return self.ctx.permissions.actor(username, "admin", display_name)
+
+        def failed(exc: BaseException) -> None:
+            self._login_busy = False
+            (on_error or (lambda e: show_error(self, e)))(exc)
+
+        DbOp(self, create, on_done=self._signed_in, on_error=failed).start()
+
+    def _signed_in(self, actor: Actor) -> None:
+        from station.core.identity import ROLES
+
+        self._login_busy = False
+        self.actor = actor
+        self.user_label.setText(f"{actor.display_name}（{ROLES.get(actor.role, actor.role)}）")
+        self.logout_action.setEnabled(True)
+        first_allowed = None
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            page = self._pages[item.data(Qt.ItemDataRole.UserRole)]
+            allowed = page.permission is None or actor.can(page.permission)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if allowed else Qt.ItemFlag.NoItemFlags
+            )
+            item.setHidden(not allowed)
+            if allowed and first_allowed is None:
+                first_allowed = page.key
+        self.logged_in.emit(actor)
+        wanted = self.start_page or self.ctx.settings.last_page
+        if not self.show_page(wanted) and first_allowed:
+            self.show_page(first_allowed)
+
+    def logout(self) -> None:
+        if self.actor is None:
+            return
+        for widget in self._widgets.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._widgets.clear()
+        self.actor = None
+        self.user_label.setText(self.tr("Not signed in"))
+        self.logout_action.setEnabled(False)
+        self.nav.clearSelection()
+        for row in range(self.nav.count()):
+            self.nav.item(row).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.stack.setCurrentWidget(self.waiting)
+        self._ask_who(False)
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def page_widget(self, key: str) -> QWidget | None:
+        return self._widgets.get(key)
+
+    def show_page(self, key: str) -> bool:
+        page = self._pages.get(key)
+        if page is None or self.actor is None:
+            return False
+        if page.permission and not self.actor.can(page.permission):
+            return False
+        widget = self._widgets.get(key)
+        if widget is None:
+            try:
+                widget = page.factory(self)
+            except Exception as exc:
+                log.exception("page %s of plugin %s failed to build", key, page.plugin)
+                show_error(self, exc)
+                return False
+            self._widgets[key] = widget
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(False)
+        self.ctx.settings.last_page = key
+        self.page_shown.emit(key)
+        return True
+
+    def _nav_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.show_page(current.data(Qt.ItemDataRole.UserRole))
+
+    # -- menu actions -------------------------------------------------------------------------
+
+    def backup_database(self) -> None:
+        from station.core.backup import default_name
+
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up database"),
+            str(self.ctx.backups_dir / default_name(self.ctx.db_path, "manual")),
+            "SQLite (*.db)",
+        )
+        if not target:
+            return
+
+        def run(progress: Any) -> str:
+            from pathlib import Path
+
+            from station.core import backup
+
+            made = backup.backup(self.ctx.db_path, Path(target))
+            if self.actor is not None:
+                with self.ctx.work(self.actor) as work:
+                    work.audit("db.backup", "database", self.ctx.db_path.name, None, {"target": str(made)})
+            return str(made)
+
+        DbOp(
+            self,
+            run,
+            label=self.tr("Backing up…"),
+            on_done=lambda path: self.statusBar().showMessage(self.tr("Backup saved to %1").replace("%1", path), 10000),
+        ).start()
+
+    def open_settings(self) -> None:
+        from station.shell.settings_dialog import SettingsDialog
+
+        SettingsDialog(self).open()
+
+    def open_plugins(self) -> None:
+        from station.shell.settings_dialog import PluginsDialog
+
+        PluginsDialog(self).open()
+
+    def about(self) -> None:
+        from station import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr("Park Service Station %1").replace("%1", __version__) + "\n" + str(self.ctx.data_dir),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            self.ctx.settings.save(self.ctx.data_dir)
+        except OSError as exc:
+            log.warning("settings not saved: %s", exc)
+        super().closeEvent(event)

@@ -1,0 +1,92 @@
+"""The dashboard: figures contributed by plugins, computed off the UI thread.
+
+Preview alone: ``python -m station.shell.pages.dashboard [DATA_DIR]``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from station.contributions import DashboardFigure
+from station.shell.dbop import DbOp
+
+log = logging.getLogger(__name__)
+COLUMNS = 4
+
+
+class FigureCard(QFrame):
+    def __init__(self, figure: DashboardFigure) -> None:
+        super().__init__()
+        self.setObjectName(f"figure_{figure.key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("FigureCard { background: #f6f8fb; border: 1px solid #d5dbe5; border-radius: 6px; }")
+        self.value = QLabel("…")
+        self.value.setObjectName("value")
+        self.value.setStyleSheet("font-size: 26pt; font-weight: bold; color: #1f4e8c; border: none;")
+        title = QLabel(figure.title)
+        title.setStyleSheet("color: #475467; border: none;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(title)
+        self.setMinimumSize(200, 110)
+
+
+class DashboardPage(QWidget):
+    def __init__(self, shell: Any) -> None:
+        super().__init__()
+        self.shell = shell
+        self.figures = sorted(
+            shell.ctx.host.collect("register_dashboard_figures", DashboardFigure), key=lambda f: (f.order, f.key)
+        )
+        self.cards: dict[str, FigureCard] = {}
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        for i, figure in enumerate(self.figures):
+            card = FigureCard(figure)
+            self.cards[figure.key] = card
+            grid.addWidget(card, i // COLUMNS, i % COLUMNS)
+        title = QLabel(self.tr("Dashboard"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.clicked.connect(self.refresh)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.shell.ctx
+        figures = self.figures
+
+        def compute(progress: Any) -> dict[str, str]:
+            values: dict[str, str] = {}
+            with ctx.read() as session:
+                for figure in figures:
+                    try:
+                        values[figure.key] = figure.compute(session)
+                    except Exception:  # one broken figure must not blank the dashboard
+                        log.exception("dashboard figure %s of %s failed", figure.key, figure.plugin)
+                        values[figure.key] = "—"
+            return values
+
+        def show(values: dict[str, str]) -> None:
+            for key, value in values.items():
+                self.cards[key].value.setText(value)
+
+        DbOp(self, compute, on_done=show).start()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    from station.shell.preview import preview_page
+
+    preview_page("dashboard", sys.argv[1] if len(sys.argv) > 1 else None)

@@ -1,0 +1,128 @@
+"""The enterprise detail/edit form. Validation is the core's; the form shows its sentences by each field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.core import enterprises as ent
+from station.errors import UserError, ValidationError
+
+PLACEHOLDERS = {
+    "uscc": "18位，如 91430211MA4PXE5Q8X",
+    "industry_code": "GB/T 4754，如 C3411",
+    "registered_capital": "单位万元，如 500",
+    "founded_on": "如 2021-06-18",
+    "contact_phone": "手机或带区号的固话",
+}
+
+Save = Callable[[dict[str, str], Callable[[Any], None], Callable[[BaseException], None]], None]
+
+
+class EnterpriseForm(QDialog):
+    def __init__(
+        self, parent: QWidget, values: Mapping[str, str] | None, save: Save, *, read_only: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.setWindowTitle(self.tr("Enterprise") if values else self.tr("Register an enterprise"))
+        self.setMinimumWidth(520)
+        self.fields: dict[str, QLineEdit | QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key in ent.EDITABLE:
+            if key == "stage":
+                widget: QLineEdit | QComboBox = QComboBox()
+                for code, label in ent.STAGES.items():
+                    widget.addItem(label, code)
+                widget.setCurrentIndex(max(0, widget.findData((values or {}).get("stage", "operation"))))
+                widget.setEnabled(not read_only)
+            else:
+                widget = QLineEdit((values or {}).get(key, ""))
+                widget.setPlaceholderText(PLACEHOLDERS.get(key, ""))
+                widget.setReadOnly(read_only)
+            widget.setObjectName(key)
+            error = QLabel()
+            error.setObjectName(f"{key}_error")
+            error.setStyleSheet("color: #b3261e;")
+            error.setWordWrap(True)
+            error.hide()
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            form.addRow(ent.LABELS[key], box)
+            self.fields[key] = widget
+            self.errors[key] = error
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Close
+            if read_only
+            else QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, str]:
+        out = {}
+        for key, widget in self.fields.items():
+            out[key] = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
+        return out
+
+    def submit(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        self.message.hide()
+        try:
+            ent.clean(self.values())  # quick local check: no round trip for typos
+        except ValidationError as exc:
+            self.show_errors(exc)
+            return
+        self.buttons.setEnabled(False)
+        self._save(self.values(), self._saved, self._failed)
+
+    def _saved(self, _result: Any) -> None:
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc)
+        elif isinstance(exc, UserError):
+            self.message.setText(exc.message)
+            self.message.show()
+        else:
+            from station.shell.dbop import show_error
+
+            show_error(self, exc)
+
+    def show_errors(self, exc: ValidationError) -> None:
+        first = None
+        for key, text in exc.fields.items():
+            if key in self.errors:
+                self.errors[key].setText(text)
+                self.errors[key].show()
+                first = first or key
+        if first:
+            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)

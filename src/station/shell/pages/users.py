@@ -1,0 +1,211 @@
+"""The users page: who may use this station, in which role. Administrators only.
+
+Preview alone: ``python -m station.shell.pages.users [DATA_DIR]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.core.clock import local_text
+from station.core.identity import ROLES
+from station.errors import UserError, ValidationError
+from station.shell.dbop import DbOp
+
+
+class NewUserDialog(QDialog):
+    def __init__(self, page: UsersPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setWindowTitle(self.tr("Add a user"))
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.role = QComboBox()
+        for code, label in ROLES.items():
+            self.role.addItem(label, code)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Full name"), self.display_name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Initial password"), self.password)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        values = dict(
+            username=self.username.text().strip(),
+            display_name=self.display_name.text().strip(),
+            role=self.role.currentData(),
+            password=self.password.text(),
+        )
+
+        def run(progress: Any) -> None:
+            from station.core import people
+
+            with self.page.ctx.work(self.page.shell.actor) as work:
+                people.add_user(work, **values)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError):
+                self.error.setText("\n".join(exc.fields.values()))
+            elif isinstance(exc, UserError):
+                self.error.setText(exc.message)
+            else:
+                self.error.setText(self.tr("Could not add the user; see the log."))
+            self.error.show()
+
+        def done(_: Any) -> None:
+            self.accept()
+            self.page.reload()
+
+        DbOp(self, run, on_done=done, on_error=failed).start()
+
+
+class UsersPage(QWidget):
+    def __init__(self, shell: Any) -> None:
+        super().__init__()
+        self.shell = shell
+        self.ctx = shell.ctx
+        title = QLabel(self.tr("Users"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("users_table")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Status"), self.tr("Last sign-in")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Add…"), self.add),
+            (self.tr("Change role…"), self.change_role),
+            (self.tr("Reset password…"), self.reset_password),
+            (self.tr("Disable / enable"), self.toggle_active),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        def load(progress: Any) -> list[tuple[str, str, str, bool, str]]:
+            from station.core import people
+
+            with self.ctx.read() as session:
+                return [
+                    (u.username, u.display_name, u.role, u.active, local_text(u.last_login_at))
+                    for u in people.all_users(session)
+                ]
+
+        def show(rows: list[tuple[str, str, str, bool, str]]) -> None:
+            self.table.setRowCount(len(rows))
+            for i, (username, display, role, active, last) in enumerate(rows):
+                cells = (
+                    username,
+                    display,
+                    ROLES.get(role, role),
+                    self.tr("Active") if active else self.tr("Disabled"),
+                    last,
+                )
+                for j, value in enumerate(cells):
+                    item = QTableWidgetItem(value)
+                    item.setData(Qt.ItemDataRole.UserRole, username)
+                    self.table.setItem(i, j, item)
+            self.table.resizeColumnsToContents()
+
+        DbOp(self, load, on_done=show).start()
+
+    def _selected(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _change(self, fn: Any) -> None:
+        def run(progress: Any) -> None:
+            with self.ctx.work(self.shell.actor) as work:
+                fn(work)
+
+        DbOp(self, run, on_done=lambda _: self.reload()).start()
+
+    def add(self) -> None:
+        NewUserDialog(self).open()
+
+    def change_role(self) -> None:
+        username = self._selected()
+        if username is None:
+            return
+        labels = list(ROLES.values())
+        label, ok = QInputDialog.getItem(self, self.tr("Change role"), username, labels, 0, False)
+        if ok:
+            from station.core import people
+
+            role = list(ROLES)[labels.index(label)]
+            self._change(lambda work: people.change_role(work, username, role))
+
+    def reset_password(self) -> None:
+        username = self._selected()
+        if username is None:
+            return
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Reset password"),
+            self.tr("New password for %1").replace("%1", username),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            from station.core import people
+
+            self._change(lambda work: people.reset_password(work, username, password))
+
+    def toggle_active(self) -> None:
+        username = self._selected()
+        if username is None:
+            return
+        row = self.table.currentRow()
+        active = self.table.item(row, 3).text() == self.tr("Active")
+        from station.core import people
+
+        self._change(lambda work: people.set_active(work, username, not active))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    from station.shell.preview import preview_page
+
+    preview_page("users", sys.argv[1] if len(sys.argv) > 1 else None)

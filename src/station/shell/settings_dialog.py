@@ -1,0 +1,195 @@
+"""Settings (language, station, data directory, plugins) and the Plugins dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station import paths
+from station.contributions import QT_TRANSLATE_NOOP
+from station.shell import i18n
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.shell.main_window import MainWindow
+
+STATUS = {
+    "loaded": QT_TRANSLATE_NOOP("PluginsTable", "Loaded"),
+    "disabled": QT_TRANSLATE_NOOP("PluginsTable", "Disabled"),
+    "skipped": QT_TRANSLATE_NOOP("PluginsTable", "Not selected"),
+    "failed": QT_TRANSLATE_NOOP("PluginsTable", "Failed"),
+}
+
+
+class PluginsTable(QTableWidget):
+    """Every plugin found, its status and, for a failed one, its error. Optionally with on/off boxes."""
+
+    def __init__(self, window: MainWindow, editable: bool) -> None:
+        super().__init__(0, 5)
+        self.setObjectName("plugins_table")
+        self.setHorizontalHeaderLabels(
+            [self.tr("Enabled"), self.tr("Plugin"), self.tr("Status"), self.tr("Distribution"), self.tr("Error")]
+        )
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.boxes: dict[str, QCheckBox] = {}
+        plugins = sorted(window.ctx.host.plugins.values(), key=lambda p: p.name)
+        disabled = set(window.ctx.settings.disabled_plugins)
+        self.setRowCount(len(plugins))
+        for row, info in enumerate(plugins):
+            box = QCheckBox()
+            box.setChecked(info.name not in disabled)
+            box.setEnabled(editable)
+            self.boxes[info.name] = box
+            self.setCellWidget(row, 0, box)
+            status = self.tr(STATUS.get(info.status, info.status))
+            for column, text in enumerate(
+                (info.name, status, f"{info.distribution} {info.version}".strip(), info.error), start=1
+            ):
+                item = QTableWidgetItem(text)
+                if info.status == "failed":
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                item.setToolTip(text)
+                self.setItem(row, column, item)
+        self.resizeColumnsToContents()
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def disabled(self) -> list[str]:
+        return sorted(name for name, box in self.boxes.items() if not box.isChecked())
+
+
+class PluginsDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle(self.tr("Plugins"))
+        self.resize(760, 320)
+        layout = QVBoxLayout(self)
+        failed = [p for p in window.ctx.host.plugins.values() if p.status == "failed"]
+        if failed:
+            note = QLabel(
+                self.tr(
+                    "%1 plugin(s) failed and were switched off; the rest of the station works "
+                    "normally. The log has the details."
+                ).replace("%1", str(len(failed)))
+            )
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.table = PluginsTable(window, editable=False)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        settings = window.ctx.settings
+        actor = window.actor
+        is_admin = actor is not None and actor.role == "admin"
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(760, 420)
+        tabs = QTabWidget()
+
+        general = QWidget()
+        form = QFormLayout(general)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, label in i18n.LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form.addRow(self.tr("Language"), self.language)
+        self.station_code = QLineEdit(settings.station_code)
+        self.station_name = QLineEdit(settings.station_name)
+        for edit in (self.station_code, self.station_name):
+            edit.setEnabled(is_admin)
+        form.addRow(self.tr("Station code"), self.station_code)
+        form.addRow(self.tr("Station name"), self.station_name)
+        self.data_dir = QLineEdit(str(window.ctx.data_dir))
+        self.data_dir.setObjectName("data_dir")
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.data_dir, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Data directory"), row)
+        tabs.addTab(general, self.tr("General"))
+
+        can_manage = actor is not None and actor.can("plugins.manage")
+        self.plugins = PluginsTable(window, editable=can_manage)
+        tabs.addTab(self.plugins, self.tr("Plugins"))
+
+        self.note = QLabel(self.tr("Changes to language, data directory and plugins take effect after a restart."))
+        self.note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Data directory"), self.data_dir.text())
+        if chosen:
+            self.data_dir.setText(chosen)
+
+    def save(self) -> None:
+        ctx = self.window_.ctx
+        settings = ctx.settings
+        before = (settings.language, settings.station_code, settings.station_name, list(settings.disabled_plugins))
+        settings.language = self.language.currentData()
+        settings.station_code = self.station_code.text().strip() or settings.station_code
+        settings.station_name = self.station_name.text().strip() or settings.station_name
+        settings.disabled_plugins = self.plugins.disabled()
+        try:
+            settings.save(ctx.data_dir)
+            new_dir = Path(self.data_dir.text().strip()).expanduser()
+            if new_dir.resolve() != ctx.data_dir:
+                new_dir.mkdir(parents=True, exist_ok=True)
+                paths.choose_data_dir(new_dir)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Settings"),
+                self.tr("The settings could not be saved: %1").replace("%1", str(exc.strerror)),
+            )
+            return
+        after = (settings.language, settings.station_code, settings.station_name, list(settings.disabled_plugins))
+        if self.window_.actor is not None and before != after:
+            from station.shell.dbop import DbOp
+
+            actor = self.window_.actor
+
+            def audit(progress: object) -> None:
+                with ctx.work(actor) as work:
+                    work.audit(
+                        "settings.change",
+                        "settings",
+                        "station",
+                        dict(zip(("language", "code", "name", "disabled"), before, strict=True)),
+                        dict(zip(("language", "code", "name", "disabled"), after, strict=True)),
+                    )
+
+            DbOp(self.window_, audit).start()
+        self.window_.station_label.setText(f"{settings.station_code} {settings.station_name}")
+        self.accept()
