@@ -12,8 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("STATION_PLUGINS", None)
 
-from station.core.context import StationContext  # noqa: E402
-from station.core.identity import Actor  # noqa: E402
+from station.core.context import StationContext
+from station.core.identity import Actor
 
 ROOT = Path(__file__).resolve().parents[1]
 STATION = [sys.executable, "-m", "station"]

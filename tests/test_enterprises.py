@@ -4,9 +4,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from conftest import enterprise_values, valid_code
 from sqlalchemy import select
 
+from conftest import enterprise_values
 from station.core import enterprises as ent
 from station.core.audit import AuditEntry
 from station.errors import PermissionDenied, UserError, ValidationError

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import STATION, enterprise_values, valid_code
 
+from conftest import STATION, enterprise_values, valid_code
 from station.core import enterprise_import, enterprises
 from station.core.context import StationContext
 from station.errors import UserError
@@ -165,10 +165,13 @@ def test_killed_import_leaves_the_database_consistent(tmp_path) -> None:
     with big.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["统一社会信用代码", "企业名称", "法定代表人", "所在园区"])
-        for values in demo.enterprise_rows(60_000, seed=3):
+        for values in demo.enterprise_rows(30_000, seed=3):
             writer.writerow([values["uscc"], values["name"], values["legal_rep"], values["zone"]])
-    proc = subprocess.Popen([*STATION, "--data-dir", str(data), "enterprise", "import", str(big)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*STATION, "--data-dir", str(data), "enterprise", "import", str(big)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # wait until it holds the write lock, i.e. is writing
         probe = sqlite3.connect(data / "station.db", timeout=0)
@@ -187,10 +190,11 @@ def test_killed_import_leaves_the_database_consistent(tmp_path) -> None:
     assert conn.execute("SELECT count(*) FROM enterprise").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM audit_log WHERE action = 'enterprise.import'").fetchone()[0] == 0
     conn.close()
-    result = subprocess.run([*STATION, "--data-dir", str(data), "enterprise", "import", str(big)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [*STATION, "--data-dir", str(data), "enterprise", "import", str(big)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
-    assert "新增 60000 家" in result.stdout
+    assert "新增 30000 家" in result.stdout
     assert subprocess.run([*STATION, "--data-dir", str(data), "audit", "verify"]).returncode == 0
 
 

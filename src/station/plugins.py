@@ -171,6 +171,4 @@ def load_host(
     host = PluginHost(disabled=disabled, only=only_from_env()).load_entry_points()
     for name, module in (extra or {}).items():
         host.add(name, module)
-    if on_loaded:
-        on_loaded(host)
     return host

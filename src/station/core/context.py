@@ -14,9 +14,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from station import paths
+from station import paths, plugins
 from station.contributions import MigrationBranch, Permission
-from station.plugins import PluginHost, load_host
+from station.plugins import PluginHost
 from station.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,7 +73,7 @@ class StationContext:
     @property
     def host(self) -> PluginHost:
         if self._host is None:
-            self._host = load_host(disabled=self.settings.disabled_plugins)
+            self._host = plugins.load_host(disabled=self.settings.disabled_plugins)
         return self._host
 
     def migration_branches(self) -> list[MigrationBranch]:

@@ -105,20 +105,22 @@ def _stored_labels(db_path: Path) -> dict[str, str]:
     return json.loads(row[0]) if row else {}
 
 
-def _check_unknown(db_path: Path, unknown: list[str], known_current: list[str], heads: list[str]) -> None:
+def _check_unknown(db_path: Path, unknown: list[str], heads: list[str], active: set[str]) -> None:
     """Revisions we have no script for: a disabled plugin's (fine), or a newer program's (refuse)."""
     stored = _stored_labels(db_path)
-    if any(rev not in stored or stored[rev] == "core" for rev in unknown):
+    if any(rev not in stored or stored[rev] in active for rev in unknown):
         raise DatabaseTooNew(
             "这个数据库由更新版本的程序创建，当前程序不能打开它，以免损坏数据。请安装新版本的程序后再打开。",
             detail=f"unknown revisions: {unknown}",
         )
     missing_plugins = sorted({stored[rev] for rev in unknown})
-    if sorted(known_current) != heads:
+    # alembic_version holds only the tips (a plugin head that depends on core hides core's revision),
+    # so ask the record of applied revisions whether every head we know is already in.
+    if any(head not in stored for head in heads):
         names = "、".join(missing_plugins)
         raise UserError(
             f"数据库需要升级，但插件“{names}”未启用，无法一并升级。请先在设置中启用该插件后重新启动。",
-            detail=f"unknown revisions {unknown}; current {known_current}; heads {heads}",
+            detail=f"unknown revisions {unknown}; heads {heads}",
         )
     log.warning("database holds tables of inactive plugins %s; leaving them untouched", missing_plugins)
 
@@ -154,7 +156,7 @@ def upgrade(db_path: Path, plugin_branches: Sequence[MigrationBranch], backups_d
     heads = sorted(script.get_heads())
     unknown = [rev for rev in before if rev not in labels]
     if unknown:
-        _check_unknown(db_path, unknown, [rev for rev in before if rev in labels], heads)
+        _check_unknown(db_path, unknown, heads, set(labels.values()))
         return UpgradeReport(upgraded=False, before=before, after=before)
     made_backup = None
     if before and sorted(before) != heads:

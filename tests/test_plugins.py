@@ -1,0 +1,278 @@
+"""The plugin host, every hook (one test each, named test_hook_<name>), and a real third-party install."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, enterprise_values
+from station import hookspecs
+from station.contributions import (
+    CliCommand,
+    DashboardFigure,
+    DemoData,
+    EnterpriseChange,
+    MigrationBranch,
+    Page,
+    Permission,
+)
+from station.core.context import StationContext
+from station.hookspecs import hookimpl
+from station.plugins import PluginHost
+
+HOOKS = sorted(name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), "station_spec"))
+TINY = ROOT / "tests" / "fixtures" / "tiny_plugin"
+
+
+def plugin(**hooks) -> types.SimpleNamespace:
+    return types.SimpleNamespace(**{name: hookimpl(fn) for name, fn in hooks.items()})
+
+
+def host_with(**plugins) -> PluginHost:
+    host = PluginHost().load_entry_points()
+    for name, module in plugins.items():
+        host.add(name, module)
+    return host
+
+
+# -- meta: every hook has a test and a doc entry ----------------------------------------------
+
+
+def test_every_hook_has_a_test_and_documentation() -> None:
+    assert HOOKS, "no hooks found"
+    tests = {name for name in globals() if name.startswith("test_hook_")}
+    docs = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    for hook in HOOKS:
+        assert f"test_hook_{hook}" in tests, f"hook {hook} has no test_hook_{hook}"
+        assert re.search(rf"^### {hook}\(", docs, re.M), f"hook {hook} is not documented in docs/plugins.md"
+
+
+def test_hook_specs_are_typed_and_documented() -> None:
+    for hook in HOOKS:
+        fn = getattr(hookspecs, hook)
+        assert fn.__doc__ and fn.__annotations__, hook
+        assert not fn.station_spec.get("firstresult"), f"{hook}: firstresult must be said in the docs"
+
+
+# -- one test per hook -----------------------------------------------------------------------
+
+
+def test_hook_register_pages(ctx) -> None:
+    host = host_with(extra=plugin(register_pages=lambda register: register(Page("extra", "Extra", print, 5))))
+    pages = {p.key: p for p in host.collect("register_pages", Page)}
+    assert {"enterprises", "users", "audit", "extra"} <= set(pages)
+    assert pages["extra"].plugin == "extra" and pages["enterprises"].plugin == "registry"
+
+
+def test_hook_register_migrations(tmp_path) -> None:
+    tiny = TINY / "station_tiny" / "versions"
+    host = host_with(tiny=plugin(register_migrations=lambda register: register(MigrationBranch("tiny", tiny))))
+    ctx = StationContext(tmp_path / "data", host=host)
+    ctx.open()
+    with ctx.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM tiny_note").scalar() == 0
+    ctx.close()
+
+
+def test_hook_register_permissions(tmp_path) -> None:
+    host = host_with(p=plugin(register_permissions=lambda register: register(Permission("p.do", "做事", ("clerk",)))))
+    ctx = StationContext(tmp_path, host=host)
+    clerk = ctx.permissions.actor("c", "clerk")
+    assert clerk.can("p.do") and not ctx.permissions.actor("s", "supervisor").can("p.do")
+
+
+def test_hook_register_demo_data(tmp_path) -> None:
+    from station.core.demo import fill_demo
+
+    calls = []
+
+    def fill(work, rng):
+        calls.append(rng.random())
+        return "ok"
+
+    host = host_with(d=plugin(register_demo_data=lambda register: register(DemoData("thing", fill, order=99))))
+    ctx = StationContext(tmp_path, host=host)
+    lines = list(fill_demo(ctx, ctx.cli_actor()))
+    assert lines[-1] == "d/thing: ok" and len(calls) == 1
+    assert any(line.startswith("registry/enterprises: 2400") for line in lines)
+    ctx.close()
+
+
+def test_hook_register_cli_commands(tmp_path, capsys, monkeypatch) -> None:
+    import station.plugins
+
+    def run(args, ctx):
+        print(f"hello {args.who}")
+        return 7
+
+    extra = plugin(
+        register_cli_commands=lambda register: register(
+            CliCommand("hello", "说你好", lambda p: p.add_argument("who"), run)
+        )
+    )
+    real = station.plugins.load_host
+    monkeypatch.setattr(station.plugins, "load_host", lambda **kw: real(**kw, extra={"hello": extra}))
+    from station.cli import main
+
+    assert main(["--data-dir", str(tmp_path), "hello", "园区"]) == 7
+    assert capsys.readouterr().out == "hello 园区\n"
+
+
+def test_hook_register_dashboard_figures(ctx) -> None:
+    figures = {f.key: f for f in ctx.host.collect("register_dashboard_figures", DashboardFigure)}
+    with ctx.read() as session:
+        assert figures["enterprises.total"].compute(session) == "0"
+
+
+def test_hook_enterprise_did_change(tmp_path) -> None:
+    from station.core import enterprises
+
+    seen: list[EnterpriseChange] = []
+    host = host_with(listener=plugin(enterprise_did_change=lambda change: seen.append(change)))
+    ctx = StationContext(tmp_path, host=host)
+    admin = ctx.permissions.actor("admin", "admin")
+    with ctx.work(admin) as work:
+        created = enterprises.create(work, enterprise_values(1))
+        assert seen == []  # not before the commit
+    assert [(c.change, c.uscc, c.enterprise_id) for c in seen] == [("created", created.uscc, created.id)]
+    with ctx.work(admin) as work:
+        enterprises.update(work, created.id, enterprise_values(1, legal_rep="王五"))
+    assert seen[-1].change == "updated" and seen[-1].changed_fields == ("legal_rep",)
+    with pytest.raises(ValueError), ctx.work(admin) as work:
+        enterprises.create(work, enterprise_values(2))
+        raise ValueError("rolled back")
+    assert len(seen) == 2  # a rolled-back change announces nothing
+    ctx.close()
+
+
+# -- failure isolation -----------------------------------------------------------------------
+
+
+def test_plugin_whose_hook_raises_is_disabled_and_the_rest_works() -> None:
+    def broken(register):
+        raise RuntimeError("boom")
+
+    host = host_with(broken=plugin(register_pages=broken))
+    pages = host.collect("register_pages", Page)
+    assert {"enterprises", "users"} <= {p.key for p in pages}
+    assert host.plugins["broken"].status == "failed" and "boom" in host.plugins["broken"].error
+    assert host.collect("register_pages", Page) == pages  # disabled for good, not retried
+
+
+def test_plugin_with_an_unknown_hook_is_refused() -> None:
+    host = host_with(typo=plugin(register_pagez=lambda register: None))
+    assert host.plugins["typo"].status == "failed" and "register_pagez" in host.plugins["typo"].error
+    assert host.collect("register_pages", Page)
+
+
+def test_wrong_contribution_type_disables_the_plugin() -> None:
+    host = host_with(wrong=plugin(register_pages=lambda register: register("not a page")))
+    host.collect("register_pages", Page)
+    assert host.plugins["wrong"].status == "failed" and "expects Page" in host.plugins["wrong"].error
+
+
+def test_event_hook_that_raises_does_not_undo_the_change(tmp_path) -> None:
+    from station.core import enterprises
+
+    def explode(change):
+        raise RuntimeError("listener bug")
+
+    ctx = StationContext(tmp_path, host=host_with(bad=plugin(enterprise_did_change=explode)))
+    with ctx.work(ctx.cli_actor()) as work:
+        enterprises.create(work, enterprise_values(1))
+    with ctx.read() as session:
+        assert enterprises.count(session) == 1
+    assert ctx.host.plugins["bad"].status == "failed"
+    ctx.close()
+
+
+def test_station_plugins_env_and_disabled_setting(monkeypatch) -> None:
+    monkeypatch.setenv("STATION_PLUGINS", "registry")
+    from station.plugins import load_host
+
+    host = load_host()
+    assert host.plugins["registry"].status == "loaded" and host.plugins["people"].status == "skipped"
+    monkeypatch.delenv("STATION_PLUGINS")
+    host = load_host(disabled=["people"])
+    assert host.plugins["people"].status == "disabled"
+    assert "users" not in {p.key for p in host.collect("register_pages", Page)}
+
+
+# -- a real third-party distribution through the entry point ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def tiny_installed(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    build = tmp_path_factory.mktemp("build")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            str(TINY),
+        ],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "TMPDIR": str(build)},
+    )
+    assert list(target.glob("station_tiny-*.dist-info"))
+    return target
+
+
+def run_station(site: Path, data: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {**os.environ, "PYTHONPATH": str(site), **env}
+    return subprocess.run(
+        [sys.executable, "-m", "station", "--data-dir", str(data), *args], capture_output=True, text=True, env=environ
+    )
+
+
+def test_third_party_plugin_installed_from_a_distribution(tiny_installed, tmp_path) -> None:
+    data = tmp_path / "data"
+    listed = run_station(tiny_installed, data, "plugins", "--json")
+    assert listed.returncode == 0, listed.stderr
+    tiny = next(p for p in json.loads(listed.stdout) if p["name"] == "tiny")
+    assert tiny == {**tiny, "status": "loaded", "distribution": "station-tiny", "version": "0.0.1", "pages": ["tiny"]}
+
+    hello = run_station(tiny_installed, data, "tiny", "--name", "玉门")
+    assert hello.returncode == 0 and hello.stdout.strip() == "你好，玉门"
+
+    events = tmp_path / "events.jsonl"
+    demo = run_station(tiny_installed, data, "demo", "--no-gui", TINY_EVENT_LOG=str(events))
+    assert demo.returncode == 0, demo.stderr
+    assert "tiny/notes: 1 条便签" in demo.stdout
+    lines = events.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2400 and json.loads(lines[0])["change"] == "imported"
+
+    # Without the plugin the station still opens the same database: its table is left alone.
+    without = run_station(Path("/nonexistent"), data, "enterprise", "list", "--limit", "1")
+    assert without.returncode == 0, without.stderr
+
+
+def test_plugin_that_fails_to_import_is_listed_with_its_error(tiny_installed, tmp_path) -> None:
+    broken = tmp_path / "site"
+    broken.mkdir()
+    dist = broken / "station_broken-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: station-broken\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[station]\nbroken = station_broken\n")
+    (broken / "station_broken.py").write_text("raise ImportError('a dependency is missing')\n")
+    result = run_station(broken, tmp_path / "data", "plugins", "--json")
+    assert result.returncode == 0, result.stderr
+    listed = {p["name"]: p for p in json.loads(result.stdout)}
+    assert listed["broken"]["status"] == "failed" and "a dependency is missing" in listed["broken"]["error"]
+    assert listed["registry"]["status"] == "loaded"
