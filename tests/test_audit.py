@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
-from conftest import enterprise_values
+from helpers import enterprise_values
 from station.core import audit
 from station.core import enterprises as ent
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from conftest import enterprise_values
+from helpers import enterprise_values
 from station.core import enterprises as ent
 from station.core.audit import AuditEntry
 from station.errors import PermissionDenied, UserError, ValidationError

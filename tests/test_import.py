@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import STATION, enterprise_values, valid_code
+from helpers import STATION, enterprise_values, valid_code
 from station.core import enterprise_import, enterprises
 from station.core.context import StationContext
 from station.errors import UserError

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, enterprise_values
+from helpers import ROOT, enterprise_values
 from station import hookspecs
 from station.contributions import (
     CliCommand,

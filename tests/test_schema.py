@@ -58,7 +58,7 @@ def test_second_start_skips_alembic(ctx) -> None:
 
 
 def test_new_plugin_branch_migrates_after_a_backup(ctx, admin) -> None:
-    from conftest import enterprise_values
+    from helpers import enterprise_values
     from station.core import enterprises
 
     with ctx.work(admin) as work:
@@ -123,7 +123,7 @@ def test_failed_migration_leaves_no_half_schema(tmp_path) -> None:
 def test_backup_while_writing(ctx, admin, tmp_path) -> None:
     import threading
 
-    from conftest import enterprise_values
+    from helpers import enterprise_values
     from station.core import backup, enterprises
 
     stop = threading.Event()

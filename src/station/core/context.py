@@ -63,10 +63,12 @@ class StationContext:
             handler = logging.StreamHandler()  # a read-only data directory still gets its logs somewhere
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root = logging.getLogger()
-        if not any(getattr(h, "station_handler", False) for h in root.handlers):
-            handler.station_handler = True  # type: ignore[attr-defined]
-            root.addHandler(handler)
-            root.setLevel(level)
+        for old in [h for h in root.handlers if getattr(h, "station_handler", False)]:
+            root.removeHandler(old)  # one process, one station log: the latest data directory's
+            old.close()
+        handler.station_handler = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        root.setLevel(level)
 
     # -- plugins --------------------------------------------------------------------------------
 

@@ -132,7 +132,9 @@ class EnterpriseTableModel(QAbstractTableModel):
         page = self._pages.get(page_no)
         if page is None:
             self._request(page_no)
-            return None
+            page = self._pages.get(page_no)  # a synchronous fetcher (tests, previews) answers at once
+            if page is None:
+                return None
         self._pages.move_to_end(page_no)
         return page.get(self._ids[row])
 

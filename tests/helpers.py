@@ -1,0 +1,36 @@
+"""Helpers shared by the tests (import them with ``from helpers import ...``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STATION = [sys.executable, "-m", "station"]
+
+
+def valid_code(seed: int = 1, division: str = "430211") -> str:
+    import random
+
+    from station.core import uscc
+
+    return uscc.generate(random.Random(seed), division)
+
+
+def enterprise_values(seed: int = 1, **overrides: str) -> dict[str, str]:
+    values = {
+        "uscc": valid_code(seed),
+        "name": f"株洲测试{seed}号科技有限公司",
+        "legal_rep": "张三",
+        "industry_code": "I6513",
+        "registered_capital": "500",
+        "employees": "35",
+        "founded_on": "2021-06-18",
+        "address": "株洲市天元区栗雨路88号",
+        "zone": "高新区核心园",
+        "contact_person": "李四",
+        "contact_phone": "13807330000",
+        "stage": "运营",
+    }
+    values.update(overrides)
+    return values
