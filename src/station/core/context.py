@@ -7,27 +7,41 @@ from __future__ import annotations
 
 import getpass
 import logging
-import logging.handlers
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from station import paths, plugins
-from station.contributions import MigrationBranch, Permission
-from station.plugins import PluginHost
+from station import paths
 from station.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
+    from station.contributions import MigrationBranch
     from station.core.db import Database
-    from station.core.identity import Actor, Permissions
+    from station.core.roles import Actor, Permissions
     from station.core.schema import UpgradeReport
     from station.core.work import Work
+    from station.plugins import PluginHost
 
 log = logging.getLogger(__name__)
 
 DB_FILE_NAME = "station.db"
+LOG_MAX_BYTES = 2_000_000
+LOG_KEEP = 5
+
+
+def _rotate(log_file: Path) -> None:
+    """Rotate at start-up (logging.handlers costs start-up time; a day's log is far below the limit)."""
+    if not log_file.exists() or log_file.stat().st_size < LOG_MAX_BYTES:
+        return
+    for n in range(LOG_KEEP - 1, 0, -1):
+        older = log_file.with_name(f"{log_file.name}.{n}")
+        if older.exists():
+            older.replace(log_file.with_name(f"{log_file.name}.{n + 1}"))
+    log_file.replace(log_file.with_name(f"{log_file.name}.1"))
 
 
 class StationContext:
@@ -36,6 +50,7 @@ class StationContext:
         self.settings = Settings.load(self.data_dir)
         self._host = host
         self._db: Database | None = None
+        self._lock = threading.RLock()
         self.upgrade_report: UpgradeReport | None = None
 
     # -- places ---------------------------------------------------------------------------------
@@ -56,9 +71,9 @@ class StationContext:
         """Log to ``logs/station.log`` (rotated). Errors carry details there; people see sentences."""
         try:
             self.logs_dir.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(
-                self.logs_dir / "station.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-            )
+            log_file = self.logs_dir / "station.log"
+            _rotate(log_file)
+            handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8")
         except OSError:
             handler = logging.StreamHandler()  # a read-only data directory still gets its logs somewhere
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -75,39 +90,68 @@ class StationContext:
     @property
     def host(self) -> PluginHost:
         if self._host is None:
+            from station import plugins  # entry points and pluggy: not before the first paint
+
             self._host = plugins.load_host(disabled=self.settings.disabled_plugins)
         return self._host
 
     def migration_branches(self) -> list[MigrationBranch]:
+        from station.contributions import MigrationBranch
+
         return self.host.collect("register_migrations", MigrationBranch)
 
     @cached_property
     def permissions(self) -> Permissions:
-        from station.core.identity import Permissions
+        from station.contributions import Permission
+        from station.core.roles import Permissions
 
         return Permissions(self.host.collect("register_permissions", Permission))
 
     # -- database -------------------------------------------------------------------------------
 
-    def open(self) -> Database:
-        """Open the database, migrating it first if needed (with a backup). Safe to call repeatedly."""
-        if self._db is None:
-            from station.core import schema
-            from station.core.db import Database
+    def prepare(self) -> UpgradeReport:
+        """Bring the schema up to date (with a backup first if it holds data). Once; thread-safe.
 
-            self.data_dir.mkdir(parents=True, exist_ok=True)
-            self.upgrade_report = schema.upgrade(self.db_path, self.migration_branches(), self.backups_dir)
-            self._db = Database(self.db_path)
-        return self._db
+        When nothing is due this costs a few milliseconds of plain sqlite3 and imports neither Alembic
+        nor SQLAlchemy, which is what lets the first screen show fast.
+        """
+        with self._lock:
+            if self.upgrade_report is None:
+                from station.core import schema
+
+                self.data_dir.mkdir(parents=True, exist_ok=True)
+                self.upgrade_report = schema.upgrade(self.db_path, self.migration_branches(), self.backups_dir)
+            return self.upgrade_report
+
+    def open(self) -> Database:
+        """The SQLAlchemy database, prepared first. Safe to call repeatedly and from several threads."""
+        with self._lock:
+            if self._db is None:
+                self.prepare()
+                from station.core.db import Database
+
+                self._db = Database(self.db_path)
+            return self._db
+
+    @contextmanager
+    def raw(self) -> Iterator[sqlite3.Connection]:
+        """A read-only plain sqlite3 connection (see ``rawdb``): for the reads the first screen needs."""
+        from station.core import rawdb
+
+        self.prepare()
+        with rawdb.reading(self.db_path) as conn:
+            yield conn
 
     @property
     def db(self) -> Database:
         return self.open()
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
-            self._db = None
+        with self._lock:
+            if self._db is not None:
+                self._db.dispose()
+                self._db = None
+            self.upgrade_report = None
 
     @contextmanager
     def work(self, actor: Actor) -> Iterator[Work]:

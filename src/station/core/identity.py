@@ -1,4 +1,4 @@
-"""Local users, roles and permissions.
+"""Local users, stored; roles and permissions are in ``roles``, hashing in ``passwords``.
 
 Passwords are hashed with Argon2id (memory-hard). Permissions are contributed by plugins through
 ``register_permissions``; services call ``require`` so a rule holds for the CLI as much as for the UI.
@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from station.contributions import Permission
+from station.core import passwords
 from station.core.db import Base, UTCDateTime, utcnow
-from station.errors import PermissionDenied, UserError, ValidationError
+from station.core.roles import ROLES, Actor, Permissions, require
+from station.errors import UserError, ValidationError
 
-ROLES = {"clerk": "办事员", "supervisor": "审核员", "admin": "管理员"}
+__all__ = ["ROLES", "Actor", "Permissions", "User", "authenticate", "create_user", "require"]
+
 MIN_PASSWORD = 8
-_hasher = PasswordHasher()  # Argon2id, 64 MiB, 3 passes: the library's RFC 9106 low-memory profile
+_hasher = passwords.hasher
 
 
 class User(Base):
@@ -36,40 +35,6 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: a logged-in user, or the operating-system user behind a CLI call."""
-
-    name: str
-    role: str
-    permissions: frozenset[str] = field(default_factory=frozenset)
-    display_name: str = ""
-
-    def can(self, permission: str) -> bool:
-        return self.role == "admin" or permission in self.permissions
-
-
-class Permissions:
-    """The permission catalogue collected from plugins."""
-
-    def __init__(self, items: Iterable[Permission]) -> None:
-        self.items = {p.code: p for p in items}
-
-    def for_role(self, role: str) -> frozenset[str]:
-        if role == "admin":
-            return frozenset(self.items)
-        return frozenset(code for code, p in self.items.items() if role in p.roles)
-
-    def actor(self, name: str, role: str, display_name: str = "") -> Actor:
-        return Actor(name=name, role=role, permissions=self.for_role(role), display_name=display_name or name)
-
-
-def require(actor: Actor, permission: str, label: str | None = None) -> None:
-    if not actor.can(permission):
-        what = label or permission
-        raise PermissionDenied(f"当前用户“{actor.display_name or actor.name}”没有“{what}”的权限，请联系管理员。")
 
 
 def needs_first_admin(session: Session) -> bool:

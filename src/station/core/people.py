@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.core import identity
+from station.core import audit, identity
 from station.core.identity import ROLES, User
 from station.core.work import Work
 from station.errors import UserError, ValidationError
@@ -73,6 +75,17 @@ def change_role(work: Work, username: str, role: str) -> None:
     before = user.role
     user.role = role
     work.audit("user.role", "user", username, {"role": before}, {"role": role})
+
+
+def record_sign_in(work: Work, at: dt.datetime, new_password: str | None = None) -> None:
+    """Note ``work.actor``'s sign-in at ``at`` (audited); store a fresh hash if the old one was outdated."""
+    user = _user(work.session, work.actor.name)
+    user.last_login_at = at
+    if new_password is not None:
+        identity.set_password(user, new_password)
+    audit.record(
+        work.session, actor=work.actor.name, action="user.login", subject_type="user", subject_id=user.username, at=at
+    )
 
 
 def reset_password(work: Work, username: str, password: str) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from station.core import audit
-from station.core.identity import Actor, require
+from station.core.roles import Actor, require
 
 log = logging.getLogger(__name__)
 

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -54,4 +55,24 @@ def run(ctx: StationContext, page: str | None = None, on_window: Callable[[MainW
     if on_window is not None:
         on_window(window)
     window.start()
-    return app.exec()
+    code = app.exec()
+    _tear_down(app, window)
+    return code
+
+
+def _tear_down(app: QApplication, window: MainWindow) -> None:
+    """Destroy Qt objects while Qt and Python are both still whole.
+
+    Left to interpreter finalisation, PySide6 sometimes frees wrappers twice ("deallocating None") and
+    the process dies with a fatal error after the clerk closed the window; tearing down in order avoids it.
+    """
+    import gc
+
+    from station.shell import dbop
+
+    dbop.shutdown()
+    window.hide()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # runs the deferred deletion
+    del window
+    gc.collect()

@@ -2,20 +2,30 @@
 
     DbOp(parent, lambda progress: slow_work(progress), on_done=show, label="正在导入…").start()
 
-The function runs on the thread pool. ``progress(done, total)`` may be called from it; a progress
+The function runs on a worker thread. ``progress(done, total)`` may be called from it; a progress
 dialog appears only if the work takes longer than half a second. Results and errors come back on
 the UI thread; a ``UserError`` is shown as its sentence, anything else is logged with its traceback
-and shown as a short apology that points to the log.
+and shown as a short apology that points to the log. If ``parent`` has been closed by then, the
+result is dropped quietly (the work itself, a committed transaction, stands).
+
+Threads and Qt objects: workers never hold a Qt object and never send a Python object through a
+signal. They leave the outcome in a dict and signal only the operation's number (an int) through one
+long-lived dispatcher on the UI thread. PySide6 miscounted references of Python objects carried by
+queued cross-thread signals (a ``None`` or ``True`` result crashed the process later, "deallocating
+None"), and a per-operation QObject whose last reference dropped on a worker would die on the wrong thread.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from station.errors import UserError
@@ -25,35 +35,72 @@ log = logging.getLogger(__name__)
 PROGRESS_AFTER_MS = 500
 Progress = Callable[[int, int], None]
 
-_live: set[DbOp] = set()  # keeps running operations alive until their result is delivered
+
+def _new_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=3, thread_name_prefix="dbop")
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progress = Signal(int, int)
+_pool = _new_pool()
+_ids = itertools.count(1)
+_live: dict[int, DbOp] = {}
 
 
-class _Runner(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], signals: _Signals) -> None:
+_outcomes: dict[int, tuple[bool, Any]] = {}  # op id -> (succeeded, result or exception), set by workers
+
+
+class _Dispatcher(QObject):
+    finished = Signal(int)
+    progress = Signal(int, int, int)
+
+    def __init__(self) -> None:
         super().__init__()
-        self.fn = fn
-        self.signals = signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.fn(self.signals.progress.emit)
-        except BaseException as exc:  # delivered to the UI thread, never lost in a worker
-            exc.station_traceback = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
+        queued = Qt.ConnectionType.QueuedConnection
+        self.finished.connect(_deliver_outcome, queued)
+        self.progress.connect(_deliver_progress, queued)
 
 
-class DbOp(QObject):
-    finished = Signal()
+_dispatcher: _Dispatcher | None = None
 
+
+def _get_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:  # made on the UI thread, by the first DbOp.start()
+        _dispatcher = _Dispatcher()
+    return _dispatcher
+
+
+def _deliver_outcome(op_id: int) -> None:
+    succeeded, value = _outcomes.pop(op_id)
+    op = _live.get(op_id)
+    if op is not None:
+        (op._done if succeeded else op._failed)(value)
+
+
+def _deliver_progress(op_id: int, done: int, total: int) -> None:
+    op = _live.get(op_id)
+    if op is not None:
+        op._progress(done, total)
+
+
+def _run(op_id: int, fn: Callable[[Progress], Any], dispatcher: _Dispatcher) -> None:
+    try:
+        result = fn(lambda done, total: dispatcher.progress.emit(op_id, int(done), int(total)))
+    except BaseException as exc:  # delivered to the UI thread, never lost in a worker
+        exc.station_traceback = traceback.format_exc()  # type: ignore[attr-defined]
+        _outcomes[op_id] = (False, exc)
+    else:
+        _outcomes[op_id] = (True, result)
+    dispatcher.finished.emit(op_id)
+
+
+def shutdown() -> None:
+    """Let running operations finish (their transactions commit or roll back) before the process ends."""
+    global _pool
+    _pool.shutdown(wait=True)
+    _pool = _new_pool()
+
+
+class DbOp:
     def __init__(
         self,
         parent: QWidget | None,
@@ -63,33 +110,38 @@ class DbOp(QObject):
         on_error: Callable[[BaseException], None] | None = None,
         label: str | None = None,
     ) -> None:
-        super().__init__(parent)
+        self.id = next(_ids)
         self._parent = parent
         self._fn = fn
         self._on_done = on_done
         self._on_error = on_error
         self._label = label
         self._dialog: QProgressDialog | None = None
-        self._timer: QTimer | None = None
+        self._finished = False
         self._last = (0, 0)
-        self.signals = _Signals()
-        self.signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self.signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        self.signals.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+        self._timer: QTimer | None = None
 
     def start(self) -> DbOp:
-        _live.add(self)
+        dispatcher = _get_dispatcher()
+        _live[self.id] = self
         if self._label is not None:
-            self._timer = QTimer(self)
+            # A QTimer object we own, not QTimer.singleShot(ms, context, functor): that overload did not
+            # keep the bound method alive here and called into freed memory.
+            self._timer = QTimer()
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._show_progress)
             self._timer.start(PROGRESS_AFTER_MS)
-        QThreadPool.globalInstance().start(_Runner(self._fn, self.signals))
+        _pool.submit(_run, self.id, self._fn, dispatcher)
         return self
 
     # -- UI thread ---------------------------------------------------------------------------
 
+    def _parent_alive(self) -> bool:
+        return self._parent is None or shiboken6.isValid(self._parent)
+
     def _show_progress(self) -> None:
+        if self._finished or not self._parent_alive():
+            return
         dialog = QProgressDialog(self._label or "", "", 0, 0, self._parent)
         dialog.setWindowTitle(self._parent.window().windowTitle() if self._parent else "")
         dialog.setCancelButton(None)  # type: ignore[arg-type]  # work in a transaction runs to its end
@@ -103,30 +155,32 @@ class DbOp(QObject):
 
     def _progress(self, done: int, total: int) -> None:
         self._last = (done, total)
-        if self._dialog is None:
+        if self._dialog is None or not shiboken6.isValid(self._dialog):
             return
         self._dialog.setMaximum(max(total, 0))
         self._dialog.setValue(min(done, total) if total else 0)
-        if self._label and done:
-            self._dialog.setLabelText(f"{self._label}（{done:,}）" if not total else self._label)
+        if self._label and done and not total:
+            self._dialog.setLabelText(f"{self._label}（{done:,}）")
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        self._finished = True
         if self._timer is not None:
             self._timer.stop()
-        if self._dialog is not None:
+        _live.pop(self.id, None)
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
             self._dialog.close()
             self._dialog.deleteLater()
-            self._dialog = None
-        _live.discard(self)
-        self.finished.emit()
+        self._dialog = None
+        return self._parent_alive()
 
     def _done(self, result: Any) -> None:
-        self._finish()
-        if self._on_done is not None:
+        if self._finish() and self._on_done is not None:
             self._on_done(result)
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
+        if not self._finish():
+            log.info("error after its window closed: %s", getattr(exc, "station_traceback", repr(exc)))
+            return
         if self._on_error is not None:
             self._on_error(exc)
             return

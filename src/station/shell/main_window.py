@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.contributions import QT_TRANSLATE_NOOP, Page
 from station.shell import i18n
-from station.shell.dbop import DbOp, show_error
 
 if TYPE_CHECKING:  # pragma: no cover
+    from station.contributions import Page
     from station.core.context import StationContext
-    from station.core.identity import Actor
+    from station.core.roles import Actor
+
+# Start-up order (see docs/architecture.md): the frame paints first with only Qt and the settings loaded;
+# the first paint boots the rest — plugins (entry points), navigation, then the database on a worker.
+# Nothing here touches the ``Qt`` namespace before the first paint: creating it costs 30 ms.
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +54,9 @@ class MainWindow(QMainWindow):
         self._login_busy = False
         self._pages: dict[str, Page] = {}
         self._widgets: dict[str, QWidget] = {}
+        self._painted = False
+        self._boot_requested = False
+        self._booted = False
         self.setWindowTitle(self.tr("Park Service Station") + f" — {ctx.settings.station_name}")
         self.resize(QSize(1280, 800))
 
@@ -64,7 +70,7 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.waiting = QLabel(self.tr("Opening the station database…"))
-        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setStyleSheet("qproperty-alignment: AlignCenter; color: #475467; font-size: 12pt;")
         self.stack.addWidget(self.waiting)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -76,7 +82,6 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
-        self._collect_pages()
 
     # -- building -----------------------------------------------------------------------------
 
@@ -121,6 +126,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _collect_pages(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from station.contributions import QT_TRANSLATE_NOOP, Page
+
         pages = [
             Page(
                 key=DASHBOARD,
@@ -144,14 +153,34 @@ class MainWindow(QMainWindow):
     # -- start-up and sign-in ------------------------------------------------------------------
 
     def start(self) -> None:
+        """Boot once the frame has painted: plugins and navigation, then the database on a worker."""
+        self._boot_requested = True
+        if self._painted:
+            QTimer.singleShot(0, self._boot)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._boot_requested:
+                QTimer.singleShot(0, self._boot)
+
+    def _boot(self) -> None:
+        if self._booted:
+            return
+        self._booted = True
+        self._collect_pages()
+        self._open_database()
+
+    def _open_database(self) -> None:
         """Open (and if needed migrate) the database off the UI thread, then ask who is here."""
+        from station.shell.dbop import DbOp
 
         def open_db(progress: Any) -> bool:
-            from station.core import identity
+            from station.core import passwords
 
-            self.ctx.open()
-            with self.ctx.read() as session:
-                return identity.needs_first_admin(session)
+            with self.ctx.raw() as conn:
+                return passwords.needs_first_admin(conn)
 
         DbOp(
             self,
@@ -170,9 +199,24 @@ class MainWindow(QMainWindow):
             )
         self.waiting.setText(self.tr("Please sign in."))
         self.database_ready.emit()
+        self._warm_up()
         QTimer.singleShot(0, lambda: self._ask_who(needs_admin))
 
+    def _warm_up(self) -> None:
+        """Load SQLAlchemy and the services while the clerk types their password."""
+        from station.shell.dbop import DbOp
+
+        def load(progress: Any) -> None:
+            import station.core.enterprises
+            import station.core.people  # noqa: F401
+
+            self.ctx.open()
+
+        DbOp(self, load, on_error=lambda exc: log.warning("warm-up failed: %s", exc)).start()
+
     def _database_failed(self, exc: BaseException) -> None:
+        from station.shell.dbop import show_error
+
         show_error(self, exc)
         self.waiting.setText(getattr(exc, "message", self.tr("The database could not be opened.")))
 
@@ -186,17 +230,21 @@ class MainWindow(QMainWindow):
 
     def login(self, username: str, password: str, on_error: Any = None) -> None:
         """Check the password off the UI thread (Argon2 is slow on purpose)."""
+        from station.shell.dbop import DbOp, show_error
+
         self._login_busy = True
 
-        def check(progress: Any) -> Actor:
-            from station.core import identity
+        def check(progress: Any) -> tuple[Actor, bool]:
+            from station.core import passwords
 
-            with self.ctx.work(self.ctx.permissions.actor(username, "clerk")) as work:
-                user = identity.authenticate(work.session, username, password)
-                actor = self.ctx.permissions.actor(user.username, user.role, user.display_name)
-                work.actor = actor
-                work.audit("user.login", "user", user.username)
-            return actor
+            with self.ctx.raw() as conn:  # plain sqlite3: no waiting for SQLAlchemy to load
+                who = passwords.check(conn, username, password)
+            return self.ctx.permissions.actor(who.username, who.role, who.display_name), who.needs_rehash
+
+        def signed_in(result: tuple[Actor, bool]) -> None:
+            actor, rehash = result
+            self._signed_in(actor)
+            self._record_sign_in(actor, password if rehash else None)
 
         def failed(exc: BaseException) -> None:
             self._login_busy = False
@@ -205,9 +253,27 @@ class MainWindow(QMainWindow):
             else:
                 show_error(self, exc)
 
-        DbOp(self, check, on_done=self._signed_in, on_error=failed).start()
+        DbOp(self, check, on_done=signed_in, on_error=failed).start()
+
+    def _record_sign_in(self, actor: Actor, new_password: str | None) -> None:
+        """Audit the sign-in (stamped now) once the services have loaded; re-hash an outdated hash."""
+        import datetime as dt
+
+        from station.shell.dbop import DbOp
+
+        at = dt.datetime.now(dt.UTC)
+
+        def record(progress: Any) -> None:
+            from station.core import people
+
+            with self.ctx.work(actor) as work:
+                people.record_sign_in(work, at, new_password)
+
+        DbOp(self, record, on_error=lambda exc: log.error("sign-in not recorded: %s", exc)).start()
 
     def create_first_admin(self, username: str, display_name: str, password: str, on_error: Any = None) -> None:
+        from station.shell.dbop import DbOp, show_error
+
         self._login_busy = True
 
         def create(progress: Any) -> Actor:
@@ -227,6 +293,8 @@ class MainWindow(QMainWindow):
         DbOp(self, create, on_done=self._signed_in, on_error=failed).start()
 
     def _signed_in(self, actor: Actor) -> None:
+        from PySide6.QtCore import Qt
+
         from station.core.identity import ROLES
 
         self._login_busy = False
@@ -250,6 +318,8 @@ class MainWindow(QMainWindow):
             self.show_page(first_allowed)
 
     def logout(self) -> None:
+        from PySide6.QtCore import Qt
+
         if self.actor is None:
             return
         for widget in self._widgets.values():
@@ -271,6 +341,10 @@ class MainWindow(QMainWindow):
         return self._widgets.get(key)
 
     def show_page(self, key: str) -> bool:
+        from PySide6.QtCore import Qt
+
+        from station.shell.dbop import show_error
+
         page = self._pages.get(key)
         if page is None or self.actor is None:
             return False
@@ -297,6 +371,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _nav_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        from PySide6.QtCore import Qt
+
         if current is not None:
             self.show_page(current.data(Qt.ItemDataRole.UserRole))
 
@@ -304,6 +380,7 @@ class MainWindow(QMainWindow):
 
     def backup_database(self) -> None:
         from station.core.backup import default_name
+        from station.shell.dbop import DbOp
 
         target, _ = QFileDialog.getSaveFileName(
             self,

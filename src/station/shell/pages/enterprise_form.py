@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.core import enterprises as ent
+from station.core import enterprise_fields as ent
 from station.errors import UserError, ValidationError
 
 PLACEHOLDERS = {

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from station.contributions import QT_TRANSLATE_NOOP
-from station.core import enterprises as ent
+from station.core import enterprise_fields as ent
 from station.core import industry
 
 PAGE_SIZE = 200

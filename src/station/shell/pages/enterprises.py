@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.core import enterprises as ent
+from station.core import registry_queries
 from station.shell.dbop import DbOp
 from station.shell.pages.enterprise_form import EnterpriseForm
 from station.shell.pages.enterprise_model import EnterpriseTableModel
@@ -120,8 +120,8 @@ class EnterprisesPage(QWidget):
         DbOp(self, lambda progress: fn(), on_done=done).start()
 
     def _fetch_rows(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
-        with self.ctx.read() as session:
-            return ent.rows_for(session, ids)
+        with self.ctx.raw() as conn:  # plain sqlite3: the list shows before SQLAlchemy has loaded
+            return registry_queries.rows_for(conn, ids)
 
     # -- search -------------------------------------------------------------------------------
 
@@ -131,8 +131,8 @@ class EnterprisesPage(QWidget):
         serial, query = self._search_serial, self.search.text()
 
         def search(progress: Any) -> list[int]:
-            with self.ctx.read() as session:
-                return ent.search_ids(session, query)
+            with self.ctx.raw() as conn:
+                return registry_queries.search_ids(conn, query)
 
         def show(ids: list[int]) -> None:
             if serial != self._search_serial:
@@ -157,6 +157,8 @@ class EnterprisesPage(QWidget):
         self.open_enterprise(self.model.id_at(index.row()))
 
     def open_enterprise(self, enterprise_id: int) -> None:
+        from station.core import enterprises as ent
+
         def load(progress: Any) -> tuple[dict[str, str], int]:
             with self.ctx.read() as session:
                 found = ent.get(session, enterprise_id)
@@ -183,6 +185,8 @@ class EnterprisesPage(QWidget):
         DbOp(self, load, on_done=show).start()
 
     def add(self) -> None:
+        from station.core import enterprises as ent
+
         def save(new: dict[str, str], ok: Any, failed: Any) -> None:
             def run(progress: Any) -> int:
                 with self.ctx.work(self.shell.actor) as work:
@@ -215,6 +219,7 @@ class EnterprisesPage(QWidget):
             return
         enterprise_id, before = self._undo
         self._forget_undo()
+        from station.core import enterprises as ent
 
         def run(progress: Any) -> None:
             with self.ctx.work(self.shell.actor) as work:

@@ -1,0 +1,48 @@
+"""Shared by the benchmarks: a station data directory with a park of N enterprises, made once and cached."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "bench" / ".data"
+BENCH_USER, BENCH_PASSWORD = "bench", "bench-password"
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def park(n: int = 100_000) -> Path:
+    """A data directory holding ``n`` demo enterprises and a bench administrator (cached under bench/.data)."""
+    data = CACHE / f"park-{n}"
+    if (data / "station.db").exists() and (data / ".complete").exists():
+        return data
+    shutil.rmtree(data, ignore_errors=True)
+    from station.core import demo, enterprises, people
+    from station.core.context import StationContext
+
+    ctx = StationContext(data)
+    actor = ctx.cli_actor()
+    started = time.perf_counter()
+    rows = list(demo.enterprise_rows(n, seed=42))
+    with ctx.work(actor) as work:
+        enterprises.upsert_many(work, rows, source="bench")
+        people.add_user(work, username=BENCH_USER, display_name="基准", role="admin", password=BENCH_PASSWORD)
+    print(f"(made a {n:,}-enterprise park in {time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    ctx.close()
+    (data / ".complete").touch()
+    return data
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)

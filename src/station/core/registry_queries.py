@@ -1,0 +1,58 @@
+"""Read queries behind the enterprise list, on any DB-API sqlite3 connection.
+
+The registry page runs them on a plain sqlite3 connection so its first rows show before SQLAlchemy has
+loaded; the services run the very same functions on the connection under their SQLAlchemy session.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+LIST_COLUMNS = ("uscc", "name", "legal_rep", "industry_code", "zone", "stage", "registered_capital_fen")
+_CHUNK = 500  # stay under SQLite's bound-parameter limit
+
+
+def _fts_phrase(fragment: str) -> str:
+    return '"' + fragment.replace('"', '""') + '"'
+
+
+def _like(fragment: str) -> str:
+    return "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def search_ids(conn: sqlite3.Connection, query: str = "", limit: int | None = None) -> list[int]:
+    """Ids of enterprises whose name, credit code or legal representative contains ``query``, by name.
+
+    Three characters or more go through the trigram index; one or two scan (an index cannot hold them).
+    """
+    query = " ".join(query.split())
+    tail = f" LIMIT {int(limit)}" if limit else ""
+    if not query:
+        sql, params = "SELECT id FROM enterprise ORDER BY name, id" + tail, ()
+    elif len(query) >= 3:
+        sql = (
+            "SELECT e.id FROM enterprise_fts f JOIN enterprise e ON e.id = f.rowid "
+            "WHERE enterprise_fts MATCH ? ORDER BY e.name, e.id" + tail
+        )
+        params = (_fts_phrase(query.upper() if query.isascii() else query),)
+    else:
+        sql = (
+            "SELECT id FROM enterprise WHERE name LIKE ?1 ESCAPE '\\' OR legal_rep LIKE ?1 ESCAPE '\\' "
+            "OR uscc LIKE ?2 ESCAPE '\\' ORDER BY name, id" + tail
+        )
+        params = (_like(query), _like(query.upper())[1:])
+    return [row[0] for row in conn.execute(sql, params)]
+
+
+def rows_for(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """The list columns of the given enterprises, keyed by id (the lazy table model's page fetch)."""
+    found: dict[int, tuple[Any, ...]] = {}
+    columns = ", ".join(LIST_COLUMNS)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT id, {columns} FROM enterprise WHERE id IN ({marks})", chunk):
+            found[row[0]] = tuple(row[1:])
+    return found
