@@ -56,7 +56,6 @@ def bare() -> None:
 def station(data_dir: str, scroll: bool) -> None:
     sys.path.insert(0, os.path.join(os.path.dirname(__file__)))
     from common import BENCH_PASSWORD, BENCH_USER
-
     from station.core.context import StationContext
     from station.shell.app import run
     from station.shell.main_window import MainWindow

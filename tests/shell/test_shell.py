@@ -328,3 +328,20 @@ def test_translations_are_complete_and_current(tmp_path) -> None:
     have = {(c.findtext("name"), m.findtext("source")) for c in ET.parse(ts).iter("context") for m in c.iter("message")}
     assert wanted - have == set(), "run ./dev translations"
     assert (root / "resources" / "translations" / "station_zh_CN.qm").exists()
+
+
+def test_qt_binding_keeps_reference_counts_when_signals_fire(qapp) -> None:
+    """PySide6 6.12.0's Signal.emit() released a reference to True it never took: after a few hundred
+    emits (a scrolled list emits one per page) the process died on exit. Guard against that release."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        fired = Signal(int)
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for i in range(200):
+        emitter.fired.emit(i)
+    assert sys.getrefcount(True) >= before - 5

@@ -8,11 +8,10 @@ the UI thread; a ``UserError`` is shown as its sentence, anything else is logged
 and shown as a short apology that points to the log. If ``parent`` has been closed by then, the
 result is dropped quietly (the work itself, a committed transaction, stands).
 
-Threads and Qt objects: workers never hold a Qt object and never send a Python object through a
-signal. They leave the outcome in a dict and signal only the operation's number (an int) through one
-long-lived dispatcher on the UI thread. PySide6 miscounted references of Python objects carried by
-queued cross-thread signals (a ``None`` or ``True`` result crashed the process later, "deallocating
-None"), and a per-operation QObject whose last reference dropped on a worker would die on the wrong thread.
+Threads and Qt objects: workers never hold a Qt object. They leave the outcome in a dict and signal
+only the operation's number through one long-lived dispatcher on the UI thread, so no Qt object's last
+reference can drop on a worker (it would be destroyed on the wrong thread) and no Python object has to
+be carried through a queued signal.
 """
 
 from __future__ import annotations
