@@ -7,16 +7,17 @@ sentence with a non-zero exit code; the details go to the log in the data direct
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station import __version__
-from station.contributions import CliCommand
 from station.errors import UserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.contributions import CliCommand
 
 log = logging.getLogger("station.cli")
 
@@ -24,6 +25,8 @@ EXIT_UNEXPECTED = 70
 
 
 def _print_json(value: Any) -> None:
+    import json
+
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
@@ -281,17 +284,34 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     return parser
 
 
+def _builtin_commands(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from station.core.context import StationContext
 
     # The data directory decides which plugins are disabled, and plugins add subcommands: peek first.
+    # Plugins load only for a command that is not built in (or for --help), so opening the
+    # application does not wait for them before its window paints.
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--data-dir")
-    known, _ = pre.parse_known_args(argv)
+    pre.add_argument("--user")
+    pre.add_argument("-v", "--verbose", action="store_true")
+    pre.add_argument("rest", nargs=argparse.REMAINDER)
+    known = pre.parse_known_args(argv)[0]
     ctx = StationContext(known.data_dir)
-    plugin_commands = ctx.host.collect("register_cli_commands", CliCommand)
-    parser = build_parser(plugin_commands)
+    command = next((token for token in known.rest if not token.startswith("-")), None)
+    wants_help = any(token in ("-h", "--help") for token in argv)
+    parser = build_parser()
+    if wants_help or (command is not None and command not in _builtin_commands(parser)):
+        from station.contributions import CliCommand
+
+        parser = build_parser(ctx.host.collect("register_cli_commands", CliCommand))
     args = parser.parse_args(argv)
     ctx.setup_logging()
     if args.verbose:

@@ -5,9 +5,7 @@ Everything expensive is opened on first use, so the shell can paint before SQLAl
 
 from __future__ import annotations
 
-import getpass
 import logging
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +17,8 @@ from station import paths
 from station.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
+    import sqlite3
+
     from station.contributions import MigrationBranch
     from station.core.db import Database
     from station.core.roles import Actor, Permissions
@@ -202,6 +202,8 @@ class StationContext:
             if user is None or not user.active:
                 raise UserError(f"用户“{username}”不存在或已停用，请用 station users list 查看现有用户。")
             return self.permissions.actor(user.username, user.role, user.display_name)
+        import getpass
+
         try:
             system_user = getpass.getuser()
         except Exception:

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from station.shell import i18n
 
@@ -33,6 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 DASHBOARD = "dashboard"
+WARM_UP_IDLE_MS = 1000  # the sign-in dialog has sat this long: the clerk is typing, load the rest
+WARM_UP_AFTER_SIGN_IN_MS = 600  # signed in before that: load once the first screen is up
 
 
 def _dashboard_factory(shell: MainWindow) -> QWidget:
@@ -57,6 +50,9 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._boot_requested = False
         self._booted = False
+        self._warmed = False
+        self._warm = False  # SQLAlchemy and the services are loaded
+        self._after_warm: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Park Service Station") + f" — {ctx.settings.station_name}")
         self.resize(QSize(1280, 800))
 
@@ -108,7 +104,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.logout_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action = quit_action  # its shortcut is set at boot: the key enums cost 50 ms to create
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -169,6 +165,7 @@ class MainWindow(QMainWindow):
         if self._booted:
             return
         self._booted = True
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self._collect_pages()
         self._open_database()
 
@@ -199,12 +196,22 @@ class MainWindow(QMainWindow):
             )
         self.waiting.setText(self.tr("Please sign in."))
         self.database_ready.emit()
-        self._warm_up()
+        # Load SQLAlchemy and the services while the clerk types the password, but not in the way of a
+        # sign-in and its first screen: sign-in and the registry list read through plain sqlite3, and
+        # a 400 ms import competing with them for the interpreter would slow exactly what the clerk waits for.
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.timeout.connect(self._warm_up)
+        self._warm_timer.start(WARM_UP_IDLE_MS)
         QTimer.singleShot(0, lambda: self._ask_who(needs_admin))
 
     def _warm_up(self) -> None:
-        """Load SQLAlchemy and the services while the clerk types their password."""
+        """Load SQLAlchemy and the services (once), off the UI thread."""
         from station.shell.dbop import DbOp
+
+        if self._warmed:
+            return
+        self._warmed = True
 
         def load(progress: Any) -> None:
             import station.core.enterprises
@@ -212,7 +219,24 @@ class MainWindow(QMainWindow):
 
             self.ctx.open()
 
-        DbOp(self, load, on_error=lambda exc: log.warning("warm-up failed: %s", exc)).start()
+        def loaded(_: Any) -> None:
+            self._warm = True
+            pending, self._after_warm = self._after_warm, []
+            for run in pending:
+                run()
+
+        def failed(exc: BaseException) -> None:
+            log.warning("warm-up failed: %s", exc)
+            loaded(None)  # what waited will meet the error itself, with its own message
+
+        DbOp(self, load, on_done=loaded, on_error=failed).start()
+
+    def when_loaded(self, run: Callable[[], None]) -> None:
+        """Run ``run`` once SQLAlchemy and the services are loaded (now, if they are)."""
+        if self._warm:
+            run()
+        else:
+            self._after_warm.append(run)
 
     def _database_failed(self, exc: BaseException) -> None:
         from station.shell.dbop import show_error
@@ -244,6 +268,8 @@ class MainWindow(QMainWindow):
         def signed_in(result: tuple[Actor, bool]) -> None:
             actor, rehash = result
             self._signed_in(actor)
+            if not self._warmed:
+                self._warm_timer.start(WARM_UP_AFTER_SIGN_IN_MS)
             self._record_sign_in(actor, password if rehash else None)
 
         def failed(exc: BaseException) -> None:
@@ -269,7 +295,9 @@ class MainWindow(QMainWindow):
             with self.ctx.work(actor) as work:
                 people.record_sign_in(work, at, new_password)
 
-        DbOp(self, record, on_error=lambda exc: log.error("sign-in not recorded: %s", exc)).start()
+        self.when_loaded(
+            lambda: DbOp(self, record, on_error=lambda exc: log.error("sign-in not recorded: %s", exc)).start()
+        )
 
     def create_first_admin(self, username: str, display_name: str, password: str, on_error: Any = None) -> None:
         from station.shell.dbop import DbOp, show_error
@@ -295,7 +323,7 @@ class MainWindow(QMainWindow):
     def _signed_in(self, actor: Actor) -> None:
         from PySide6.QtCore import Qt
 
-        from station.core.identity import ROLES
+        from station.core.roles import ROLES
 
         self._login_busy = False
         self.actor = actor
@@ -379,6 +407,8 @@ class MainWindow(QMainWindow):
     # -- menu actions -------------------------------------------------------------------------
 
     def backup_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from station.core.backup import default_name
         from station.shell.dbop import DbOp
 
@@ -420,6 +450,8 @@ class MainWindow(QMainWindow):
         PluginsDialog(self).open()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from station import __version__
 
         QMessageBox.about(

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.core.clock import local_text
-from station.core.identity import ROLES
+from station.core.roles import ROLES
 from station.errors import UserError, ValidationError
 from station.shell.dbop import DbOp
 
