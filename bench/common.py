@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,6 +19,9 @@ def park(n: int = 100_000) -> Path:
     """A data directory holding ``n`` demo enterprises and a bench administrator (cached under bench/.data)."""
     data = CACHE / f"park-{n}"
     if (data / "station.db").exists() and (data / ".complete").exists():
+        from station.core.context import StationContext
+
+        StationContext(data).prepare()  # a park made by an older checkout: bring its schema up to date
         return data
     shutil.rmtree(data, ignore_errors=True)
     from station.core import demo, enterprises, people
@@ -37,12 +38,3 @@ def park(n: int = 100_000) -> Path:
     ctx.close()
     (data / ".complete").touch()
     return data
-
-
-def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)

@@ -54,7 +54,7 @@ def test_second_start_skips_alembic(ctx) -> None:
     ctx.close()
     assert schema.is_current(ctx.db_path, schema.all_branches([]))
     report = schema.upgrade(ctx.db_path, [], ctx.backups_dir)
-    assert not report.upgraded and report.before == ["core_0001"]
+    assert not report.upgraded and report.before == ["core_0002"]
 
 
 def test_new_plugin_branch_migrates_after_a_backup(ctx, admin) -> None:
@@ -65,7 +65,7 @@ def test_new_plugin_branch_migrates_after_a_backup(ctx, admin) -> None:
         enterprises.create(work, enterprise_values(1))
     ctx.close()
     report = schema.upgrade(ctx.db_path, [MigrationBranch("tiny", TINY)], ctx.backups_dir)
-    assert report.upgraded and report.after == ["tiny_0001"]  # tiny depends on core: one tip
+    assert report.upgraded and "tiny_0001" in report.after
     assert report.backup is not None and report.backup.exists()
     conn = sqlite3.connect(report.backup)
     assert conn.execute("SELECT count(*) FROM enterprise").fetchone()[0] == 1
@@ -84,7 +84,7 @@ def test_disabled_plugin_keeps_its_tables_and_the_station_opens(ctx) -> None:
 def test_database_from_a_newer_version_is_refused_untouched(ctx) -> None:
     ctx.close()
     conn = sqlite3.connect(ctx.db_path)
-    conn.execute("UPDATE alembic_version SET version_num = 'core_9999'")
+    conn.execute("UPDATE alembic_version SET version_num = 'core_9999' WHERE version_num = 'core_0002'")
     conn.execute("UPDATE station_meta SET value = 'newer scripts' WHERE key = 'schema.fingerprint'")
     conn.commit()
     conn.close()
@@ -117,7 +117,7 @@ def test_failed_migration_leaves_no_half_schema(tmp_path) -> None:
         schema.upgrade(db, [MigrationBranch("broken", broken)], tmp_path / "backups")
     assert "half" not in tables(db) and "enterprise" not in tables(db)  # one transaction: nothing landed
     report = schema.upgrade(db, [], tmp_path / "backups")
-    assert report.after == ["core_0001"]
+    assert report.after == ["core_0002"]
 
 
 def test_backup_while_writing(ctx, admin, tmp_path) -> None:
@@ -157,7 +157,7 @@ def test_newer_revision_of_an_active_plugin_is_refused(ctx) -> None:
     stored = json.loads(conn.execute("SELECT value FROM station_meta WHERE key = 'schema.revisions'").fetchone()[0])
     stored["tiny_0002"] = "tiny"  # what a newer release of the plugin would have written
     conn.execute("UPDATE station_meta SET value = ? WHERE key = 'schema.revisions'", (json.dumps(stored),))
-    conn.execute("UPDATE alembic_version SET version_num = 'tiny_0002'")
+    conn.execute("UPDATE alembic_version SET version_num = 'tiny_0002' WHERE version_num = 'tiny_0001'")
     conn.execute("UPDATE station_meta SET value = 'newer' WHERE key = 'schema.fingerprint'")
     conn.commit()
     conn.close()

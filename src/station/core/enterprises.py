@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, Date, Integer, String, func, select
+from sqlalchemy import BigInteger, Date, Index, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from station.contributions import EnterpriseChange
@@ -39,6 +39,7 @@ from station.errors import UserError, ValidationError
 
 class Enterprise(Base):
     __tablename__ = "enterprise"
+    __table_args__ = (Index("ix_enterprise_search", "name", "legal_rep", "uscc"),)  # see core_0002
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))

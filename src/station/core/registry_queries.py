@@ -12,6 +12,7 @@ from typing import Any
 
 LIST_COLUMNS = ("uscc", "name", "legal_rep", "industry_code", "zone", "stage", "registered_capital_fen")
 _CHUNK = 500  # stay under SQLite's bound-parameter limit
+MANY = 2000  # above this many trigram matches, order by walking the name index instead of sorting
 
 
 def _fts_phrase(fragment: str) -> str:
@@ -25,24 +26,44 @@ def _like(fragment: str) -> str:
 def search_ids(conn: sqlite3.Connection, query: str = "", limit: int | None = None) -> list[int]:
     """Ids of enterprises whose name, credit code or legal representative contains ``query``, by name.
 
-    Three characters or more go through the trigram index; one or two scan (an index cannot hold them).
+    Three characters or more go through the trigram index. A search that matches a large share of the
+    park is then ordered by walking the name index (bounded, about 30 ms at 100,000) rather than by
+    sorting the matches (which grows with them). One or two characters cannot be indexed by trigrams:
+    they scan the covering (name, legal_rep, uscc) index, which is small and already in name order.
     """
     query = " ".join(query.split())
     tail = f" LIMIT {int(limit)}" if limit else ""
     if not query:
         sql, params = "SELECT id FROM enterprise ORDER BY name, id" + tail, ()
     elif len(query) >= 3:
+        phrase = _fts_phrase(query.upper() if query.isascii() else query)
+        probe = conn.execute(
+            "SELECT count(*) FROM (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ? LIMIT ?)",
+            (phrase, MANY + 1),
+        ).fetchone()[0]
+        if probe <= MANY:
+            sql = (
+                "SELECT e.id FROM enterprise_fts f JOIN enterprise e ON e.id = f.rowid "
+                "WHERE enterprise_fts MATCH ? ORDER BY e.name, e.id" + tail
+            )
+        else:
+            sql = (
+                "SELECT id FROM enterprise INDEXED BY ix_enterprise_search WHERE id IN "
+                "(SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH ?) ORDER BY name, id" + tail
+            )
+        params = (phrase,)
+    elif query.isascii():  # a code fragment or Latin letters: case-insensitive
         sql = (
-            "SELECT e.id FROM enterprise_fts f JOIN enterprise e ON e.id = f.rowid "
-            "WHERE enterprise_fts MATCH ? ORDER BY e.name, e.id" + tail
-        )
-        params = (_fts_phrase(query.upper() if query.isascii() else query),)
-    else:
-        sql = (
-            "SELECT id FROM enterprise WHERE name LIKE ?1 ESCAPE '\\' OR legal_rep LIKE ?1 ESCAPE '\\' "
-            "OR uscc LIKE ?2 ESCAPE '\\' ORDER BY name, id" + tail
+            "SELECT id FROM enterprise INDEXED BY ix_enterprise_search WHERE name LIKE ?1 ESCAPE '\\' "
+            "OR legal_rep LIKE ?1 ESCAPE '\\' OR uscc LIKE ?2 ESCAPE '\\' ORDER BY name, id" + tail
         )
         params = (_like(query), _like(query.upper())[1:])
+    else:
+        sql = (
+            "SELECT id FROM enterprise INDEXED BY ix_enterprise_search "
+            "WHERE instr(name, ?1) > 0 OR instr(legal_rep, ?1) > 0 ORDER BY name, id" + tail
+        )
+        params = (query,)
     return [row[0] for row in conn.execute(sql, params)]
 
 
