@@ -129,3 +129,14 @@ def test_fts_index_follows_edits(ctx, park, admin) -> None:
         ent.update(work, target.id, values)
     assert _names(ctx, "改名后的") == ["沈抚改名后的新公司"]
     assert park[10]["name"] not in _names(ctx, park[10]["name"])
+
+
+def test_broad_searches_take_the_ordered_index_walk_with_the_same_answer(ctx, park, monkeypatch) -> None:
+    from station.core import registry_queries
+
+    sorted_join = _names(ctx, "有限公司")
+    monkeypatch.setattr(registry_queries, "MANY", 5)  # force the name-index walk
+    assert _names(ctx, "有限公司") == sorted_join and len(sorted_join) > 5
+    with ctx.read() as session:
+        assert registry_queries.search_ids(ent._raw(session), "有限公司", limit=3) == ent.search_ids(
+            session, "有限公司")[:3]
