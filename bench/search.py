@@ -17,9 +17,11 @@ from station.core import registry_queries
 
 
 def queries(conn: sqlite3.Connection, n: int, rng: random.Random) -> list[str]:
-    names = [r[0] for r in conn.execute("SELECT name FROM enterprise ORDER BY random() LIMIT 400")]
-    codes = [r[0] for r in conn.execute("SELECT uscc FROM enterprise ORDER BY random() LIMIT 100")]
-    people = [r[0] for r in conn.execute("SELECT legal_rep FROM enterprise ORDER BY random() LIMIT 100")]
+    rows = conn.execute("SELECT name, uscc, legal_rep FROM enterprise ORDER BY id").fetchall()
+    sample = rng.sample(rows, 400)  # the same queries every run: the park and the seed are fixed
+    names = [r[0] for r in sample]
+    codes = [r[1] for r in sample[:100]]
+    people = [r[2] for r in sample[100:200]]
     out: list[str] = []
     for _ in range(n):
         kind = rng.random()

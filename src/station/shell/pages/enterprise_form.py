@@ -126,3 +126,4 @@ class EnterpriseForm(QDialog):
                 first = first or key
         if first:
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.adjustSize()  # grow so every message shows whole
