@@ -124,8 +124,8 @@ class DbOp:
         dispatcher = _get_dispatcher()
         _live[self.id] = self
         if self._label is not None:
-            # A QTimer object we own, not QTimer.singleShot(ms, context, functor): that overload did not
-            # keep the bound method alive here and called into freed memory.
+            # A QTimer we own, not QTimer.singleShot with a bound method: PySide does not keep the
+            # method's object alive for singleShot (see station.shell.later).
             self._timer = QTimer()
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._show_progress)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
 from station.shell import i18n
+from station.shell.later import later
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.contributions import Page
@@ -152,14 +153,14 @@ class MainWindow(QMainWindow):
         """Boot once the frame has painted: plugins and navigation, then the database on a worker."""
         self._boot_requested = True
         if self._painted:
-            QTimer.singleShot(0, self._boot)
+            later(0, self._boot, self)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
             if self._boot_requested:
-                QTimer.singleShot(0, self._boot)
+                later(0, self._boot, self)
 
     def _boot(self) -> None:
         if self._booted:
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         self._warm_timer.setSingleShot(True)
         self._warm_timer.timeout.connect(self._warm_up)
         self._warm_timer.start(WARM_UP_IDLE_MS)
-        QTimer.singleShot(0, lambda: self._ask_who(needs_admin))
+        later(0, lambda: self._ask_who(needs_admin), self)
 
     def _warm_up(self) -> None:
         """Load SQLAlchemy and the services (once), off the UI thread."""
