@@ -81,14 +81,23 @@ def _deliver_progress(op_id: int, done: int, total: int) -> None:
         op._progress(done, total)
 
 
-def _run(op_id: int, fn: Callable[[Progress], Any], dispatcher: _Dispatcher) -> None:
+def _run(op_id: int, dispatcher: _Dispatcher) -> None:
+    fn = _live[op_id]._fn
     try:
-        result = fn(lambda done, total: dispatcher.progress.emit(op_id, int(done), int(total)))
+        outcome: tuple[bool, Any] = (
+            True,
+            fn(lambda done, total: dispatcher.progress.emit(op_id, int(done), int(total))),
+        )
     except BaseException as exc:  # delivered to the UI thread, never lost in a worker
         exc.station_traceback = traceback.format_exc()  # type: ignore[attr-defined]
-        _outcomes[op_id] = (False, exc)
-    else:
-        _outcomes[op_id] = (True, result)
+        exc.__traceback__ = None  # its frames hold the closure's widgets: keep them off this thread
+        outcome = (False, exc)
+    # The UI thread holds the function until the outcome is delivered, so the last reference to it (and
+    # to any widget its closure holds) drops there: a Qt object collected on a worker thread is deleted
+    # by shiboken at an arbitrary point of the UI thread, which crashed the shell.
+    del fn
+    _outcomes[op_id] = outcome
+    del outcome
     dispatcher.finished.emit(op_id)
 
 
@@ -130,7 +139,7 @@ class DbOp:
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._show_progress)
             self._timer.start(PROGRESS_AFTER_MS)
-        _pool.submit(_run, self.id, self._fn, dispatcher)
+        _pool.submit(_run, self.id, dispatcher)
         return self
 
     # -- UI thread ---------------------------------------------------------------------------
