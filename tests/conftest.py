@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,14 @@ os.environ.pop("STATION_PLUGINS", None)
 
 from station.core.context import StationContext
 from station.core.identity import Actor
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_main_thread() -> Iterator[None]:
+    """Once Qt is up, cycle collection runs only on the main thread (station.shell.main_thread_gc)."""
+    yield
+    if not gc.isenabled():
+        gc.collect()
 
 
 @pytest.fixture

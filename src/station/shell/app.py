@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from station import paths
-from station.shell import i18n
+from station.shell import i18n, main_thread_gc
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.core.context import StationContext
@@ -43,6 +43,7 @@ def make_app(language: str) -> QApplication:
     app.setOrganizationName("park-station")
     install_font(app)
     i18n.install(app, language)
+    main_thread_gc.install(app)
     return app
 
 
