@@ -4,18 +4,18 @@
     <name>AuditPage</name>
     <message>
         <location filename="../../src/station/shell/pages/audit.py" line="34" />
-        <location filename="../../src/station/shell/pages/audit.py" line="91" />
-        <location filename="../../src/station/shell/pages/audit.py" line="94" />
+        <location filename="../../src/station/shell/pages/audit.py" line="102" />
+        <location filename="../../src/station/shell/pages/audit.py" line="105" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="37" />
+        <location filename="../../src/station/shell/pages/audit.py" line="36" />
         <source>Filter by user, action or subject</source>
         <translation>按用户、操作或对象筛选</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="39" />
+        <location filename="../../src/station/shell/pages/audit.py" line="38" />
         <source>Verify the chain</source>
         <translation>校验哈希链</translation>
     </message>
@@ -40,22 +40,22 @@
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="47" />
+        <location filename="../../src/station/shell/pages/audit.py" line="46" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="47" />
+        <location filename="../../src/station/shell/pages/audit.py" line="46" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="92" />
+        <location filename="../../src/station/shell/pages/audit.py" line="102" />
         <source>All %1 entries are intact.</source>
         <translation>全部 %1 条记录完整，未被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="96" />
+        <location filename="../../src/station/shell/pages/audit.py" line="107" />
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
@@ -63,12 +63,12 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="50" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="52" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="52" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="53" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -76,17 +76,17 @@
 <context>
     <name>DbOp</name>
     <message>
-        <location filename="../../src/station/shell/dbop.py" line="134" />
+        <location filename="../../src/station/shell/dbop.py" line="201" />
         <source>Cannot continue</source>
         <translation>无法完成</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/dbop.py" line="137" />
+        <location filename="../../src/station/shell/dbop.py" line="206" />
         <source>Unexpected error</source>
         <translation>出现意外错误</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/dbop.py" line="138" />
+        <location filename="../../src/station/shell/dbop.py" line="207" />
         <source>The operation did not complete and nothing was changed. The details are in the log; please contact support.</source>
         <translation>操作没有完成，数据保持原样。详细信息已写入日志，请联系技术支持。</translation>
     </message>
@@ -94,12 +94,12 @@
 <context>
     <name>EnterpriseForm</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="39" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="41" />
         <source>Enterprise</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="39" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="41" />
         <source>Register an enterprise</source>
         <translation>登记企业</translation>
     </message>
@@ -107,37 +107,37 @@
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="25" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="33" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="26" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="34" />
         <source>Enterprise name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="27" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="35" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="28" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="36" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="29" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="37" />
         <source>Park zone</source>
         <translation>所在园区</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="30" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="38" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="31" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="39" />
         <source>Registered capital (10k yuan)</source>
         <translation>注册资本（万元）</translation>
     </message>
@@ -145,37 +145,37 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="54" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="55" />
         <source>Search by name fragment, credit code or legal representative</source>
         <translation>输入企业名称片段、统一社会信用代码或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="65" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="66" />
         <source>Register…</source>
         <translation>登记企业…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="67" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="68" />
         <source>Open…</source>
         <translation>查看/修改…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="69" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="70" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="71" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="72" />
         <source>Import template…</source>
         <translation>导入模板…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="73" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="74" />
         <source>Undo last edit</source>
         <translation>撤销刚才的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="110" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="111" />
         <source>Enterprise registry</source>
         <translation>企业名录</translation>
     </message>
@@ -185,42 +185,42 @@
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="193" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="197" />
         <source>Enterprise registered.</source>
         <translation>企业已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="204" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="209" />
         <source>Saved. You can undo this edit for %1 seconds.</source>
         <translation>已保存。%1 秒内可以撤销这次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="222" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="229" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="230" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="238" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="231" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="238" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="247" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="252" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="261" />
         <source>Save import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="256" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="265" />
         <source>Template saved to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -228,42 +228,42 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../src/station/shell/login.py" line="100" />
+        <location filename="../../src/station/shell/login.py" line="93" />
         <source>Create the administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="102" />
+        <location filename="../../src/station/shell/login.py" line="96" />
         <source>This station has no users yet. Create the administrator account; the administrator then adds the clerks and supervisors.</source>
         <translation>本服务站还没有用户。请先创建管理员账号，再由管理员添加办事员和审核员。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="110" />
+        <location filename="../../src/station/shell/login.py" line="106" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="111" />
+        <location filename="../../src/station/shell/login.py" line="107" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="112" />
+        <location filename="../../src/station/shell/login.py" line="108" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="113" />
+        <location filename="../../src/station/shell/login.py" line="109" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="114" />
+        <location filename="../../src/station/shell/login.py" line="110" />
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="119" />
+        <location filename="../../src/station/shell/login.py" line="115" />
         <source>The two passwords differ; please type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
@@ -271,27 +271,27 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="262" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="271" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="270" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="282" />
         <source>These rows were not imported; correct them in the file and import it again (rows already imported will be updated, not duplicated).</source>
         <translation>以下行没有导入。请在文件中改正后重新导入（已导入的企业只会更新，不会重复）。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="274" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="289" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="274" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="289" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="274" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="289" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -299,28 +299,28 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/station/shell/login.py" line="69" />
-        <location filename="../../src/station/shell/login.py" line="78" />
+        <location filename="../../src/station/shell/login.py" line="62" />
+        <location filename="../../src/station/shell/login.py" line="71" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="70" />
+        <location filename="../../src/station/shell/login.py" line="63" />
         <source>Sign in to %1.</source>
         <translation>登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="76" />
+        <location filename="../../src/station/shell/login.py" line="69" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="77" />
+        <location filename="../../src/station/shell/login.py" line="70" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="84" />
+        <location filename="../../src/station/shell/login.py" line="77" />
         <source>Please enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -328,104 +328,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="54" />
+        <location filename="../../src/station/shell/main_window.py" line="57" />
         <source>Park Service Station</source>
         <translation>园区企业服务站</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="65" />
+        <location filename="../../src/station/shell/main_window.py" line="69" />
         <source>Opening the station database…</source>
         <translation>正在打开服务站数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="84" />
-        <location filename="../../src/station/shell/main_window.py" line="243" />
+        <location filename="../../src/station/shell/main_window.py" line="88" />
+        <location filename="../../src/station/shell/main_window.py" line="359" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="93" />
+        <location filename="../../src/station/shell/main_window.py" line="97" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="94" />
+        <location filename="../../src/station/shell/main_window.py" line="98" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="98" />
+        <location filename="../../src/station/shell/main_window.py" line="102" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="103" />
+        <location filename="../../src/station/shell/main_window.py" line="107" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="108" />
+        <location filename="../../src/station/shell/main_window.py" line="112" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="109" />
+        <location filename="../../src/station/shell/main_window.py" line="113" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="112" />
+        <location filename="../../src/station/shell/main_window.py" line="116" />
         <source>Plugins…</source>
         <translation>插件…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="116" />
+        <location filename="../../src/station/shell/main_window.py" line="120" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="117" />
-        <location filename="../../src/station/shell/main_window.py" line="325" />
+        <location filename="../../src/station/shell/main_window.py" line="121" />
+        <location filename="../../src/station/shell/main_window.py" line="460" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="146" />
+        <location filename="../../src/station/shell/main_window.py" line="188" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="152" />
+        <location filename="../../src/station/shell/main_window.py" line="196" />
         <source>Database upgraded; backup saved to %1</source>
         <translation>数据库已升级，升级前的备份保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="154" />
+        <location filename="../../src/station/shell/main_window.py" line="198" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="160" />
+        <location filename="../../src/station/shell/main_window.py" line="246" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="292" />
+        <location filename="../../src/station/shell/main_window.py" line="418" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="308" />
+        <location filename="../../src/station/shell/main_window.py" line="439" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="310" />
+        <location filename="../../src/station/shell/main_window.py" line="440" />
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="326" />
+        <location filename="../../src/station/shell/main_window.py" line="461" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -433,22 +433,22 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="122" />
+        <location filename="../../src/station/shell/main_window.py" line="133" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/station/builtin/registry.py" line="23" />
+        <location filename="../../src/station/builtin/registry.py" line="26" />
         <source>Enterprises</source>
         <translation>企业名录</translation>
     </message>
     <message>
-        <location filename="../../src/station/builtin/people.py" line="34" />
+        <location filename="../../src/station/builtin/people.py" line="37" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../src/station/builtin/people.py" line="36" />
+        <location filename="../../src/station/builtin/people.py" line="47" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -481,7 +481,7 @@
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="79" />
+        <location filename="../../src/station/shell/pages/users.py" line="80" />
         <source>Could not add the user; see the log.</source>
         <translation>未能添加用户，详情见日志。</translation>
     </message>
@@ -489,12 +489,12 @@
 <context>
     <name>PluginsDialog</name>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="80" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="82" />
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="85" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="89" />
         <source>%1 plugin(s) failed and were switched off; the rest of the station works normally. The log has the details.</source>
         <translation>有 %1 个插件出错，已自动停用；其余功能照常可用。详情见日志。</translation>
     </message>
@@ -522,17 +522,17 @@
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="49" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="49" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
         <source>Plugin</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="49" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -550,54 +550,54 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="103" />
-        <location filename="../../src/station/shell/settings_dialog.py" line="165" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="109" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="173" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="114" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="120" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="119" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="125" />
         <source>Station code</source>
         <translation>服务站代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="120" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="126" />
         <source>Station name</source>
         <translation>服务站名称</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="123" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="129" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="128" />
-        <location filename="../../src/station/shell/settings_dialog.py" line="146" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="134" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="152" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="129" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="135" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="133" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="139" />
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="135" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="141" />
         <source>Changes to language, data directory and plugins take effect after a restart.</source>
         <translation>界面语言、数据目录和插件的更改在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="166" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="174" />
         <source>The settings could not be saved: %1</source>
         <translation>设置未能保存：%1</translation>
     </message>
@@ -605,22 +605,22 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="94" />
+        <location filename="../../src/station/shell/pages/users.py" line="95" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="98" />
+        <location filename="../../src/station/shell/pages/users.py" line="99" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="98" />
+        <location filename="../../src/station/shell/pages/users.py" line="99" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="98" />
+        <location filename="../../src/station/shell/pages/users.py" line="99" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -635,48 +635,48 @@
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="105" />
+        <location filename="../../src/station/shell/pages/users.py" line="107" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="105" />
+        <location filename="../../src/station/shell/pages/users.py" line="108" />
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="106" />
+        <location filename="../../src/station/shell/pages/users.py" line="109" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="107" />
+        <location filename="../../src/station/shell/pages/users.py" line="110" />
         <source>Disable / enable</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="130" />
-        <location filename="../../src/station/shell/pages/users.py" line="182" />
+        <location filename="../../src/station/shell/pages/users.py" line="139" />
+        <location filename="../../src/station/shell/pages/users.py" line="196" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="130" />
+        <location filename="../../src/station/shell/pages/users.py" line="139" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="158" />
+        <location filename="../../src/station/shell/pages/users.py" line="169" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="169" />
+        <location filename="../../src/station/shell/pages/users.py" line="182" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="170" />
+        <location filename="../../src/station/shell/pages/users.py" line="183" />
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>
@@ -684,7 +684,7 @@
 <context>
     <name>_SignInBase</name>
     <message>
-        <location filename="../../src/station/shell/login.py" line="51" />
+        <location filename="../../src/station/shell/login.py" line="44" />
         <source>Sign-in failed; see the log.</source>
         <translation>登录失败，详情见日志。</translation>
     </message>

@@ -118,6 +118,24 @@ def create(work: Work, raw: Mapping[str, Any]) -> Enterprise:
     return enterprise
 
 
+def _apply(
+    work: Work,
+    enterprise: Enterprise,
+    before: Mapping[str, Any],
+    values: Mapping[str, Any],
+    changed: Sequence[str],
+    at: dt.datetime,
+) -> None:
+    """Write the changed fields, bump the version, and audit exactly what changed."""
+    for key in changed:
+        setattr(enterprise, key, values[key])
+    enterprise.version += 1
+    enterprise.updated_at = at
+    enterprise.updated_by = work.actor.name
+    before_changed = {k: before[k] for k in changed}
+    work.audit("enterprise.update", "enterprise", enterprise.uid, before_changed, {k: values[k] for k in changed})
+
+
 def update(
     work: Work, enterprise_id: int, raw: Mapping[str, Any], *, expected_version: int | None = None
 ) -> Enterprise:
@@ -132,19 +150,8 @@ def update(
     changed = [k for k in STORED if before[k] != values[k]]
     if not changed:
         return enterprise
-    for key in changed:
-        setattr(enterprise, key, values[key])
-    enterprise.version += 1
-    enterprise.updated_at = utcnow()
-    enterprise.updated_by = work.actor.name
+    _apply(work, enterprise, before, values, changed, utcnow())
     work.session.flush()
-    work.audit(
-        "enterprise.update",
-        "enterprise",
-        enterprise.uid,
-        {k: before[k] for k in changed},
-        {k: values[k] for k in changed},
-    )
     work.emit("enterprise_did_change", change=_change(enterprise, "updated", work.actor.name, changed))
     return enterprise
 
@@ -191,18 +198,7 @@ def upsert_many(work: Work, rows: Sequence[dict[str, Any]], *, source: str) -> U
         if not changed:
             result.unchanged += 1
             continue
-        for key in changed:
-            setattr(current, key, row[key])
-        current.version += 1
-        current.updated_at = now
-        current.updated_by = work.actor.name
-        work.audit(
-            "enterprise.update",
-            "enterprise",
-            current.uid,
-            {k: before[k] for k in changed},
-            {k: row[k] for k in changed},
-        )
+        _apply(work, current, before, row, changed, now)
         updated.append((current, changed))
     if inserts:
         session.execute(Enterprise.__table__.insert(), inserts)

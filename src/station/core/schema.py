@@ -50,18 +50,23 @@ def fingerprint(branches: Sequence[MigrationBranch]) -> str:
     return digest.hexdigest()
 
 
-def stored_fingerprint(db_path: Path) -> str | None:
+def _meta(db_path: Path, key: str) -> str | None:
+    """A ``station_meta`` value read with plain sqlite3; None if the file or the row is not there."""
     if not db_path.exists():
         return None
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (FINGERPRINT_KEY,)).fetchone()
+            row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         return None
     return row[0] if row else None
+
+
+def stored_fingerprint(db_path: Path) -> str | None:
+    return _meta(db_path, FINGERPRINT_KEY)
 
 
 def is_current(db_path: Path, branches: Sequence[MigrationBranch]) -> bool:
@@ -94,15 +99,8 @@ def _label(rev) -> str:  # alembic.script.Script
 
 
 def _stored_labels(db_path: Path) -> dict[str, str]:
-    try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (REVISIONS_KEY,)).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return {}
-    return json.loads(row[0]) if row else {}
+    value = _meta(db_path, REVISIONS_KEY)
+    return json.loads(value) if value else {}
 
 
 def _check_unknown(db_path: Path, unknown: list[str], heads: list[str], active: set[str]) -> None:

@@ -15,17 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from station.errors import UserError, ValidationError
+from station.shell.widgets import error_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.shell.main_window import MainWindow
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b3261e;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class _SignInBase(QDialog):

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from station.core.clock import local_text
 from station.shell.dbop import DbOp
+from station.shell.widgets import page_title
 
 SHOWN = 500
 
@@ -31,8 +31,7 @@ class AuditPage(QWidget):
         super().__init__()
         self.shell = shell
         self.ctx = shell.ctx
-        title = QLabel(self.tr("Audit log"))
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = page_title(self.tr("Audit log"))
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by user, action or subject"))
         self.filter.returnPressed.connect(self.reload)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from station.contributions import DashboardFigure
 from station.shell.dbop import DbOp
+from station.shell.widgets import page_title
 
 log = logging.getLogger(__name__)
 COLUMNS = 4
@@ -48,8 +49,7 @@ class DashboardPage(QWidget):
             card = FigureCard(figure)
             self.cards[figure.key] = card
             grid.addWidget(card, i // COLUMNS, i % COLUMNS)
-        title = QLabel(self.tr("Dashboard"))
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = page_title(self.tr("Dashboard"))
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.refresh)
         head = QHBoxLayout()

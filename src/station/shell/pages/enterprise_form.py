@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from station.core import enterprise_fields as ent
 from station.errors import UserError, ValidationError
+from station.shell.widgets import error_label
 
 PLACEHOLDERS = {
     "uscc": "18位，如 91430211MA4PXE5Q8X",
@@ -55,11 +56,7 @@ class EnterpriseForm(QDialog):
                 widget.setPlaceholderText(PLACEHOLDERS.get(key, ""))
                 widget.setReadOnly(read_only)
             widget.setObjectName(key)
-            error = QLabel()
-            error.setObjectName(f"{key}_error")
-            error.setStyleSheet("color: #b3261e;")
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label(f"{key}_error")
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(widget)
@@ -67,10 +64,7 @@ class EnterpriseForm(QDialog):
             form.addRow(ent.LABELS[key], box)
             self.fields[key] = widget
             self.errors[key] = error
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("message")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Close
             if read_only

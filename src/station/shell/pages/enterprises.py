@@ -31,6 +31,7 @@ from station.core import registry_queries
 from station.shell.dbop import DbOp
 from station.shell.pages.enterprise_form import EnterpriseForm
 from station.shell.pages.enterprise_model import EnterpriseTableModel
+from station.shell.widgets import page_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.core.enterprise_import import ImportReport
@@ -107,8 +108,7 @@ class EnterprisesPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
 
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Enterprise registry"))
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = page_title(self.tr("Enterprise registry"))
         layout.addWidget(title)
         layout.addLayout(top)
         layout.addWidget(self.table)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -29,6 +28,7 @@ from station.core.clock import local_text
 from station.core.roles import ROLES
 from station.errors import UserError, ValidationError
 from station.shell.dbop import DbOp
+from station.shell.widgets import error_label, page_title
 
 
 class NewUserDialog(QDialog):
@@ -48,10 +48,7 @@ class NewUserDialog(QDialog):
         form.addRow(self.tr("Full name"), self.display_name)
         form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Initial password"), self.password)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -95,8 +92,7 @@ class UsersPage(QWidget):
         super().__init__()
         self.shell = shell
         self.ctx = shell.ctx
-        title = QLabel(self.tr("Users"))
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = page_title(self.tr("Users"))
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("users_table")
         self.table.setHorizontalHeaderLabels(
