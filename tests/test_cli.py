@@ -152,3 +152,9 @@ def test_core_never_imports_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_opening_the_window_without_a_display_says_so(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([*STATION, "--data-dir", str(tmp_path)], capture_output=True, text=True, env=env)
+    assert result.returncode == 1 and "没有图形界面" in result.stderr

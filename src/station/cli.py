@@ -33,7 +33,17 @@ def _print_json(value: Any) -> None:
 # -- subcommands --------------------------------------------------------------------------------
 
 
+def _no_display() -> bool:
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_gui(args: argparse.Namespace, ctx: Any) -> int:
+    if _no_display():  # Qt would abort the process with a message in English
+        raise UserError("这台电脑没有图形界面，无法打开程序窗口。请在桌面上运行，或用 station --help 查看命令行功能。")
     from station.shell.app import run
 
     return run(ctx, page=getattr(args, "page", None))
