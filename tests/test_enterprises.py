@@ -138,5 +138,7 @@ def test_broad_searches_take_the_ordered_index_walk_with_the_same_answer(ctx, pa
     monkeypatch.setattr(registry_queries, "MANY", 5)  # force the name-index walk
     assert _names(ctx, "有限公司") == sorted_join and len(sorted_join) > 5
     with ctx.read() as session:
-        assert registry_queries.search_ids(ent._raw(session), "有限公司", limit=3) == ent.search_ids(
-            session, "有限公司")[:3]
+        assert (
+            registry_queries.search_ids(ent._raw(session), "有限公司", limit=3)
+            == ent.search_ids(session, "有限公司")[:3]
+        )

@@ -146,6 +146,28 @@ def cmd_db_backup(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_db_restore(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core import backup, schema
+
+    ctx.open()
+    actor = ctx.cli_actor(args.user)
+    from station.core.roles import require
+
+    require(actor, "db.restore", "恢复数据库")
+    branches = ctx.migration_branches()
+    saved = backup.restore(
+        Path(args.path),
+        ctx.db_path,
+        ctx.backups_dir,
+        prepare=lambda candidate: schema.upgrade(candidate, branches, ctx.backups_dir),
+    )
+    ctx.close()
+    with ctx.work(actor) as work:
+        work.audit("db.restore", "database", ctx.db_path.name, {"replaced_copy": str(saved)}, {"from": args.path})
+    print(f"已从 {args.path} 恢复。恢复前的数据库已备份到 {saved}")
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace, ctx: Any) -> int:
     from station.core import audit
 
@@ -266,6 +288,9 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     bk = db.add_parser("backup", help="备份数据库（程序运行时也可安全执行）")
     bk.add_argument("path", nargs="?", help="备份文件或目录（默认为数据目录下的 backups）")
     bk.set_defaults(run=cmd_db_backup)
+    rs = db.add_parser("restore", help="从备份恢复数据库（先自动备份当前数据库）")
+    rs.add_argument("path", help="备份文件")
+    rs.set_defaults(run=cmd_db_restore)
 
     aud = sub.add_parser("audit", help="审计日志").add_subparsers(metavar="ACTION", required=True)
     ver = aud.add_parser("verify", help="校验审计日志的哈希链")

@@ -58,6 +58,7 @@ def register_permissions(register: Callable[[Permission], None]) -> None:
     register(Permission("users.manage", "管理用户和角色", ("admin",)))
     register(Permission("audit.view", "查看审计日志", ("supervisor", "admin")))
     register(Permission("plugins.manage", "启用或停用插件", ("admin",)))
+    register(Permission("db.restore", "恢复数据库", ("admin",)))
 
 
 def _fill(work: Any, rng: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from station.errors import UserError
@@ -57,3 +58,63 @@ def automatic(source: Path, backups_dir: Path, reason: str) -> Path:
     for path in old:
         path.unlink(missing_ok=True)
     return made
+
+
+DAILY_KEEP = 14
+DAY_SECONDS = 24 * 3600
+
+
+def daily(source: Path, backups_dir: Path) -> Path | None:
+    """One automatic backup a day (kept for two weeks); None when today's already exists."""
+    import time
+
+    newest = max((p.stat().st_mtime for p in backups_dir.glob(f"{source.stem}-*-daily.db")), default=0.0)
+    if time.time() - newest < DAY_SECONDS or not source.exists():
+        return None
+    made = backup(source, backups_dir / default_name(source, "daily"))
+    for path in sorted(backups_dir.glob(f"{source.stem}-*-daily.db"))[:-DAILY_KEEP]:
+        path.unlink(missing_ok=True)
+    return made
+
+
+def restore(backup_file: Path, target: Path, backups_dir: Path, prepare: Callable[[Path], object]) -> Path:
+    """Put ``backup_file`` back as the station database; returns the backup taken of what it replaces.
+
+    The candidate is checked and brought to the current schema on a scratch copy first (``prepare``
+    refuses a database from a newer version), the current database is backed up, and only then is the
+    copy written into the live file through SQLite's backup API — safe while the application runs, whose
+    connections see the restored data on their next read.
+    """
+    import shutil
+    import tempfile
+
+    backup_file = backup_file.expanduser()
+    if not backup_file.is_file():
+        raise UserError(f"找不到备份文件 {backup_file}，请检查路径。")
+    if backup_file.resolve() == target.resolve():
+        raise UserError("要恢复的文件就是当前数据库，无需恢复。")
+    with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+        candidate = Path(scratch) / target.name
+        shutil.copyfile(backup_file, candidate)
+        try:
+            conn = sqlite3.connect(candidate)
+            try:
+                check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"{backup_file.name} 不是有效的数据库备份（{exc}），没有做任何改动。") from exc
+        if check != "ok":
+            raise UserError(f"{backup_file.name} 已损坏（{check}），没有做任何改动。请换一个备份。")
+        prepare(candidate)
+        saved = automatic(target, backups_dir, "before-restore")
+        src = sqlite3.connect(candidate)
+        dst = sqlite3.connect(target, timeout=30)
+        try:
+            src.backup(dst)
+        except sqlite3.Error as exc:
+            raise UserError(f"恢复失败：{exc}。当前数据库保持原样，恢复前的备份在 {saved}。") from exc
+        finally:
+            dst.close()
+            src.close()
+    return saved

@@ -283,7 +283,8 @@ class MainWindow(QMainWindow):
         DbOp(self, check, on_done=signed_in, on_error=failed).start()
 
     def _record_sign_in(self, actor: Actor, new_password: str | None) -> None:
-        """Audit the sign-in (stamped now) once the services have loaded; re-hash an outdated hash."""
+        """Once the services have loaded: audit the sign-in (stamped now), re-hash an outdated hash, and
+        take the day's automatic backup if there is none yet."""
         import datetime as dt
 
         from station.shell.dbop import DbOp
@@ -296,9 +297,17 @@ class MainWindow(QMainWindow):
             with self.ctx.work(actor) as work:
                 people.record_sign_in(work, at, new_password)
 
-        self.when_loaded(
-            lambda: DbOp(self, record, on_error=lambda exc: log.error("sign-in not recorded: %s", exc)).start()
-        )
+        def daily_backup(progress: Any) -> str | None:
+            from station.core import backup
+
+            made = backup.daily(self.ctx.db_path, self.ctx.backups_dir)
+            return str(made) if made else None
+
+        def after_warm_up() -> None:
+            DbOp(self, record, on_error=lambda exc: log.error("sign-in not recorded: %s", exc)).start()
+            DbOp(self, daily_backup, on_error=lambda exc: log.error("daily backup failed: %s", exc)).start()
+
+        self.when_loaded(after_warm_up)
 
     def create_first_admin(self, username: str, display_name: str, password: str, on_error: Any = None) -> None:
         from station.shell.dbop import DbOp, show_error
