@@ -124,6 +124,8 @@ GLOSSARY_ZH_CN = {
     "Park zone": "所在园区",
     "Stage": "阶段",
     "Registered capital (10k yuan)": "注册资本（万元）",
+    "Details": "基本信息",
+    "History (%1)": "变更记录（%1）",
     "Loaded": "已加载",
     "Not selected": "未选用",
     "Failed": "出错",

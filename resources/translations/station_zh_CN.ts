@@ -94,14 +94,44 @@
 <context>
     <name>EnterpriseForm</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="41" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="50" />
         <source>Enterprise</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="41" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="50" />
         <source>Register an enterprise</source>
         <translation>登记企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="90" />
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="91" />
+        <source>History (%1)</source>
+        <translation>变更记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <source>Change</source>
+        <translation>变更内容</translation>
     </message>
 </context>
 <context>
@@ -185,42 +215,42 @@
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="197" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="214" />
         <source>Enterprise registered.</source>
         <translation>企业已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="209" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="226" />
         <source>Saved. You can undo this edit for %1 seconds.</source>
         <translation>已保存。%1 秒内可以撤销这次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="229" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="246" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="238" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="238" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="272" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="261" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="278" />
         <source>Save import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="265" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="282" />
         <source>Template saved to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -271,27 +301,27 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="271" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="288" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="282" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="299" />
         <source>These rows were not imported; correct them in the file and import it again (rows already imported will be updated, not duplicated).</source>
         <translation>以下行没有导入。请在文件中改正后重新导入（已导入的企业只会更新，不会重复）。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="289" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="289" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="289" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -339,7 +369,7 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="88" />
-        <location filename="../../src/station/shell/main_window.py" line="359" />
+        <location filename="../../src/station/shell/main_window.py" line="368" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -385,7 +415,7 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="121" />
-        <location filename="../../src/station/shell/main_window.py" line="460" />
+        <location filename="../../src/station/shell/main_window.py" line="469" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -410,22 +440,22 @@
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="418" />
+        <location filename="../../src/station/shell/main_window.py" line="427" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="439" />
+        <location filename="../../src/station/shell/main_window.py" line="448" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="440" />
+        <location filename="../../src/station/shell/main_window.py" line="449" />
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="461" />
+        <location filename="../../src/station/shell/main_window.py" line="470" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>

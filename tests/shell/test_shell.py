@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
 from helpers import enterprise_values
 from station.core import enterprises as ent
@@ -345,3 +345,21 @@ def test_qt_binding_keeps_reference_counts_when_signals_fire(qapp) -> None:
     for i in range(200):
         emitter.fired.emit(i)
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_enterprise_history_tab_shows_every_change(qtbot, station) -> None:
+    from station.shell.pages.enterprise_form import EnterpriseForm
+
+    with station.read() as session:
+        target = ent.by_uscc(session, enterprise_values(3)["uscc"])
+    with station.work(station.permissions.actor("li", "clerk")) as work:
+        ent.update(work, target.id, enterprise_values(3, legal_rep="王五", registered_capital="800"))
+    window = signed_in(qtbot, station)
+    page = enterprise_page(qtbot, window)
+    page.open_enterprise(target.id)
+    qtbot.waitUntil(lambda: dialog_of(EnterpriseForm) is not None, timeout=10_000)
+    history = dialog_of(EnterpriseForm).findChild(QTableWidget, "history")
+    assert history.rowCount() == 2
+    assert (history.item(0, 1).text(), history.item(0, 2).text()) == ("li", "修改")
+    assert history.item(0, 3).text() == "法定代表人：张三 → 王五；注册资本：500万元 → 800万元"
+    assert history.item(1, 2).text() == "登记"

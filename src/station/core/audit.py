@@ -130,3 +130,9 @@ def verify(session: Session) -> Verdict:
     if not count and head:
         problems.append(f"审计日志被清空，记录的末条是 {head}。")
     return Verdict(ok=not problems, count=count, problems=problems)
+
+
+def history(session: Session, subject_id: str, limit: int = 200) -> list[AuditEntry]:
+    """The newest entries about one subject (an enterprise's uid, a user name), newest first."""
+    query = select(AuditEntry).where(AuditEntry.subject_id == subject_id).order_by(AuditEntry.id.desc())
+    return list(session.scalars(query.limit(limit)))

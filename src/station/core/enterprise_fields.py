@@ -215,3 +215,29 @@ def as_form(enterprise: Any) -> dict[str, str]:
 
 def snapshot(enterprise: Any) -> dict[str, Any]:
     return {key: getattr(enterprise, key) for key in STORED}
+
+
+ACTIONS = {"enterprise.create": "登记", "enterprise.update": "修改"}
+
+
+def _shown(field: str, value: Any) -> str:
+    if value is None or value == "":
+        return "（空）"
+    if field == "registered_capital_fen":
+        return f"{format_capital(int(value))}万元"
+    if field == "stage":
+        return STAGES.get(str(value), str(value))
+    return str(value)
+
+
+def describe_change(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> str:
+    """An audit entry's change as a clerk reads it: "法定代表人：张三 → 王五；从业人数：35 → 40"."""
+    before, after = before or {}, after or {}
+    parts = []
+    for field in sorted(set(before) | set(after), key=lambda f: STORED.index(f) if f in STORED else 99):
+        label = "注册资本" if field == "registered_capital_fen" else LABELS.get(field, field)
+        if before:
+            parts.append(f"{label}：{_shown(field, before.get(field))} → {_shown(field, after.get(field))}")
+        else:
+            parts.append(f"{label}：{_shown(field, after.get(field))}")
+    return "；".join(parts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +37,13 @@ Save = Callable[[dict[str, str], Callable[[Any], None], Callable[[BaseException]
 
 class EnterpriseForm(QDialog):
     def __init__(
-        self, parent: QWidget, values: Mapping[str, str] | None, save: Save, *, read_only: bool = False
+        self,
+        parent: QWidget,
+        values: Mapping[str, str] | None,
+        save: Save,
+        *,
+        read_only: bool = False,
+        history: Sequence[tuple[str, ...]] = (),
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -74,9 +83,31 @@ class EnterpriseForm(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        if values:  # an existing enterprise: its details and, on a second tab, every recorded change
+            details = QWidget()
+            details.setLayout(form)
+            tabs = QTabWidget()
+            tabs.addTab(details, self.tr("Details"))
+            tabs.addTab(self._history_table(history), self.tr("History (%1)").replace("%1", str(len(history))))
+            layout.addWidget(tabs)
+        else:
+            layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+    def _history_table(self, history: Sequence[tuple[str, ...]]) -> QTableWidget:
+        table = QTableWidget(len(history), 4)
+        table.setObjectName("history")
+        table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Change")])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, entry in enumerate(history):
+            for column, text in enumerate(entry):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
 
     def values(self) -> dict[str, str]:
         out = {}

@@ -159,13 +159,30 @@ class EnterprisesPage(QWidget):
     def open_enterprise(self, enterprise_id: int) -> None:
         from station.core import enterprises as ent
 
-        def load(progress: Any) -> tuple[dict[str, str], int]:
+        def load(progress: Any) -> tuple[dict[str, str], int, list[tuple[str, ...]]]:
+            import json
+
+            from station.core import audit
+            from station.core.clock import local_text
+            from station.core.enterprise_fields import ACTIONS, describe_change
+
             with self.ctx.read() as session:
                 found = ent.get(session, enterprise_id)
-                return ent.as_form(found), found.version
+                history = [
+                    (
+                        local_text(e.at),
+                        e.actor,
+                        ACTIONS.get(e.action, e.action),
+                        describe_change(
+                            json.loads(e.before) if e.before else None, json.loads(e.after) if e.after else None
+                        ),
+                    )
+                    for e in audit.history(session, found.uid)
+                ]
+                return ent.as_form(found), found.version, history
 
-        def show(loaded: tuple[dict[str, str], int]) -> None:
-            values, version = loaded
+        def show(loaded: tuple[dict[str, str], int, list[tuple[str, ...]]]) -> None:
+            values, version, history = loaded
             read_only = not self.shell.actor.can("enterprise.edit")
 
             def save(new: dict[str, str], ok: Any, failed: Any) -> None:
@@ -180,7 +197,7 @@ class EnterprisesPage(QWidget):
 
                 DbOp(self, run, on_done=saved, on_error=failed).start()
 
-            EnterpriseForm(self, values, save, read_only=read_only).open()
+            EnterpriseForm(self, values, save, read_only=read_only, history=history).open()
 
         DbOp(self, load, on_done=show).start()
 
