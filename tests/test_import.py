@@ -207,3 +207,12 @@ def test_template_round_trips(ctx, admin, tmp_path) -> None:
 
 def test_python_version_is_supported() -> None:
     assert sys.version_info >= (3, 11)
+
+
+def test_bad_rows_can_be_saved_for_fixing(ctx, admin, tmp_path) -> None:
+    path = write_csv(tmp_path / "a.csv", [row(1), row(2, employees="很多")])
+    with ctx.work(admin) as work:
+        report = enterprise_import.import_file(work, path)
+    out = enterprise_import.write_bad_rows(report, tmp_path / "bad.csv")
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "行号,统一社会信用代码,问题" and lines[1].startswith(f"3,{valid_code(2)},从业人数")

@@ -125,6 +125,8 @@ GLOSSARY_ZH_CN = {
     "Stage": "阶段",
     "Registered capital (10k yuan)": "注册资本（万元）",
     "Details": "基本信息",
+    "Save problem rows…": "导出问题行…",
+    "Save problem rows": "导出问题行",
     "History (%1)": "变更记录（%1）",
     "Loaded": "已加载",
     "Not selected": "未选用",

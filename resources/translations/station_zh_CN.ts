@@ -325,6 +325,16 @@
         <source>Problem</source>
         <translation>问题</translation>
     </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
+        <source>Save problem rows…</source>
+        <translation>导出问题行…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprises.py" line="327" />
+        <source>Save problem rows</source>
+        <translation>导出问题行</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

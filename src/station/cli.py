@@ -71,6 +71,8 @@ def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
 
     with ctx.work(actor) as work:
         report = enterprise_import.import_file(work, Path(args.file), progress)
+    if args.bad_rows and report.bad:
+        enterprise_import.write_bad_rows(report, Path(args.bad_rows))
     if args.json:
         _print_json(report.as_dict())
     else:
@@ -273,6 +275,7 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     imp.add_argument("file")
     imp.add_argument("--json", action="store_true")
     imp.add_argument("--show-bad", type=int, default=20, help="列出的问题行数")
+    imp.add_argument("--bad-rows", metavar="OUT.csv", help="把有问题的行写入 CSV 文件，便于改正后重新导入")
     imp.set_defaults(run=cmd_enterprise_import)
     lst = ent.add_parser("list", help="列出或搜索企业")
     lst.add_argument("--search", help="名称片段、信用代码或法定代表人")

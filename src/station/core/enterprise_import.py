@@ -227,6 +227,16 @@ def import_file(work: Work, path: Path, progress: ProgressFn | None = None) -> I
     return report
 
 
+def write_bad_rows(report: ImportReport, path: Path) -> Path:
+    """The rejected rows (row number, credit code, reason) as CSV, for fixing in a spreadsheet."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM lets Excel read it as UTF-8
+        writer = csv.writer(fh)
+        writer.writerow(["行号", "统一社会信用代码", "问题"])
+        for bad in report.bad:
+            writer.writerow([bad.row, bad.uscc, bad.reason])
+    return path
+
+
 TEMPLATE_HEADER = [enterprises.LABELS[f] for f in enterprises.EDITABLE]
 
 

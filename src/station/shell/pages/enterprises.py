@@ -314,7 +314,20 @@ class ImportReportDialog(QDialog):
             layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
+        if report.bad:
+            export = buttons.addButton(self.tr("Save problem rows…"), QDialogButtonBox.ButtonRole.ActionRole)
+            export.clicked.connect(lambda: self.save_bad_rows(report))
         layout.addWidget(buttons)
+
+    def save_bad_rows(self, report: ImportReport) -> None:
+        from station.core import enterprise_import
+
+        stem = Path(report.file).stem
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save problem rows"), str(Path.home() / f"{stem}-问题行.csv"), "CSV (*.csv)"
+        )
+        if path:
+            enterprise_import.write_bad_rows(report, Path(path))
 
 
 def _preview() -> None:  # pragma: no cover - manual preview
