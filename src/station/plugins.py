@@ -154,13 +154,6 @@ class PluginHost:
             except Exception as exc:
                 self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")), exc, hook_name)
 
-    def hook_names(self) -> list[str]:
-        return sorted(name for name in dir(hookspecs) if getattr(getattr(hookspecs, name), "station_spec", None))
-
-    @property
-    def active(self) -> list[PluginInfo]:
-        return [p for p in self.plugins.values() if p.active]
-
 
 def load_host(
     disabled: Iterable[str] = (),

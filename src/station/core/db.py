@@ -23,7 +23,6 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-DB_FILE_NAME = "station.db"
 BUSY_TIMEOUT_MS = 10_000
 
 

@@ -69,12 +69,6 @@ class EnterpriseTableModel(QAbstractTableModel):
     def id_at(self, row: int) -> int:
         return self._ids[row]
 
-    def row_of(self, enterprise_id: int) -> int:
-        try:
-            return self._ids.index(enterprise_id)
-        except ValueError:
-            return -1
-
     def refresh_rows(self) -> None:
         """Drop cached rows (after an edit) and fetch what is visible again."""
         self._pages.clear()
