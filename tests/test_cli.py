@@ -142,8 +142,8 @@ def test_unexpected_errors_point_to_the_log(tmp_path, capsys, monkeypatch) -> No
 
 def test_core_never_imports_qt() -> None:
     code = (
-        "import pkgutil, importlib, sys, station, station.core, station.builtin\n"
-        "for pkg in (station.core, station.builtin):\n"
+        "import pkgutil, importlib, sys, station, station.core, station.builtin, station.hall\n"
+        "for pkg in (station.core, station.builtin, station.hall):\n"
         "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        if '.migrations' not in m.name: importlib.import_module(m.name)\n"
         "import station.cli, station.plugins, station.hookspecs, station.contributions\n"

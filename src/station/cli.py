@@ -315,6 +315,10 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     plg.add_argument("--json", action="store_true")
     plg.set_defaults(run=cmd_plugins)
 
+    from station.hall import cli as hall_cli
+
+    hall_cli.configure(sub)
+
     for command in plugin_commands:
         cmd_parser = sub.add_parser(command.name, help=command.help)
         command.configure(cmd_parser)

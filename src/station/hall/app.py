@@ -1,0 +1,141 @@
+"""The hall's HTTP API (FastAPI). ``/openapi.json`` describes it.
+
+Every call but enrolment and health proves the station with ``Authorization: Bearer CODE:SECRET``.
+Bodies are size-limited; malformed or hostile input gets a 4xx with a Chinese sentence, never a 5xx.
+"""
+
+# No ``from __future__ import annotations`` here: FastAPI reads the dependency annotations at run time.
+import logging
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from station import __version__
+from station.errors import PermissionDenied, UserError
+from station.hall import stations
+from station.hall.models import Station
+from station.hall.store import HallStore
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+
+class BodyLimit:
+    """Refuse bodies over ``limit`` bytes with 413, whether or not the client declared the length."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _too_large(send, self.limit)
+            return
+        seen = 0
+
+        async def limited() -> dict:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await _too_large(send, self.limit)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Send, limit: int) -> None:
+    body = JSONResponse({"detail": f"请求内容超过 {limit // 1024 // 1024} MB 的上限。"}, status_code=413).body
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class EnrollRequest(BaseModel):
+    token: str = Field(min_length=10, max_length=200)
+
+
+class EnrollResponse(BaseModel):
+    station_code: str
+    station_name: str
+    secret: str
+
+
+class StationInfo(BaseModel):
+    station_code: str
+    station_name: str
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+def create_app(store: HallStore) -> FastAPI:
+    app = FastAPI(title="Park Service Station — hall", version=__version__)
+    app.add_middleware(BodyLimit)
+
+    def session() -> Iterator[Session]:
+        with store.session() as s, s.begin():
+            yield s
+
+    Db = Annotated[Session, Depends(session)]
+
+    def station(db: Db, authorization: Annotated[str | None, Header(max_length=300)] = None) -> Station:
+        scheme, _, credential = (authorization or "").partition(" ")
+        code, _, secret = credential.partition(":")
+        if scheme.lower() != "bearer" or not code or not secret:
+            raise stations.Unauthenticated("缺少服务站凭据。请先登记本站（station enroll）。")
+        return stations.authenticate(db, code, secret)
+
+    Caller = Annotated[Station, Depends(station)]
+
+    @app.exception_handler(UserError)
+    async def user_error(request: Request, exc: UserError) -> JSONResponse:
+        status = 401 if isinstance(exc, stations.Unauthenticated) else 403 if isinstance(exc, PermissionDenied) else 400
+        return JSONResponse({"detail": exc.message}, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()]
+        return JSONResponse({"detail": "请求格式不正确。", "errors": errors[:10]}, status_code=422)
+
+    @app.get("/v1/health")
+    def health() -> Health:
+        return Health(status="ok", version=__version__)
+
+    @app.post("/v1/enroll")
+    def enroll(body: EnrollRequest, db: Db) -> EnrollResponse:
+        done = stations.enroll(db, body.token)
+        log.info("station %s enrolled", done.station_code)
+        return EnrollResponse(station_code=done.station_code, station_name=done.station_name, secret=done.secret)
+
+    @app.get("/v1/whoami")
+    def whoami(caller: Caller) -> StationInfo:
+        return StationInfo(station_code=caller.code, station_name=caller.name)
+
+    return app
