@@ -125,6 +125,18 @@ def test_hook_register_cli_commands(tmp_path, capsys, monkeypatch) -> None:
     assert capsys.readouterr().out == "hello 园区\n"
 
 
+def test_hook_register_synced_tables(tmp_path) -> None:
+    from station.contributions import SyncedTable
+    from station.core.sync import capture
+
+    extra = SyncedTable("tiny_note", fields=("body",), rule="review")
+    host = host_with(t=plugin(register_synced_tables=lambda register: register(extra)))
+    tables = {t.name: t for t in host.collect("register_synced_tables", SyncedTable)}
+    assert tables["enterprise"].plugin == "registry" and tables["tiny_note"].plugin == "t"
+    assert "uscc" in tables["enterprise"].fields and tables["enterprise"].rule == "lww"
+    assert any('AFTER UPDATE ON "tiny_note"' in sql for sql in capture.trigger_sql(extra))
+
+
 def test_hook_register_dashboard_figures(ctx) -> None:
     figures = {f.key: f for f in ctx.host.collect("register_dashboard_figures", DashboardFigure)}
     with ctx.read() as session:

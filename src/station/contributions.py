@@ -90,6 +90,22 @@ class DashboardFigure:
 
 
 @dataclass(frozen=True)
+class SyncedTable:
+    """A table whose rows sync between stations and the hall.
+
+    Rows are keyed by ``uid`` (a UUID made where the row was first entered) and carry ``version``.
+    ``fields`` are the columns that travel. ``rule`` says what happens to a change made on a stale
+    version: ``"lww"`` applies the fields it changed over the newer row (field-level last writer wins,
+    for harmless fields); ``"review"`` applies nothing and keeps both versions for a person to decide.
+    """
+
+    name: str
+    fields: tuple[str, ...]
+    rule: str = "lww"
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
 class EnterpriseChange:
     """What ``enterprise_did_change`` receives, after the change is committed."""
 

@@ -20,6 +20,7 @@ from station.contributions import (
     MigrationBranch,
     Page,
     Permission,
+    SyncedTable,
 )
 
 PROJECT = "station"
@@ -55,6 +56,11 @@ def register_demo_data(register: Callable[[DemoData], None]) -> None:
 @hookspec
 def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
     """Contribute ``station`` subcommands."""
+
+
+@hookspec
+def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
+    """Declare tables whose rows sync with the hall, and the conflict rule of each."""
 
 
 @hookspec

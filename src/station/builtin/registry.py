@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from station.contributions import QT_TRANSLATE_NOOP, DashboardFigure, DemoData, Page, Permission
+from station.contributions import QT_TRANSLATE_NOOP, DashboardFigure, DemoData, Page, Permission, SyncedTable
 from station.hookspecs import hookimpl
 
 DEMO_ENTERPRISES = 2400
@@ -37,6 +37,22 @@ def register_permissions(register: Callable[[Permission], None]) -> None:
     register(Permission("enterprise.view", "查看企业信息", ("clerk", "supervisor", "admin")))
     register(Permission("enterprise.edit", "登记和修改企业信息", ("clerk", "supervisor", "admin")))
     register(Permission("enterprise.import", "批量导入企业", ("supervisor", "admin")))
+
+
+# Field-level last writer wins: two clerks correcting different fields of one enterprise both count.
+ENTERPRISE_SYNC = SyncedTable(
+    "enterprise",
+    fields=(
+        "uscc", "name", "legal_rep", "industry_code", "registered_capital_fen", "employees", "founded_on",
+        "address", "zone", "contact_person", "contact_phone", "stage", "created_at", "updated_at", "updated_by",
+    ),
+    rule="lww",
+)  # fmt: skip
+
+
+@hookimpl
+def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
+    register(ENTERPRISE_SYNC)
 
 
 def _fill(work: Any, rng: Any) -> str:

@@ -120,8 +120,23 @@ class StationContext:
                 from station.core import schema
 
                 self.data_dir.mkdir(parents=True, exist_ok=True)
-                self.upgrade_report = schema.upgrade(self.db_path, self.migration_branches(), self.backups_dir)
+                report = schema.upgrade(self.db_path, self.migration_branches(), self.backups_dir)
+                self._ensure_capture()
+                self.upgrade_report = report
             return self.upgrade_report
+
+    def _ensure_capture(self) -> None:
+        """Sync capture triggers for every table the plugins declare (a no-op when they are current)."""
+        import sqlite3
+
+        from station.contributions import SyncedTable
+        from station.core.sync import capture
+
+        conn = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
+        try:
+            capture.ensure(conn, self.host.collect("register_synced_tables", SyncedTable))
+        finally:
+            conn.close()
 
     def open(self) -> Database:
         """The SQLAlchemy database, prepared first. Safe to call repeatedly and from several threads."""

@@ -6,10 +6,10 @@ Bodies are size-limited; malformed or hostile input gets a 4xx with a Chinese se
 
 # No ``from __future__ import annotations`` here: FastAPI reads the dependency annotations at run time.
 import logging
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Literal
 
-from fastapi import Depends, FastAPI, Header, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from station import __version__
+from station.contributions import SyncedTable
 from station.errors import PermissionDenied, UserError
-from station.hall import stations
+from station.hall import stations, sync
 from station.hall.models import Station
 from station.hall.store import HallStore
 
@@ -95,7 +96,73 @@ class Health(BaseModel):
     version: str
 
 
-def create_app(store: HallStore) -> FastAPI:
+Value = str | int | float | None
+
+
+class OpIn(BaseModel):
+    seq: int = Field(ge=1)
+    op_uid: str = Field(min_length=8, max_length=32, pattern=r"^[0-9a-f]+$")
+    table: str = Field(min_length=1, max_length=60)
+    uid: str = Field(min_length=1, max_length=36)
+    base_version: int = Field(ge=0)
+    op: Literal["upsert", "delete"]
+    changed: list[str] = Field(default_factory=list, max_length=200)
+    row: dict[str, Value] | None = None
+    at: str | None = Field(default=None, max_length=40)
+
+
+class PushIn(BaseModel):
+    ops: list[OpIn] = Field(max_length=sync.MAX_OPS)
+
+
+class PushOut(BaseModel):
+    acked_seq: int
+    applied: int
+    repeated: int
+    conflicts: int
+
+
+class ChangeOut(BaseModel):
+    seq: int
+    table: str
+    uid: str
+    version: int
+    deleted: bool
+    data: dict[str, Value] | None
+
+
+class PullOut(BaseModel):
+    changes: list[ChangeOut]
+    last_seq: int
+
+
+class ConflictOut(BaseModel):
+    id: int
+    table: str
+    uid: str
+    reason: str
+    theirs: dict[str, Value] | None
+    ours: dict[str, Value] | None
+    fields: list[str]
+    created_at: str
+
+
+class ConflictsOut(BaseModel):
+    conflicts: list[ConflictOut]
+
+
+class DigestOut(BaseModel):
+    digest: str
+    rows: int
+    last_seq: int
+
+
+def create_app(store: HallStore, tables: Sequence[SyncedTable] | None = None) -> FastAPI:
+    if tables is None:
+        from station.plugins import load_host
+
+        tables = load_host().collect("register_synced_tables", SyncedTable)
+    synced = {t.name: t for t in tables}
     app = FastAPI(title="Park Service Station — hall", version=__version__)
     app.add_middleware(BodyLimit)
 
@@ -137,5 +204,36 @@ def create_app(store: HallStore) -> FastAPI:
     @app.get("/v1/whoami")
     def whoami(caller: Caller) -> StationInfo:
         return StationInfo(station_code=caller.code, station_name=caller.name)
+
+    @app.post("/v1/push")
+    def push(body: PushIn, authorization: Annotated[str | None, Header(max_length=300)] = None) -> PushOut:
+        seqs = [op.seq for op in body.ops]
+        if seqs != sorted(set(seqs)):
+            raise UserError("推送的操作必须按序号从小到大排列且不重复。")
+        with store.session() as db, db.begin():
+            caller = station(db, authorization)
+            result = sync.push(db, caller, [op.model_dump() for op in body.ops], synced)
+        # The transaction has committed here: only now is the station told it may forget these operations.
+        return PushOut(
+            acked_seq=result.acked_seq, applied=result.applied, repeated=result.repeated, conflicts=result.conflicts
+        )
+
+    @app.get("/v1/pull")
+    def pull(
+        caller: Caller,
+        db: Db,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL)] = 1000,
+    ) -> PullOut:
+        return PullOut(changes=[ChangeOut(**c) for c in sync.pull(db, after, limit)], last_seq=sync.last_seq(db))
+
+    @app.get("/v1/conflicts")
+    def conflicts(caller: Caller, db: Db, after: Annotated[int, Query(ge=0)] = 0) -> ConflictsOut:
+        return ConflictsOut(conflicts=[ConflictOut(**c) for c in sync.conflicts_for(db, caller.code, after)])
+
+    @app.get("/v1/digest")
+    def digest(caller: Caller, db: Db) -> DigestOut:
+        value, rows = sync.digest(db, synced)
+        return DigestOut(digest=value, rows=rows, last_seq=sync.last_seq(db))
 
     return app

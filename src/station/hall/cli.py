@@ -51,6 +51,44 @@ def cmd_revoke_station(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_digest(args: argparse.Namespace, ctx: Any) -> int:
+    from station.contributions import SyncedTable
+    from station.hall import sync
+
+    store = _store(args, ctx)
+    tables = {t.name: t for t in ctx.host.collect("register_synced_tables", SyncedTable)}
+    with store.session() as session:
+        value, rows = sync.digest(session, tables)
+        last = sync.last_seq(session)
+    store.dispose()
+    if args.json:
+        print(json.dumps({"digest": value, "rows": rows, "last_seq": last}))
+    else:
+        print(f"{value}（{rows} 行，变更序号至 {last}）")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.sync import client
+
+    if args.action == "status":
+        state = client.status(ctx)
+        if args.json:
+            print(json.dumps(state, ensure_ascii=False))
+        else:
+            print(
+                f"待上传 {state['pending']} 条，游标 {state['cursor']}，待审核冲突 {state['conflicts']} 条，"
+                f"上次同步 {state['last_sync_at'] or '从未'}；摘要 {state['digest']}"
+            )
+        return 0
+    report = client.run(ctx)
+    if args.json:
+        print(json.dumps(report.as_dict()))
+    else:
+        print(report.summary())
+    return 0
+
+
 def cmd_enroll(args: argparse.Namespace, ctx: Any) -> int:
     from station.core import enrolment
 
@@ -82,6 +120,15 @@ def configure(sub: Any) -> None:
     revoke.add_argument("code")
     revoke.add_argument("--db", help=db_help)
     revoke.set_defaults(run=cmd_revoke_station)
+    dig = hall.add_parser("digest", help="服务大厅同步数据的摘要（与各站的 station sync status 对照）")
+    dig.add_argument("--db", help=db_help)
+    dig.add_argument("--json", action="store_true")
+    dig.set_defaults(run=cmd_digest)
+
+    sync = sub.add_parser("sync", help="与服务大厅同步（先上传后下载，可随时中断后重跑）")
+    sync.add_argument("action", nargs="?", choices=["status"], help="status：只显示同步状态")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(run=cmd_sync)
 
     enroll = sub.add_parser("enroll", help="用服务大厅给的登记码登记本站")
     enroll.add_argument("url", help="服务大厅地址，如 https://hall.example:8750")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import MetaData, String
+from sqlalchemy import Boolean, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from station.core.db import NAMING_CONVENTION, UTCDateTime, utcnow
@@ -27,3 +27,58 @@ class Station(HallBase):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     enrolled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)  # the station's outbox, taken up to here
+
+
+class Row(HallBase):
+    """The hall's copy of one synced row: its current data, or a tombstone."""
+
+    __tablename__ = "hall_row"
+
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    row_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[str | None] = mapped_column(Text)  # JSON of the table's synced fields
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Change(HallBase):
+    """Every accepted change, stamped with the park-wide sequence that stations pull by."""
+
+    __tablename__ = "hall_change"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_uid: Mapped[str] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[str | None] = mapped_column(Text)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    station: Mapped[str] = mapped_column(String(20))
+    op_uid: Mapped[str] = mapped_column(String(32))
+
+
+class Op(HallBase):
+    """Each station operation the hall has taken, so a repeated push changes nothing."""
+
+    __tablename__ = "hall_op"
+
+    op_uid: Mapped[str] = mapped_column(String(32), primary_key=True)
+    station: Mapped[str] = mapped_column(String(20))
+    station_seq: Mapped[int] = mapped_column(Integer)
+    outcome: Mapped[str] = mapped_column(String(20))
+
+
+class Conflict(HallBase):
+    """A change the hall did not apply as sent: both versions kept for a person to decide."""
+
+    __tablename__ = "hall_conflict"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station: Mapped[str] = mapped_column(String(20), index=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_uid: Mapped[str] = mapped_column(String(36))
+    reason: Mapped[str] = mapped_column(Text)
+    theirs: Mapped[str | None] = mapped_column(Text)  # what the station sent
+    ours: Mapped[str | None] = mapped_column(Text)  # what the hall holds
+    fields: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

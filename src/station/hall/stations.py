@@ -1,8 +1,8 @@
 """Enrolling stations and checking who is calling.
 
 ``add_station`` makes a one-time enrolment token (single use, expiring). ``enroll`` trades it for the
-station's secret, which only the station keeps; the hall stores SHA-256 hashes of both. Both are 32
-random bytes, so a fast hash is enough: there is nothing to guess from a dictionary.
+station's secret, which only the station keeps; the hall stores SHA-256 hashes of both. The token is
+20 random bytes and the secret 32, so a fast hash is enough: there is nothing to guess from a dictionary.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def add_station(session: Session, code: str, name: str, ttl: dt.timedelta = TOKE
     station = session.get(Station, code)
     if station is not None and station.enrolled_at is not None and station.revoked_at is None:
         raise UserError(f"服务站 {code} 已经登记并在使用中。如需更换电脑，请先停用（revoke-station）后重新添加。")
-    token = secrets.token_urlsafe(32)
+    token = secrets.token_hex(20)  # hex: never starts with "-", which a command line would take for an option
     if station is None:
         station = Station(code=code, name=name.strip())
         session.add(station)

@@ -1,0 +1,83 @@
+"""Change capture: SQLite triggers write every change of a synced table into the outbox.
+
+Triggers run inside the transaction that made the change, whatever code made it (a service, an import,
+raw SQL), so a change and its outbox entry commit together or not at all. While the station applies
+changes that came from the hall, ``sync_apply_guard.applying`` is 1 and the triggers stay quiet, so
+nothing echoes back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from station.contributions import SyncedTable
+
+META_KEY = "sync.triggers"
+_GUARD = "(SELECT applying FROM sync_apply_guard) = 0"
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_OP_UID = "lower(hex(randomblob(16)))"
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def trigger_sql(table: SyncedTable) -> list[str]:
+    t, fields = table.name, table.fields
+    row = "json_object(" + ", ".join(f"'{f}', new.{_q(f)}" for f in fields) + ")"
+    changed = (
+        "rtrim("
+        + " || ".join(f"(CASE WHEN old.{_q(f)} IS NOT new.{_q(f)} THEN '{f},' ELSE '' END)" for f in fields)
+        + ", ',')"
+    )
+    any_changed = " OR ".join(f"old.{_q(f)} IS NOT new.{_q(f)}" for f in fields)
+    columns = "op_uid, table_name, row_uid, base_version, op, changed, row_json, at"
+    return [
+        f"CREATE TRIGGER sync_{t}_ai AFTER INSERT ON {_q(t)} WHEN {_GUARD} BEGIN "
+        f"INSERT INTO sync_outbox({columns}) VALUES ({_OP_UID}, '{t}', new.uid, 0, 'upsert', "
+        f"'{','.join(fields)}', {row}, {_NOW}); END",
+        f"CREATE TRIGGER sync_{t}_au AFTER UPDATE ON {_q(t)} WHEN {_GUARD} AND ({any_changed}) BEGIN "
+        f"INSERT INTO sync_outbox({columns}) VALUES ({_OP_UID}, '{t}', new.uid, old.version, 'upsert', "
+        f"{changed}, {row}, {_NOW}); END",
+        f"CREATE TRIGGER sync_{t}_ad AFTER DELETE ON {_q(t)} WHEN {_GUARD} BEGIN "
+        f"INSERT INTO sync_outbox({columns}) VALUES ({_OP_UID}, '{t}', old.uid, old.version, 'delete', "
+        f"'', NULL, {_NOW}); END",
+    ]
+
+
+def fingerprint(tables: Sequence[SyncedTable]) -> str:
+    spec = [[t.name, list(t.fields), t.rule] for t in sorted(tables, key=lambda t: t.name)]
+    return hashlib.sha256(json.dumps(spec).encode()).hexdigest()
+
+
+def ensure(conn: sqlite3.Connection, tables: Sequence[SyncedTable]) -> bool:
+    """(Re)create the capture triggers when the declared tables changed; True if it did."""
+    wanted = fingerprint(tables)
+    row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (META_KEY,)).fetchone()
+    if row and row[0] == wanted:
+        return False
+    conn.execute("BEGIN IMMEDIATE")  # all triggers change together, or none do
+    try:
+        existing = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' ESCAPE '\\'"
+            )
+        ]
+        for name in existing:
+            conn.execute(f"DROP TRIGGER {_q(name)}")
+        for table in tables:
+            for sql in trigger_sql(table):
+                conn.execute(sql)
+        conn.execute(
+            "INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (META_KEY, wanted),
+        )
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return True

@@ -1,0 +1,114 @@
+"""``station sync``: push the outbox, then pull the hall's changes, then its conflicts for this station.
+
+Safe to stop at any point and run again: the hall takes each operation once and acknowledges only what
+it committed; a pulled page and the cursor past it are applied in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from station.contributions import SyncedTable
+from station.core import enrolment
+from station.core.sync import digest, outbox
+from station.errors import UserError
+
+PUSH_BATCH = 500
+PULL_PAGE = 2000
+TIMEOUT_S = 60
+
+Progress = Callable[[int, int], None]
+
+
+def synced_tables(ctx: Any) -> list[SyncedTable]:
+    return ctx.host.collect("register_synced_tables", SyncedTable)
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    kept_local: int = 0
+    refused: int = 0
+    new_conflicts: int = 0
+    cursor: int = 0
+    pending: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"上传 {self.pushed} 条，下载并应用 {self.applied} 条；"
+            f"{self.kept_local} 条因本站有未上传的修改而暂缓，新增待审核冲突 {self.new_conflicts} 条。"
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def _check(response: Any) -> dict[str, Any]:
+    if response.status_code != 200:
+        try:
+            detail = response.json().get("detail")
+        except ValueError:
+            detail = None
+        raise UserError(detail or f"服务大厅返回了错误（HTTP {response.status_code}），请稍后重试。")
+    return response.json()
+
+
+def run(ctx: Any, progress: Progress | None = None) -> SyncReport:
+    import httpx
+
+    credential = enrolment.load(ctx.data_dir)
+    if credential is None:
+        raise UserError("本站尚未登记到服务大厅。请先用服务大厅给的登记码登记：station enroll 地址 登记码")
+    ctx.prepare()
+    tables = {t.name: t for t in synced_tables(ctx)}
+    report = SyncReport()
+    headers = {"Authorization": credential.authorization}
+    try:
+        with (
+            httpx.Client(base_url=credential.url, headers=headers, timeout=TIMEOUT_S) as http,
+            outbox.connect(ctx.db_path) as conn,
+        ):
+            while batch := outbox.batch(conn, PUSH_BATCH):
+                answer = _check(http.post("/v1/push", json={"ops": batch}))
+                report.pushed += outbox.acknowledge(conn, answer["acked_seq"])
+                if progress:
+                    progress(report.pushed, report.pushed + outbox.pending(conn))
+            while True:
+                after = outbox.cursor(conn)
+                page = _check(http.get("/v1/pull", params={"after": after, "limit": PULL_PAGE}))
+                changes = page["changes"]
+                if not changes:
+                    break
+                now = dt.datetime.now(dt.UTC).isoformat()
+                applied = outbox.apply_page(conn, tables, changes, changes[-1]["seq"], now)
+                report.applied += applied.applied
+                report.kept_local += applied.kept_local
+                report.refused += applied.refused
+                if progress:
+                    progress(changes[-1]["seq"], page["last_seq"])
+            found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))
+            report.new_conflicts = outbox.store_conflicts(conn, found["conflicts"])
+            outbox.mark_synced(conn, dt.datetime.now(dt.UTC).isoformat())
+            report.cursor, report.pending = outbox.cursor(conn), outbox.pending(conn)
+    except httpx.HTTPError as exc:
+        raise UserError(f"与服务大厅的连接中断（{exc}）。已完成的部分已保存，稍后再同步即可继续。") from exc
+    return report
+
+
+def status(ctx: Any) -> dict[str, Any]:
+    ctx.prepare()
+    credential = enrolment.load(ctx.data_dir)
+    with outbox.connect(ctx.db_path) as conn:
+        return {
+            "pending": outbox.pending(conn),
+            "cursor": outbox.cursor(conn),
+            "conflicts": outbox.open_conflicts(conn),
+            "digest": digest.of_station(conn, synced_tables(ctx)),
+            "last_sync_at": outbox.last_sync(conn),
+            "station": credential.station_code if credential else None,
+            "hall": credential.url if credential else None,
+        }

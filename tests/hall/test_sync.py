@@ -1,0 +1,206 @@
+"""Stations and a real hall converge: same digest everywhere, nothing lost, nothing duplicated."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest_hall import station
+
+from helpers import enterprise_values
+from station.contributions import SyncedTable
+from station.core import enterprises
+from station.core.context import StationContext
+from station.core.sync import client, outbox
+
+
+def enrolled(hall, tmp_path: Path, code: str) -> StationContext:
+    data = tmp_path / code
+    result = station(data, "enroll", hall.url, hall.add_station(code))
+    assert result.returncode == 0, result.stderr
+    return StationContext(data)
+
+
+def status(ctx: StationContext) -> dict:
+    return client.status(ctx)
+
+
+def hall_digest(hall) -> str:
+    result = hall.cli("digest", "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["digest"]
+
+
+def edit(ctx: StationContext, uscc: str, **fields: str) -> None:
+    with ctx.read() as session:
+        found = enterprises.by_uscc(session, uscc)
+        values = {**enterprises.as_form(found), **fields}
+    with ctx.work(ctx.cli_actor()) as work:
+        enterprises.update(work, found.id, values)
+
+
+def field(ctx: StationContext, uscc: str, name: str):  # type: ignore[no-untyped-def]
+    with ctx.read() as session:
+        return getattr(enterprises.by_uscc(session, uscc), name)
+
+
+@pytest.fixture
+def two(hall, tmp_path):
+    a, b = enrolled(hall, tmp_path, "ST01"), enrolled(hall, tmp_path, "ST02")
+    with a.work(a.cli_actor()) as work:
+        for seed in range(1, 6):
+            enterprises.create(work, enterprise_values(seed))
+    yield a, b
+    a.close()
+    b.close()
+
+
+def test_changes_travel_and_every_digest_matches(hall, two) -> None:
+    a, b = two
+    assert status(a)["pending"] == 5 and status(b)["pending"] == 0
+    first = client.run(a)
+    assert (first.pushed, first.applied) == (5, 5)  # its own changes come back stamped by the hall
+    second = client.run(b)
+    assert second.applied == 5 and status(b)["pending"] == 0
+    assert status(a)["digest"] == status(b)["digest"] == hall_digest(hall)
+    again = client.run(b)  # nothing new: nothing moves
+    assert (again.pushed, again.applied) == (0, 0)
+
+
+def test_edits_of_different_fields_at_two_stations_both_survive(hall, two) -> None:
+    a, b = two
+    client.run(a)
+    client.run(b)
+    code = enterprise_values(2)["uscc"]
+    edit(a, code, legal_rep="王五")  # offline at the same time
+    edit(b, code, employees="99")
+    client.run(a)
+    report = client.run(b)  # B's change was made on a stale version: field-level last writer wins
+    assert report.new_conflicts == 0
+    client.run(a)
+    for ctx in (a, b):
+        assert (field(ctx, code, "legal_rep"), field(ctx, code, "employees")) == ("王五", 99)
+    assert status(a)["digest"] == status(b)["digest"] == hall_digest(hall)
+
+
+def test_unpushed_local_changes_are_never_overwritten_by_a_pull(hall, two) -> None:
+    a, b = two
+    client.run(a)
+    client.run(b)
+    code = enterprise_values(3)["uscc"]
+    edit(b, code, legal_rep="赵六")
+    client.run(b)
+    edit(a, code, legal_rep="钱七")  # A has not pushed this yet
+    with outbox.connect(a.db_path) as conn:  # a pull alone, as if the push had failed
+        page = httpx.get(
+            f"{hall.url}/v1/pull", params={"after": outbox.cursor(conn)}, headers={"Authorization": _auth(a)}
+        ).json()
+        kept = outbox.apply_page(conn, {"enterprise": _table(a)}, page["changes"], page["changes"][-1]["seq"], "now")
+    assert kept.kept_local == 1 and field(a, code, "legal_rep") == "钱七"
+    client.run(a)
+    client.run(b)
+    assert field(a, code, "legal_rep") == field(b, code, "legal_rep") == "钱七"  # the later writer at the hall
+    assert status(a)["digest"] == status(b)["digest"] == hall_digest(hall)
+
+
+def test_a_repeated_push_changes_nothing(hall, two) -> None:
+    a, b = two
+    with outbox.connect(a.db_path) as conn:
+        ops = outbox.batch(conn)
+    headers = {"Authorization": _auth(a)}
+    first = httpx.post(f"{hall.url}/v1/push", json={"ops": ops}, headers=headers).json()
+    again = httpx.post(f"{hall.url}/v1/push", json={"ops": ops}, headers=headers).json()
+    assert (first["applied"], again["applied"], again["repeated"]) == (5, 0, 5)
+    assert first["acked_seq"] == again["acked_seq"] == ops[-1]["seq"]
+    client.run(a)  # the acknowledgement was lost: the station pushes again, harmlessly
+    client.run(b)
+    assert json.loads(hall.cli("digest", "--json").stdout)["rows"] == 5
+    assert status(a)["digest"] == status(b)["digest"] == hall_digest(hall)
+
+
+def test_a_station_can_only_push_as_itself(hall, two) -> None:
+    a, _ = two
+    with outbox.connect(a.db_path) as conn:
+        ops = outbox.batch(conn)
+    stranger = httpx.post(f"{hall.url}/v1/push", json={"ops": ops}, headers={"Authorization": "Bearer ST01:nope"})
+    assert stranger.status_code == 401
+    shuffled = httpx.post(f"{hall.url}/v1/push", json={"ops": ops[::-1]}, headers={"Authorization": _auth(a)})
+    assert shuffled.status_code == 400
+
+
+def test_sync_without_enrolment_or_hall_says_what_to_do(tmp_path) -> None:
+    lonely = station(tmp_path / "lonely", "sync")
+    assert lonely.returncode == 1 and "尚未登记" in lonely.stderr
+
+
+def test_review_rule_keeps_both_versions(tmp_path) -> None:
+    """A table under the review rule: a stale change is not applied, and both versions wait for a person."""
+    from station.hall import stations, sync
+    from station.hall.store import HallStore, default_url
+
+    store = HallStore(default_url(tmp_path))
+    store.migrate()
+    table = SyncedTable("policy_claim", fields=("amount_fen", "status"), rule="review")
+    with store.session() as s, s.begin():
+        for code in ("ST01", "ST02"):
+            stations.enroll(s, stations.add_station(s, code, code))
+
+    def op(seq: int, base: int, amount: int, uid: str = "c1") -> dict:
+        return {
+            "seq": seq,
+            "op_uid": f"{seq:08x}{amount:08x}",
+            "table": "policy_claim",
+            "uid": uid,
+            "base_version": base,
+            "op": "upsert",
+            "changed": ["amount_fen"],
+            "row": {"amount_fen": amount, "status": "draft"},
+        }
+
+    with store.session() as s, s.begin():
+        one, two_ = s.get(sync.Station, "ST01"), s.get(sync.Station, "ST02")
+        assert sync.push(s, one, [op(1, 0, 100)], {"policy_claim": table}).applied == 1
+        assert sync.push(s, one, [op(2, 1, 150)], {"policy_claim": table}).applied == 1
+        late = sync.push(s, two_, [op(1, 1, 200)], {"policy_claim": table})  # made on version 1, hall is at 2
+    assert late.conflicts == 1
+    with store.session() as s:
+        conflicts = sync.conflicts_for(s, "ST02", 0)
+        rows = sync.pull(s, 0, 100)
+    assert conflicts[0]["theirs"]["amount_fen"] == 200 and conflicts[0]["ours"]["amount_fen"] == 150
+    assert [r["data"]["amount_fen"] for r in rows] == [100, 150]  # the stale change was not applied
+    store.dispose()
+
+
+def _auth(ctx: StationContext) -> str:
+    from station.core import enrolment
+
+    return enrolment.load(ctx.data_dir).authorization
+
+
+def _table(ctx: StationContext) -> SyncedTable:
+    return {t.name: t for t in client.synced_tables(ctx)}["enterprise"]
+
+
+def test_capture_is_in_the_same_transaction(tmp_path) -> None:
+    ctx = StationContext(tmp_path / "data")
+    with pytest.raises(RuntimeError), ctx.work(ctx.cli_actor()) as work:
+        enterprises.create(work, enterprise_values(1))
+        raise RuntimeError("power cut")
+    assert status(ctx)["pending"] == 0  # the change rolled back, and its outbox entry with it
+    with ctx.work(ctx.cli_actor()) as work:
+        enterprises.create(work, enterprise_values(1))
+    conn = sqlite3.connect(ctx.db_path)  # raw SQL is captured too: the triggers see every write
+    conn.execute("UPDATE enterprise SET name = '株洲改名科技有限公司'")
+    conn.execute("UPDATE enterprise SET zone = zone")  # no synced field changed: nothing to send
+    conn.commit()
+    conn.close()
+    with outbox.connect(ctx.db_path) as raw:
+        ops = outbox.batch(raw)
+    assert [(o["op"], o["base_version"], o["changed"]) for o in ops] == [
+        ("upsert", 0, list(_table(ctx).fields)),
+        ("upsert", 1, ["name"]),
+    ]
+    ctx.close()
