@@ -61,6 +61,49 @@
     </message>
 </context>
 <context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <source>This station's version</source>
+        <translation>本站版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <source>The hall's version</source>
+        <translation>服务大厅版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="44" />
+        <source>Keep this station's version</source>
+        <translation>保留本站版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="46" />
+        <source>Keep the hall's version</source>
+        <translation>保留服务大厅版本</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="52" />
+        <source>No conflicts are waiting.</source>
+        <translation>没有待审核的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="54" />
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../src/station/shell/pages/dashboard.py" line="52" />
@@ -368,104 +411,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="57" />
+        <location filename="../../src/station/shell/main_window.py" line="58" />
         <source>Park Service Station</source>
         <translation>园区企业服务站</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="69" />
+        <location filename="../../src/station/shell/main_window.py" line="70" />
         <source>Opening the station database…</source>
         <translation>正在打开服务站数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="88" />
-        <location filename="../../src/station/shell/main_window.py" line="368" />
+        <location filename="../../src/station/shell/main_window.py" line="89" />
+        <location filename="../../src/station/shell/main_window.py" line="389" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="97" />
+        <location filename="../../src/station/shell/main_window.py" line="98" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="98" />
+        <location filename="../../src/station/shell/main_window.py" line="99" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="102" />
+        <location filename="../../src/station/shell/main_window.py" line="103" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="107" />
+        <location filename="../../src/station/shell/main_window.py" line="108" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="112" />
+        <location filename="../../src/station/shell/main_window.py" line="113" />
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/main_window.py" line="114" />
+        <source>Synchronise now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/main_window.py" line="119" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="113" />
+        <location filename="../../src/station/shell/main_window.py" line="120" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="116" />
+        <location filename="../../src/station/shell/main_window.py" line="123" />
         <source>Plugins…</source>
         <translation>插件…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="120" />
+        <location filename="../../src/station/shell/main_window.py" line="127" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="121" />
-        <location filename="../../src/station/shell/main_window.py" line="469" />
+        <location filename="../../src/station/shell/main_window.py" line="128" />
+        <location filename="../../src/station/shell/main_window.py" line="490" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="188" />
+        <location filename="../../src/station/shell/main_window.py" line="195" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="196" />
+        <location filename="../../src/station/shell/main_window.py" line="203" />
         <source>Database upgraded; backup saved to %1</source>
         <translation>数据库已升级，升级前的备份保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="198" />
+        <location filename="../../src/station/shell/main_window.py" line="205" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="246" />
+        <location filename="../../src/station/shell/main_window.py" line="253" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="427" />
+        <location filename="../../src/station/shell/main_window.py" line="448" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="448" />
+        <location filename="../../src/station/shell/main_window.py" line="469" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="449" />
+        <location filename="../../src/station/shell/main_window.py" line="470" />
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="470" />
+        <location filename="../../src/station/shell/main_window.py" line="491" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -473,7 +526,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="133" />
+        <location filename="../../src/station/shell/main_window.py" line="140" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -491,6 +544,11 @@
         <location filename="../../src/station/builtin/people.py" line="47" />
         <source>Audit log</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/sync.py" line="23" />
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
     </message>
 </context>
 <context>
@@ -640,6 +698,49 @@
         <location filename="../../src/station/shell/settings_dialog.py" line="174" />
         <source>The settings could not be saved: %1</source>
         <translation>设置未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../src/station/shell/sync_status.py" line="68" />
+        <source>Not enrolled with the hall · %1 changes waiting</source>
+        <translation>未登记到服务大厅 · 待上传 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/sync_status.py" line="71" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/sync_status.py" line="74" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/sync_status.py" line="74" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/sync_status.py" line="74" />
+        <source>Hall</source>
+        <translation>服务大厅</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/sync_status.py" line="76" />
+        <source>%1 · %2 waiting · last sync %3</source>
+        <translation>%1 · 待上传 %2 条 · 上次同步 %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/sync_status.py" line="82" />
+        <source> · %1 conflicts to review</source>
+        <translation> · 待审核冲突 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/sync_status.py" line="119" />
+        <source>Synchronising with the hall…</source>
+        <translation>正在与服务大厅同步…</translation>
     </message>
 </context>
 <context>

@@ -204,3 +204,59 @@ def test_capture_is_in_the_same_transaction(tmp_path) -> None:
         ("upsert", 1, ["name"]),
     ]
     ctx.close()
+
+
+def test_same_credit_code_at_two_stations_never_blocks_sync(hall, two) -> None:
+    a, b = two
+    client.run(a)
+    client.run(b)
+    twin = enterprise_values(77, name="玉门同码测试有限公司")
+    for ctx in (a, b):  # entered at both desks while offline: two uids, one credit code
+        with ctx.work(ctx.cli_actor()) as work:
+            enterprises.create(work, twin)
+    client.run(a)
+    report = client.run(b)  # B pulls A's twin: it cannot hold both, and says so instead of stopping
+    assert report.refused == 1 and status(b)["conflicts"] == 1
+    assert client.run(b).pushed == 0 and status(b)["pending"] == 0
+
+
+def _conflict(ctx: StationContext, uscc: str) -> int:
+    with ctx.read() as session:
+        uid = enterprises.by_uscc(session, uscc).uid
+    with outbox.connect(ctx.db_path) as conn, outbox.transaction(conn):
+        cursor = conn.execute(
+            "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, created_at)"
+            " VALUES (41, 'enterprise', ?, '同一条记录已在别处被修改', ?, ?, 'legal_rep', 'open', 'now')",
+            (uid, json.dumps({"legal_rep": "本站的人"}), json.dumps({"legal_rep": "大厅的人"})),
+        )
+        return cursor.lastrowid
+
+
+def test_a_supervisor_settles_a_conflict_and_it_is_audited(tmp_path) -> None:
+    from sqlalchemy import select
+
+    from station.core.audit import AuditEntry
+    from station.core.sync import conflicts
+    from station.errors import PermissionDenied
+
+    ctx = StationContext(tmp_path / "data")
+    with ctx.work(ctx.cli_actor()) as work:
+        enterprises.create(work, enterprise_values(1))
+    with outbox.connect(ctx.db_path) as conn:
+        outbox.acknowledge(conn, 10**9)
+    code = enterprise_values(1)["uscc"]
+    conflict_id = _conflict(ctx, code)
+    with pytest.raises(PermissionDenied), ctx.work(ctx.permissions.actor("li", "clerk")) as work:
+        conflicts.resolve(work, conflict_id, "station")
+    with ctx.work(ctx.permissions.actor("chen", "supervisor")) as work:
+        conflicts.resolve(work, conflict_id, "station")
+    assert field(ctx, code, "legal_rep") == "本站的人"
+    with outbox.connect(ctx.db_path) as conn:
+        assert [(o["changed"], o["base_version"]) for o in outbox.batch(conn)] == [(["legal_rep"], 1)]
+    with ctx.read() as session:
+        assert conflicts.open_conflicts(session) == []
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "sync.conflict.resolve")).one()
+    assert entry.actor == "chen" and '"kept":"station"' in entry.after
+    with pytest.raises(Exception, match="已被处理"), ctx.work(ctx.cli_actor()) as work:
+        conflicts.resolve(work, conflict_id, "hall")
+    ctx.close()

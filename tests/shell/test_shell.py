@@ -115,7 +115,7 @@ def test_navigation_follows_permissions(qtbot, station) -> None:
     clerk.close()
     station.close()
     admin = signed_in(qtbot, StationContext(station.data_dir), "boss")
-    assert visible_keys(admin) == ["dashboard", "enterprises", "users", "audit"]
+    assert visible_keys(admin) == ["dashboard", "enterprises", "conflicts", "users", "audit"]
     assert admin.show_page("audit")
 
 

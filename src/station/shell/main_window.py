@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._booted = False
         self._warmed = False
         self._warm = False  # SQLAlchemy and the services are loaded
+        self.sync: Any = None  # the SyncController, once signed in
         self._after_warm: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Park Service Station") + f" — {ctx.settings.station_name}")
         self.resize(QSize(1280, 800))
@@ -108,6 +109,12 @@ class MainWindow(QMainWindow):
         self.quit_action = quit_action  # its shortcut is set at boot: the key enums cost 50 ms to create
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
+        self.sync_action = QAction(self.tr("Synchronise now"), self)
+        self.sync_action.setEnabled(False)  # once signed in and the services are loaded
+        self.sync_action.triggered.connect(lambda: self.sync and self.sync.sync())
+        sync_menu.addAction(self.sync_action)
 
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self.settings_action = QAction(self.tr("Settings…"), self)
@@ -305,6 +312,7 @@ class MainWindow(QMainWindow):
 
         def after_warm_up() -> None:
             DbOp(self, record, on_error=lambda exc: log.error("sign-in not recorded: %s", exc)).start()
+            self._start_sync()
             DbOp(self, daily_backup, on_error=lambda exc: log.error("daily backup failed: %s", exc)).start()
 
         self.when_loaded(after_warm_up)
@@ -329,6 +337,19 @@ class MainWindow(QMainWindow):
             (on_error or (lambda e: show_error(self, e)))(exc)
 
         DbOp(self, create, on_done=self._signed_in, on_error=failed).start()
+
+    def _start_sync(self) -> None:
+        from station.shell.sync_status import SyncController
+
+        if self.sync is None:
+            self.sync = SyncController(self)
+            self.sync.synced.connect(self._after_sync)
+        self.sync_action.setEnabled(True)
+
+    def _after_sync(self, applied: int) -> None:
+        page = self._widgets.get("enterprises")
+        if page is not None and hasattr(page, "run_search"):
+            page.run_search()  # rows came from the hall: show them
 
     def _signed_in(self, actor: Actor) -> None:
         from PySide6.QtCore import Qt

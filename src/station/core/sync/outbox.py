@@ -184,7 +184,8 @@ def store_conflicts(conn: sqlite3.Connection, conflicts: Sequence[dict[str, Any]
 
 
 def last_conflict_id(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT coalesce(max(hall_id), 0) FROM sync_conflict").fetchone()[0]
+    # Conflicts found by the station itself carry negative ids: only the hall's count here.
+    return conn.execute("SELECT coalesce(max(hall_id), 0) FROM sync_conflict WHERE hall_id > 0").fetchone()[0]
 
 
 def mark_synced(conn: sqlite3.Connection, at: str) -> None:
