@@ -108,58 +108,113 @@ def apply_page(
     new_cursor: int,
     now: str,
 ) -> Applied:
+    """Apply a page of the hall's changes and move the cursor past it, in one transaction.
+
+    Each change carries the row's full state, so only the last change of a row in the page matters. Rows
+    go in with one ``executemany`` per table and kind; a row the station cannot take is retried alone and
+    kept for review.
+    """
     result = Applied()
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for change in changes:
+        if change["table"] in tables:  # else: a table of a plugin this station does not run
+            latest[(change["table"], change["uid"])] = change
     with transaction(conn):
         conn.execute("UPDATE sync_apply_guard SET applying = 1")  # the capture triggers stay quiet
-        for change in changes:
-            table = tables.get(change["table"])
-            if table is None:
-                continue  # a table of a plugin this station does not run
-            if conn.execute(
-                "SELECT 1 FROM sync_outbox WHERE table_name = ? AND row_uid = ? LIMIT 1", (table.name, change["uid"])
-            ).fetchone():
-                result.kept_local += 1
+        for table in tables.values():
+            mine = [c for (name, _), c in latest.items() if name == table.name]
+            if not mine:
                 continue
+            waiting = _existing(
+                conn,
+                "SELECT DISTINCT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN",
+                [c["uid"] for c in mine],
+                prefix=(table.name,),
+            )
+            result.kept_local += sum(1 for c in mine if c["uid"] in waiting)
+            mine = [c for c in mine if c["uid"] not in waiting]
+            present = _existing(conn, f'SELECT uid FROM "{table.name}" WHERE uid IN', [c["uid"] for c in mine])
+            _apply_many(conn, table, mine, present, result, now)
+        conn.execute("UPDATE sync_apply_guard SET applying = 0")
+        _put_meta(conn, CURSOR_KEY, str(new_cursor))
+    return result
+
+
+def _existing(conn: sqlite3.Connection, sql: str, uids: Sequence[str], prefix: tuple[Any, ...] = ()) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(uids), 500):
+        chunk = list(uids[start : start + 500])
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(f"{sql} ({marks})", (*prefix, *chunk)))
+    return found
+
+
+def _apply_many(
+    conn: sqlite3.Connection,
+    table: SyncedTable,
+    changes: Sequence[dict[str, Any]],
+    present: set[str],
+    result: Applied,
+    now: str,
+) -> None:
+    name, fields = f'"{table.name}"', table.fields
+    columns = ", ".join(f'"{f}"' for f in fields)
+    sets = ", ".join(f'"{f}" = ?' for f in fields)
+    marks = ", ".join("?" for _ in fields)
+    work = (  # (statement, rows, position of the uid in a row)
+        (f"DELETE FROM {name} WHERE uid = ?", [(c["uid"],) for c in changes if c["deleted"]], 0),
+        (
+            f"UPDATE {name} SET {sets}, version = ? WHERE uid = ?",
+            [
+                (*(c["data"].get(f) for f in fields), c["version"], c["uid"])
+                for c in changes
+                if not c["deleted"] and c["uid"] in present
+            ],
+            -1,
+        ),
+        (
+            f"INSERT INTO {name} (uid, version, {columns}) VALUES (?, ?, {marks})",
+            [
+                (c["uid"], c["version"], *(c["data"].get(f) for f in fields))
+                for c in changes
+                if not c["deleted"] and c["uid"] not in present
+            ],
+            0,
+        ),
+    )
+    by_uid = {c["uid"]: c for c in changes}
+    for sql, rows, uid_at in work:
+        if not rows:
+            continue
+        conn.execute("SAVEPOINT bulk")
+        try:
+            conn.executemany(sql, rows)
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO bulk")
+            conn.execute("RELEASE bulk")
+        else:
+            conn.execute("RELEASE bulk")
+            result.applied += len(rows)
+            continue
+        for row in rows:  # one by one: take what fits, keep the rest for review
             try:
-                _apply_one(conn, table, change)
+                conn.execute(sql, row)
                 result.applied += 1
             except sqlite3.IntegrityError as exc:
                 result.refused += 1
+                change = by_uid[row[uid_at]]
                 conn.execute(
                     "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, "
                     "created_at) VALUES (?, ?, ?, ?, ?, NULL, '', 'open', ?) ON CONFLICT(hall_id) DO NOTHING",
                     (
                         -int(change["seq"]),
                         table.name,
-                        change["uid"],
+                        row[uid_at],
                         f"本站不能接受这条记录：{exc}",
                         json.dumps(change.get("data"), ensure_ascii=False),
                         now,
                     ),
                 )
-        conn.execute("UPDATE sync_apply_guard SET applying = 0")
-        _put_meta(conn, CURSOR_KEY, str(new_cursor))
-    return result
-
-
-def _apply_one(conn: sqlite3.Connection, table: SyncedTable, change: dict[str, Any]) -> None:
-    name = f'"{table.name}"'
-    if change["deleted"]:
-        conn.execute(f"DELETE FROM {name} WHERE uid = ?", (change["uid"],))
-        return
-    data = change["data"]
-    values = [data.get(f) for f in table.fields]
-    sets = ", ".join(f'"{f}" = ?' for f in table.fields)
-    updated = conn.execute(
-        f"UPDATE {name} SET {sets}, version = ? WHERE uid = ?", (*values, change["version"], change["uid"])
-    ).rowcount
-    if not updated:
-        columns = ", ".join(f'"{f}"' for f in table.fields)
-        marks = ", ".join("?" for _ in table.fields)
-        conn.execute(
-            f"INSERT INTO {name} (uid, version, {columns}) VALUES (?, ?, {marks})",
-            (change["uid"], change["version"], *values),
-        )
 
 
 def store_conflicts(conn: sqlite3.Connection, conflicts: Sequence[dict[str, Any]]) -> int:

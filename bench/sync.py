@@ -1,0 +1,133 @@
+"""Initial sync from a hall on loopback into an empty station: ``python bench/sync.py [--rows N]``.
+
+The hall runs as its own process (SQLite by default, ``--db`` for PostgreSQL). A first station pushes N
+demo enterprises; the figure is a second, empty station pulling all of them, against a raw sqlite3
+``executemany`` insert of the same rows into an empty copy of the station schema, measured in this run.
+Targets (issue 3): at least 0.25x of raw throughput and at least 20,000 rows/s. Also: one sync with 100
+changed rows each way, target under 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from common import ROOT  # noqa: F401 - puts src on the path
+from station.core import demo, enterprises
+from station.core.context import StationContext
+from station.core.sync import client
+
+STATION = [sys.executable, "-m", "station"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run(*args: str) -> str:
+    out = subprocess.run([*STATION, *args], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return out.stdout
+
+
+def enrol(hall_dir: Path, url: str, data: Path, code: str, db: list[str]) -> StationContext:
+    token = json.loads(run("--data-dir", str(hall_dir), "hall", "add-station", code, "--name", code, "--json", *db))
+    run("--data-dir", str(data), "enroll", url, token["token"])
+    return StationContext(data)
+
+
+def raw_insert_rate(rows: list[dict], schema_db: Path) -> float:
+    fields = [f for f in rows[0]]
+    conn = sqlite3.connect(schema_db)
+    conn.execute("DROP TRIGGER IF EXISTS sync_enterprise_ai")  # the anchor is a plain insert into the same table
+    started = time.perf_counter()
+    conn.executemany(
+        f"INSERT INTO enterprise (uid, version, created_at, updated_at, updated_by, {', '.join(fields)}) "
+        f"VALUES (?, 1, '2026-01-01', '2026-01-01', 'x', {', '.join('?' for _ in fields)})",
+        [(f"uid-{i}", *(str(r[f]) if f == "founded_on" else r[f] for f in fields)) for i, r in enumerate(rows)])
+    conn.commit()
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return len(rows) / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--db", help="the hall's database URL (default: SQLite)")
+    args = parser.parse_args()
+    db = ["--db", args.db] if args.db else []
+    root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    hall = subprocess.Popen([*STATION, "--data-dir", str(root / "hall"), "hall", "serve", "--port", str(port), *db],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(f"{url}/v1/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        source = enrol(root / "hall", url, root / "a", "BENCHA", db)
+        rows = list(demo.enterprise_rows(args.rows, seed=5))
+        with source.work(source.cli_actor()) as work:
+            enterprises.upsert_many(work, rows, source="bench")
+        started = time.perf_counter()
+        client.run(source)
+        push_s = time.perf_counter() - started
+        target = enrol(root / "hall", url, root / "b", "BENCHB", db)
+        started = time.perf_counter()
+        report = client.run(target)
+        pull_s = time.perf_counter() - started
+        assert report.applied == args.rows, report
+
+        schema = root / "anchor.db"
+        empty = StationContext(root / "anchor")
+        empty.prepare()
+        shutil.copyfile(empty.db_path, schema)
+        raw = raw_insert_rate(rows, schema)
+
+        # 100 changed rows each way in one sync
+        with source.read() as session:
+            ids = enterprises.search_ids(session, "")[:100]
+        for ctx, field in ((source, "legal_rep"), (target, "contact_person")):
+            with ctx.read() as session:
+                items = [(i, enterprises.as_form(enterprises.get(session, i))) for i in ids]
+            with ctx.work(ctx.cli_actor()) as work:
+                for i, values in items:
+                    enterprises.update(work, i, {**values, field: "基准"})
+        client.run(source)
+        started = time.perf_counter()
+        small = client.run(target)
+        round_trip_ms = (time.perf_counter() - started) * 1000
+        rate = args.rows / pull_s
+        print(f"push of {args.rows:,} rows from the first station: {push_s:.1f} s ({args.rows / push_s:,.0f} rows/s)")
+        print(f"initial sync into an empty station: {pull_s:.1f} s, {rate:,.0f} rows/s")
+        print(f"raw sqlite3 executemany of the same rows: {raw:,.0f} rows/s")
+        print(f"sync with 100 changed rows each way: {round_trip_ms:.0f} ms (pushed {small.pushed}, "
+              f"applied {small.applied})")
+        print(f"initial sync ratio: {rate / raw:.2f}")
+    finally:
+        hall.terminate()
+        hall.wait()
+        shutil.rmtree(root, ignore_errors=True)
+        os.environ.pop("STATION_DATA_DIR", None)
+
+
+if __name__ == "__main__":
+    main()
