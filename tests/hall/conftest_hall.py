@@ -48,8 +48,16 @@ class Hall:
         self.data, self.db_args = data, (["--db", db] if db else [])
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.start()
+
+    def kill(self) -> None:
+        """As a power cut would: no shutdown, no flush."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def start(self) -> None:
         self.process = subprocess.Popen(
-            [*STATION, "--data-dir", str(data), "hall", "serve", "--port", str(self.port), *self.db_args],
+            [*STATION, "--data-dir", str(self.data), "hall", "serve", "--port", str(self.port), *self.db_args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

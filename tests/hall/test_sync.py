@@ -260,3 +260,51 @@ def test_a_supervisor_settles_a_conflict_and_it_is_audited(tmp_path) -> None:
     with pytest.raises(Exception, match="已被处理"), ctx.work(ctx.cli_actor()) as work:
         conflicts.resolve(work, conflict_id, "hall")
     ctx.close()
+
+
+def test_killed_hall_or_station_mid_sync_loses_and_duplicates_nothing(hall, tmp_path) -> None:
+    import signal
+    import subprocess
+    import threading
+    import time
+
+    from helpers import STATION
+    from station.core import demo
+    from station.errors import UserError
+
+    a, b = enrolled(hall, tmp_path, "ST01"), enrolled(hall, tmp_path, "ST02")
+    rows = list(demo.enterprise_rows(3000, seed=11))
+    with a.work(a.cli_actor()) as work:
+        enterprises.upsert_many(work, rows, source="test")
+    failures: list[BaseException] = []
+
+    def sync_a() -> None:
+        try:
+            client.run(a)
+        except UserError as exc:
+            failures.append(exc)
+
+    worker = threading.Thread(target=sync_a)
+    worker.start()
+    time.sleep(0.8)
+    hall.kill()  # the hall dies in the middle of A's push
+    worker.join(timeout=60)
+    hall.start()
+    assert (failures and "中断" in failures[0].message) or status(a)["pending"] == 0
+
+    station_b = subprocess.Popen(
+        [*STATION, "--data-dir", str(b.data_dir), "sync"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    time.sleep(1.5)
+    station_b.send_signal(signal.SIGKILL)  # and B's desktop dies in the middle of its pull
+    station_b.wait()
+
+    for ctx in (a, b, a, b):  # run again after the interruptions: it simply continues
+        client.run(ctx)
+    assert json.loads(hall.cli("digest", "--json").stdout)["rows"] == 3000
+    assert status(a)["pending"] == status(b)["pending"] == 0
+    assert status(a)["digest"] == status(b)["digest"] == hall_digest(hall)
+    with b.read() as session:
+        assert enterprises.count(session) == 3000
+    a.close()
+    b.close()
