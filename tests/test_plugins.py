@@ -18,10 +18,16 @@ from station.contributions import (
     CliCommand,
     DashboardFigure,
     DemoData,
+    DrawOutcome,
+    DrawRequest,
     EnterpriseChange,
+    LicenseIssued,
     MigrationBranch,
+    Notice,
+    NoticeSource,
     Page,
     Permission,
+    StartupCompleted,
 )
 from station.core.context import StationContext
 from station.hookspecs import hookimpl
@@ -162,6 +168,74 @@ def test_hook_enterprise_did_change(tmp_path) -> None:
         raise ValueError("rolled back")
     assert len(seen) == 2  # a rolled-back change announces nothing
     ctx.close()
+
+
+def test_hook_register_notice_sources(ctx) -> None:
+    source = NoticeSource("red", lambda session, actor: [Notice("red:1", "案件已超期", "critical", page="startup")])
+    host = host_with(extra=plugin(register_notice_sources=lambda register: register(source)))
+    got = [s for s in host.collect("register_notice_sources", NoticeSource) if s.key == "red"]
+    assert got[0].plugin == "extra" and got[0].poll(None, None)[0].level == "critical"
+
+
+def test_hook_request_agency_draw(ctx) -> None:
+    outcome = DrawOutcome("d1", "a1", "某某会计师事务所", "ab" * 32)
+    asked: list[DrawRequest] = []
+
+    def first_declines(request):
+        asked.append(request)
+
+    def second_answers(request):
+        return outcome
+
+    def third_never_asked(request):
+        raise AssertionError("the first answer counts")
+
+    host = host_with(
+        a_decline=plugin(request_agency_draw=first_declines),
+        b_answer=plugin(request_agency_draw=second_answers),
+        c_late=plugin(request_agency_draw=third_never_asked),
+    )
+    request = DrawRequest("audit", "专项审计", "claim-1", "12 34", None, ("91430200MA4L0XXX0X",))
+    assert host.first("request_agency_draw", request=request) == outcome
+    assert asked == [request]
+
+
+def test_service_hook_that_raises_is_disabled_and_the_next_answers() -> None:
+    def broken(request):
+        raise RuntimeError("boom")
+
+    host = host_with(a_broken=plugin(request_agency_draw=broken), b_ok=plugin(request_agency_draw=lambda request: 7))
+    assert host.first("request_agency_draw", request=None) == 7
+    assert host.plugins["a_broken"].status == "failed"
+
+
+def _events_reach_listeners(hook: str, payload: object) -> None:
+    seen: list[object] = []
+    host = host_with(listener=plugin(**{hook: lambda **kw: seen.append(next(iter(kw.values())))}))
+    host.fire(hook, **{next(iter(getattr(hookspecs, hook).__annotations__)): payload})
+    assert seen == [payload]
+
+
+def test_hook_startup_did_complete() -> None:
+    _events_reach_listeners(
+        "startup_did_complete",
+        StartupCompleted(
+            "c1",
+            "e1",
+            "91430200MA4L0XXX0X",
+            "株洲某某科技有限公司",
+            "company",
+            "软件开发",
+            "clerk",
+            "2026-11-23T02:00:00+00:00",
+        ),
+    )
+
+
+def test_hook_license_did_issue() -> None:
+    _events_reach_listeners(
+        "license_did_issue", LicenseIssued("ZZ01-2026-000001", "e1", "91430200MA4L0XXX0X", ("food_sales",), "clerk")
+    )
 
 
 # -- failure isolation -----------------------------------------------------------------------

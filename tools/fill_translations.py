@@ -1,5 +1,8 @@
 """Fill a Qt .ts file from a glossary: ``python tools/fill_translations.py resources/translations/station_zh_CN.ts``.
 
+A plugin's catalogue is filled from its own glossary too:
+``python tools/fill_translations.py plugins/x/station_x/translations/station_x_zh_CN.ts .../glossary_zh_CN.json``.
+
 The usual round trip is ``./dev translations`` (lupdate, then this, then lrelease). Strings the glossary
 does not know stay "unfinished" and the test suite names them, so nothing ships half translated.
 Translators may equally edit the .ts in Qt Linguist (``pyside6-linguist``); what they set is kept.
@@ -8,6 +11,7 @@ Translators may equally edit the .ts in Qt Linguist (``pyside6-linguist``); what
 # ruff: noqa: E501 - a glossary reads best one entry per line
 from __future__ import annotations
 
+import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -173,7 +177,11 @@ def fill(path: Path, glossary: dict[str, str]) -> list[str]:
 
 
 if __name__ == "__main__":
-    missing = fill(Path(sys.argv[1]), GLOSSARY_ZH_CN)
+    # A plugin's catalogue: the plugin's own glossary (JSON, English -> Chinese) over the shared one.
+    glossary = dict(GLOSSARY_ZH_CN)
+    if len(sys.argv) > 2 and Path(sys.argv[2]).exists():
+        glossary.update(json.loads(Path(sys.argv[2]).read_text(encoding="utf-8")))
+    missing = fill(Path(sys.argv[1]), glossary)
     for text in missing:
         print(f"untranslated: {text!r}", file=sys.stderr)
     sys.exit(1 if missing else 0)

@@ -102,6 +102,17 @@ class SyncedTable:
     name: str
     fields: tuple[str, ...]
     rule: str = "lww"
+    # Park-wide unique keys, each a tuple of fields, enforced by the hall over live rows. What happens to a
+    # second row with the same key: "reject" sends it back to its station as a conflict to review;
+    # "merge" makes it the same row as the first (its uid becomes an alias; fields it filled in win).
+    unique: tuple[tuple[str, ...], ...] = ()
+    on_duplicate: str = "reject"
+    # (column, table) pairs: columns that hold the uid of a row of another synced table. When rows merge,
+    # the hall and the stations rewrite these columns from the old uid to the surviving one.
+    refs: tuple[tuple[str, str], ...] = ()
+    # "any": stations write it; "hall": only the hall publishes it (catalogues, trust lists) and a
+    # station's change to it is refused as a conflict.
+    origin: str = "any"
     plugin: str = ""
 
 
@@ -115,3 +126,81 @@ class EnterpriseChange:
     change: str  # "created", "updated" or "imported"
     actor: str
     changed_fields: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a person should know now (a case turned red, a licence waits to be issued).
+
+    ``key`` is stable, so the shell shows each notice once per person; ``page`` is the page key that
+    clicking the notice opens; ``for_user`` limits it to one user name (None: everyone who may see
+    ``page``).
+    """
+
+    key: str
+    text: str  # Chinese sentence
+    level: str = "info"  # info | warning | critical
+    page: str | None = None
+    for_user: str | None = None
+
+
+@dataclass(frozen=True)
+class NoticeSource:
+    """Polled by the shell off the UI thread: ``poll(session, actor)`` returns the notices that hold now."""
+
+    key: str
+    poll: Callable[[Any, Any], list[Notice]]
+    interval_s: int = 60
+    permission: str | None = None
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
+class StartupCompleted:
+    """What ``startup_did_complete`` receives: a business-startup case finished all its steps."""
+
+    case_uid: str
+    enterprise_uid: str
+    uscc: str
+    enterprise_name: str
+    case_type: str
+    business_scope: str
+    actor: str
+    completed_at: str  # ISO 8601, UTC
+
+
+@dataclass(frozen=True)
+class LicenseIssued:
+    """What ``license_did_issue`` receives: a licence (with its permits) was issued or re-issued."""
+
+    license_number: str
+    enterprise_uid: str
+    uscc: str
+    permit_kinds: tuple[str, ...]
+    actor: str
+
+
+@dataclass(frozen=True)
+class DrawRequest:
+    """Another plugin asks for an intermediary agency drawn at random (双随机), e.g. a third-party verifier.
+
+    ``exclude_uscc`` are credit codes that may not be drawn (the enterprise itself, its related parties);
+    ``witness`` is the text witnessed at the window that seeds the draw.
+    """
+
+    service: str  # service type code of the agencies catalogue
+    purpose: str  # Chinese, kept in the draw record
+    subject_uid: str  # what the draw is for (a claim, a case): kept in the record
+    witness: str
+    actor: Any  # station.core.roles.Actor
+    exclude_uscc: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DrawOutcome:
+    """The drawn agency and the draw's record, which anyone can re-check."""
+
+    draw_uid: str
+    agency_uid: str
+    agency_name: str
+    record_hash: str

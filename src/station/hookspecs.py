@@ -16,10 +16,15 @@ from station.contributions import (
     CliCommand,
     DashboardFigure,
     DemoData,
+    DrawOutcome,
+    DrawRequest,
     EnterpriseChange,
+    LicenseIssued,
     MigrationBranch,
+    NoticeSource,
     Page,
     Permission,
+    StartupCompleted,
     SyncedTable,
 )
 
@@ -68,6 +73,21 @@ def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> N
     """Contribute figures to the dashboard page."""
 
 
+@hookspec
+def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
+    """Contribute sources of notices the shell polls in the background and shows to the signed-in user."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Services one plugin offers another: called with ``host.first(...)``, the first answer counts
+# ---------------------------------------------------------------------------------------------
+
+
+@hookspec
+def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
+    """Draw an intermediary agency at random for another plugin; None if this plugin does not draw."""
+
+
 # ---------------------------------------------------------------------------------------------
 # Events: called after the change has been committed
 # ---------------------------------------------------------------------------------------------
@@ -76,3 +96,13 @@ def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> N
 @hookspec
 def enterprise_did_change(change: EnterpriseChange) -> None:
     """An enterprise in the registry was created, edited or imported."""
+
+
+@hookspec
+def startup_did_complete(completed: StartupCompleted) -> None:
+    """A business-startup case finished every step; its enterprise is registered."""
+
+
+@hookspec
+def license_did_issue(issued: LicenseIssued) -> None:
+    """A licence with its permits was issued or re-issued."""

@@ -154,6 +154,20 @@ class PluginHost:
             except Exception as exc:
                 self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")), exc, hook_name)
 
+    def first(self, hook_name: str, **kwargs: Any) -> Any:
+        """Ask a service hook: the first plugin (in name order) that answers something other than None.
+
+        A plugin that raises is disabled, as for events, and the next one is asked."""
+        for impl in self._impls(hook_name):
+            try:
+                answer = impl.function(**kwargs)
+            except Exception as exc:
+                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")), exc, hook_name)
+                continue
+            if answer is not None:
+                return answer
+        return None
+
 
 def load_host(
     disabled: Iterable[str] = (),

@@ -16,6 +16,7 @@ LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT = "zh_CN"
 
 _installed: list[QTranslator] = []
+_plugin_dirs: list[Path] = []  # each plugin package's translations/ folder, once plugins are loaded
 
 
 def qm_path(language: str) -> Path:
@@ -38,6 +39,14 @@ def install(app: QCoreApplication, language: str) -> bool:
         return False
     app.installTranslator(ours)
     _installed.append(ours)
+    for folder in _plugin_dirs:
+        for qm in sorted(folder.glob(f"*_{language}.qm")):
+            plugin = QTranslator(app)
+            if plugin.load(str(qm)):
+                app.installTranslator(plugin)
+                _installed.append(plugin)
+            else:
+                log.error("translation %s could not be loaded; run ./dev setup to build it", qm)
     qt = QTranslator(app)  # standard dialogs and buttons (确定, 取消 …)
     if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
@@ -48,3 +57,15 @@ def install(app: QCoreApplication, language: str) -> bool:
 def nav(text: str) -> str:
     """Page titles come from plugins as English source text in the "Navigation" context."""
     return QCoreApplication.translate("Navigation", text)
+
+
+def install_plugins(app: QCoreApplication, language: str, modules: list[object]) -> None:
+    """Add the translations each plugin package ships in ``translations/`` (``<package>_<lang>.qm``)."""
+    folders = []
+    for module in modules:
+        file = getattr(module, "__file__", None)
+        if file and (Path(file).parent / "translations").is_dir():
+            folders.append(Path(file).parent / "translations")
+    if folders != _plugin_dirs:
+        _plugin_dirs[:] = folders
+        install(app, language)

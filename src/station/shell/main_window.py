@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
@@ -143,7 +143,13 @@ class MainWindow(QMainWindow):
                 plugin="shell",
             )
         ]
-        pages += self.ctx.host.collect("register_pages", Page)
+        host = self.ctx.host
+        i18n.install_plugins(
+            QCoreApplication.instance(),
+            self.ctx.settings.language,
+            [host.pm.get_plugin(info.name) for info in host.plugins.values() if info.active],
+        )
+        pages += host.collect("register_pages", Page)
         for page in sorted(pages, key=lambda p: (p.order, p.key)):
             if page.key in self._pages:
                 log.error("page %s from %s ignored: key already taken", page.key, page.plugin)
