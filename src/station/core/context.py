@@ -5,6 +5,7 @@ Everything expensive is opened on first use, so the shell can paint before SQLAl
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import threading
 from collections.abc import Iterator
@@ -31,6 +32,14 @@ log = logging.getLogger(__name__)
 DB_FILE_NAME = "station.db"
 LOG_MAX_BYTES = 2_000_000
 LOG_KEEP = 5
+
+_firing: contextvars.ContextVar[StationContext | None] = contextvars.ContextVar("station_firing", default=None)
+
+
+def firing() -> StationContext | None:
+    """The context whose events are being fired right now: lets an event hook open its own transaction
+    (``with firing().work(actor)``) without the event carrying the context. None outside an event."""
+    return _firing.get()
 
 
 def _rotate(log_file: Path) -> None:
@@ -185,7 +194,11 @@ class StationContext:
             raise
         finally:
             session.close()
-        work.fire_events()
+        token = _firing.set(self)
+        try:
+            work.fire_events()
+        finally:
+            _firing.reset(token)
 
     @contextmanager
     def read(self) -> Iterator[Any]:

@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from station import __version__
 from station.contributions import SyncedTable
 from station.errors import PermissionDenied, UserError
-from station.hall import stations, sync
+from station.hall import stations, sync, trust
 from station.hall.models import Station
 from station.hall.store import HallStore
 
@@ -236,4 +236,5 @@ def create_app(store: HallStore, tables: Sequence[SyncedTable] | None = None) ->
         value, rows = sync.digest(db, synced)
         return DigestOut(digest=value, rows=rows, last_seq=sync.last_seq(db))
 
+    trust.add_routes(app, store, synced)  # POST /v1/station-key: the hall certifies station signing keys
     return app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 
@@ -18,8 +19,10 @@ def _store(args: argparse.Namespace, ctx: Any):  # -> HallStore
 def cmd_serve(args: argparse.Namespace, ctx: Any) -> int:
     import uvicorn
 
+    from station.hall import trust
     from station.hall.app import create_app
 
+    trust.configure(ctx.data_dir / "hall")  # the hall's signing key lives beside its default database
     store = _store(args, ctx)
     print(f"服务大厅已启动：http://{args.host}:{args.port}（数据库 {store.engine.url.render_as_string()}）", flush=True)
     uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning", workers=1)
@@ -99,7 +102,21 @@ def cmd_enroll(args: argparse.Namespace, ctx: Any) -> int:
     with ctx.work(ctx.cli_actor(args.user)) as work:
         work.audit("station.enroll", "station", credential.station_code, None, {"hall": credential.url})
     print(f"本站已登记为 {credential.station_code}（{credential.station_name}），服务大厅 {credential.url}")
+    _certify_signing_key(ctx, credential)
     return 0
+
+
+def _certify_signing_key(ctx: Any, credential: Any) -> None:
+    """Have the hall certify the station's licence-signing key; enrolment stands even if this fails."""
+    from station.core import station_key
+    from station.errors import UserError
+
+    try:
+        station_key.request_certificate(ctx.data_dir, credential)
+    except UserError as exc:
+        print(f"签名密钥暂未认证：{exc.message} 稍后可运行 station license key 重试。", file=sys.stderr)
+    else:
+        print("本站的执照签名密钥已由服务大厅认证。")
 
 
 def configure(sub: Any) -> None:

@@ -1,0 +1,175 @@
+"""QR-coded licences (一业一证 / 一照通): permits loaded onto the business licence as a signed QR code that
+any station verifies offline. Hooks only; everything heavy is imported inside the functions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from station.contributions import (
+    QT_TRANSLATE_NOOP,
+    CliCommand,
+    DashboardFigure,
+    DemoData,
+    MigrationBranch,
+    NoticeSource,
+    Page,
+    Permission,
+    StartupCompleted,
+    SyncedTable,
+)
+from station.hookspecs import hookimpl
+
+PAGE_KEY = "licenses"
+VERIFY_PAGE_KEY = "licenses.verify"
+
+PERMIT_SYNC = SyncedTable(
+    "licenses_permit",
+    fields=(
+        "enterprise_uid", "kind", "number", "scope", "issued_on", "expires_on", "status", "reason",
+        "station_code", "updated_at", "updated_by",
+    ),
+    rule="lww",
+    unique=(("kind", "number"),),
+    refs=(("enterprise_uid", "enterprise"),),
+)  # fmt: skip
+LICENSE_SYNC = SyncedTable(
+    "licenses_license",
+    fields=(
+        "number", "enterprise_uid", "uscc", "name", "permits", "issued_at", "expires_on", "station_code",
+        "payload", "status", "reason", "revoked_at", "updated_at", "updated_by",
+    ),
+    rule="lww",
+    unique=(("number",),),
+    refs=(("enterprise_uid", "enterprise"),),
+)  # fmt: skip
+# Hall-signed trust lists (station keys, revoked licences): only the hall publishes them.
+TRUST_SYNC = SyncedTable("licenses_trust", fields=("kind", "document", "issued_at"), origin="hall")
+
+
+def _licenses_page(shell: Any) -> Any:
+    from station_licenses.ui.page import LicensesPage
+
+    return LicensesPage(shell)
+
+
+def _verify_page(shell: Any) -> Any:
+    from station_licenses.ui.verify_page import VerifyPage
+
+    return VerifyPage(shell)
+
+
+@hookimpl
+def register_pages(register: Callable[[Page], None]) -> None:
+    register(
+        Page(
+            key=PAGE_KEY,
+            title=QT_TRANSLATE_NOOP("Navigation", "Licences"),
+            factory=_licenses_page,
+            order=60,
+            permission="licenses.view",
+        )
+    )
+    register(
+        Page(
+            key=VERIFY_PAGE_KEY,
+            title=QT_TRANSLATE_NOOP("Navigation", "Verify licence"),
+            factory=_verify_page,
+            order=61,
+            permission="licenses.view",
+        )
+    )
+
+
+@hookimpl
+def register_migrations(register: Callable[[MigrationBranch], None]) -> None:
+    register(MigrationBranch("licenses", Path(__file__).parent / "migrations" / "versions"))
+
+
+@hookimpl
+def register_permissions(register: Callable[[Permission], None]) -> None:
+    register(Permission("licenses.view", "查看执照和许可证", ("clerk", "supervisor", "admin")))
+    register(Permission("licenses.issue", "签发执照和登记许可证", ("clerk", "supervisor", "admin")))
+    register(Permission("licenses.manage", "变更、延续和吊销许可证与执照", ("supervisor", "admin")))
+
+
+@hookimpl
+def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
+    register(PERMIT_SYNC)
+    register(LICENSE_SYNC)
+    register(TRUST_SYNC)
+
+
+def _demo(work: Any, rng: Any) -> str:
+    from station_licenses import demo
+
+    return demo.fill(work, rng)
+
+
+@hookimpl
+def register_demo_data(register: Callable[[DemoData], None]) -> None:
+    register(DemoData("licenses", _demo, order=60))
+
+
+def _configure(parser: Any) -> None:
+    from station_licenses import cli
+
+    cli.configure(parser)
+
+
+def _run(args: Any, ctx: Any) -> int:
+    from station_licenses import cli
+
+    return cli.run(args, ctx)
+
+
+@hookimpl
+def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
+    register(CliCommand("license", "一照通执照：许可证种类、签发、吊销、打印和验证", _configure, _run))
+
+
+def _valid_count(session: Any) -> str:
+    from sqlalchemy import func, select
+
+    from station_licenses.models import License
+
+    n = session.scalar(select(func.count()).select_from(License).where(License.status == "valid"))
+    return f"{n or 0:,}"
+
+
+@hookimpl
+def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
+    register(DashboardFigure("licenses.valid", "有效一照通执照", _valid_count, order=60))
+
+
+def _offers(session: Any, actor: Any) -> list[Any]:
+    from station.contributions import Notice
+    from station_licenses import services
+
+    return [
+        Notice(
+            key=f"licenses:offer:{o.case_uid}",
+            text=f"{o.enterprise_name} 已完成企业开办，可为其签发一照通执照。",
+            page=PAGE_KEY,
+        )
+        for o in services.open_offers(session)
+    ]
+
+
+@hookimpl
+def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
+    register(NoticeSource("licenses.offers", _offers, interval_s=60, permission="licenses.issue"))
+
+
+@hookimpl
+def startup_did_complete(completed: StartupCompleted) -> None:
+    """Offer to issue the new enterprise's licence: a row on the licences page and a notice."""
+    from station.core.context import firing
+    from station_licenses import services
+
+    ctx = firing()
+    if ctx is None:
+        return  # fired outside a station transaction (a test double): nothing to record into
+    with ctx.work(ctx.permissions.actor(completed.actor or "system", "clerk")) as work:
+        services.record_offer(work, completed)

@@ -1,0 +1,52 @@
+"""The licence QR: encoded with zxing-cpp (level Q; Base45 text is all in the QR alphanumeric set, so the
+writer picks alphanumeric mode) and read back from scans, image files and PDFs. No Qt here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+ERROR_LEVEL = "Q"
+MAX_VERSION = 20
+SCAN_DPI = 150
+
+
+def matrix(text: str) -> list[list[bool]]:
+    """The QR modules (True = dark), without the quiet zone."""
+    import zxingcpp
+
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_LEVEL)
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    size = image.shape[0]
+    raw = image.tobytes()
+    return [[raw[r * size + c] < 128 for c in range(size)] for r in range(size)]
+
+
+def version_of(modules: list[list[bool]]) -> int:
+    return (len(modules) - 17) // 4
+
+
+def decode_image(image: Any) -> list[str]:
+    """Every QR text zxing-cpp finds in a PIL image."""
+    import zxingcpp
+
+    return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+
+
+def decode_file(path: Path) -> list[str]:
+    """QR texts in an image file or in every page of a PDF (rasterised at 150 dpi with pypdfium2)."""
+    if path.suffix.lower() == ".pdf" or path.read_bytes()[:5] == b"%PDF-":
+        import pypdfium2
+
+        found: list[str] = []
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            for page in pdf:
+                found += decode_image(page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil())
+        finally:
+            pdf.close()
+        return found
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return decode_image(image.convert("L"))

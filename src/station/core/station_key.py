@@ -1,0 +1,140 @@
+"""The station's signing key and the hall's certificate for it, kept in the data directory.
+
+``signing/station-key.pem`` is the private key, readable by its owner only; it is never synced, logged
+or copied into backups of the database. ``signing/station-cert.cose`` is the hall-signed certificate of
+the public key and ``signing/hall-key.pub`` the hall's public key, received when the key was certified
+(over the station's authenticated channel) and used to check everything the hall publishes.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from station.core import signing, trust
+from station.errors import UserError
+
+DIR_NAME = "signing"
+KEY_FILE = "station-key.pem"
+CERT_FILE = "station-cert.cose"
+HALL_KEY_FILE = "hall-key.pub"
+
+NO_KEY = (
+    "本站还没有经服务大厅认证的签名密钥，不能签发执照。"
+    "请先登记本站（station enroll），已登记的请运行 station license key 认证密钥。"
+)
+
+
+def _dir(data_dir: Path) -> Path:
+    return data_dir / DIR_NAME
+
+
+def _write(path: Path, data: bytes, mode: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def private_key(data_dir: Path, *, create: bool = False) -> signing.Ed25519PrivateKey | None:
+    path = _dir(data_dir) / KEY_FILE
+    if path.exists():
+        return signing.load_private_pem(path.read_bytes())
+    if not create:
+        return None
+    key = signing.new_private_key()
+    _write(path, signing.private_pem(key), 0o600)
+    return key
+
+
+def hall_public_key(data_dir: Path) -> bytes | None:
+    path = _dir(data_dir) / HALL_KEY_FILE
+    return path.read_bytes() if path.exists() else None
+
+
+@dataclass(frozen=True)
+class Certified:
+    key: signing.Ed25519PrivateKey
+    station: trust.StationKey
+    certificate: bytes
+    hall_public: bytes
+
+
+def certified(data_dir: Path) -> Certified | None:
+    """The station's key with a hall certificate that matches it, or None."""
+    key = private_key(data_dir)
+    hall = hall_public_key(data_dir)
+    cert_path = _dir(data_dir) / CERT_FILE
+    if key is None or hall is None or not cert_path.exists():
+        return None
+    try:
+        station = trust.open_certificate(cert_path.read_bytes(), hall)
+    except signing.DecodeError:
+        return None
+    if station.public_key != signing.public_bytes(key):
+        return None
+    return Certified(key, station, cert_path.read_bytes(), hall)
+
+
+def require_certified(data_dir: Path) -> Certified:
+    found = certified(data_dir)
+    if found is None:
+        raise UserError(NO_KEY)
+    return found
+
+
+def store_certificate(data_dir: Path, certificate: bytes, hall_public: bytes, station_code: str) -> trust.StationKey:
+    """Check the hall's answer before keeping it: it must certify our own key, for our station."""
+    key = private_key(data_dir)
+    if key is None:
+        raise UserError("本站的签名密钥不见了，请运行 station license key 重新生成并认证。")
+    try:
+        station = trust.open_certificate(certificate, hall_public)
+    except signing.DecodeError as exc:
+        raise UserError("服务大厅返回的密钥证书无法验证，请联系服务大厅。") from exc
+    if station.public_key != signing.public_bytes(key) or station.station_code != station_code:
+        raise UserError("服务大厅返回的密钥证书不属于本站，请联系服务大厅。")
+    _write(_dir(data_dir) / HALL_KEY_FILE, hall_public, 0o644)
+    _write(_dir(data_dir) / CERT_FILE, certificate, 0o644)
+    return station
+
+
+def request_certificate(data_dir: Path, credential: object) -> trust.StationKey:
+    """Make the key if there is none and have the hall certify it (``POST /v1/station-key``)."""
+    import httpx
+
+    from station.core.enrolment import TIMEOUT_S, Credential, _hall_error
+
+    assert isinstance(credential, Credential)
+    key = private_key(data_dir, create=True)
+    assert key is not None
+    body = {"public_key": base64.b64encode(signing.public_bytes(key)).decode("ascii")}
+    try:
+        response = httpx.post(
+            f"{credential.url}/v1/station-key",
+            json=body,
+            headers={"Authorization": credential.authorization},
+            timeout=TIMEOUT_S,
+        )
+    except httpx.HTTPError as exc:
+        raise UserError(f"连接不上服务大厅 {credential.url}（{exc}）。请检查网络后重试。") from exc
+    if response.status_code != 200:
+        raise UserError(_hall_error(response))
+    answer = response.json()
+    return store_certificate(
+        data_dir,
+        base64.b64decode(answer["certificate"]),
+        base64.b64decode(answer["hall_public_key"]),
+        credential.station_code,
+    )
