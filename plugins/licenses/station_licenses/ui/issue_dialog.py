@@ -1,0 +1,102 @@
+"""The dialog that loads permits and issues a licence: the enterprise's credit code and one row per permit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from station.shell.widgets import error_label
+
+
+class IssueDialog(QDialog):
+    """Collects what ``services.issue`` needs; the page runs it off the UI thread."""
+
+    def __init__(self, parent: Any = None, *, uscc: str = "", name: str = "") -> None:
+        super().__init__(parent)
+        from station_licenses import catalogue
+
+        self.setWindowTitle(self.tr("Issue licence"))
+        self.kinds = list(catalogue.kinds().values())
+        self.uscc = QLineEdit(uscc)
+        self.uscc.setObjectName("issue_uscc")
+        self.uscc.setPlaceholderText(self.tr("18-character unified social credit code"))
+        form = QFormLayout()
+        form.addRow(self.tr("Credit code"), self.uscc)
+        if name:
+            form.addRow(self.tr("Enterprise"), QLabel(name))
+        self.grid = QGridLayout()
+        for col, text in enumerate((self.tr("Permit"), self.tr("Number"), self.tr("Valid until"))):
+            self.grid.addWidget(QLabel(text), 0, col)
+        self.rows: list[tuple[QComboBox, QLineEdit, QDateEdit]] = []
+        add = QPushButton(self.tr("Add a permit"))
+        add.clicked.connect(self.add_row)
+        note = QLabel(self.tr("Permits already recorded for the enterprise are loaded as well."))
+        note.setWordWrap(True)
+        self.error = error_label("issue_error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign and issue"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(self.grid)
+        layout.addWidget(add)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.add_row()
+        self.resize(640, 320)
+
+    def add_row(self) -> None:
+        kind = QComboBox()
+        for k in self.kinds:
+            kind.addItem(f"{k.name}（{k.department}）", k.code)
+        number = QLineEdit()
+        number.setPlaceholderText(self.tr("as on the permit"))
+        until = QDateEdit()
+        until.setCalendarPopup(True)
+        until.setDisplayFormat("yyyy-MM-dd")
+        until.setDate(QDate.currentDate().addYears(5).addDays(-1))
+        kind.currentIndexChanged.connect(lambda _=0, k=kind, u=until: self._default_expiry(k, u))
+        row = len(self.rows) + 1
+        self.grid.addWidget(kind, row, 0)
+        self.grid.addWidget(number, row, 1)
+        self.grid.addWidget(until, row, 2)
+        self.rows.append((kind, number, until))
+
+    def _default_expiry(self, kind: QComboBox, until: QDateEdit) -> None:
+        chosen = self.kinds[kind.currentIndex()]
+        until.setDate(QDate.currentDate().addYears(chosen.years or 5).addDays(-1))
+
+    def permits(self) -> list[Any]:
+        from station_licenses.services import PermitInput
+
+        out = []
+        for kind, number, until in self.rows:
+            if number.text().strip():
+                d = until.date()
+                out.append(
+                    PermitInput(kind.currentData(), number.text().strip(), dt.date(d.year(), d.month(), d.day()))
+                )
+        return out
+
+    def _accept(self) -> None:
+        if not self.uscc.text().strip():
+            self.error.setText(self.tr("Enter the enterprise's credit code."))
+            self.error.show()
+            return
+        self.accept()

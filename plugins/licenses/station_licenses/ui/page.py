@@ -1,0 +1,276 @@
+"""The licences page: issued licences (search, issue, print, batch print, revoke), the licences waiting to
+be offered after a business startup, and whether this station may sign.
+
+Preview alone: ``python -m station_licenses.ui.page [DATA_DIR]``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.shell.dbop import DbOp
+from station.shell.widgets import page_title
+from station_licenses.ui.license_model import LicenseTableModel, fetch_rows
+
+
+class LicensesPage(QWidget):
+    def __init__(self, shell: Any) -> None:
+        super().__init__()
+        self.shell = shell
+        self.ctx = shell.ctx
+        self.pdf_dir = Path(tempfile.mkdtemp(prefix="licences-"))
+        self.search = QLineEdit()
+        self.search.setObjectName("license_search")
+        self.search.setPlaceholderText(self.tr("Search by licence number, enterprise name or credit code"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _: self._debounce.start())
+
+        self.key_status = QLabel()
+        self.key_status.setObjectName("key_status")
+        self.key_status.setWordWrap(True)
+
+        self.model = LicenseTableModel(self._fetch, self._submit, self)
+        self.table = QTableView()
+        self.table.setObjectName("license_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.doubleClicked.connect(lambda _: self.preview())
+
+        issue = QPushButton(self.tr("Issue licence…"))
+        issue.setObjectName("issue_button")
+        issue.clicked.connect(lambda: self.issue())
+        preview = QPushButton(self.tr("Preview and print"))
+        preview.clicked.connect(self.preview)
+        batch = QPushButton(self.tr("Print selected"))
+        batch.setObjectName("batch_print")
+        batch.clicked.connect(self.print_selected)
+        revoke = QPushButton(self.tr("Revoke…"))
+        revoke.clicked.connect(self.revoke)
+        buttons = QHBoxLayout()
+        for b in (issue, preview, batch, revoke):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.offers = QListWidget()
+        self.offers.setObjectName("offers")
+        offer_issue = QPushButton(self.tr("Issue for this enterprise"))
+        offer_issue.clicked.connect(self.issue_offer)
+        offer_dismiss = QPushButton(self.tr("Dismiss"))
+        offer_dismiss.clicked.connect(self.dismiss_offer)
+        offers_box = QWidget()
+        offers_layout = QVBoxLayout(offers_box)
+        offers_layout.setContentsMargins(0, 0, 0, 0)
+        offers_layout.addWidget(QLabel(self.tr("New enterprises waiting for their licence")))
+        offers_layout.addWidget(self.offers)
+        row = QHBoxLayout()
+        row.addWidget(offer_issue)
+        row.addWidget(offer_dismiss)
+        row.addStretch(1)
+        offers_layout.addLayout(row)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(offers_box)
+        split.setSizes([500, 160])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(self.tr("Licences")))
+        layout.addWidget(self.key_status)
+        layout.addWidget(self.search)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.reload()
+
+    # -- data ---------------------------------------------------------------------------------------
+
+    def _submit(self, fn: Any, done: Any) -> None:
+        DbOp(self, lambda progress: fn(), on_done=done).start()
+
+    def _fetch(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+        with self.ctx.read() as session:
+            return fetch_rows(session, ids)
+
+    def reload(self) -> None:
+        query = self.search.text()
+
+        def load(progress: Any) -> tuple[list[int], list[tuple[int, str, str, str]], str]:
+            from station.core import station_key
+            from station_licenses import services
+
+            with self.ctx.read() as session:
+                ids = services.license_ids(session, query)
+                offers = [(o.id, o.uscc, o.enterprise_name, o.business_scope) for o in services.open_offers(session)]
+            found = station_key.certified(self.ctx.data_dir)
+            return ids, offers, "" if found is None else found.station.station_code
+
+        def show(result: tuple[list[int], list[tuple[int, str, str, str]], str]) -> None:
+            ids, offers, code = result
+            self.model.set_ids(ids)
+            if code:
+                self.key_status.setText(
+                    self.tr("This station (%1) signs licences with a key the hall certified.").replace("%1", code)
+                )
+                self.key_status.setStyleSheet("")
+            else:
+                self.key_status.setText(
+                    self.tr(
+                        "This station cannot issue licences yet: its signing key is not certified by the hall. "
+                        "Enrol the station with the hall first (station enroll), or run station license key."
+                    )
+                )
+                self.key_status.setStyleSheet("color: #b3261e;")
+            self.offers.clear()
+            for offer_id, uscc, name, scope in offers:
+                item = QListWidgetItem(f"{name}（{uscc}）  {scope[:40]}")
+                item.setData(Qt.ItemDataRole.UserRole, (offer_id, uscc, name))
+                self.offers.addItem(item)
+
+        DbOp(self, load, on_done=show).start()
+
+    def _selected_numbers(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        out = []
+        for r in rows:
+            values = self.model.row_values(r)
+            if values is not None:
+                out.append(values[0])
+        return out
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def issue(self, uscc: str = "", name: str = "") -> None:
+        from station_licenses.ui.issue_dialog import IssueDialog
+
+        dialog = IssueDialog(self, uscc=uscc, name=name)
+        if dialog.exec() != IssueDialog.DialogCode.Accepted:
+            return
+        code, permits = dialog.uscc.text().strip(), dialog.permits()
+
+        def run(progress: Any) -> str:
+            from station.core import station_key
+            from station_licenses import services
+
+            signer = station_key.require_certified(self.ctx.data_dir)
+            with self.ctx.work(self.shell.actor) as work:
+                return services.issue(work, signer, code, permits).number
+
+        def done(number: str) -> None:
+            self.reload()
+            self._preview_number(number)
+
+        DbOp(self, run, on_done=done, label=self.tr("Signing the licence…")).start()
+
+    def issue_offer(self) -> None:
+        item = self.offers.currentItem()
+        if item is not None:
+            _, uscc, name = item.data(Qt.ItemDataRole.UserRole)
+            self.issue(uscc, name)
+
+    def dismiss_offer(self) -> None:
+        item = self.offers.currentItem()
+        if item is None:
+            return
+        offer_id = item.data(Qt.ItemDataRole.UserRole)[0]
+
+        def run(progress: Any) -> None:
+            from station_licenses import services
+
+            with self.ctx.work(self.shell.actor) as work:
+                services.dismiss_offer(work, offer_id)
+
+        DbOp(self, run, on_done=lambda _: self.reload()).start()
+
+    def _write_pdfs(self, numbers: list[str], progress: Any) -> list[Path]:
+        from station_licenses import documents, services
+
+        paths = []
+        for i, number in enumerate(numbers):
+            with self.ctx.read() as session:
+                sheet = documents.sheet_for(
+                    session, services.by_number(session, number), issuer=self.ctx.settings.station_name
+                )
+            paths.append(documents.write_licence_pdf(self.pdf_dir / f"{number}.pdf", [sheet], with_permits=True))
+            progress(i + 1, len(numbers))
+        return paths
+
+    def _preview_number(self, number: str) -> None:
+        def shown(paths: list[Path]) -> None:
+            from station.shell.pdf_preview import PdfPreview
+
+            PdfPreview(paths[0], self, title=self.tr("Licence %1").replace("%1", number)).exec()
+
+        DbOp(self, lambda progress: self._write_pdfs([number], progress), on_done=shown).start()
+
+    def preview(self) -> None:
+        numbers = self._selected_numbers()
+        if numbers:
+            self._preview_number(numbers[0])
+
+    def print_selected(self) -> None:
+        numbers = self._selected_numbers()
+        if not numbers:
+            return
+
+        def printed(paths: list[Path]) -> None:
+            from station.shell.pdf_preview import print_pdfs
+
+            print_pdfs(self, paths)
+
+        DbOp(
+            self,
+            lambda progress: self._write_pdfs(numbers, progress),
+            on_done=printed,
+            label=self.tr("Preparing the licences for printing…"),
+        ).start()
+
+    def revoke(self) -> None:
+        numbers = self._selected_numbers()
+        if len(numbers) != 1:
+            QMessageBox.information(self, self.tr("Revoke"), self.tr("Select one licence to revoke."))
+            return
+        number = numbers[0]
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Revoke licence"), self.tr("Why is licence %1 revoked?").replace("%1", number)
+        )
+        if not ok:
+            return
+
+        def run(progress: Any) -> None:
+            from station_licenses import services
+
+            with self.ctx.work(self.shell.actor) as work:
+                services.revoke(work, number, reason)
+
+        DbOp(self, run, on_done=lambda _: self.reload()).start()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    from station.shell.preview import preview_page
+
+    preview_page("licenses", sys.argv[1] if len(sys.argv) > 1 else None)

@@ -1,0 +1,62 @@
+"""The licences page and the verification page, offscreen, over a station with a certified key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+
+import pytest
+from station_licenses import services
+from station_licenses.services import PermitInput
+
+from conftest import LONG_NAME
+from station.core import station_key
+
+pytest.importorskip("PySide6")
+
+
+@pytest.fixture
+def shell(station, admin):
+    ctx, uscc = station
+    return types.SimpleNamespace(ctx=ctx, actor=admin), uscc
+
+
+def _issue(ctx, actor, uscc):
+    signer = station_key.require_certified(ctx.data_dir)
+    with ctx.work(actor) as work:
+        lic = services.issue(work, signer, uscc, [PermitInput("SPJY", "JY14101000123456", dt.date(2031, 6, 30))])
+        return lic.number, lic.payload
+
+
+def test_licences_page_lists_lazily_and_passes_the_model_tester(qtbot, qtmodeltester, shell):
+    from station_licenses.ui.page import LicensesPage
+
+    sh, uscc = shell
+    number, _ = _issue(sh.ctx, sh.actor, uscc)
+    page = LicensesPage(sh)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == number, timeout=10_000)
+    assert page.model.data(page.model.index(0, 1)) == LONG_NAME
+    assert "ST01" in page.key_status.text()
+    qtmodeltester.check(page.model)
+
+
+def test_verify_page_takes_a_scanners_text_and_enter(qtbot, shell):
+    from PySide6.QtCore import Qt
+    from station_licenses.ui.verify_page import VerifyPage
+
+    sh, uscc = shell
+    _, payload = _issue(sh.ctx, sh.actor, uscc)
+    page = VerifyPage(sh)
+    qtbot.addWidget(page)
+    qtbot.keyClicks(page.scan, payload)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.last is not None, timeout=10_000)
+    assert page.last.verdict == "valid"
+    assert page.permits.rowCount() == 1 and page.permits.item(0, 0).text() == "食品经营许可证"
+    assert page.scan.text() == ""  # ready for the next licence
+    assert "2026-11-23" in page.lists.text()
+    qtbot.keyClicks(page.scan, payload[:-3] + ("A" if payload[-3] != "A" else "B") + payload[-2:])
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.last.verdict != "valid", timeout=10_000)
