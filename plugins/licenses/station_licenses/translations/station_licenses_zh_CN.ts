@@ -1,0 +1,289 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="32" />
+        <source>Issue licence</source>
+        <translation>签发一照通执照</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="36" />
+        <source>18-character unified social credit code</source>
+        <translation>18位统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="38" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="40" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="42" />
+        <source>Permit</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="42" />
+        <source>Number</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="42" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="45" />
+        <source>Add a permit</source>
+        <translation>再加一张许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="47" />
+        <source>Permits already recorded for the enterprise are loaded as well.</source>
+        <translation>该企业已登记的有效许可证也会一并载入执照。</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="51" />
+        <source>Sign and issue</source>
+        <translation>签名并签发</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="69" />
+        <source>as on the permit</source>
+        <translation>按许可证上的编号填写</translation>
+    </message>
+    <message>
+        <location filename="../ui/issue_dialog.py" line="99" />
+        <source>Enter the enterprise's credit code.</source>
+        <translation>请填写企业的统一社会信用代码。</translation>
+    </message>
+</context>
+<context>
+    <name>LicenseTableModel</name>
+    <message>
+        <location filename="../ui/license_model.py" line="19" />
+        <source>Licence number</source>
+        <translation>执照编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/license_model.py" line="20" />
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../ui/license_model.py" line="21" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/license_model.py" line="22" />
+        <source>Permits</source>
+        <translation>所载许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/license_model.py" line="23" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../ui/license_model.py" line="24" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/license_model.py" line="25" />
+        <source>Issued by</source>
+        <translation>签发站</translation>
+    </message>
+    <message>
+        <location filename="../ui/license_model.py" line="28" />
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../ui/license_model.py" line="29" />
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+</context>
+<context>
+    <name>LicensesPage</name>
+    <message>
+        <location filename="../ui/page.py" line="43" />
+        <source>Search by licence number, enterprise name or credit code</source>
+        <translation>输入执照编号、企业名称或统一社会信用代码搜索</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="63" />
+        <source>Issue licence…</source>
+        <translation>签发执照…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="66" />
+        <source>Preview and print</source>
+        <translation>预览和打印</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="68" />
+        <source>Print selected</source>
+        <translation>批量打印所选</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="71" />
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="80" />
+        <source>Issue for this enterprise</source>
+        <translation>为该企业签发执照</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="82" />
+        <source>Dismiss</source>
+        <translation>不再提示</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="87" />
+        <source>New enterprises waiting for their licence</source>
+        <translation>新开办企业待签发执照</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="101" />
+        <source>Licences</source>
+        <translation>一照通执照</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="135" />
+        <source>This station (%1) signs licences with a key the hall certified.</source>
+        <translation>本站（%1）使用经服务大厅认证的密钥签发执照。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="141" />
+        <source>This station cannot issue licences yet: its signing key is not certified by the hall. Enrol the station with the hall first (station enroll), or run station license key.</source>
+        <translation>本站还不能签发执照：签名密钥尚未经服务大厅认证。请先登记本站（station enroll），已登记的请运行 station license key。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="185" />
+        <source>Signing the licence…</source>
+        <translation>正在签名执照…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="224" />
+        <source>Licence %1</source>
+        <translation>执照 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="247" />
+        <source>Preparing the licences for printing…</source>
+        <translation>正在生成待打印的执照…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="253" />
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="253" />
+        <source>Select one licence to revoke.</source>
+        <translation>请选中一份要吊销的执照。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="257" />
+        <source>Revoke licence</source>
+        <translation>吊销执照</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="257" />
+        <source>Why is licence %1 revoked?</source>
+        <translation>吊销执照 %1 的原因：</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../__init__.py" line="68" />
+        <source>Licences</source>
+        <translation>一照通执照</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="77" />
+        <source>Verify licence</source>
+        <translation>执照核验</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <location filename="../ui/verify_page.py" line="53" />
+        <source>Scan the QR code with the scanner, or paste its text and press Enter</source>
+        <translation>用扫码枪扫描执照二维码，或粘贴二维码文字后按回车</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="55" />
+        <source>Open image or PDF…</source>
+        <translation>打开图片或 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="73" />
+        <source>Permit</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="73" />
+        <source>Number</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="73" />
+        <location filename="../ui/verify_page.py" line="147" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="81" />
+        <source>Verify licence</source>
+        <translation>执照核验</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="100" />
+        <source>Open a scan of the licence</source>
+        <translation>打开执照的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="100" />
+        <source>Images and PDF (*.png *.jpg *.jpeg *.bmp *.pdf)</source>
+        <translation>图片和 PDF (*.png *.jpg *.jpeg *.bmp *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="133" />
+        <source>not received yet</source>
+        <translation>尚未收到</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="135" />
+        <source>Trust lists: station keys of %1, revoked licences of %2</source>
+        <translation>信任名单：服务站密钥名单 %1，吊销清单 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="146" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="146" />
+        <source>Licence number</source>
+        <translation>执照编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/verify_page.py" line="147" />
+        <source>Issued by</source>
+        <translation>签发站</translation>
+    </message>
+</context>
+</TS>
