@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from station.core.clock import local
 
 QR_SIZE_MM = 45.0  # with the quiet zone; at least 35 mm so a phone or a desk scanner reads it at arm's length
 QR_QUIET = 4
+_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,40 @@ def sheet_for(session: Any, lic: Any, *, issuer: str) -> LicenceSheet:
     )
 
 
+def draw_qr(c: Any, payload: str, x: float, y: float, size: float, quiet: int = QR_QUIET) -> None:
+    """The QR as vector squares, like ``station.core.printing.draw_qr`` but in module units: the canvas is
+    scaled to one module, so each run of dark modules is written with small integers. reportlab formats
+    every float in pure Python here; this keeps a licence's ~1,700 rectangles from dominating a batch."""
+    from station_licenses import qr
+
+    count, raw = qr.modules(payload)
+    module = size / (count + 2 * quiet)
+    c.saveState()
+    c.setFillColorRGB(1, 1, 1)
+    c.rect(x, y, size, size, stroke=0, fill=1)
+    c.translate(x + quiet * module, y + quiet * module)
+    c.scale(module, module)
+    ops = [f"{col} {count - 1 - row} {length} 1 re" for row, col, length in qr.dark_runs(count, raw)]
+    c.addLiteral("0 g\n" + "\n".join(ops) + "\nf")
+    c.restoreState()
+
+
+def _text(c: Any, text: str, x: float, y: float, size: float, width: float) -> float:
+    """Draw ``text`` from baseline ``y``; wraps (CJK) only when it does not fit. Returns the height used."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from station.core import printing
+
+    font = printing.register_font()
+    if stringWidth(text, font, size) <= width:
+        c.setFont(font, size)
+        c.drawString(x, y, text)
+        return size * 1.2
+    para = _para(text, size, width)
+    para.drawOn(c, x, y - para.height + size * 1.05)
+    return para.height
+
+
 def _para(text: str, size: float, width: float) -> Any:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
@@ -96,7 +132,7 @@ def _para(text: str, size: float, width: float) -> Any:
     return para
 
 
-def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetime, matrix: list[list[bool]]) -> None:
+def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetime) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 
@@ -119,11 +155,11 @@ def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetim
 
     qr_size = QR_SIZE_MM * mm
     qr_x, qr_y = right - qr_size, height - 58 * mm - qr_size
-    printing.draw_qr(c, matrix, qr_x, qr_y, qr_size, quiet=QR_QUIET)
+    draw_qr(c, sheet.payload, qr_x, qr_y, qr_size)
     c.setFont(font, 8)
     c.drawCentredString(qr_x + qr_size / 2, qr_y - 4 * mm, "扫码核验（离线可验）")
 
-    label_x, value_x, text_w = left, left + 32 * mm, qr_x - left - 36 * mm
+    label_x, value_x, text_w = left, left + 38 * mm, qr_x - left - 42 * mm
     y = height - 62 * mm
     rows = [
         ("统一社会信用代码", sheet.uscc),
@@ -136,15 +172,13 @@ def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetim
     for label, value in rows:
         c.setFont(font, 11)
         c.drawString(label_x, y, label)
-        para = _para(value, 12, text_w)
-        para.drawOn(c, value_x, y - para.height + 12 * 1.05)
-        y -= max(para.height, 14) + 5 * mm
+        y -= max(_text(c, value, value_x, y, 12, text_w), 14) + 5 * mm
 
     y = min(y, qr_y - 12 * mm)
     c.setFont(font, 13)
     c.drawString(left, y, f"已加载许可证（{len(sheet.permits)} 项）")
     y -= 8 * mm
-    cols = (left, left + 58 * mm, left + 112 * mm, left + 148 * mm)
+    cols = (left, left + 48 * mm, left + 108 * mm, left + 146 * mm)
     c.setFont(font, 9.5)
     for x, head in zip(cols, ("许可证名称", "编号", "发证部门", "有效期至"), strict=True):
         c.drawString(x, y, head)
@@ -153,11 +187,8 @@ def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetim
     y -= 8 * mm
     for line in sheet.permits:
         cells = (line.name, line.number, line.department, line.expires_on)
-        widths = (55 * mm, 52 * mm, 34 * mm, 30 * mm)
-        paras = [_para(t, 9.5, w) for t, w in zip(cells, widths, strict=True)]
-        tallest = max(p.height for p in paras)
-        for x, p in zip(cols, paras, strict=True):
-            p.drawOn(c, x, y - p.height + 9.5 * 1.05)
+        widths = (46 * mm, 58 * mm, 36 * mm, 24 * mm)
+        tallest = max(_text(c, t, x, y, 9.5, w) for t, x, w in zip(cells, cols, widths, strict=True))
         y -= tallest + 3 * mm
     if sheet.status != "valid":
         c.saveState()
@@ -173,8 +204,7 @@ def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetim
     printing.draw_footer(c, page, sheet.issuer, printed_at, A4, left)
 
 
-def _draw_permit(c: Any, sheet: LicenceSheet, line: PermitLine, page: int, printed_at: dt.datetime,
-                 matrix: list[list[bool]]) -> None:  # fmt: skip
+def _draw_permit(c: Any, sheet: LicenceSheet, line: PermitLine, page: int, printed_at: dt.datetime) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 
@@ -204,11 +234,9 @@ def _draw_permit(c: Any, sheet: LicenceSheet, line: PermitLine, page: int, print
     for label, value in rows:
         c.setFont(font, 11)
         c.drawString(left, y, label)
-        para = _para(value, 12, width - left - 25 * mm - 38 * mm)
-        para.drawOn(c, left + 38 * mm, y - para.height + 12 * 1.05)
-        y -= max(para.height, 14) + 6 * mm
+        y -= max(_text(c, value, left + 38 * mm, y, 12, width - left - 25 * mm - 38 * mm), 14) + 6 * mm
     qr_size = QR_SIZE_MM * mm
-    printing.draw_qr(c, matrix, width / 2 - qr_size / 2, 60 * mm, qr_size, quiet=QR_QUIET)
+    draw_qr(c, sheet.payload, width / 2 - qr_size / 2, 60 * mm, qr_size)
     c.setFont(font, 8)
     c.drawCentredString(width / 2, 56 * mm, "扫码核验执照及全部许可信息")
     printing.draw_seal(c, width - 55 * mm, 48 * mm, 19 * mm, sheet.issuer, label="行政审批专用章")
@@ -221,45 +249,50 @@ def write_licence_pdf(
     *,
     with_permits: bool = False,
     now: dt.datetime | None = None,
-    matrix_of: Callable[[str], list[list[bool]]] | None = None,
 ) -> Path:
     """One PDF: each licence's page, followed by its permit certificates when asked. Written to a
     temporary file and moved into place, so a crash never leaves half a PDF."""
     import os
     import tempfile
 
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
-
-    from station_licenses import qr
+    from reportlab import rl_config
 
     printed_at = now or dt.datetime.now(dt.UTC)
-    encode = matrix_of or qr.matrix
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".", suffix=".pdf.part", dir=out.parent)
     os.close(fd)
-    try:
-        first = sheets[0] if sheets else None
-        c = Canvas(tmp, pagesize=A4, pageCompression=1, invariant=0)
-        c.setTitle(f"营业执照（一照通）{first.number}" if first and len(sheets) == 1 else "营业执照（一照通）")
-        c.setAuthor(first.issuer if first else "")
-        c.setSubject("一业一证 · 一照通")
-        c.setCreator("园区企业服务站")
-        page = 0
-        for sheet in sheets:
-            matrix = encode(sheet.payload)
-            page += 1
-            _draw_licence(c, sheet, page, printed_at, matrix)
-            c.showPage()
-            if with_permits:
-                for line in sheet.permits:
-                    page += 1
-                    _draw_permit(c, sheet, line, page, printed_at, matrix)
-                    c.showPage()
-        c.save()
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _lock:
+        saved_a85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: ASCII85 is pure Python here
+        try:
+            _write(tmp, sheets, with_permits, printed_at)
+            os.replace(tmp, out)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        finally:
+            rl_config.useA85 = saved_a85
     return out
+
+
+def _write(path: str, sheets: Sequence[LicenceSheet], with_permits: bool, printed_at: dt.datetime) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    first = sheets[0] if sheets else None
+    c = Canvas(path, pagesize=A4, pageCompression=1, invariant=0)
+    c.setTitle(f"营业执照（一照通）{first.number}" if first and len(sheets) == 1 else "营业执照（一照通）")
+    c.setAuthor(first.issuer if first else "")
+    c.setSubject("一业一证 · 一照通")
+    c.setCreator("园区企业服务站")
+    page = 0
+    for sheet in sheets:
+        page += 1
+        _draw_licence(c, sheet, page, printed_at)
+        c.showPage()
+        if with_permits:
+            for line in sheet.permits:
+                page += 1
+                _draw_permit(c, sheet, line, page, printed_at)
+                c.showPage()
+    c.save()

@@ -11,14 +11,30 @@ MAX_VERSION = 20
 SCAN_DPI = 150
 
 
-def matrix(text: str) -> list[list[bool]]:
-    """The QR modules (True = dark), without the quiet zone."""
+def modules(text: str) -> tuple[int, bytes]:
+    """The QR's side in modules and one byte per module (0 dark, 255 light), without the quiet zone."""
     import zxingcpp
 
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_LEVEL)
     image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    size = image.shape[0]
-    raw = image.tobytes()
+    return image.shape[0], image.tobytes()
+
+
+def dark_runs(size: int, raw: bytes) -> list[tuple[int, int, int]]:
+    """(row, first column, length) of every run of dark modules, row 0 at the top."""
+    import re
+
+    dark = re.compile(b"\x00+")
+    runs = []
+    for r in range(size):
+        base = r * size
+        runs += [(r, m.start() - base, m.end() - m.start()) for m in dark.finditer(raw, base, base + size)]
+    return runs
+
+
+def matrix(text: str) -> list[list[bool]]:
+    """The QR modules (True = dark), without the quiet zone."""
+    size, raw = modules(text)
     return [[raw[r * size + c] < 128 for c in range(size)] for r in range(size)]
 
 

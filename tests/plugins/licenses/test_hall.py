@@ -7,9 +7,9 @@ import json
 import shutil
 
 import pytest
-from conftest import add_enterprise
 from conftest_hall import hall, station  # noqa: F401 - the real hall process
 
+from conftest import add_enterprise
 from station.core.context import StationContext
 
 
