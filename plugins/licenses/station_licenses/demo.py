@@ -123,7 +123,7 @@ def fill(work: Any, rng: Any) -> str:
     if issued:
         first = session.scalar(select(License).where(License.status == "valid").order_by(License.id).limit(1))
         if first is not None:
-            services.revoke(work, first.number, "食品经营许可证被注销（企业申请停业）", now=now)
+            services.revoke(work, first.number, "企业申请停业，执照收回", now=now)
             revoked = 1
     return f"{n} 张许可证，{issued} 份一照通执照（{revoked} 份已吊销）"
 

@@ -56,7 +56,10 @@ class LicensesPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((150, 300, 170, 260, 90, 60, 60)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.doubleClicked.connect(lambda _: self.preview())
 
