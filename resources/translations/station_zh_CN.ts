@@ -422,7 +422,7 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="89" />
-        <location filename="../../src/station/shell/main_window.py" line="389" />
+        <location filename="../../src/station/shell/main_window.py" line="395" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -478,47 +478,47 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="128" />
-        <location filename="../../src/station/shell/main_window.py" line="490" />
+        <location filename="../../src/station/shell/main_window.py" line="496" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="195" />
+        <location filename="../../src/station/shell/main_window.py" line="201" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="203" />
+        <location filename="../../src/station/shell/main_window.py" line="209" />
         <source>Database upgraded; backup saved to %1</source>
         <translation>数据库已升级，升级前的备份保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="205" />
+        <location filename="../../src/station/shell/main_window.py" line="211" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="253" />
+        <location filename="../../src/station/shell/main_window.py" line="259" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="448" />
+        <location filename="../../src/station/shell/main_window.py" line="454" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="469" />
+        <location filename="../../src/station/shell/main_window.py" line="475" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="470" />
+        <location filename="../../src/station/shell/main_window.py" line="476" />
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="491" />
+        <location filename="../../src/station/shell/main_window.py" line="497" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -582,6 +582,101 @@
         <location filename="../../src/station/shell/pages/users.py" line="80" />
         <source>Could not add the user; see the log.</source>
         <translation>未能添加用户，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="69" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="70" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="71" />
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="90" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="91" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="92" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="126" />
+        <source>This file cannot be opened: it is missing or not a PDF.</source>
+        <translation>无法打开此文件：文件不存在或不是 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="137" />
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="190" />
+        <source>Page %1…</source>
+        <translation>第 %1 页…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="219" />
+        <location filename="../../src/station/shell/pdf_preview.py" line="237" />
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="219" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="237" />
+        <source>The file could not be saved there. Choose another folder.</source>
+        <translation>无法保存到该位置，请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="275" />
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="287" />
+        <location filename="../../src/station/shell/pdf_preview.py" line="314" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="288" />
+        <source>A file to print is missing or is not a PDF.</source>
+        <translation>要打印的文件不存在或不是 PDF，请重新生成后再打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="299" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="300" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="315" />
+        <source>The printer could not be started. Check it and try again.</source>
+        <translation>无法启动打印机，请检查打印机后重试。</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -341,19 +342,57 @@ def pdf_text(path: str | os.PathLike[str]) -> str:
     return done.stdout.decode("utf-8")
 
 
-def rasterise(path: str | os.PathLike[str], dpi: int = 150) -> list[Image]:
-    """Every page of a PDF as a PIL image at ``dpi`` (pdfium)."""
+# pdfium is not thread-safe: every use of it in the process goes through this lock.
+PDFIUM_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One page as packed RGB bytes (``width * 3`` bytes a line); ``size_pt`` is the page size in points."""
+
+    width: int
+    height: int
+    rgb: bytes
+    size_pt: tuple[float, float]
+
+
+def page_sizes(path: str | os.PathLike[str]) -> list[tuple[float, float]]:
+    """Each page's (width, height) in points."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(path))
-    try:
-        images = []
-        for index in range(len(document)):
-            page = document[index]
-            try:
-                images.append(page.render(scale=dpi / 72).to_pil())
-            finally:
-                page.close()
-        return images
-    finally:
-        document.close()
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            return [tuple(document.get_page_size(i)) for i in range(len(document))]  # type: ignore[misc]
+        finally:
+            document.close()
+
+
+def render_pages(path: str | os.PathLike[str], dpi: float, pages: Sequence[int] | None = None) -> list[RenderedPage]:
+    """Render pages (all, or the 0-based ``pages``) at ``dpi`` to RGB bytes; safe on any thread."""
+    import pypdfium2 as pdfium
+
+    rendered = []
+    with PDFIUM_LOCK:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            for index in range(len(document)) if pages is None else pages:
+                page = document[index]
+                try:
+                    size = page.get_size()
+                    bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # RGB, not pdfium's BGR
+                    image = bitmap.to_pil().convert("RGB")
+                    rendered.append(RenderedPage(image.width, image.height, image.tobytes(), (size[0], size[1])))
+                    bitmap.close()
+                finally:
+                    page.close()
+        finally:
+            document.close()
+    return rendered
+
+
+def rasterise(path: str | os.PathLike[str], dpi: int = 150) -> list[Image]:
+    """Every page of a PDF as a PIL image at ``dpi`` (pdfium)."""
+    from PIL import Image
+
+    return [Image.frombytes("RGB", (p.width, p.height), p.rgb) for p in render_pages(path, dpi)]
