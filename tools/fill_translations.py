@@ -172,6 +172,11 @@ GLOSSARY_ZH_CN = {
     "Printing…": "正在打印…",
     "Cancel": "取消",
     "The printer could not be started. Check it and try again.": "无法启动打印机，请检查打印机后重试。",
+    # Notices in the status bar (station.shell.notices)
+    "Notices (%1)": "通知 (%1)",
+    "Notices": "通知",
+    "And %1 more in Notices.": "另有 %1 条，见状态栏的“通知”。",
+    "No notices": "暂无通知",
 }
 
 
