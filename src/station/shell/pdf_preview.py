@@ -335,6 +335,13 @@ def print_pdfs(
             progress.setValue(printed)
             if progress.wasCanceled():
                 break
+    except Exception as exc:  # a file changed or vanished while printing: say so, keep what was printed
+        log.warning("printing %s failed: %r", paths, exc)
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("PdfPreview", "Print"),
+            QCoreApplication.translate("PdfPreview", "A file to print is missing or is not a PDF."),
+        )
     finally:
         painter.end()
         progress.close()
