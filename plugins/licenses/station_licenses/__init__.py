@@ -11,6 +11,7 @@ from station.contributions import (
     QT_TRANSLATE_NOOP,
     CliCommand,
     DashboardFigure,
+    HallBatch,
     DemoData,
     MigrationBranch,
     NoticeSource,
@@ -173,3 +174,11 @@ def startup_did_complete(completed: StartupCompleted) -> None:
         return  # fired outside a station transaction (a test double): nothing to record into
     with ctx.work(ctx.permissions.actor(completed.actor or "system", "clerk")) as work:
         services.record_offer(work, completed)
+
+
+@hookimpl
+def hall_did_apply(batch: HallBatch) -> None:
+    """At the hall: a revoked licence synced in; re-sign and republish the revocation list in the same push."""
+    from station_licenses import hall_side
+
+    hall_side.on_hall_apply(batch)

@@ -33,9 +33,10 @@ def dark_runs(size: int, raw: bytes) -> list[tuple[int, int, int]]:
 
 
 def matrix(text: str) -> list[list[bool]]:
-    """The QR modules (True = dark), without the quiet zone."""
-    size, raw = modules(text)
-    return [[raw[r * size + c] < 128 for c in range(size)] for r in range(size)]
+    """The QR modules (True = dark), without the quiet zone, as ``station.core.printing`` draws them."""
+    from station.core import printing
+
+    return printing.qr_matrix(text, error=ERROR_LEVEL)
 
 
 def version_of(modules: list[list[bool]]) -> int:

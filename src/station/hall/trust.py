@@ -92,10 +92,8 @@ def current_revocations(session: Session) -> dict[str, dt.datetime]:
 
 
 def _publish(session: Session, tables: Mapping[str, Any], uid: str, row: dict[str, object]) -> None:
-    try:
-        from station.hall.publish import publish_rows  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover - where the contract lived while it was being written
-        from station.hall.sync import publish_rows  # type: ignore[attr-defined,no-redef]
+    from station.hall.publish import publish_rows
+
     publish_rows(session, tables, trust.TRUST_TABLE, [(uid, row)])
 
 
