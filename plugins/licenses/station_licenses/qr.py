@@ -47,7 +47,13 @@ def decode_image(image: Any) -> list[str]:
     """Every QR text zxing-cpp finds in a PIL image."""
     import zxingcpp
 
-    return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+    # Fast path for scans (modules of a few pixels; a QR's finder patterns are found at any angle, the
+    # rotated passes are for 1D codes); then the full search, which also downscales large photos.
+    qr_code = zxingcpp.BarcodeFormat.QRCode
+    found = zxingcpp.read_barcodes(image, formats=qr_code, try_rotate=False, try_downscale=False)
+    if not found:
+        found = zxingcpp.read_barcodes(image, formats=qr_code)
+    return [r.text for r in found]
 
 
 def decode_file(path: Path) -> list[str]:

@@ -21,10 +21,10 @@ def shell(station, admin):
     return types.SimpleNamespace(ctx=ctx, actor=admin), uscc
 
 
-def _issue(ctx, actor, uscc):
+def _issue(ctx, actor, uscc, permit="JY14101000123456"):
     signer = station_key.require_certified(ctx.data_dir)
     with ctx.work(actor) as work:
-        lic = services.issue(work, signer, uscc, [PermitInput("SPJY", "JY14101000123456", dt.date(2031, 6, 30))])
+        lic = services.issue(work, signer, uscc, [PermitInput("SPJY", permit, dt.date(2031, 6, 30))])
         return lic.number, lic.payload
 
 
@@ -60,3 +60,22 @@ def test_verify_page_takes_a_scanners_text_and_enter(qtbot, shell):
     qtbot.keyClicks(page.scan, payload[:-3] + ("A" if payload[-3] != "A" else "B") + payload[-2:])
     qtbot.keyClick(page.scan, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.last.verdict != "valid", timeout=10_000)
+
+
+def test_batch_print_writes_one_pdf_with_progress(qtbot, shell):
+    from station_licenses.ui.page import LicensesPage
+
+    from station.core import printing
+
+    sh, uscc = shell
+    first, _ = _issue(sh.ctx, sh.actor, uscc)
+    from conftest import add_enterprise
+
+    other = add_enterprise(sh.ctx, sh.actor, seed=8, name="郑州鲜丰餐饮管理有限公司")
+    second, _ = _issue(sh.ctx, sh.actor, other, permit="JY14101730000008")
+    page = LicensesPage(sh)
+    qtbot.addWidget(page)
+    seen = []
+    pdf = page._write_pdf([first, second], lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
+    assert len(printing.page_sizes(pdf)) == 4  # each licence and its one permit certificate

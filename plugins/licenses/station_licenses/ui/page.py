@@ -207,26 +207,23 @@ class LicensesPage(QWidget):
 
         DbOp(self, run, on_done=lambda _: self.reload()).start()
 
-    def _write_pdfs(self, numbers: list[str], progress: Any) -> list[Path]:
+    def _write_pdf(self, numbers: list[str], progress: Any) -> Path:
+        """One PDF for the licences (each followed by its permit certificates): one print job for a batch."""
         from station_licenses import documents, services
 
-        paths = []
-        for i, number in enumerate(numbers):
-            with self.ctx.read() as session:
-                sheet = documents.sheet_for(
-                    session, services.by_number(session, number), issuer=self.ctx.settings.station_name
-                )
-            paths.append(documents.write_licence_pdf(self.pdf_dir / f"{number}.pdf", [sheet], with_permits=True))
-            progress(i + 1, len(numbers))
-        return paths
+        issuer = self.ctx.settings.station_name
+        with self.ctx.read() as session:
+            sheets = [documents.sheet_for(session, services.by_number(session, n), issuer=issuer) for n in numbers]
+        name = numbers[0] if len(numbers) == 1 else f"batch-{len(numbers)}-{numbers[0]}"
+        return documents.write_licence_pdf(self.pdf_dir / f"{name}.pdf", sheets, with_permits=True, progress=progress)
 
     def _preview_number(self, number: str) -> None:
-        def shown(paths: list[Path]) -> None:
+        def shown(path: Path) -> None:
             from station.shell.pdf_preview import PdfPreview
 
-            PdfPreview(paths[0], self, title=self.tr("Licence %1").replace("%1", number)).exec()
+            PdfPreview(path, self, title=self.tr("Licence %1").replace("%1", number)).exec()
 
-        DbOp(self, lambda progress: self._write_pdfs([number], progress), on_done=shown).start()
+        DbOp(self, lambda progress: self._write_pdf([number], progress), on_done=shown).start()
 
     def preview(self) -> None:
         numbers = self._selected_numbers()
@@ -238,14 +235,14 @@ class LicensesPage(QWidget):
         if not numbers:
             return
 
-        def printed(paths: list[Path]) -> None:
+        def printed(path: Path) -> None:
             from station.shell.pdf_preview import print_pdfs
 
-            print_pdfs(self, paths)
+            print_pdfs(self, [path])
 
         DbOp(
             self,
-            lambda progress: self._write_pdfs(numbers, progress),
+            lambda progress: self._write_pdf(numbers, progress),
             on_done=printed,
             label=self.tr("Preparing the licences for printing…"),
         ).start()
