@@ -193,7 +193,14 @@ def _key(args: argparse.Namespace, ctx: Any) -> int:
             work.audit(
                 "licenses.key.certify", "station", found.station.station_code, None, {"kid": found.station.kid.hex()}
             )
+    from station_licenses import demo
+
+    demo_hall = ctx.data_dir / station_key.DIR_NAME / demo.DEMO_HALL_KEY
+    is_demo = demo_hall.exists() and signing.public_bytes(
+        signing.load_private_pem(demo_hall.read_bytes())
+    ) == station_key.hall_public_key(ctx.data_dir)
     answer = {
+        "demo": is_demo,
         "station_code": found.station.station_code,
         "key_id": found.station.kid.hex(),
         "public_key": signing.public_bytes(found.key).hex(),
@@ -207,6 +214,8 @@ def _key(args: argparse.Namespace, ctx: Any) -> int:
             f"本站 {answer['station_code']} 的签名密钥 {answer['key_id']} 已认证，"
             f"有效期 {local_text(found.station.valid_from)} 至 {local_text(found.station.valid_to)}。"
         )
+        if is_demo:
+            print("这是演示数据生成的本地证书，只在本站有效；登记服务大厅（station enroll）后会换成大厅的认证。")
     return 0
 
 

@@ -119,57 +119,57 @@
         <translation>输入执照编号、企业名称或统一社会信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="63" />
+        <location filename="../ui/page.py" line="66" />
         <source>Issue licence…</source>
         <translation>签发执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="66" />
+        <location filename="../ui/page.py" line="69" />
         <source>Preview and print</source>
         <translation>预览和打印</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="68" />
+        <location filename="../ui/page.py" line="71" />
         <source>Print selected</source>
         <translation>批量打印所选</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="71" />
+        <location filename="../ui/page.py" line="74" />
         <source>Revoke…</source>
         <translation>吊销…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="80" />
+        <location filename="../ui/page.py" line="83" />
         <source>Issue for this enterprise</source>
         <translation>为该企业签发执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="82" />
+        <location filename="../ui/page.py" line="85" />
         <source>Dismiss</source>
         <translation>不再提示</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="87" />
+        <location filename="../ui/page.py" line="90" />
         <source>New enterprises waiting for their licence</source>
         <translation>新开办企业待签发执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="101" />
+        <location filename="../ui/page.py" line="104" />
         <source>Licences</source>
         <translation>一照通执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="135" />
+        <location filename="../ui/page.py" line="138" />
         <source>This station (%1) signs licences with a key the hall certified.</source>
         <translation>本站（%1）使用经服务大厅认证的密钥签发执照。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="141" />
+        <location filename="../ui/page.py" line="144" />
         <source>This station cannot issue licences yet: its signing key is not certified by the hall. Enrol the station with the hall first (station enroll), or run station license key.</source>
         <translation>本站还不能签发执照：签名密钥尚未经服务大厅认证。请先登记本站（station enroll），已登记的请运行 station license key。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="185" />
+        <location filename="../ui/page.py" line="188" />
         <source>Signing the licence…</source>
         <translation>正在签名执照…</translation>
     </message>
@@ -207,12 +207,12 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="68" />
+        <location filename="../__init__.py" line="69" />
         <source>Licences</source>
         <translation>一照通执照</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="77" />
+        <location filename="../__init__.py" line="78" />
         <source>Verify licence</source>
         <translation>执照核验</translation>
     </message>
