@@ -6,10 +6,10 @@ import datetime as dt
 import json
 
 import pytest
+from licenses_helpers import LONG_NAME, NOW, add_enterprise, certify_locally, install_trust_lists
 from station_licenses import services, verify
 from station_licenses.services import PermitInput
 
-from conftest import LONG_NAME, NOW, add_enterprise, certify_locally, install_trust_lists
 from station.core import signing, station_key, trust
 from station.errors import PermissionDenied, UserError, ValidationError
 

@@ -6,8 +6,8 @@ import json
 import subprocess
 
 import pytest
+from licenses_helpers import add_enterprise, certify_locally
 
-from conftest import add_enterprise, certify_locally
 from helpers import STATION
 from station.core.context import StationContext
 

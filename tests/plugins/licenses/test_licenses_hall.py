@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 from conftest_hall import hall, station  # noqa: F401 - the real hall process
+from licenses_helpers import add_enterprise
 
-from conftest import add_enterprise
 from station.core.context import StationContext
 
 

@@ -6,10 +6,10 @@ import datetime as dt
 import types
 
 import pytest
+from licenses_helpers import LONG_NAME
 from station_licenses import services
 from station_licenses.services import PermitInput
 
-from conftest import LONG_NAME
 from station.core import station_key
 
 pytest.importorskip("PySide6")
@@ -69,7 +69,7 @@ def test_batch_print_writes_one_pdf_with_progress(qtbot, shell):
 
     sh, uscc = shell
     first, _ = _issue(sh.ctx, sh.actor, uscc)
-    from conftest import add_enterprise
+    from licenses_helpers import add_enterprise
 
     other = add_enterprise(sh.ctx, sh.actor, seed=8, name="郑州鲜丰餐饮管理有限公司")
     second, _ = _issue(sh.ctx, sh.actor, other, permit="JY14101730000008")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import types
 
+from licenses_helpers import LONG_NAME, NOW
 from station_licenses import services
 from station_licenses.services import PermitInput
 
-from conftest import LONG_NAME, NOW
 from station.contributions import NoticeSource, StartupCompleted
 from station.core import station_key
 from station.hookspecs import hookimpl

@@ -7,10 +7,10 @@ import datetime as dt
 import subprocess
 
 import pytest
+from licenses_helpers import LONG_NAME, NOW
 from station_licenses import documents, qr, services, verify
 from station_licenses.services import PermitInput
 
-from conftest import LONG_NAME, NOW
 from station.core import station_key
 
 PERMITS = [
