@@ -79,3 +79,27 @@ def test_batch_print_writes_one_pdf_with_progress(qtbot, shell):
     pdf = page._write_pdf([first, second], lambda done, total: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
     assert len(printing.page_sizes(pdf)) == 4  # each licence and its one permit certificate
+
+
+def test_permits_dialog_renews_with_a_reason(qtbot, shell, monkeypatch):
+    from station_licenses.ui import permits_dialog
+
+    from station.core import enterprises
+
+    sh, uscc = shell
+    _issue(sh.ctx, sh.actor, uscc)
+    with sh.ctx.read() as session:
+        uid = enterprises.by_uscc(session, uscc).uid
+    dialog = permits_dialog.PermitsDialog(None, sh.ctx, sh.actor, uid, "测试企业")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    dialog.table.selectRow(0)
+
+    def answer(self):
+        self.reason.setText("延续换证")
+        return permits_dialog.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(permits_dialog.ReasonDialog, "exec", answer)
+    dialog.renew()
+    qtbot.waitUntil(lambda: dialog.rows and dialog.rows[0].expires_on > dt.date(2031, 6, 30), timeout=10_000)
+    assert dialog.table.item(0, 2).text() == "2036-06-30"

@@ -73,8 +73,11 @@ class LicensesPage(QWidget):
         batch.clicked.connect(self.print_selected)
         revoke = QPushButton(self.tr("Revoke…"))
         revoke.clicked.connect(self.revoke)
+        permits = QPushButton(self.tr("Permits…"))
+        permits.setObjectName("permits_button")
+        permits.clicked.connect(self.permits)
         buttons = QHBoxLayout()
-        for b in (issue, preview, batch, revoke):
+        for b in (issue, preview, batch, revoke, permits):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -246,6 +249,27 @@ class LicensesPage(QWidget):
             on_done=printed,
             label=self.tr("Preparing the licences for printing…"),
         ).start()
+
+    def permits(self) -> None:
+        """The enterprise's permits: renew, change or revoke them (supervisors)."""
+        numbers = self._selected_numbers()
+        if not numbers:
+            return
+
+        def load(progress: Any) -> tuple[str, str]:
+            from station_licenses import services
+
+            with self.ctx.read() as session:
+                lic = services.by_number(session, numbers[0])
+                return lic.enterprise_uid, lic.name
+
+        def show(found: tuple[str, str]) -> None:
+            from station_licenses.ui.permits_dialog import PermitsDialog
+
+            PermitsDialog(self, self.ctx, self.shell.actor, *found).exec()
+            self.reload()
+
+        DbOp(self, load, on_done=show).start()
 
     def revoke(self) -> None:
         numbers = self._selected_numbers()
