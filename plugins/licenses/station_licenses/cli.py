@@ -81,7 +81,7 @@ def _issue(args: argparse.Namespace, ctx: Any) -> int:
     from station_licenses import services
 
     given = [services.parse_permit_arg(p) for p in args.permit]
-    signer = station_key.require_certified(ctx.data_dir)
+    signer = station_key.ensure_certified(ctx.data_dir)
     with ctx.work(ctx.cli_actor(args.user)) as work:
         lic = services.issue(work, signer, args.uscc, given)
         number = lic.number
@@ -179,16 +179,12 @@ def _verify(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _key(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core import enrolment, signing, station_key
+    from station.core import signing, station_key
     from station.core.clock import local_text
 
     found = station_key.certified(ctx.data_dir)
     if found is None:
-        credential = enrolment.load(ctx.data_dir)
-        if credential is None:
-            raise UserError(station_key.NO_KEY)
-        station_key.request_certificate(ctx.data_dir, credential)
-        found = station_key.require_certified(ctx.data_dir)
+        found = station_key.ensure_certified(ctx.data_dir)
         with ctx.work(ctx.cli_actor(args.user)) as work:
             work.audit(
                 "licenses.key.certify", "station", found.station.station_code, None, {"kid": found.station.kid.hex()}

@@ -24,7 +24,7 @@ HALL_KEY_FILE = "hall-key.pub"
 
 NO_KEY = (
     "本站还没有经服务大厅认证的签名密钥，不能签发执照。"
-    "请先登记本站（station enroll），已登记的请运行 station license key 认证密钥。"
+    "请先登记本站（station enroll），已登记的请在能连上服务大厅时运行 station license key 认证密钥。"
 )
 
 
@@ -110,19 +110,16 @@ def store_certificate(data_dir: Path, certificate: bytes, hall_public: bytes, st
     return station
 
 
-def request_certificate(data_dir: Path, credential: object) -> trust.StationKey:
-    """Make the key if there is none and have the hall certify it (``POST /v1/station-key``)."""
+def _call(credential: object, method: str, path: str, body: dict[str, str] | None = None) -> dict[str, str]:
     import httpx
 
     from station.core.enrolment import TIMEOUT_S, Credential, _hall_error
 
     assert isinstance(credential, Credential)
-    key = private_key(data_dir, create=True)
-    assert key is not None
-    body = {"public_key": base64.b64encode(signing.public_bytes(key)).decode("ascii")}
     try:
-        response = httpx.post(
-            f"{credential.url}/v1/station-key",
+        response = httpx.request(
+            method,
+            f"{credential.url}{path}",
             json=body,
             headers={"Authorization": credential.authorization},
             timeout=TIMEOUT_S,
@@ -131,7 +128,46 @@ def request_certificate(data_dir: Path, credential: object) -> trust.StationKey:
         raise UserError(f"连接不上服务大厅 {credential.url}（{exc}）。请检查网络后重试。") from exc
     if response.status_code != 200:
         raise UserError(_hall_error(response))
-    answer = response.json()
+    return response.json()
+
+
+def fetch_hall_key(data_dir: Path, credential: object) -> bytes:
+    """Keep the hall's public key (``GET /v1/hall-key``): with it the station checks the trust lists it
+    pulls, so it verifies licences offline even before it signs any."""
+    public = base64.b64decode(_call(credential, "GET", "/v1/hall-key")["hall_public_key"])
+    if len(public) != 32:
+        raise UserError("服务大厅返回的公钥格式不对，请联系服务大厅。")
+    _write(_dir(data_dir) / HALL_KEY_FILE, public, 0o644)
+    return public
+
+
+def ensure_certified(data_dir: Path) -> Certified:
+    """The certified key; an enrolled station without one has the hall certify it now (needs the hall)."""
+    found = certified(data_dir)
+    if found is not None:
+        return found
+    from station.core import enrolment
+
+    credential = enrolment.load(data_dir)
+    if credential is None:
+        raise UserError(NO_KEY)
+    try:
+        request_certificate(data_dir, credential)
+    except UserError as exc:
+        raise UserError(f"本站的签名密钥还没有经服务大厅认证，现在也认证不了：{exc.message}") from exc
+    return require_certified(data_dir)
+
+
+def request_certificate(data_dir: Path, credential: object) -> trust.StationKey:
+    """Make the key if there is none and have the hall certify it (``POST /v1/station-key``); the hall
+    republishes its station-key list, which every station pulls with its next sync."""
+    from station.core.enrolment import Credential
+
+    assert isinstance(credential, Credential)
+    key = private_key(data_dir, create=True)
+    assert key is not None
+    body = {"public_key": base64.b64encode(signing.public_bytes(key)).decode("ascii")}
+    answer = _call(credential, "POST", "/v1/station-key", body)
     return store_certificate(
         data_dir,
         base64.b64decode(answer["certificate"]),

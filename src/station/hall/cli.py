@@ -102,21 +102,22 @@ def cmd_enroll(args: argparse.Namespace, ctx: Any) -> int:
     with ctx.work(ctx.cli_actor(args.user)) as work:
         work.audit("station.enroll", "station", credential.station_code, None, {"hall": credential.url})
     print(f"本站已登记为 {credential.station_code}（{credential.station_name}），服务大厅 {credential.url}")
-    _certify_signing_key(ctx, credential)
+    _fetch_hall_key(ctx, credential)
     return 0
 
 
-def _certify_signing_key(ctx: Any, credential: Any) -> None:
-    """Have the hall certify the station's licence-signing key; enrolment stands even if this fails."""
+def _fetch_hall_key(ctx: Any, credential: Any) -> None:
+    """Keep the hall's public key, so the station can check the signed trust lists; enrolment stands even
+    if this fails (``station license key`` fetches it again and has the station's key certified)."""
     from station.core import station_key
     from station.errors import UserError
 
     try:
-        station_key.request_certificate(ctx.data_dir, credential)
+        station_key.fetch_hall_key(ctx.data_dir, credential)
     except UserError as exc:
-        print(f"签名密钥暂未认证：{exc.message} 稍后可运行 station license key 重试。", file=sys.stderr)
+        print(f"暂未取得服务大厅的公钥：{exc.message} 稍后可运行 station license key 重试。", file=sys.stderr)
     else:
-        print("本站的执照签名密钥已由服务大厅认证。")
+        print("已取得服务大厅的公钥，可离线核验执照；本站第一次签发执照时会请服务大厅认证签名密钥。")
 
 
 def configure(sub: Any) -> None:

@@ -152,7 +152,8 @@ def revoke_licences(
 
 
 def add_routes(app: Any, store: Any, synced: Mapping[str, Any]) -> None:
-    """``POST /v1/station-key``: the calling station's public key in, the hall's certificate out."""
+    """``POST /v1/station-key``: the calling station's public key in, the hall's certificate out.
+    ``GET /v1/hall-key``: the hall's public key, which a station keeps to check the trust lists."""
     from typing import Annotated
 
     from fastapi import Header
@@ -167,12 +168,26 @@ def add_routes(app: Any, store: Any, synced: Mapping[str, Any]) -> None:
         certificate: str
         hall_public_key: str
 
-    @app.post("/v1/station-key")
-    def station_key(body: KeyIn, authorization: Annotated[str | None, Header(max_length=300)] = None) -> CertificateOut:
+    class HallKeyOut(BaseModel):
+        hall_public_key: str
+
+    def caller_code(authorization: str | None) -> tuple[str, str]:
         scheme, _, credential = (authorization or "").partition(" ")
         code, _, secret = credential.partition(":")
         if scheme.lower() != "bearer" or not code or not secret:
             raise stations.Unauthenticated("缺少服务站凭据。请先登记本站（station enroll）。")
+        return code, secret
+
+    @app.get("/v1/hall-key")
+    def hall_key_route(authorization: Annotated[str | None, Header(max_length=300)] = None) -> HallKeyOut:
+        code, secret = caller_code(authorization)
+        with store.session() as db:
+            stations.authenticate(db, code, secret)
+        return HallKeyOut(hall_public_key=base64.b64encode(hall_public()).decode("ascii"))
+
+    @app.post("/v1/station-key")
+    def station_key(body: KeyIn, authorization: Annotated[str | None, Header(max_length=300)] = None) -> CertificateOut:
+        code, secret = caller_code(authorization)
         try:
             public = base64.b64decode(body.public_key, validate=True)
         except ValueError:

@@ -124,19 +124,29 @@ class LicensesPage(QWidget):
         query = self.search.text()
 
         def load(progress: Any) -> tuple[list[int], list[tuple[int, str, str, str]], str]:
-            from station.core import station_key
+            from station.core import enrolment, station_key
             from station_licenses import services
 
             with self.ctx.read() as session:
                 ids = services.license_ids(session, query)
                 offers = [(o.id, o.uscc, o.enterprise_name, o.business_scope) for o in services.open_offers(session)]
             found = station_key.certified(self.ctx.data_dir)
-            return ids, offers, "" if found is None else found.station.station_code
+            if found is not None:
+                return ids, offers, found.station.station_code
+            return ids, offers, "enrolled" if enrolment.load(self.ctx.data_dir) is not None else ""
 
         def show(result: tuple[list[int], list[tuple[int, str, str, str]], str]) -> None:
             ids, offers, code = result
             self.model.set_ids(ids)
-            if code:
+            if code == "enrolled":
+                self.key_status.setText(
+                    self.tr(
+                        "This station's signing key is not certified yet: the hall certifies it when the station "
+                        "issues its first licence while the hall can be reached (or run station license key)."
+                    )
+                )
+                self.key_status.setStyleSheet("color: #8a5a00;")
+            elif code:
                 self.key_status.setText(
                     self.tr("This station (%1) signs licences with a key the hall certified.").replace("%1", code)
                 )
@@ -180,7 +190,7 @@ class LicensesPage(QWidget):
             from station.core import station_key
             from station_licenses import services
 
-            signer = station_key.require_certified(self.ctx.data_dir)
+            signer = station_key.ensure_certified(self.ctx.data_dir)
             with self.ctx.work(self.shell.actor) as work:
                 return services.issue(work, signer, code, permits).number
 
