@@ -139,67 +139,77 @@
         <translation>吊销…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="83" />
+        <location filename="../ui/page.py" line="76" />
+        <source>Permits…</source>
+        <translation>许可证…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="86" />
         <source>Issue for this enterprise</source>
         <translation>为该企业签发执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="85" />
+        <location filename="../ui/page.py" line="88" />
         <source>Dismiss</source>
         <translation>不再提示</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="90" />
+        <location filename="../ui/page.py" line="93" />
         <source>New enterprises waiting for their licence</source>
         <translation>新开办企业待签发执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="104" />
+        <location filename="../ui/page.py" line="107" />
         <source>Licences</source>
         <translation>一照通执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="138" />
+        <location filename="../ui/page.py" line="144" />
+        <source>This station's signing key is not certified yet: the hall certifies it when the station issues its first licence while the hall can be reached (or run station license key).</source>
+        <translation>本站的签名密钥尚未认证：第一次签发执照时（需能连上服务大厅）会自动请服务大厅认证，也可运行 station license key。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="151" />
         <source>This station (%1) signs licences with a key the hall certified.</source>
         <translation>本站（%1）使用经服务大厅认证的密钥签发执照。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="144" />
+        <location filename="../ui/page.py" line="157" />
         <source>This station cannot issue licences yet: its signing key is not certified by the hall. Enrol the station with the hall first (station enroll), or run station license key.</source>
         <translation>本站还不能签发执照：签名密钥尚未经服务大厅认证。请先登记本站（station enroll），已登记的请运行 station license key。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="188" />
+        <location filename="../ui/page.py" line="201" />
         <source>Signing the licence…</source>
         <translation>正在签名执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="224" />
+        <location filename="../ui/page.py" line="237" />
         <source>Licence %1</source>
         <translation>执照 %1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="247" />
+        <location filename="../ui/page.py" line="260" />
         <source>Preparing the licences for printing…</source>
         <translation>正在生成待打印的执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="253" />
+        <location filename="../ui/page.py" line="287" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="253" />
+        <location filename="../ui/page.py" line="287" />
         <source>Select one licence to revoke.</source>
         <translation>请选中一份要吊销的执照。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="257" />
+        <location filename="../ui/page.py" line="291" />
         <source>Revoke licence</source>
         <translation>吊销执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="257" />
+        <location filename="../ui/page.py" line="291" />
         <source>Why is licence %1 revoked?</source>
         <translation>吊销执照 %1 的原因：</translation>
     </message>
@@ -215,6 +225,102 @@
         <location filename="../__init__.py" line="78" />
         <source>Verify licence</source>
         <translation>执照核验</translation>
+    </message>
+</context>
+<context>
+    <name>PermitsDialog</name>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="67" />
+        <source>Permits of %1</source>
+        <translation>%1 的许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="72" />
+        <source>Permit</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="72" />
+        <source>Number</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="72" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="72" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="72" />
+        <source>Scope</source>
+        <translation>许可范围</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="78" />
+        <source>Renew…</source>
+        <translation>延续…</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="80" />
+        <source>Change scope…</source>
+        <translation>变更许可范围…</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="82" />
+        <source>Revoke permit…</source>
+        <translation>吊销许可证…</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="113" />
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="113" />
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="147" />
+        <source>Renew permit</source>
+        <translation>延续许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="158" />
+        <source>Change permit</source>
+        <translation>变更许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="170" />
+        <source>Revoke permit</source>
+        <translation>吊销许可证</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="43" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="46" />
+        <source>Permitted scope</source>
+        <translation>许可范围</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="49" />
+        <source>Kept in the audit log</source>
+        <translation>将记入审计日志</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="50" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
