@@ -158,7 +158,7 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
     steps = [s.code for s in catalogue.load().steps]
     items = []
     for case_id in ids:
-        number, name, case_type, clerk, agent, started, deadline, status, uscc_code = rows[case_id]
+        number, name, case_type, clerk, agent, deadline, started, status, uscc_code = rows[case_id]
         ranks = colours.get(case_id, (0,) * (len(steps) + 1))
         items.append(
             {

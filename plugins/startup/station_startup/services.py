@@ -633,7 +633,7 @@ def board_rows(conn: Any, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         return {}
     marks = ",".join("?" * len(ids))
     sql = (
-        "SELECT id, number, enterprise_name, case_type, clerk, agent, started_at, deadline_at, status, uscc "
+        "SELECT id, number, enterprise_name, case_type, clerk, agent, deadline_at, started_at, status, uscc "
         f"FROM startup_case WHERE id IN ({marks})"
     )
     return {row[0]: tuple(row[1:]) for row in conn.execute(sql, list(ids))}

@@ -1,0 +1,180 @@
+"""The board of startup cases: a table model over case ids with every case's colours set in one go.
+
+Rows (number, name, clerk, …) are fetched a page at a time on a worker, like the enterprise list. The
+colours of all cases arrive together from one query (``services.board_colours``) and are kept as a dict
+of small tuples, so a refresh of 10,000 cases is one assignment and one ``dataChanged`` on the UI thread.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from station.contributions import QT_TRANSLATE_NOOP
+from station.core.clock import local_text
+from station_startup import catalogue
+
+PAGE_SIZE = 200
+MAX_PAGES = 40
+
+TEXT_COLUMNS = [
+    ("number", QT_TRANSLATE_NOOP("StartupBoardModel", "Case number")),
+    ("enterprise_name", QT_TRANSLATE_NOOP("StartupBoardModel", "Enterprise name")),
+    ("case_type", QT_TRANSLATE_NOOP("StartupBoardModel", "Type")),
+    ("clerk", QT_TRANSLATE_NOOP("StartupBoardModel", "Clerk")),
+    ("agent", QT_TRANSLATE_NOOP("StartupBoardModel", "Helper agent")),
+    ("deadline_at", QT_TRANSLATE_NOOP("StartupBoardModel", "Deadline")),
+]
+STATE_HEADER = QT_TRANSLATE_NOOP("StartupBoardModel", "Warning")
+RANK_TEXT = {
+    -1: QT_TRANSLATE_NOOP("StartupBoardModel", "Done"),
+    0: QT_TRANSLATE_NOOP("StartupBoardModel", "On time"),
+    1: QT_TRANSLATE_NOOP("StartupBoardModel", "Near deadline"),
+    2: QT_TRANSLATE_NOOP("StartupBoardModel", "Overdue"),
+}
+RANK_COLOUR = {-1: "#c8e6c9", 1: "#fff59d", 2: "#ef9a9a"}  # green, yellow, red; on time stays plain
+
+Fetch = Callable[[Sequence[int]], dict[int, tuple[Any, ...]]]
+Submit = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+
+
+class StartupBoardModel(QAbstractTableModel):
+    def __init__(self, fetch: Fetch, submit: Submit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._submit = submit
+        self._ids = array("q")
+        self._colours: Mapping[int, tuple[int, ...]] = {}
+        self._pages: OrderedDict[int, dict[int, tuple[Any, ...]]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        cat = catalogue.load()
+        self._type_names = {code: t.name for code, t in cat.case_types.items()}
+        tr = QCoreApplication.translate
+        self._headers = [tr("StartupBoardModel", text) for _, text in TEXT_COLUMNS]
+        self._headers += [s.name for s in cat.steps]  # step names are the catalogue's Chinese names
+        self._headers.append(tr("StartupBoardModel", STATE_HEADER))
+        self._rank_text = {rank: tr("StartupBoardModel", text) for rank, text in RANK_TEXT.items()}
+        self._brushes = {rank: QBrush(QColor(colour)) for rank, colour in RANK_COLOUR.items()}
+        self._steps = len(cat.steps)
+        self._first_step = len(TEXT_COLUMNS)
+
+    # -- content ------------------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[int], colours: Mapping[int, tuple[int, ...]]) -> None:
+        self.beginResetModel()
+        self._ids = array("q", ids)
+        self._colours = colours
+        self._pages.clear()
+        self._pending.clear()
+        self._generation += 1
+        self.endResetModel()
+
+    def set_colours(self, colours: Mapping[int, tuple[int, ...]]) -> None:
+        """New colours for the same cases: one assignment, one signal over the colour columns."""
+        self._colours = colours
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, self._first_step),
+                self.index(len(self._ids) - 1, self.columnCount() - 1),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole],
+            )
+
+    def ids(self) -> list[int]:
+        return self._ids.tolist()
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def refresh_rows(self) -> None:
+        self._pages.clear()
+        self._pending.clear()
+        self._generation += 1
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    # -- Qt model API -------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return section + 1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        case_id = self._ids[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return case_id
+        if column >= self._first_step:
+            ranks = self._colours.get(case_id)
+            if ranks is None:
+                return None
+            rank = ranks[0] if column == self._first_step + self._steps else ranks[1 + column - self._first_step]
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return self._brushes.get(rank)
+            if role == Qt.ItemDataRole.ForegroundRole and rank in self._brushes:
+                return QBrush(QColor("#202020"))  # dark text on the light warning colours in any theme
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self._rank_text[rank]
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return "…"
+        value = row[column]
+        key = TEXT_COLUMNS[column][0]
+        if key == "case_type":
+            return self._type_names.get(value, value)
+        if key == "deadline_at" and value:
+            return local_text(str(value).replace(" ", "T") + "+00:00")[:16]
+        return "" if value is None else str(value)
+
+    # -- paging -------------------------------------------------------------------------------
+
+    def _row(self, row: int) -> tuple[Any, ...] | None:
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            self._request(page_no)
+            page = self._pages.get(page_no)  # a synchronous fetcher (tests, previews) answers at once
+            if page is None:
+                return None
+        self._pages.move_to_end(page_no)
+        return page.get(self._ids[row])
+
+    def _request(self, page_no: int) -> None:
+        if page_no in self._pending:
+            return
+        self._pending.add(page_no)
+        ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE].tolist()
+        generation = self._generation
+        fetch = self._fetch
+
+        def arrived(rows: dict[int, tuple[Any, ...]]) -> None:
+            if generation != self._generation:
+                return
+            self._pending.discard(page_no)
+            self._pages[page_no] = rows
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+            first = page_no * PAGE_SIZE
+            last = min(first + PAGE_SIZE, len(self._ids)) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self._first_step - 1))
+
+        self._submit(lambda: fetch(ids), arrived)
