@@ -28,7 +28,7 @@ from station.core.db import utcnow
 from station.shell.dbop import DbOp
 from station.shell.widgets import page_title
 from station_startup import catalogue, services
-from station_startup.ui.board_model import RANK_COLOUR, StartupBoardModel
+from station_startup.ui.board_model import PAGE_SIZE, RANK_COLOUR, StartupBoardModel
 
 REFRESH_MS = 60_000
 COUNT_STYLE = "padding: 2px 8px; border-radius: 4px; background: {};"
@@ -152,22 +152,31 @@ class StartupBoardPage(QWidget):
         flt, colour, step = self.current_filter()
         now = self.clock()
 
-        def load(progress: Any) -> tuple[list[int], dict[int, tuple[int, ...]], dict[str, int]]:
+        def load(progress: Any) -> tuple[list[int], dict[int, tuple[int, ...]], dict[str, int], dict]:
             with self.ctx.raw() as conn:
                 ids = services.board_ids(conn, flt)
                 colours = services.board_colours(conn, now)
-            counts = services.counts_by_colour(colours, ids)
-            return services.filter_by_colour(colours, ids, colour, step), colours, counts
+                counts = services.counts_by_colour(colours, ids)
+                ids = services.filter_by_colour(colours, ids, colour, step)
+                first_page = services.board_rows(conn, ids[:PAGE_SIZE])
+            return ids, colours, counts, first_page
 
         DbOp(self, load, on_done=lambda result: self._show(serial, *result)).start()
 
-    def _show(self, serial: int, ids: list[int], colours: dict[int, tuple[int, ...]], counts: dict[str, int]) -> None:
+    def _show(
+        self,
+        serial: int,
+        ids: list[int],
+        colours: dict[int, tuple[int, ...]],
+        counts: dict[str, int],
+        first_page: dict[int, tuple[Any, ...]],
+    ) -> None:
         if serial != self._serial:
             return  # a newer refresh is on its way
         if ids == self.model.ids():
             self.model.set_colours(colours)  # the same cases: keep scroll position and selection
         else:
-            self.model.set_ids(ids, colours)
+            self.model.set_ids(ids, colours, first_page)
         texts = {
             "red": self.tr("Red %1"),
             "yellow": self.tr("Yellow %1"),

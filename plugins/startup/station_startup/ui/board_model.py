@@ -39,6 +39,12 @@ RANK_TEXT = {
 }
 RANK_COLOUR = {-1: "#c8e6c9", 1: "#fff59d", 2: "#ef9a9a"}  # green, yellow, red; on time stays plain
 
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+USER = Qt.ItemDataRole.UserRole
+
 Fetch = Callable[[Sequence[int]], dict[int, tuple[Any, ...]]]
 Submit = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
@@ -61,18 +67,27 @@ class StartupBoardModel(QAbstractTableModel):
         self._headers.append(tr("StartupBoardModel", STATE_HEADER))
         self._rank_text = {rank: tr("StartupBoardModel", text) for rank, text in RANK_TEXT.items()}
         self._brushes = {rank: QBrush(QColor(colour)) for rank, colour in RANK_COLOUR.items()}
+        self._dark = QBrush(QColor("#202020"))
         self._steps = len(cat.steps)
         self._first_step = len(TEXT_COLUMNS)
 
     # -- content ------------------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int], colours: Mapping[int, tuple[int, ...]]) -> None:
+    def set_ids(
+        self,
+        ids: Sequence[int],
+        colours: Mapping[int, tuple[int, ...]],
+        first_page: dict[int, tuple[Any, ...]] | None = None,
+    ) -> None:
+        """Show ``ids``. ``first_page``, fetched on the worker with the ids, paints the top rows at once."""
         self.beginResetModel()
         self._ids = array("q", ids)
         self._colours = colours
         self._pages.clear()
         self._pending.clear()
         self._generation += 1
+        if first_page is not None:
+            self._pages[0] = first_page
         self.endResetModel()
 
     def set_colours(self, colours: Mapping[int, tuple[int, ...]]) -> None:
@@ -114,27 +129,30 @@ class StartupBoardModel(QAbstractTableModel):
         return section + 1
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Called for every visible cell and many roles on each paint: answer the common "nothing" fast.
+        if role in (DISPLAY, TOOLTIP):
+            pass
+        elif role in (BACKGROUND, FOREGROUND):
+            if index.column() < self._first_step:
+                return None
+        elif role == USER:
+            return self._ids[index.row()] if 0 <= index.row() < len(self._ids) else None
+        else:
             return None
-        case_id = self._ids[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.UserRole:
-            return case_id
+        row_no, column = index.row(), index.column()
+        if not 0 <= row_no < len(self._ids):
+            return None
         if column >= self._first_step:
-            ranks = self._colours.get(case_id)
+            ranks = self._colours.get(self._ids[row_no])
             if ranks is None:
                 return None
             rank = ranks[0] if column == self._first_step + self._steps else ranks[1 + column - self._first_step]
-            if role == Qt.ItemDataRole.BackgroundRole:
+            if role == BACKGROUND:
                 return self._brushes.get(rank)
-            if role == Qt.ItemDataRole.ForegroundRole and rank in self._brushes:
-                return QBrush(QColor("#202020"))  # dark text on the light warning colours in any theme
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self._rank_text[rank]
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self._row(index.row())
+            if role == FOREGROUND:
+                return self._dark if rank in self._brushes else None  # dark text on light colours, any theme
+            return self._rank_text[rank]
+        row = self._row(row_no)
         if row is None:
             return "…"
         value = row[column]
