@@ -5,7 +5,7 @@ from __future__ import annotations
 import types
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 from startup_helpers import application, at
 from station_startup import services
@@ -34,6 +34,11 @@ def board(qtbot, ctx, actor, now):  # type: ignore[no-untyped-def]
     return page
 
 
+def tr(text: str) -> str:
+    """What the model shows: the English source, or its translation when another test installed it."""
+    return QCoreApplication.translate("StartupBoardModel", text)
+
+
 def dialog_of(kind):  # type: ignore[no-untyped-def]
     return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
 
@@ -53,11 +58,11 @@ def test_board_model_passes_the_model_tester(qtmodeltester, ctx, clerk) -> None:
     qtmodeltester.check(model)
     assert model.rowCount() == 3 and model.columnCount() == 12
     assert model.data(model.index(0, 0)).startswith("YM01-KB")
-    assert model.data(model.index(0, 6)) == "Near deadline"  # registration: yellow in its last half hour
+    assert model.data(model.index(0, 6)) == tr("Near deadline")  # registration: yellow in its last half hour
     assert model.data(model.index(0, 6), Qt.ItemDataRole.BackgroundRole).color().name() == "#fff59d"
     model.set_colours({i: (2, 2, 2, 2, 2, -1) for i in ids})
-    assert model.data(model.index(0, 11)) == "Overdue"
-    assert model.data(model.index(0, 10)) == "Done"
+    assert model.data(model.index(0, 11)) == tr("Overdue")
+    assert model.data(model.index(0, 10)) == tr("Done")
 
 
 def test_board_counts_filters_and_colours_move_with_time(qtbot, ctx, clerk) -> None:
@@ -68,7 +73,7 @@ def test_board_counts_filters_and_colours_move_with_time(qtbot, ctx, clerk) -> N
     page.clock = lambda: at("2026-11-23T16:00")
     page.refresh()
     qtbot.waitUntil(lambda: page.counts["red"].text().endswith("3"), timeout=10_000)
-    assert page.model.data(page.model.index(0, 11)) == "Overdue"
+    assert page.model.data(page.model.index(0, 11)) == tr("Overdue")
     page.colour.setCurrentIndex(page.colour.findData("green"))
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
     page.colour.setCurrentIndex(page.colour.findData("red"))

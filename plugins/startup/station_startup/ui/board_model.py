@@ -61,11 +61,11 @@ class StartupBoardModel(QAbstractTableModel):
         self._generation = 0
         cat = catalogue.load()
         self._type_names = {code: t.name for code, t in cat.case_types.items()}
-        tr = QCoreApplication.translate
-        self._headers = [tr("StartupBoardModel", text) for _, text in TEXT_COLUMNS]
+        translate = QCoreApplication.translate
+        self._headers = [translate("StartupBoardModel", text) for _, text in TEXT_COLUMNS]
         self._headers += [s.name for s in cat.steps]  # step names are the catalogue's Chinese names
-        self._headers.append(tr("StartupBoardModel", STATE_HEADER))
-        self._rank_text = {rank: tr("StartupBoardModel", text) for rank, text in RANK_TEXT.items()}
+        self._headers.append(translate("StartupBoardModel", STATE_HEADER))
+        self._rank_text = {rank: translate("StartupBoardModel", text) for rank, text in RANK_TEXT.items()}
         self._brushes = {rank: QBrush(QColor(colour)) for rank, colour in RANK_COLOUR.items()}
         self._dark = QBrush(QColor("#202020"))
         self._steps = len(cat.steps)

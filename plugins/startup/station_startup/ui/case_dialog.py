@@ -118,15 +118,15 @@ class CaseDialog(QDialog):
         self.summary = s
         lines = [
             f"<b>{s['number']}</b>　{s['enterprise_name']}（{s['case_type_name']}）　<b>{s['status_text']}</b>",
-            self.tr("Legal representative: %1　Registered capital: %2 (10k yuan)　Credit code: %3")
+            self.tr("Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3")
             .replace("%1", s["legal_rep"])
             .replace("%2", s["registered_capital"])
             .replace("%3", s["uscc"] or "—"),
-            self.tr("Accepted %1　Time limit %2　Deadline %3")
+            self.tr("Accepted %1; time limit %2; deadline %3")
             .replace("%1", local_text(s["started_at"])[:16])
             .replace("%2", s["limit"])
             .replace("%3", local_text(s["deadline_at"])[:16]),
-            self.tr("Clerk: %1　Helper agent: %2　Tracking code: %3")
+            self.tr("Clerk: %1; helper agent: %2; tracking code: %3")
             .replace("%1", s["clerk"] or "—")
             .replace("%2", s["agent"] or "—")
             .replace("%3", s["tracking_code"]),

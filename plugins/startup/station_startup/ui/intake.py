@@ -85,6 +85,7 @@ class IntakeDialog(QDialog):
             [self.tr("Shareholder"), self.tr("ID number"), self.tr("Subscribed capital (10k yuan)")]
         )
         self.holders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.holders.setFixedHeight(120)
         add_holder = QPushButton(self.tr("Add shareholder"))
         add_holder.clicked.connect(lambda: self.holders.insertRow(self.holders.rowCount()))
 
@@ -92,6 +93,8 @@ class IntakeDialog(QDialog):
         self.papers.setObjectName("papers")
         self.papers.setHorizontalHeaderLabels([self.tr("Paper"), self.tr("Received?"), self.tr("Bring by")])
         self.papers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.papers.setColumnWidth(1, 230)
+        self.papers.setColumnWidth(2, 130)
         self.papers.verticalHeader().hide()
 
         self.error = error_label("intake_error")
@@ -132,7 +135,8 @@ class IntakeDialog(QDialog):
             due.setCalendarPopup(True)
             due.setDisplayFormat("yyyy-MM-dd")
             self.papers.setCellWidget(row, 1, state)
-            self.papers.setCellWidget(row, 2, due)
+            if not paper.essential:  # only a paper that may be deferred has a date to bring it by
+                self.papers.setCellWidget(row, 2, due)
             self._paper_widgets.append((paper.code, state, due))
 
     def values(self) -> dict[str, Any]:
