@@ -58,6 +58,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     paper.add_argument("--user")
     paper.set_defaults(startup_action=cmd_paper)
 
+    prt = sub.add_parser("print", help="生成申请书、公司章程、股东决定/决议和受理回执（PDF，零填表）")
+    prt.add_argument("case")
+    prt.add_argument("--out", default=".", help="保存到哪个文件夹（默认当前文件夹）")
+    prt.add_argument("--only", default="", help="只生成其中几种：application,articles,resolution,receipt")
+    prt.add_argument("--json", action="store_true")
+    prt.set_defaults(startup_action=cmd_print)
+
     settings = sub.add_parser("settings", help="查看或设置办结时限与黄色预警比例")
     settings.add_argument(
         "--limit", action="append", default=[], metavar="TYPE=4h", help="如 limited_company=4h 或 =1d"
@@ -202,6 +209,25 @@ def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
     for p in summary["papers"]:
         if p["status"] == "deferred":
             print(f"  容缺：{p['name']}，应于 {_local(p['due_at'])} 前补交{'（已逾期）' if p['overdue'] else ''}")
+    return 0
+
+
+def cmd_print(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import documents, services
+
+    which = tuple(k.strip() for k in args.only.split(",") if k.strip()) or tuple(documents.MAKERS)
+    now = _now()
+    with ctx.read() as session:
+        summary = services.case_summary(session, services.find_case(session, args.case), now)
+    try:
+        paths = documents.make(summary, Path(args.out), issuer=ctx.settings.station_name, now=now, which=which)
+    except OSError as exc:
+        raise UserError(f"无法写入文件夹 {args.out}，请换一个有写入权限的文件夹。") from exc
+    if args.json:
+        _print({"number": summary["number"], "files": [str(p) for p in paths]})
+    else:
+        for path in paths:
+            print(path)
     return 0
 
 

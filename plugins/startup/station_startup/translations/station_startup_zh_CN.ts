@@ -64,67 +64,102 @@
         <translation>指派帮办代办专员…</translation>
     </message>
     <message>
+        <location filename="../ui/case_dialog.py" line="91" />
+        <source>Papers to print:</source>
+        <translation>打印文书：</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="93" />
+        <source>Acceptance receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="94" />
+        <source>Application form</source>
+        <translation>设立登记申请书</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="95" />
+        <source>Articles of association</source>
+        <translation>公司章程</translation>
+    </message>
+    <message>
         <location filename="../ui/case_dialog.py" line="96" />
+        <source>Shareholders' resolution</source>
+        <translation>股东决定/股东会决议</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="108" />
         <source>Five parallel steps</source>
         <translation>五个并联环节</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="99" />
+        <location filename="../ui/case_dialog.py" line="111" />
         <source>Papers</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="121" />
+        <location filename="../ui/case_dialog.py" line="133" />
         <source>Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3</source>
         <translation>法定代表人：%1　注册资本：%2 万元　统一社会信用代码：%3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="125" />
+        <location filename="../ui/case_dialog.py" line="137" />
         <source>Accepted %1; time limit %2; deadline %3</source>
         <translation>受理时间 %1　办结时限 %2　截止 %3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="129" />
+        <location filename="../ui/case_dialog.py" line="141" />
         <source>Clerk: %1; helper agent: %2; tracking code: %3</source>
         <translation>办事员：%1　帮办代办专员：%2　查询码：%3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="170" />
+        <location filename="../ui/case_dialog.py" line="196" />
+        <source>This case type has no such paper.</source>
+        <translation>这种开办类型没有这份文书。</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="203" />
+        <source>Filling in the paper…</source>
+        <translation>正在生成文书…</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="210" />
         <source>Select a step first.</source>
         <translation>请先选中一个环节。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="205" />
+        <location filename="../ui/case_dialog.py" line="245" />
         <source>Business registration</source>
         <translation>设立登记</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="206" />
+        <location filename="../ui/case_dialog.py" line="246" />
         <source>Credit code given by the market-regulation system (leave empty to assign one):</source>
         <translation>市场监管系统核发的统一社会信用代码（留空则按规则赋码）：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="217" />
+        <location filename="../ui/case_dialog.py" line="257" />
         <source>Step blocked</source>
         <translation>环节受阻</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="217" />
+        <location filename="../ui/case_dialog.py" line="257" />
         <source>Why is this step blocked?</source>
         <translation>受阻原因：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="235" />
+        <location filename="../ui/case_dialog.py" line="275" />
         <source>Select a deferred paper first.</source>
         <translation>请先选中一项容缺待补的材料。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="248" />
+        <location filename="../ui/case_dialog.py" line="288" />
         <source>Helper agent</source>
         <translation>帮办代办专员</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="248" />
+        <location filename="../ui/case_dialog.py" line="288" />
         <source>User name of the helper agent:</source>
         <translation>帮办代办专员的用户名：</translation>
     </message>

@@ -88,6 +88,18 @@ class CaseDialog(QDialog):
             actions.addWidget(button)
         actions.addStretch(1)
         self.print_row = QHBoxLayout()
+        self.print_row.addWidget(QLabel(self.tr("Papers to print:")))
+        for key, label in (
+            ("receipt", self.tr("Acceptance receipt")),
+            ("application", self.tr("Application form")),
+            ("articles", self.tr("Articles of association")),
+            ("resolution", self.tr("Shareholders' resolution")),
+        ):
+            button = QPushButton(label)
+            button.setObjectName(f"print_{key}")
+            button.clicked.connect(lambda _checked=False, k=key: self.preview(k))
+            self.print_row.addWidget(button)
+        self.print_row.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 
@@ -161,6 +173,34 @@ class CaseDialog(QDialog):
         open_case = s["status"] == "open"
         for button in (self.done_button, self.blocked_button):
             button.setEnabled(open_case and self.actor.can("startup.handle"))
+
+    # -- papers -------------------------------------------------------------------------------
+
+    def preview(self, key: str) -> None:
+        """Fill in the paper off the UI thread, then show it with 打印… and 另存为…."""
+        import tempfile
+        from pathlib import Path
+
+        from station_startup import documents
+
+        summary, issuer, now = self.summary, self.ctx.settings.station_name, self.page.clock()
+        if not summary:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="startup-"))
+
+        def make(progress: Any) -> list[Path]:
+            return documents.make(summary, folder, issuer=issuer, now=now, which=(key,))
+
+        def show(paths: list[Path]) -> None:
+            if not paths:
+                self._say(self.tr("This case type has no such paper."))
+                return
+            from station.shell.pdf_preview import PdfPreview
+
+            self.last_preview = PdfPreview(paths[0], self, title=paths[0].stem)
+            self.last_preview.open()
+
+        DbOp(self, make, on_done=show, label=self.tr("Filling in the paper…")).start()
 
     # -- actions ------------------------------------------------------------------------------
 
