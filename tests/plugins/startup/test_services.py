@@ -217,17 +217,31 @@ def test_an_agent_sees_the_case_on_their_own_list_and_gets_its_notices(station, 
     assert red[0][0] == f"startup:{uid}:red" and red[0][2] == "critical" and "已超时" in red[0][1]
 
 
-def test_full_story_closes_the_case_fires_the_event_and_counts_on_the_dashboard(station, clerk, monkeypatch) -> None:
-    fired = []
-    monkeypatch.setattr(station.host, "fire", lambda name, **kw: fired.append((name, kw)))
+def test_full_story_from_intake_to_the_licence_offer_through_plugin_events(tmp_path) -> None:
+    """A stand-in for the licences plugin listens to startup_did_complete, as the real one does."""
+    import types
+
+    from station.core import people
+    from station.core.context import StationContext
+    from station.hookspecs import hookimpl
+    from station.plugins import load_host
+
+    offers: list = []
+    licences = types.SimpleNamespace(startup_did_complete=hookimpl(lambda completed: offers.append(completed)))
+    station = StationContext(tmp_path / "story", host=load_host(extra={"licences_stub": licences}))
+    station.open()
+    admin = station.permissions.actor("admin", "admin")
+    with station.work(admin) as work:
+        people.add_user(work, username="clerk", display_name="李办事", role="clerk", password="station-demo-1")
+    clerk = station.permissions.actor("clerk", "clerk")
     uid, number, _ = open_case(station, clerk)
     steps = ["registration", "seal", "invoice", "social_insurance", "bank_account"]
     for minutes, step in zip((50, 70, 120, 150, 230), steps, strict=True):
         with station.work(clerk) as work:
             services.set_step(work, number, step, "done", now=MONDAY_10 + dt.timedelta(minutes=minutes))
-    completed = [kw["completed"] for name, kw in fired if name == "startup_did_complete"]
-    assert len(completed) == 1
-    event = completed[0]
+        assert offers == [] or step == steps[-1]  # only the last step completes the case
+    assert len(offers) == 1
+    event = offers[0]
     s = summary(station, uid, at("2026-11-23T16:00"))
     assert event.case_uid == uid and event.uscc == s["uscc"] and event.enterprise_uid == s["enterprise_uid"]
     assert event.enterprise_name == "株洲华鑫新材料有限公司" and event.case_type == "limited_company"
@@ -240,6 +254,7 @@ def test_full_story_closes_the_case_fires_the_event_and_counts_on_the_dashboard(
         assert services.cases_this_month(session, at("2026-11-25T10:00")) == 1
         assert services.completion_figures(session, at("2026-11-25T10:00")) == (140 / 60, 1.0)
         assert services.completion_figures(session, at("2026-12-02T10:00")) == (None, None)
+    station.close()
 
 
 def test_every_write_bumps_versions_for_sync(station, clerk) -> None:
