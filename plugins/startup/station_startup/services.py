@@ -796,3 +796,46 @@ def case_summary(session: Session, case: StartupCase, now: dt.datetime) -> dict[
             for p in papers_of(session, case.uid)
         ],
     }
+
+
+# -- the park's settings as a form ----------------------------------------------------------------------
+
+
+def settings_form(session: Session) -> dict[str, Any]:
+    """The park's startup and calendar settings as text a form shows (and ``save_settings_form`` takes)."""
+    settings = load_settings(session)
+    park = workcalendar.park_settings(session)
+    cat = catalogue.load()
+    return {
+        "limits": {code: _limit_text(settings.limit_for(code)) for code in cat.case_types},
+        "yellow_percent": round(settings.yellow_share * 100),
+        "hours": ",".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in park.hours),
+        "closed": "\n".join(sorted(d.isoformat() for d in park.closed)),
+        "extra_workdays": "\n".join(sorted(d.isoformat() for d in park.extra_workdays)),
+    }
+
+
+def _limit_text(limit: catalogue.Limit) -> str:
+    return f"{limit.amount:g}{'h' if limit.unit == 'hours' else 'd'}"
+
+
+def _dates(text: str) -> frozenset[dt.date]:
+    days = set()
+    for line in text.replace("，", ",").replace(",", "\n").splitlines():
+        if line.strip():
+            try:
+                days.add(dt.date.fromisoformat(line.strip()))
+            except ValueError as exc:
+                raise UserError(f"日期“{line.strip()}”的格式不对，请每行写一个日期，如 2026-12-31。") from exc
+    return frozenset(days)
+
+
+def save_settings_form(work: Work, form: Mapping[str, Any]) -> None:
+    """Save what the settings form holds: time limits, the yellow share, working hours and park days."""
+    limits = {code: parse_limit_text(text) for code, text in form["limits"].items()}
+    save_settings(work, StartupSettings(limits, int(form["yellow_percent"]) / 100))
+    hours = workcalendar.parse_hours(span.split("-") for span in str(form["hours"]).replace("–", "-").split(","))
+    closed, opened = _dates(form.get("closed", "")), _dates(form.get("extra_workdays", ""))
+    if closed & opened:
+        raise UserError(f"{min(closed & opened)} 不能既是园区休息日又是加班日，请改正。")
+    workcalendar.save_park_settings(work, workcalendar.ParkSettings(hours, closed, opened))

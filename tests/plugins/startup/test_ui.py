@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 
 import pytest
@@ -148,4 +149,30 @@ def test_board_screenshot(qtbot, ctx, clerk, tmp_path, width) -> None:
     qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
     qtbot.waitUntil(lambda: page.model.data(page.model.index(3, 1)) != "…", timeout=10_000)
     assert page.grab().save(str(tmp_path / "board.png"))
+    page.close()
+
+
+def test_settings_dialog_edits_limits_and_the_park_calendar(qtbot, ctx, supervisor) -> None:
+    from station_startup.ui.settings import SettingsDialog
+
+    from station.core import workcalendar
+
+    page = board(qtbot, ctx, supervisor, MONDAY_10)
+    dialog = SettingsDialog(page)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.limits["limited_company"].text() == "4h", timeout=10_000)
+    assert dialog.limits["partnership"].text() == "1d" and dialog.yellow.value() == 25
+    assert dialog.hours.text() == "09:00-12:00,13:30-17:30"
+    dialog.limits["limited_company"].setText("1d")
+    dialog.closed.setPlainText("2026-12-01\n2026-12-01")
+    dialog.opened.setPlainText("2026-12-01")
+    dialog.save()
+    qtbot.waitUntil(lambda: "既是园区休息日又是加班日" in dialog.error.text(), timeout=10_000)
+    dialog.opened.setPlainText("2026-11-28")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
+    with ctx.read() as session:
+        assert services.load_settings(session).limit_for("limited_company").unit == "days"
+        cal = workcalendar.for_session(session)
+    assert not cal.is_workday(dt.date(2026, 12, 1)) and cal.is_workday(dt.date(2026, 11, 28))
     page.close()

@@ -306,6 +306,44 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings.py" line="30" />
+        <source>Startup time limits and working calendar</source>
+        <translation>企业开办时限与工作日历</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="36" />
+        <source>4h = 4 working hours, 1d = 1 working day</source>
+        <translation>4h 表示4个工作小时，1d 表示1个工作日</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="43" />
+        <source>Yellow when less time is left than</source>
+        <translation>剩余时间少于以下比例时亮黄灯</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="46" />
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="50" />
+        <source>Park closed on (one date a line)</source>
+        <translation>园区休息日（每行一个日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="54" />
+        <source>Park open on (one date a line)</source>
+        <translation>园区加班日（每行一个日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="57" />
+        <source>New time limits apply to cases taken from now on. Public holidays and adjusted workdays follow the State Council's notices.</source>
+        <translation>新的办结时限只适用于此后受理的开办件。法定节假日和调休上班日按国务院办公厅的放假通知执行。</translation>
+    </message>
+</context>
+<context>
     <name>StartupBoardModel</name>
     <message>
         <location filename="../ui/board_model.py" line="26" />
@@ -426,27 +464,32 @@
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="118" />
+        <location filename="../ui/board.py" line="93" />
+        <source>Time limits…</source>
+        <translation>时限设置…</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="123" />
         <source>Business startup</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="181" />
+        <location filename="../ui/board.py" line="186" />
         <source>Red %1</source>
         <translation>红 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="182" />
+        <location filename="../ui/board.py" line="187" />
         <source>Yellow %1</source>
         <translation>黄 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="183" />
+        <location filename="../ui/board.py" line="188" />
         <source>On time %1</source>
         <translation>正常 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="184" />
+        <location filename="../ui/board.py" line="189" />
         <source>Green %1</source>
         <translation>绿 %1</translation>
     </message>

@@ -90,6 +90,10 @@ class StartupBoardPage(QWidget):
         new.clicked.connect(self.new_case)
         open_button = QPushButton(self.tr("Open…"))
         open_button.clicked.connect(self.open_selected)
+        settings = QPushButton(self.tr("Time limits…"))
+        settings.setObjectName("settings")
+        settings.setEnabled(shell.actor is not None and shell.actor.can("startup.configure"))
+        settings.clicked.connect(self.edit_settings)
 
         filters = QHBoxLayout()
         filters.addWidget(self.scan, 2)
@@ -99,6 +103,7 @@ class StartupBoardPage(QWidget):
         filters.addWidget(self.closed)
         filters.addWidget(new)
         filters.addWidget(open_button)
+        filters.addWidget(settings)
 
         self.model = StartupBoardModel(self._fetch_rows, self._submit, self)
         self.table = QTableView()
@@ -240,6 +245,13 @@ class StartupBoardPage(QWidget):
 
         dialog = IntakeDialog(self)
         dialog.opened.connect(self._opened)
+        dialog.open()
+
+    def edit_settings(self) -> None:
+        from station_startup.ui.settings import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        dialog.accepted.connect(self.refresh)
         dialog.open()
 
     def _opened(self, uid: str) -> None:
