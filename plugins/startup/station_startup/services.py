@@ -292,6 +292,8 @@ def open_case(work: Work, raw: Mapping[str, Any], *, station_code: str, now: dt.
     settings = load_settings(session)
     limit = settings.limit_for(intake.case_type.code)
     clerk = str(raw.get("clerk") or work.actor.name)
+    if intake.agent:
+        _require_user(session, intake.agent)
     _, case_deadline = step_deadlines(cal, now, limit, 1.0, settings.yellow_share)
     case = StartupCase(
         uid=new_uid(),
@@ -538,16 +540,21 @@ def receive_paper(work: Work, case_key: str, paper_code: str, *, now: dt.datetim
     return paper
 
 
+def _require_user(session: Session, username: str) -> None:
+    from station.core.identity import User
+
+    if session.scalar(select(User.id).where(User.username == username, User.active)) is None:
+        raise UserError(f"用户“{username}”不存在或已停用，请先在用户管理中添加。")
+
+
 def assign(work: Work, case_key: str, *, clerk: str | None = None, agent: str | None = None) -> StartupCase:
     """Hand a case to a clerk and/or a helper agent (帮办代办专员); they see it on their own list."""
     work.require("startup.assign", "分派企业开办件")
-    from station.core.identity import User
-
     now = utcnow()
     case = find_case(work.session, case_key)
     for who in (clerk, agent):
-        if who and work.session.scalar(select(User.id).where(User.username == who, User.active)) is None:
-            raise UserError(f"用户“{who}”不存在或已停用，请先在用户管理中添加。")
+        if who:
+            _require_user(work.session, who)
     before = {"clerk": case.clerk, "agent": case.agent}
     if clerk is not None:
         case.clerk = clerk

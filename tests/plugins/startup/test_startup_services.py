@@ -205,6 +205,8 @@ def test_an_agent_sees_the_case_on_their_own_list_and_gets_its_notices(station, 
         services.assign(work, number, agent="clerk2")
         with pytest.raises(UserError, match="不存在"):
             services.assign(work, number, agent="nobody")
+    with pytest.raises(UserError, match="“nobody”不存在"):
+        open_case(station, clerk, application("株洲恒瑞软件有限公司", agent="nobody"))
     with station.raw() as conn:
         assert len(services.board_ids(conn, services.BoardFilter(clerk="clerk2"))) == 1
         assert services.board_ids(conn, services.BoardFilter(clerk="supervisor")) == []
@@ -215,6 +217,11 @@ def test_an_agent_sees_the_case_on_their_own_list_and_gets_its_notices(station, 
         red = services.notices_for(session, clerk, at("2026-11-23T12:00"))
     assert yellow == [(f"startup:{uid}:yellow", yellow[0][1], "warning", "clerk2")] and "临近" in yellow[0][1]
     assert red[0][0] == f"startup:{uid}:red" and red[0][2] == "critical" and "已超时" in red[0][1]
+    import station_startup
+
+    with station.read() as session:  # what the shell polls: Notices for the board's page, for this user
+        polled = station_startup._poll(session, agent)
+    assert polled and all(n.page == "startup" and n.for_user == "clerk2" for n in polled)
 
 
 def test_full_story_from_intake_to_the_licence_offer_through_plugin_events(tmp_path) -> None:
