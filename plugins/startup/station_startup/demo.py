@@ -27,7 +27,7 @@ def _station_code(work: Any) -> str:
 def fill(work: Any, rng: Any) -> str:
     from sqlalchemy import func, select
 
-    from station.core import demo
+    from station.core import demo, workcalendar
     from station.core.db import utcnow
     from station_startup import catalogue, services
     from station_startup.models import StartupCase
@@ -36,6 +36,7 @@ def fill(work: Any, rng: Any) -> str:
         return "已有开办件，未重复生成"
     code = _station_code(work)
     now = utcnow()
+    cal = workcalendar.for_session(work.session)
     steps = [s.code for s in catalogue.load().steps]
     made = closed = 0
     for i in range(CASES):
@@ -68,17 +69,19 @@ def fill(work: Any, rng: Any) -> str:
         if raw["case_type"] == "sole_proprietorship":
             raw["shareholders"] = raw["shareholders"][:1]
             raw["shareholders"][0]["capital"] = str(capital)
-        # The oldest cases are finished; the newest are still at the window in every colour.
-        started = now - dt.timedelta(hours=rng.uniform(0.2, 6) if i >= CASES - 12 else rng.uniform(8, 24 * 20))
+        # The oldest cases are finished; the newest are still at the window in every colour. Cases are
+        # taken in working hours, so they start at a working moment counted back from now.
+        back = rng.uniform(0.2, 5.5) if i >= CASES - 12 else rng.uniform(8, 7 * 20)
+        started = cal.subtract_working_time(now, dt.timedelta(hours=back))
         case = services.open_case(work, raw, station_code=code, now=started)
         made += 1
         if i < CASES - 12:
-            t = started + dt.timedelta(minutes=rng.randrange(40, 150))
+            t = cal.add_working_time(started, dt.timedelta(minutes=rng.randrange(40, 150)))
             services.set_step(work, case.uid, "registration", "done", station_code=code, now=t)
             for step in steps[1:]:
-                t += dt.timedelta(minutes=rng.randrange(5, 60))
+                t = cal.add_working_time(t, dt.timedelta(minutes=rng.randrange(5, 70)))
                 services.set_step(work, case.uid, step, "done", now=t)
             closed += 1
         elif rng.random() < 0.5:
-            services.set_step(work, case.uid, "seal", "done", now=started + dt.timedelta(minutes=20))
+            services.set_step(work, case.uid, "seal", "done", now=min(now, started + dt.timedelta(minutes=20)))
     return f"{made} 件企业开办（{closed} 件已办结）"
