@@ -137,6 +137,13 @@ def test_intake_dialog_takes_a_case_and_explains_what_is_missing(qtbot, ctx, cle
         s = services.case_summary(session, services.find_case(session, opened[0]), MONDAY_10)
     assert s["enterprise_name"] == "玉门金源新能源有限公司" and s["number"].startswith("ST01-")
     assert {p["code"]: p["status"] for p in s["papers"]}["premises"] == "deferred"
+    page._opened(opened[0])  # what the board does next: the case, with its receipt ready to print
+    qtbot.waitUntil(lambda: dialog_of(CaseDialog) is not None, timeout=10_000)
+    case_dialog = dialog_of(CaseDialog)
+    qtbot.waitUntil(lambda: getattr(case_dialog, "last_preview", None) is not None, timeout=10_000)
+    assert case_dialog.last_preview.pdf_path.name.endswith("受理回执.pdf")
+    case_dialog.last_preview.close()
+    case_dialog.close()
     page.close()
 
 

@@ -233,10 +233,10 @@ class StartupBoardPage(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         self._selected_uid_op(self.model.id_at(index.row()))
 
-    def open_case(self, uid: str) -> None:
+    def open_case(self, uid: str, show_paper: str = "") -> None:
         from station_startup.ui.case_dialog import CaseDialog
 
-        dialog = CaseDialog(self, uid)
+        dialog = CaseDialog(self, uid, show_paper=show_paper)
         dialog.changed.connect(self.refresh)
         dialog.open()
 
@@ -255,8 +255,9 @@ class StartupBoardPage(QWidget):
         dialog.open()
 
     def _opened(self, uid: str) -> None:
+        """A case just taken: show it, with its acceptance receipt ready to print for the applicant."""
         self.refresh()
-        self.open_case(uid)
+        self.open_case(uid, show_paper="receipt")
 
 
 if __name__ == "__main__":  # pragma: no cover - manual preview

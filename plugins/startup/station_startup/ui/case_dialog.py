@@ -36,8 +36,9 @@ PAPER_STATUS = {"received": "已收", "generated": "系统生成", "deferred": "
 class CaseDialog(QDialog):
     changed = Signal()
 
-    def __init__(self, page: QWidget, uid: str) -> None:
+    def __init__(self, page: QWidget, uid: str, *, show_paper: str = "") -> None:
         super().__init__(page)
+        self._show_paper = show_paper  # a new case: its receipt is previewed for printing at once
         self.page = page
         self.ctx = page.ctx
         self.actor = page.shell.actor
@@ -128,6 +129,9 @@ class CaseDialog(QDialog):
 
     def show_summary(self, s: dict[str, Any]) -> None:
         self.summary = s
+        if self._show_paper:
+            paper, self._show_paper = self._show_paper, ""
+            self.preview(paper)
         lines = [
             f"<b>{s['number']}</b>　{s['enterprise_name']}（{s['case_type_name']}）　<b>{s['status_text']}</b>",
             self.tr("Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3")
