@@ -7,7 +7,7 @@ import types
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 from startup_helpers import application, at
 from station_startup import services
 from station_startup.ui.board import StartupBoardPage
@@ -183,3 +183,31 @@ def test_settings_dialog_edits_limits_and_the_park_calendar(qtbot, ctx, supervis
         cal = workcalendar.for_session(session)
     assert not cal.is_workday(dt.date(2026, 12, 1)) and cal.is_workday(dt.date(2026, 11, 28))
     page.close()
+
+
+def test_the_page_opens_in_the_main_window_for_a_clerk(qtbot, tmp_path) -> None:
+    from station.core import people
+    from station.core.context import StationContext
+    from station.shell.main_window import MainWindow
+
+    ctx = StationContext(tmp_path / "shell")
+    ctx.open()
+    with ctx.work(ctx.permissions.actor("boss", "admin")) as work:
+        people.add_user(work, username="boss", display_name="周管理", role="admin", password="station-pass")
+        people.add_user(work, username="li", display_name="李办事", role="clerk", password="station-pass")
+    with ctx.work(ctx.permissions.actor("li", "clerk")) as work:
+        services.open_case(work, application(), station_code="ST01", now=MONDAY_10)
+    ctx.close()
+    window = MainWindow(StationContext(ctx.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.database_ready, timeout=10_000):
+        window.start()
+    with qtbot.waitSignal(window.logged_in, timeout=10_000):
+        window.login("li", "station-pass")
+    assert window.show_page("startup")
+    page = window.page_widget("startup")
+    assert isinstance(page, StartupBoardPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert not page.findChild(QPushButton, "settings").isEnabled()  # time limits are for supervisors
+    window.close()
