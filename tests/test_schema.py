@@ -13,6 +13,13 @@ from station.errors import DatabaseTooNew, UserError
 TINY = Path(__file__).parent / "fixtures" / "tiny_plugin" / "station_tiny" / "versions"
 
 
+@pytest.fixture(autouse=True)
+def builtin_plugins_only(monkeypatch) -> None:
+    """These tests are about the core's branch and the tiny plugin's: business plugins installed in the
+    environment would add branches of their own, which the upgrades below would see as switched off."""
+    monkeypatch.setenv("STATION_PLUGINS", "registry,people,sync")
+
+
 def tables(db: Path) -> set[str]:
     conn = sqlite3.connect(db)
     try:

@@ -104,7 +104,9 @@ def test_login_dialog_rejects_a_wrong_password_then_signs_in(qtbot, station) -> 
     assert window.actor.name == "li"
 
 
-def test_navigation_follows_permissions(qtbot, station) -> None:
+def test_navigation_follows_permissions(qtbot, station, monkeypatch) -> None:
+    monkeypatch.setenv("STATION_PLUGINS", "registry,people,sync")  # the built-in pages, whatever else is installed
+
     def visible_keys(window: MainWindow) -> list[str]:
         items = [window.nav.item(i) for i in range(window.nav.count())]
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if not i.isHidden()]
