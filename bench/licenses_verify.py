@@ -37,15 +37,14 @@ def main() -> None:
         scans = []
         for s in sheets:
             pdf = documents.write_licence_pdf(work / f"{s.number}.pdf", [s])
-            subprocess.run(
-                ["pdftoppm", "-r", "150", "-gray", "-png", "-singlefile", str(pdf), str(pdf.with_suffix(""))],
-                check=True,
-            )
-            scans.append(pdf.with_suffix(".png"))
+            for fmt in (["-png"], []):  # PNG, then the raw grey frame (PGM)
+                stem = str(pdf.with_suffix(""))
+                subprocess.run(["pdftoppm", "-r", "150", "-gray", *fmt, "-singlefile", str(pdf), stem], check=True)
+            scans.append(pdf.with_suffix(".pgm"))
         started, cpu = time.perf_counter(), time.process_time()
         verdicts = []
-        for png in scans:
-            with Image.open(png) as image:
+        for frame in scans:
+            with Image.open(frame) as image:
                 texts = qr.decode_image(image.convert("L"))
             verdicts.append(verify.verify(texts[0], snapshot, now).verdict)
         per = (time.perf_counter() - started) / len(scans)

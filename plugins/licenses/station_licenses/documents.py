@@ -8,6 +8,7 @@ from ``station.core.printing``, 45 mm with its quiet zone. No Qt here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import threading
 from collections.abc import Callable, Sequence
@@ -104,43 +105,53 @@ def draw_qr(c: Any, payload: str, x: float, y: float, size: float, quiet: int = 
     c.restoreState()
 
 
-def _text(c: Any, text: str, x: float, y: float, size: float, width: float) -> float:
-    """Draw ``text`` from baseline ``y``; wraps (CJK) only when it does not fit. Returns the height used."""
+def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``: between any two characters (Chinese breaks
+    anywhere), never putting closing punctuation at the start of a line."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    lines: list[str] = []
+    line, used = "", 0.0
+    for ch in text:
+        w = stringWidth(ch, font, size)
+        if line and used + w > width and ch not in "，。；、）)》」":
+            lines.append(line)
+            line, used = "", 0.0
+        line += ch
+        used += w
+    return [*lines, line] if line else lines
+
+
+def _text(c: Any, text: str, x: float, y: float, size: float, width: float) -> float:
+    """Draw ``text`` from baseline ``y``, wrapped to ``width``; returns the height used."""
     from station.core import printing
 
     font = printing.register_font()
-    if stringWidth(text, font, size) <= width:
-        c.setFont(font, size)
-        c.drawString(x, y, text)
-        return size * 1.2
-    para = _para(text, size, width)
-    para.drawOn(c, x, y - para.height + size * 1.05)
-    return para.height
+    c.setFont(font, size)
+    leading = size * 1.35
+    lines = _lines(text, font, size, width)
+    for i, line in enumerate(lines):
+        c.drawString(x, y - i * leading, line)
+    return size * 1.2 + (len(lines) - 1) * leading
 
 
-def _para(text: str, size: float, width: float) -> Any:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
-
-    from station.core import printing
-
-    style = ParagraphStyle("p", fontName=printing.register_font(), fontSize=size, leading=size * 1.35, wordWrap="CJK")
-    para = Paragraph(text.replace("&", "&amp;").replace("<", "&lt;"), style)
-    para.wrap(width, 1000)
-    return para
-
-
-def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetime) -> None:
+def _licence_form(c: Any, issuer: str) -> str:
+    """What every licence page shares (frame, titles, note), drawn once per PDF as a form and placed on
+    each page: a batch repeats only the few bytes that place it."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 
     from station.core import printing
 
+    name = f"licence-{hashlib.sha1(issuer.encode('utf-8')).hexdigest()[:12]}"
+    made = c.__dict__.setdefault("_licence_forms", set())
+    if name in made:
+        return name
+    made.add(name)
     font = printing.register_font()
     width, height = A4
     left, right = 20 * mm, width - 20 * mm
+    c.beginForm(name)
     # A double frame, as on the paper licence.
     c.setStrokeColorRGB(0.62, 0.12, 0.10)
     c.setLineWidth(2)
@@ -152,12 +163,29 @@ def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetim
     c.drawCentredString(width / 2, height - 38 * mm, "营 业 执 照")
     c.setFont(font, 12)
     c.drawCentredString(width / 2, height - 46 * mm, "（一照通 · 许可信息加载）")
+    qr_size = QR_SIZE_MM * mm
+    qr_x, qr_y = right - qr_size, height - 58 * mm - qr_size
+    c.setFont(font, 8)
+    c.drawCentredString(qr_x + qr_size / 2, qr_y - 4 * mm, "扫码核验（离线可验）")
+    c.setFont(font, 8.5)
+    c.drawString(left, 34 * mm, "本执照所载许可信息经服务站签名，任何服务站均可离线扫码核验真伪；以核验结果为准。")
+    c.endForm()
+    return name
 
+
+def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetime) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    from station.core import printing
+
+    font = printing.register_font()
+    width, height = A4
+    left, right = 20 * mm, width - 20 * mm
+    c.doForm(_licence_form(c, sheet.issuer))
     qr_size = QR_SIZE_MM * mm
     qr_x, qr_y = right - qr_size, height - 58 * mm - qr_size
     draw_qr(c, sheet.payload, qr_x, qr_y, qr_size)
-    c.setFont(font, 8)
-    c.drawCentredString(qr_x + qr_size / 2, qr_y - 4 * mm, "扫码核验（离线可验）")
 
     label_x, value_x, text_w = left, left + 38 * mm, qr_x - left - 42 * mm
     y = height - 62 * mm
@@ -198,8 +226,7 @@ def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetim
         c.rotate(30)
         c.drawCentredString(0, 0, "已作废 仅供存档")
         c.restoreState()
-    c.setFont(font, 8.5)
-    c.drawString(left, 34 * mm, "本执照所载许可信息经服务站签名，任何服务站均可离线扫码核验真伪；以核验结果为准。")
+    # The seal is translucent ink (an ExtGState), which a form's resources would not carry: drawn per page.
     printing.draw_seal(c, right - 28 * mm, 52 * mm, 20 * mm, sheet.issuer, label="行政审批专用章")
     printing.draw_footer(c, page, sheet.issuer, printed_at, A4, left)
 
