@@ -209,12 +209,12 @@ def agencies_for(session: Session, service: str | None = None) -> list[Agency]:
 
 @dataclass(frozen=True)
 class Party:
-    """Whom the draw is for: the agency must not be them or related to them."""
+    """Whom the draw is for: the agency must not be them, share their legal representative, or be related."""
 
     enterprise_uid: str = ""
     uscc: str = ""
-    legal_rep: str = ""
-    exclude_uscc: tuple[str, ...] = ()
+    legal_reps: frozenset[str] = frozenset()
+    exclude_uscc: frozenset[str] = frozenset()  # the applicant and its related parties, named by the caller
 
 
 @dataclass(frozen=True)
@@ -232,12 +232,19 @@ class PoolPreview:
 
 
 def _party(session: Session, enterprise_uid: str = "", exclude_uscc: Iterable[str] = ()) -> Party:
-    if not enterprise_uid:
-        return Party(exclude_uscc=tuple(uscc_codes.normalize(c) for c in exclude_uscc))
-    e = session.scalar(select(Enterprise).where(Enterprise.uid == enterprise_uid))
-    if e is None:
-        raise UserError("找不到委托企业，请先在企业名录中登记这家企业。")
-    return Party(e.uid, e.uscc, e.legal_rep, tuple(uscc_codes.normalize(c) for c in exclude_uscc))
+    """The party of the draw; credit codes the caller excludes that are registered enterprises also bring
+    their legal representatives into the conflict check."""
+    excluded = frozenset(uscc_codes.normalize(c) for c in exclude_uscc if c)
+    uscc, reps = "", set()
+    if enterprise_uid:
+        e = session.scalar(select(Enterprise).where(Enterprise.uid == enterprise_uid))
+        if e is None:
+            raise UserError("找不到委托企业，请先在企业名录中登记这家企业。")
+        uscc = e.uscc
+        reps.add(e.legal_rep)
+    if excluded:
+        reps.update(session.scalars(select(Enterprise.legal_rep).where(Enterprise.uscc.in_(sorted(excluded)))))
+    return Party(enterprise_uid, uscc, frozenset(r for r in reps if r), excluded)
 
 
 def _exclusion_reason(agency: Agency, valid: Qualification | None, latest: Qualification | None, party: Party) -> str:
@@ -246,13 +253,13 @@ def _exclusion_reason(agency: Agency, valid: Qualification | None, latest: Quali
         return f"机构{STATUSES[agency.status]}{why}"
     if party.uscc and agency.uscc == party.uscc:
         return "利益冲突：与委托企业为同一主体（统一社会信用代码相同）"
-    if party.legal_rep and agency.legal_rep and agency.legal_rep == party.legal_rep:
-        return f"利益冲突：与委托企业法定代表人相同（{agency.legal_rep}）"
-    related = {c for c in agency.related_uscc.split(",") if c}
-    if party.uscc and party.uscc in related:
-        return "利益冲突：机构申报的关联方包含委托企业"
     if agency.uscc in party.exclude_uscc:
         return "利益冲突：申请方或其关联方"
+    if agency.legal_rep and agency.legal_rep in party.legal_reps:
+        return f"利益冲突：与委托企业法定代表人相同（{agency.legal_rep}）"
+    related = {c for c in agency.related_uscc.split(",") if c}
+    if related & ({party.uscc} | party.exclude_uscc):
+        return "利益冲突：机构申报的关联方包含委托企业"
     if valid is None:
         if latest is None:
             return "无该服务类型的资质证书"

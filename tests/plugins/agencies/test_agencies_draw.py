@@ -141,6 +141,8 @@ def test_the_service_hook_draws_and_commits(market, clerk) -> None:
         row, verdict = services.verify_draw(session, outcome.draw_uid)
     assert verdict.ok and row.subject_uid == "claim-7" and row.record_hash == outcome.record_hash
     assert json.loads(row.witnesses) == [{"role": "witness", "value": "4471 2093"}]
+    excluded = {e["uid"] for e in json.loads(row.exclusions)}  # the applicant's legal rep and related parties too
+    assert {market.agencies["same_rep"], market.agencies["related"]} <= excluded
 
 
 def test_the_service_hook_answers_none_when_nobody_is_eligible(market, clerk) -> None:

@@ -1,0 +1,107 @@
+"""Commissions from request to confirmation; deliverables hashed; the CLI runs the story end to end."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+from station_agencies import services
+
+from conftest import NOW
+from station.cli import main
+from station.errors import UserError
+
+
+def test_direct_commission_walks_through_its_steps(market, clerk, tmp_path) -> None:
+    report = tmp_path / "结算审核报告.pdf"
+    report.write_bytes(b"%PDF-1.7 report")
+    with market.ctx.work(clerk) as work:
+        c = services.create_commission(
+            work, market.enterprise_uscc, "工程造价咨询", scope="厂房扩建工程结算审核", budget_fen=3_500_000,
+            agency_uid=market.agencies["valid1"], now=NOW,
+        )  # fmt: skip
+        assert (c.selection, c.status, c.number) == ("direct", "assigned", "WT-ST01-20260915-0001")
+        with pytest.raises(UserError, match="需要先"):
+            services.complete(work, c.number, "王经理", now=NOW)
+        services.accept(work, c.number, now=NOW)
+        services.deliver(work, c.number, [report], now=NOW)
+        services.complete(work, c.number, "王经理", now=NOW)
+        assert services.deliverables(c) == [
+            {"name": report.name, "sha256": hashlib.sha256(b"%PDF-1.7 report").hexdigest(), "size": 15}
+        ]
+        assert (c.status, c.representative, c.version) == ("completed", "王经理", 4)
+
+
+def test_a_drawn_commission_points_at_its_draw(market, clerk) -> None:
+    with market.ctx.work(clerk) as work:
+        c = services.create_commission(
+            work, market.enterprise_uid, "cost", scope="预算编制", witnesses=[("enterprise", "11"), ("clerk", "22")],
+            now=NOW,
+        )  # fmt: skip
+        d = services.get_draw(work.session, c.draw_uid)
+        assert c.selection == "draw" and d.agency_uid == c.agency_uid and d.subject_uid == c.uid
+        assert d.enterprise_uid == market.enterprise_uid
+
+
+def test_a_suspended_agency_cannot_be_commissioned_directly(market, clerk) -> None:
+    with pytest.raises(UserError, match="暂停"), market.ctx.work(clerk) as work:
+        services.create_commission(
+            work, market.enterprise_uid, "cost", scope="x", agency_uid=market.agencies["suspended"], now=NOW
+        )
+
+
+def run(market, capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["--data-dir", str(market.ctx.data_dir), "agencies", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_story_end_to_end(market, capsys, tmp_path) -> None:
+    market.ctx.close()
+    code, out, _ = run(market, capsys, "services", "--json")
+    services_ = json.loads(out)
+    assert code == 0 and {"code": "cost", "name": "工程造价咨询"}.items() <= services_[0].items()
+    assert next(s for s in services_ if s["code"] == "cost")["agencies"] == 7
+    code, out, _ = run(market, capsys, "draw", "--service", "cost", "--witness", "enterprise=3817",
+                       "--witness", "clerk=9025", "--enterprise", market.enterprise_uscc, "--json")  # fmt: skip
+    drawn = json.loads(out)
+    assert code == 0 and drawn["pool_size"] == 3 and len(drawn["exclusions"]) == 5
+    code, out, _ = run(market, capsys, "draw", "verify", drawn["number"])
+    assert code == 0 and "复核一致" in out
+    code, out, _ = run(market, capsys, "commission", "new", "--enterprise", market.enterprise_uscc, "--service",
+                       "cost", "--scope", "结算审核", "--budget", "35000", "--witness", "enterprise=5", "--json")  # fmt: skip
+    number = json.loads(out)["number"]
+    (tmp_path / "r.pdf").write_bytes(b"x")
+    for step in (["accept", number], ["deliver", number, str(tmp_path / "r.pdf")],
+                 ["complete", number, "--representative", "王经理"]):  # fmt: skip
+        assert run(market, capsys, "commission", *step)[0] == 0
+    code, _, _ = run(market, capsys, "rate", number, "--enterprise", market.enterprise_uscc,
+                     "--representative", "王经理", "--scores", "5,4,5,4,5")  # fmt: skip
+    assert code == 0
+    code, _, err = run(market, capsys, "rate", number, "--enterprise", market.enterprise_uscc,
+                       "--representative", "王经理", "--scores", "5,4,5,4,5")  # fmt: skip
+    assert code != 0 and "已经评价过" in err
+    period = f"{NOW.year}Q{(NOW.month - 1) // 3 + 1}"
+    code, out, _ = run(market, capsys, "ratings", "--period", "2026", "--json")
+    assert code == 0 and json.loads(out)["period"] == "2026"
+    code, _, err = run(market, capsys, "ratings", "--period", period.replace("Q", "-"))
+    assert code != 0 and err.startswith("错误：")
+
+
+def test_cli_verify_of_an_unknown_draw_says_so(ctx, capsys) -> None:
+    ctx.close()
+    code = main(["--data-dir", str(ctx.data_dir), "agencies", "draw", "verify", "CQ-NOPE"])
+    assert code != 0 and "找不到抽取记录" in capsys.readouterr().err
+
+
+def test_models_and_services_do_not_import_qt() -> None:
+    code = (
+        "import sys, station_agencies, station_agencies.services, station_agencies.cli, station_agencies.demo;"
+        "import station_agencies.draw_algorithm, station_agencies.stars, station_agencies.catalogue;"
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]; print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
