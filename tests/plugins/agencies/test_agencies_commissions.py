@@ -71,8 +71,8 @@ def test_cli_story_end_to_end(market, capsys, tmp_path) -> None:
     assert code == 0 and drawn["pool_size"] == 3 and len(drawn["exclusions"]) == 5
     code, out, _ = run(market, capsys, "draw", "verify", drawn["number"])
     assert code == 0 and "复核一致" in out
-    code, out, _ = run(market, capsys, "commission", "new", "--enterprise", market.enterprise_uscc, "--service",
-                       "cost", "--scope", "结算审核", "--budget", "35000", "--witness", "enterprise=5", "--json")  # fmt: skip
+    new = ["--enterprise", market.enterprise_uscc, "--service", "cost", "--scope", "结算审核", "--budget", "35000"]
+    code, out, _ = run(market, capsys, "commission", "new", *new, "--witness", "enterprise=5", "--json")
     number = json.loads(out)["number"]
     (tmp_path / "r.pdf").write_bytes(b"x")
     for step in (["accept", number], ["deliver", number, str(tmp_path / "r.pdf")],
