@@ -151,5 +151,5 @@ def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None) -> s
                 ratings += 1
     suspended, blacklisted = agencies[3][0], agencies[17][0]
     services.set_status(work, suspended.uid, "suspended", "季度评价连续两次不达标，暂停三个月", now=now)
-    services.set_status(work, blacklisted.uid, "blacklisted", "出具虚假鉴证报告，列入黑名单", now=now)
+    services.set_status(work, blacklisted.uid, "blacklisted", "出具虚假鉴证报告", now=now)
     return f"{len(agencies)} 家中介机构，{commissions} 项委托（{draws} 次随机抽取），{ratings} 条评价"

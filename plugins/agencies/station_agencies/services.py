@@ -711,3 +711,79 @@ def counts(session: Session) -> dict[str, int]:
 
 def deliverables(c: Commission) -> list[dict[str, Any]]:
     return json.loads(c.deliverables or "[]")
+
+
+# -- reads for pages ----------------------------------------------------------------------------
+
+
+def commission_uids(session: Session, status: str | None = None) -> list[str]:
+    query = select(Commission.uid).order_by(Commission.created_at.desc(), Commission.id.desc())
+    if status:
+        query = query.where(Commission.status == status)
+    return list(session.scalars(query))
+
+
+COMMISSION_COLUMNS = ("number", "enterprise", "service", "agency", "selection", "status", "rating", "created")
+
+
+def commission_rows(session: Session, uids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+    """The commission list's columns for the given uids (see COMMISSION_COLUMNS)."""
+    from station.core.clock import local_text
+
+    cat = catalogue()
+    rows: dict[str, tuple[Any, ...]] = {}
+    query = (
+        select(Commission, Enterprise.name, Agency.name, Rating.uid)
+        .outerjoin(Enterprise, Enterprise.uid == Commission.enterprise_uid)
+        .outerjoin(Agency, Agency.uid == Commission.agency_uid)
+        .outerjoin(Rating, Rating.commission_uid == Commission.uid)
+        .where(Commission.uid.in_(list(uids)))
+    )
+    for c, enterprise_name, agency_name, rating_uid in session.execute(query):
+        rated = "已评价" if rating_uid else ("待评价" if c.status == "completed" else "")
+        rows[c.uid] = (
+            c.number, enterprise_name or "", cat.name(c.service), agency_name or "", SELECTIONS[c.selection],
+            COMMISSION_STATUSES[c.status], rated, local_text(c.created_at)[:10],
+        )  # fmt: skip
+    return rows
+
+
+@dataclass(frozen=True)
+class AgencyHistory:
+    agency: dict[str, Any]
+    qualifications: list[dict[str, Any]]
+    commissions: list[dict[str, Any]]
+    ratings: list[dict[str, Any]]
+    draws_in_pool: int
+    draws_won: int
+
+
+def agency_history(session: Session, agency_uid: str, *, now: dt.datetime | None = None) -> AgencyHistory:
+    """Everything an agency's page shows, as plain values (safe to hand to the UI thread)."""
+    from station.core.clock import local_text
+
+    cat = catalogue()
+    today = _today(now or utcnow())
+    a = get_agency(session, agency_uid)
+    names = dict(session.execute(select(Enterprise.uid, Enterprise.name)).all())
+    quals = [
+        {"service": cat.name(q.service), "cert_no": q.cert_no, "issuer": q.issuer,
+         "valid_until": q.valid_until.isoformat(), "expired": q.valid_until < today}
+        for q in qualifications(session, a.uid)
+    ]  # fmt: skip
+    comms = [
+        {"number": c.number, "enterprise": names.get(c.enterprise_uid, ""), "service": cat.name(c.service),
+         "status": COMMISSION_STATUSES[c.status], "selection": SELECTIONS[c.selection],
+         "created": local_text(c.created_at)[:10]}
+        for c in commissions(session, agency_uid=a.uid)
+    ]  # fmt: skip
+    rates = [
+        {"uid": r.uid, "enterprise": names.get(r.enterprise_uid, ""), "rated": local_text(r.rated_at)[:10],
+         "scores": [getattr(r, d) for d in DIMENSIONS], "comment": r.comment, "representative": r.representative,
+         "set_aside": r.set_aside, "set_aside_reason": r.set_aside_reason}
+        for r in ratings_of(session, a.uid)
+    ]  # fmt: skip
+    pool_hits = session.scalar(select(func.count()).select_from(Draw).where(Draw.pool.contains(a.uid))) or 0
+    won = session.scalar(select(func.count()).select_from(Draw).where(Draw.agency_uid == a.uid)) or 0
+    info = agency_snapshot(a) | {"uid": a.uid, "service_names": [cat.name(s) for s in a.service_codes()]}
+    return AgencyHistory(info, quals, comms, rates, pool_hits, won)
