@@ -18,6 +18,7 @@ from station.contributions import (
     DrawOutcome,
     DrawRequest,
     MigrationBranch,
+    NoticeSource,
     Page,
     Permission,
     SyncedTable,
@@ -166,6 +167,17 @@ def _open_commissions(session: Any) -> str:
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
     register(DashboardFigure("agencies.active", "入驻中介机构", _active_agencies, order=40))
     register(DashboardFigure("agencies.open", "进行中的中介委托", _open_commissions, order=41))
+
+
+def _notices(session: Any, actor: Any) -> list[Any]:
+    from station_agencies import services
+
+    return services.notices(session)
+
+
+@hookimpl
+def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
+    register(NoticeSource("agencies", _notices, interval_s=600, permission="agencies.view"))
 
 
 @hookimpl

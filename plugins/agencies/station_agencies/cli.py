@@ -100,6 +100,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--comment", default="")
     p.set_defaults(agencies_run=cmd_rate)
 
+    p = sub.add_parser("report", help="生成季度或年度星级评价报告（PDF）")
+    p.add_argument("--period", required=True, help="2026Q3 或 2026")
+    p.add_argument("output", help="PDF 文件路径")
+    p.set_defaults(agencies_run=cmd_report)
+
     p = sub.add_parser("ratings", help="季度或年度星级评价")
     p.add_argument("--period", required=True, help="2026Q3 或 2026")
     p.add_argument("--service", help="只看一种服务类型")
@@ -403,4 +408,15 @@ def cmd_ratings(args: argparse.Namespace, ctx: Any) -> int:
     for i, r in enumerate(rated, 1):
         score = f"{r.score:.2f}" if r.score is not None else "—"
         print(f"{i:>3}. {r.name}  {_star_text(r.stars, r.count)}  综合得分 {score}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
+    from station_agencies import report
+
+    out = Path(args.output)
+    if out.parent and not out.parent.exists():
+        raise UserError(f"目录 {out.parent} 不存在，请换一个保存位置。")
+    report.write(ctx, args.period, out)
+    print(f"已生成星级评价报告：{out}")
     return 0

@@ -658,6 +658,15 @@ def rating_points(session: Session, period: Period | None = None) -> list[Rating
     return points
 
 
+def ratings_in_period(session: Session, period: Period) -> int:
+    """Every rating of the period, set aside or not."""
+    return sum(
+        1
+        for (when,) in session.execute(select(Rating.rated_at))
+        if period.contains(quarter_index(local(when).year, local(when).month))
+    )
+
+
 @dataclass(frozen=True)
 class RankedAgency:
     uid: str
@@ -787,3 +796,41 @@ def agency_history(session: Session, agency_uid: str, *, now: dt.datetime | None
     won = session.scalar(select(func.count()).select_from(Draw).where(Draw.agency_uid == a.uid)) or 0
     info = agency_snapshot(a) | {"uid": a.uid, "service_names": [cat.name(s) for s in a.service_codes()]}
     return AgencyHistory(info, quals, comms, rates, pool_hits, won)
+
+
+def notices(session: Session, *, now: dt.datetime | None = None, within_days: int = 30) -> list[Any]:
+    """Qualifications about to expire (the agency drops out of draws) and commissions past their deadline."""
+    from station.contributions import Notice
+
+    today = _today(now or utcnow())
+    cat = catalogue()
+    out = []
+    soon = today + dt.timedelta(days=within_days)
+    names = {a.uid: a.name for a in agencies_for(session) if a.status == "active"}
+    latest: dict[tuple[str, str], Qualification] = {}
+    for q in session.scalars(select(Qualification).order_by(Qualification.valid_until)):
+        latest[(q.agency_uid, q.service)] = q  # the one valid longest
+    for (agency_uid, service), q in sorted(latest.items(), key=lambda kv: kv[1].valid_until):
+        if agency_uid in names and today <= q.valid_until <= soon:
+            out.append(
+                Notice(
+                    key=f"agencies:{q.uid}:expiring:{q.valid_until.isoformat()}",
+                    text=f"{names[agency_uid]}的{cat.name(service)}资质证书 {q.cert_no} 将于 "
+                    f"{q.valid_until.isoformat()} 到期，到期后不再参加该类服务的随机抽取。",
+                    level="warning",
+                    page="agencies",
+                )
+            )
+    overdue = select(Commission).where(
+        Commission.status.in_(("assigned", "accepted")), Commission.deadline.is_not(None), Commission.deadline < today
+    )
+    for c in session.scalars(overdue):
+        out.append(
+            Notice(
+                key=f"agencies:{c.uid}:overdue",
+                text=f"委托 {c.number}（{cat.name(c.service)}）已超过完成期限 {c.deadline}，请督促机构提交成果。",
+                level="info",
+                page="agencies",
+            )
+        )
+    return out

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from agencies_market import NOW
 from station_agencies import services
 
-from conftest import NOW
 from station.cli import main
 from station.errors import UserError
 
@@ -105,3 +105,21 @@ def test_models_and_services_do_not_import_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_notices_for_expiring_qualifications_and_overdue_commissions(market, clerk, admin) -> None:
+    import datetime as dt
+
+    with market.ctx.work(admin) as work:
+        services.add_qualification(work, market.agencies["uncertified"], "cost", "COST-soon", dt.date(2026, 10, 1))
+    with market.ctx.work(clerk) as work:
+        services.create_commission(
+            work, market.enterprise_uid, "cost", scope="x", agency_uid=market.agencies["valid1"],
+            deadline=dt.date(2026, 9, 1), now=NOW,
+        )  # fmt: skip
+    with market.ctx.read() as session:
+        got = services.notices(session, now=NOW)
+    texts = [n.text for n in got]
+    assert any("COST-soon 将于 2026-10-01 到期" in t for t in texts)
+    assert any("已超过完成期限 2026-09-01" in t for t in texts)
+    assert not any("COST-valid1" in t for t in texts)  # valid until 2027: nothing to say

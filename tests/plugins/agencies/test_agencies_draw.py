@@ -9,11 +9,11 @@ import json
 import re
 
 import pytest
+from agencies_market import NOW
 from station_agencies import draw_algorithm as algo
 from station_agencies import request_agency_draw, services
 from station_agencies.models import Draw
 
-from conftest import NOW
 from helpers import ROOT
 from station.contributions import DrawRequest
 from station.errors import UserError

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from agencies_market import NOW, completed_commission
 from sqlalchemy import select
 from station_agencies import services
 from station_agencies.stars import DIMENSIONS
 
-from conftest import NOW, completed_commission
 from station.core.audit import AuditEntry
 from station.errors import PermissionDenied, UserError, ValidationError
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from agencies_market import NOW, completed_commission
 from station_agencies import services
 from station_agencies.catalogue import load
 from station_agencies.stars import DIMENSIONS, Period, RatingPoint, StarRules, evaluate
 
-from conftest import NOW, completed_commission
 from helpers import ROOT
 from station.errors import UserError
 

@@ -6,12 +6,12 @@ import types
 
 import pytest
 import station_agencies
+from agencies_market import NOW, completed_commission
 from PySide6.QtWidgets import QApplication, QMessageBox
 from station_agencies.stars import DIMENSIONS
 from station_agencies.ui.dialogs import DrawDialog, RatingDialog
 from station_agencies.ui.page import AgenciesPage, recent_periods
 
-from conftest import NOW, completed_commission
 from station.shell import i18n
 from station.shell.app import install_font
 
