@@ -143,7 +143,7 @@ def write(ctx: Any, period_text: str, path: Path) -> Path:
                 [str(i), Paragraph(r.name, st["cell"]), _stars(r.stars), f"{r.score:.2f}" if r.score else "",
                  *[f"{r.dims.get(d, 0):.2f}" for d in DIMENSIONS], str(r.count)]
             )  # fmt: skip
-        table = Table(data, colWidths=[10 * mm, 58 * mm, 20 * mm, 12 * mm, *[12 * mm] * 5, 10 * mm], repeatRows=1)
+        table = Table(data, colWidths=[12 * mm, 52 * mm, 20 * mm, 12 * mm, *[12 * mm] * 5, 12 * mm], repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
