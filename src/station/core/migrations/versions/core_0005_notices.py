@@ -1,7 +1,7 @@
 """Which notices each person has already been shown, so a restart does not show them again.
 
-Revision ID: core_0004
-Revises: core_0003
+Revision ID: core_0005
+Revises: core_0004
 Create Date: 2026-11-23
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "core_0004"
-down_revision = "core_0003"
+revision = "core_0005"
+down_revision = "core_0004"
 branch_labels = None
 depends_on = None
 
