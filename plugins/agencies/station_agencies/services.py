@@ -434,6 +434,7 @@ def create_commission(
     agency_uid: str | None = None,
     witnesses: Sequence[tuple[str, str]] = (),
     expected_pool_hash: str | None = None,
+    pool_fixed_at: str | None = None,
     station_code: str = "ST01",
     now: dt.datetime | None = None,
 ) -> Commission:
@@ -470,7 +471,8 @@ def create_commission(
         commission.selection = "draw"
         row = draw(
             work, code, witnesses, purpose=f"中介服务委托 {commission.number}", subject_uid=commission.uid,
-            enterprise_uid=enterprise.uid, expected_pool_hash=expected_pool_hash, station_code=station_code, now=now,
+            enterprise_uid=enterprise.uid, expected_pool_hash=expected_pool_hash, pool_fixed_at=pool_fixed_at,
+            station_code=station_code, now=now,
         )  # fmt: skip
         commission.agency_uid, commission.draw_uid = row.agency_uid, row.uid
     work.session.add(commission)

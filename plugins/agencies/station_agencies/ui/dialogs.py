@@ -143,8 +143,8 @@ class DrawDialog(QDialog):
             for w in (self.enterprise_number, self.clerk_number, self.draw_button):
                 w.setEnabled(ready)
             self.fix_button.setEnabled(False)
-            self.service.setEnabled(False)
-            self.enterprise.setEnabled(False)
+            for w in (self.service, self.enterprise, self.purpose):
+                w.setEnabled(False)
 
         DbOp(self, load, on_done=show, on_error=self._show_error).start()
 
@@ -162,7 +162,7 @@ class DrawDialog(QDialog):
                     c = services.create_commission(
                         work, commission["enterprise"], preview.service, scope=commission["scope"],
                         budget_fen=commission["budget_fen"], deadline=commission["deadline"], witnesses=witnesses,
-                        expected_pool_hash=preview.pool_hash, station_code=station,
+                        expected_pool_hash=preview.pool_hash, pool_fixed_at=preview.fixed_at, station_code=station,
                     )  # fmt: skip
                     row = services.get_draw(work.session, c.draw_uid or "")
                     extra = {"commission": c.number}

@@ -291,7 +291,7 @@ class AgenciesPage(QWidget):
             detail = scores + (f"  {r['comment']}" if r["comment"] else "")
             rows.append((r["rated"], r["enterprise"], self.tr("Rating"), detail, state, r["uid"]))
         for c in history.commissions:
-            rows.append((c["created"], c["enterprise"], self.tr("Commission"), f"{c['number']} {c['service']}",
+            rows.append((c["created"], c["enterprise"], self.tr("Commission"), f"{c['service']} {c['number']}",
                          c["status"], ""))  # fmt: skip
         rows.sort(key=lambda r: r[0], reverse=True)
         self.history.setRowCount(len(rows))
