@@ -274,8 +274,13 @@ def pool_for(session: Session, service: str, party: Party, *, now: dt.datetime |
     code = catalogue().service(service).code
     pool: list[dict[str, str]] = []
     exclusions: list[dict[str, str]] = []
+    by_agency: dict[str, list[Qualification]] = {}
+    for q in session.scalars(
+        select(Qualification).where(Qualification.service == code).order_by(Qualification.valid_until.desc())
+    ):
+        by_agency.setdefault(q.agency_uid, []).append(q)
     for agency in sorted(agencies_for(session, code), key=lambda a: a.uid):
-        certs = [q for q in qualifications(session, agency.uid) if q.service == code]
+        certs = by_agency.get(agency.uid, [])
         valid = next((q for q in certs if q.valid_until >= today), None)
         latest = certs[0] if certs else None
         reason = _exclusion_reason(agency, valid, latest, party)

@@ -469,7 +469,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="119" />
+        <location filename="../__init__.py" line="120" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
     </message>
