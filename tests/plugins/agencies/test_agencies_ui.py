@@ -97,3 +97,30 @@ def test_periods_offered_are_the_last_four_quarters_and_two_years() -> None:
 
     assert recent_periods(dt.date(2026, 2, 1)) == ["2025Q4", "2025Q3", "2025Q2", "2025Q1", "2026", "2025"]
     assert QApplication.instance() is not None
+
+
+def test_a_supervisor_registers_an_agency_and_its_certificate(qtbot, market, supervisor) -> None:
+    from station_agencies import services
+    from station_agencies.ui.dialogs import AgencyDialog, QualificationDialog
+
+    from helpers import valid_code
+
+    dialog = AgencyDialog(None, market.ctx, supervisor)
+    qtbot.addWidget(dialog)
+    dialog.fields["name"].setText("酒泉立信资产评估事务所有限公司")
+    dialog.fields["uscc"].setText(valid_code(300, "620902"))
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=10_000)
+    assert "服务类型" in dialog.error.text()  # no service type ticked
+    dialog.services["appraisal"].setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.submit()
+    cert = QualificationDialog(None, market.ctx, supervisor, dialog.result, "酒泉立信")
+    qtbot.addWidget(cert)
+    cert.service.setCurrentIndex(cert.service.findData("appraisal"))
+    cert.cert_no.setText("APPR-2026-001")
+    with qtbot.waitSignal(cert.accepted, timeout=10_000):
+        cert.submit()
+    with market.ctx.read() as session:
+        quals = services.qualifications(session, dialog.result)
+    assert [(q.service, q.cert_no) for q in quals] == [("appraisal", "APPR-2026-001")]

@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="54" />
-        <location filename="../ui/page.py" line="292" />
+        <location filename="../ui/page.py" line="305" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="92" />
-        <location filename="../ui/page.py" line="386" />
+        <location filename="../ui/page.py" line="437" />
         <source>Commissions</source>
         <translation>服务委托</translation>
     </message>
@@ -166,140 +166,219 @@
         <translation>蓝色：本机构（向园区平均值加权）；灰色：园区平均</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="193" />
+        <location filename="../ui/page.py" line="190" />
+        <source>Register agency…</source>
+        <translation>登记机构…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="191" />
+        <source>Qualification…</source>
+        <translation>登记资质…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="192" />
+        <source>Suspend or blacklist…</source>
+        <translation>暂停或列入黑名单…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="206" />
         <source>Agencies by star level</source>
         <translation>各星级机构数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="227" />
+        <location filename="../ui/page.py" line="240" />
         <source>Too few</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="236" />
+        <location filename="../ui/page.py" line="249" />
         <source>%1 agencies</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="276" />
+        <location filename="../ui/page.py" line="289" />
         <source>Qualifications: %1</source>
         <translation>资质：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="278" />
+        <location filename="../ui/page.py" line="291" />
         <source>In %1 draw pools, drawn %2 times</source>
         <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="290" />
+        <location filename="../ui/page.py" line="303" />
         <source>Set aside: %1</source>
         <translation>已认定为不当评价：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="307" />
         <source>Commission</source>
         <translation>委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="310" />
-        <location filename="../ui/page.py" line="312" />
+        <location filename="../ui/page.py" line="323" />
+        <location filename="../ui/page.py" line="325" />
         <source>Set aside</source>
         <translation>不当评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="310" />
+        <location filename="../ui/page.py" line="323" />
         <source>Select a rating in the history first.</source>
         <translation>请先在记录中选中一条评价。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="312" />
+        <location filename="../ui/page.py" line="325" />
         <source>Why is this rating abusive?</source>
         <translation>认定这条评价为不当评价的理由：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="329" />
+        <location filename="../ui/page.py" line="341" />
+        <source>Agencies</source>
+        <translation>中介机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="341" />
+        <source>Select an agency first.</source>
+        <translation>请先选中一家机构。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="357" />
+        <location filename="../ui/page.py" line="363" />
+        <source>Agency status</source>
+        <translation>机构状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="363" />
+        <source>Reason (kept on record)</source>
+        <translation>原因（将记录在案）</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="380" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="338" />
+        <location filename="../ui/page.py" line="389" />
         <source>New commission…</source>
         <translation>新建委托…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="339" />
+        <location filename="../ui/page.py" line="390" />
         <source>Agency accepts</source>
         <translation>机构接受委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="340" />
+        <location filename="../ui/page.py" line="391" />
         <source>Deliverables…</source>
         <translation>提交成果…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="341" />
+        <location filename="../ui/page.py" line="392" />
         <source>Enterprise confirms completion…</source>
         <translation>企业确认完成…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="348" />
+        <location filename="../ui/page.py" line="399" />
         <source>Rate…</source>
         <translation>录入评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="386" />
+        <location filename="../ui/page.py" line="437" />
         <source>Select a commission first.</source>
         <translation>请先选中一项委托。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="411" />
+        <location filename="../ui/page.py" line="462" />
         <source>Deliverables handed in by the agency</source>
         <translation>机构提交的成果文件</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="421" />
+        <location filename="../ui/page.py" line="472" />
         <source>Confirm completion</source>
         <translation>确认完成</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="421" />
+        <location filename="../ui/page.py" line="472" />
         <source>Name of the enterprise's representative who confirms</source>
         <translation>确认完成的企业代表姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="452" />
+        <location filename="../ui/page.py" line="503" />
         <source>Random draw…</source>
         <translation>随机抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="456" />
+        <location filename="../ui/page.py" line="507" />
         <source>Re-check the selected draw</source>
         <translation>复核选中的抽取</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="523" />
+        <location filename="../ui/page.py" line="574" />
         <source>Draw %1 re-checked: the same agency, %2.</source>
         <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="525" />
+        <location filename="../ui/page.py" line="576" />
         <source>Draw %1 does NOT match its record: %2</source>
         <translation>抽取 %1 复核不一致：%2</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="589" />
         <source>Save evaluation report</source>
         <translation>保存星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="552" />
+        <location filename="../ui/page.py" line="603" />
         <source>Evaluation report</source>
         <translation>星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="554" />
+        <location filename="../ui/page.py" line="605" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyDialog</name>
+    <message>
+        <location filename="../ui/dialogs.py" line="371" />
+        <source>Register an agency</source>
+        <translation>登记入驻中介机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="375" />
+        <source>Agency name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="376" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="377" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="378" />
+        <source>Related parties (credit codes, comma-separated)</source>
+        <translation>关联方（统一社会信用代码，逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="379" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="380" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="393" />
+        <source>Service types</source>
+        <translation>服务类型</translation>
     </message>
 </context>
 <context>
@@ -472,6 +551,34 @@
         <location filename="../__init__.py" line="120" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationDialog</name>
+    <message>
+        <location filename="../ui/dialogs.py" line="430" />
+        <source>Qualification of %1</source>
+        <translation>%1的资质证书</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="438" />
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="439" />
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="440" />
+        <source>Issued by</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="441" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
     </message>
 </context>
 <context>

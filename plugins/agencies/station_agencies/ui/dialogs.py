@@ -355,3 +355,112 @@ class RatingDialog(QDialog):
             self.error.show()
 
         DbOp(self, run, on_done=lambda _: self.accept(), on_error=failed).start()
+
+
+class AgencyDialog(QDialog):
+    """Register an agency: name, credit code, legal representative, service types, related parties, contact."""
+
+    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QCheckBox, QGridLayout
+
+        from station_agencies import services
+
+        self.ctx, self.actor = ctx, actor
+        self.result: str | None = None
+        self.setWindowTitle(self.tr("Register an agency"))
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key, label in (
+            ("name", self.tr("Agency name")),
+            ("uscc", self.tr("Credit code")),
+            ("legal_rep", self.tr("Legal representative")),
+            ("related_uscc", self.tr("Related parties (credit codes, comma-separated)")),
+            ("contact_person", self.tr("Contact person")),
+            ("contact_phone", self.tr("Contact phone")),
+        ):
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            self.fields[key] = edit
+            form.addRow(label, edit)
+        grid = QGridLayout()
+        self.services: dict[str, QCheckBox] = {}
+        for i, s in enumerate(services.catalogue(ctx.data_dir).services.values()):
+            box = QCheckBox(s.name)
+            box.setObjectName(f"service_{s.code}")
+            self.services[s.code] = box
+            grid.addWidget(box, i // 3, i % 3)
+        form.addRow(self.tr("Service types"), grid)
+        self.error = error_label("error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        from station_agencies import services
+
+        raw: dict[str, Any] = {k: e.text() for k, e in self.fields.items()}
+        raw["services"] = [code for code, box in self.services.items() if box.isChecked()]
+
+        def run(progress: Any) -> str:
+            with self.ctx.work(self.actor) as work:
+                return services.create_agency(work, raw).uid
+
+        def done(uid: str) -> None:
+            self.result = uid
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.error.setText(str(exc))
+            self.error.show()
+
+        DbOp(self, run, on_done=done, on_error=failed).start()
+
+
+class QualificationDialog(QDialog):
+    """Record a qualification certificate of an agency for one service type."""
+
+    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, agency_uid: str, agency_name: str):
+        super().__init__(parent)
+        self.ctx, self.actor, self.agency_uid = ctx, actor, agency_uid
+        self.setWindowTitle(self.tr("Qualification of %1").replace("%1", agency_name))
+        self.service = _services_combo(ctx)
+        self.cert_no = QLineEdit()
+        self.cert_no.setObjectName("cert_no")
+        self.issuer = QLineEdit()
+        self.valid_until = QDateEdit(QDate.currentDate().addYears(3))
+        self.valid_until.setCalendarPopup(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Service type"), self.service)
+        form.addRow(self.tr("Certificate number"), self.cert_no)
+        form.addRow(self.tr("Issued by"), self.issuer)
+        form.addRow(self.tr("Valid until"), self.valid_until)
+        self.error = error_label("error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        from station_agencies import services
+
+        d = self.valid_until.date()
+        until = dt.date(d.year(), d.month(), d.day())
+        service, cert, issuer = self.service.currentData(), self.cert_no.text(), self.issuer.text()
+
+        def run(progress: Any) -> None:
+            with self.ctx.work(self.actor) as work:
+                services.add_qualification(work, self.agency_uid, service, cert, until, issuer)
+
+        def failed(exc: BaseException) -> None:
+            self.error.setText(str(exc))
+            self.error.show()
+
+        DbOp(self, run, on_done=lambda _: self.accept(), on_error=failed).start()

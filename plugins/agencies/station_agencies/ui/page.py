@@ -33,7 +33,7 @@ from station.shell.dbop import DbOp
 from station.shell.widgets import page_title
 
 from .charts import DimensionBars, StarHistogram
-from .dialogs import CommissionDialog, DrawDialog, RatingDialog
+from .dialogs import AgencyDialog, CommissionDialog, DrawDialog, QualificationDialog, RatingDialog
 from .models import KeyedRowsModel
 
 AGENCY_HEADERS = [
@@ -184,7 +184,20 @@ class AgenciesPage(QWidget):
         legend.setObjectName("legend")
         dl.addWidget(legend)
         dl.addWidget(self.history, 1)
-        dl.addWidget(self.set_aside_button)
+        manage = QHBoxLayout()
+        can_manage = self._can("agencies.manage")
+        for name, text, slot in (
+            ("register_agency", self.tr("Register agency…"), self.register_agency),
+            ("qualification", self.tr("Qualification…"), self.add_qualification),
+            ("status", self.tr("Suspend or blacklist…"), self.change_status),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setVisible(can_manage)
+            button.clicked.connect(slot)
+            manage.addWidget(button)
+        manage.addWidget(self.set_aside_button)
+        dl.addLayout(manage)
 
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -316,6 +329,44 @@ class AgenciesPage(QWidget):
         def run(progress: Any) -> None:
             with self.ctx.work(self.actor) as work:
                 services.set_aside(work, rating_uid, reason)
+
+        DbOp(self, run, on_done=lambda _: self.reload()).start()
+
+    def register_agency(self) -> None:
+        if AgencyDialog(self, self.ctx, self.actor).exec():
+            self.reload()
+
+    def _current_agency(self) -> tuple[str, str] | None:
+        if self._history is None:
+            QMessageBox.information(self, self.tr("Agencies"), self.tr("Select an agency first."))
+            return None
+        return self._history.agency["uid"], self._history.agency["name"]
+
+    def add_qualification(self) -> None:
+        current = self._current_agency()
+        if current and QualificationDialog(self, self.ctx, self.actor, *current).exec():
+            self.reload()
+
+    def change_status(self) -> None:
+        from station_agencies import services
+
+        current = self._current_agency()
+        if current is None:
+            return
+        labels = list(services.STATUSES.values())
+        label, ok = QInputDialog.getItem(self, self.tr("Agency status"), current[1], labels, 0, False)
+        if not ok:
+            return
+        status = list(services.STATUSES)[labels.index(label)]
+        reason = ""
+        if status != "active":
+            reason, ok = QInputDialog.getText(self, self.tr("Agency status"), self.tr("Reason (kept on record)"))
+            if not ok:
+                return
+
+        def run(progress: Any) -> None:
+            with self.ctx.work(self.actor) as work:
+                services.set_status(work, current[0], status, reason)
 
         DbOp(self, run, on_done=lambda _: self.reload()).start()
 
