@@ -124,3 +124,11 @@ def test_a_supervisor_registers_an_agency_and_its_certificate(qtbot, market, sup
     with market.ctx.read() as session:
         quals = services.qualifications(session, dialog.result)
     assert [(q.service, q.cert_no) for q in quals] == [("appraisal", "APPR-2026-001")]
+
+
+def test_the_page_is_registered_for_everyone_who_may_view_the_marketplace(ctx, clerk) -> None:
+    from station.contributions import Page
+
+    page = next(p for p in ctx.host.collect("register_pages", Page) if p.key == "agencies")
+    assert page.plugin == "agencies" and page.permission == "agencies.view" and clerk.can(page.permission)
+    assert not ctx.permissions.actor("guest", "guest").can(page.permission)
