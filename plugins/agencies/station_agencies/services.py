@@ -29,7 +29,7 @@ from station.errors import UserError, ValidationError
 from . import draw_algorithm as algo
 from .catalogue import Catalogue, load
 from .models import Agency, Commission, Draw, Qualification, Rating, new_uid
-from .stars import DIMENSIONS, Evaluation, Period, RatingPoint, StarRules, evaluate, quarter_index
+from .stars import DIMENSIONS, Evaluation, Period, RatingPoint, StarRules, evaluate
 
 STATUSES = {"active": "正常", "suspended": "暂停", "blacklisted": "列入黑名单"}
 COMMISSION_STATUSES = {
@@ -650,28 +650,40 @@ def ratings_of(session: Session, agency_uid: str) -> list[Rating]:
     return list(session.scalars(select(Rating).where(Rating.agency_uid == agency_uid).order_by(Rating.rated_at.desc())))
 
 
-def rating_points(session: Session, period: Period | None = None) -> list[RatingPoint]:
-    """Every counted rating (not set aside), with its Asia/Shanghai quarter."""
-    points = []
-    for row in session.execute(
-        select(Rating.agency_uid, Rating.rated_at, *[getattr(Rating, d) for d in DIMENSIONS]).where(
-            Rating.set_aside.is_(False)
-        )
-    ):
-        when = local(row[1])
-        q = quarter_index(when.year, when.month)
-        if period is None or period.contains(q):
-            points.append(RatingPoint(row[0], q, dict(zip(DIMENSIONS, row[2:], strict=True))))
-    return points
+def _quarter_start_utc(index: int) -> str:
+    """The first instant of quarter ``index`` in Asia/Shanghai, as the UTC text SQLite stores."""
+    from station.core.clock import SHANGHAI
+
+    year, q = divmod(index, 4)
+    start = dt.datetime(year, q * 3 + 1, 1, tzinfo=SHANGHAI).astimezone(dt.UTC)
+    return start.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _quarter_sql(period: Period) -> tuple[str, str, dict[str, Any]]:
+    """SQL for the quarter index of ``rated_at`` and a WHERE clause for the period, by text comparisons
+    with the quarters' UTC boundaries (stored times are UTC text in ISO order), so the index serves."""
+    bounds = {f"b{i}": _quarter_start_utc(period.first + i) for i in range(period.last - period.first + 2)}
+    steps = " + ".join(f"(rated_at >= :b{i})" for i in range(1, period.last - period.first + 1)) or "0"
+    last = f"b{period.last - period.first + 1}"
+    return f"({period.first} + {steps})", f"rated_at >= :b0 AND rated_at < :{last}", bounds
+
+
+def rating_points(session: Session, period: Period) -> list[RatingPoint]:
+    """Every counted rating (not set aside) of the period, with its Asia/Shanghai quarter."""
+    from sqlalchemy import text
+
+    quarter, where, params = _quarter_sql(period)
+    sql = f"SELECT agency_uid, {quarter}, {', '.join(DIMENSIONS)} FROM agencies_rating WHERE NOT set_aside AND {where}"
+    rows = session.execute(text(sql), params).all()
+    return [RatingPoint(r[0], r[1], dict(zip(DIMENSIONS, r[2:], strict=True))) for r in rows]
 
 
 def ratings_in_period(session: Session, period: Period) -> int:
     """Every rating of the period, set aside or not."""
-    return sum(
-        1
-        for (when,) in session.execute(select(Rating.rated_at))
-        if period.contains(quarter_index(local(when).year, local(when).month))
-    )
+    from sqlalchemy import text
+
+    _, where, params = _quarter_sql(period)
+    return session.scalar(text(f"SELECT count(*) FROM agencies_rating WHERE {where}"), params) or 0
 
 
 @dataclass(frozen=True)

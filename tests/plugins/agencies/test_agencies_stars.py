@@ -103,3 +103,22 @@ def test_set_aside_ratings_and_other_quarters_do_not_count(market, clerk, superv
         q3 = services.evaluation(session, Period.parse("2026Q3")).agencies[market.agencies["valid1"]]
         assert len(services.ratings_of(session, market.agencies["valid1"])) == 4  # kept on record
     assert q3.count == 2 and q3.stars is None  # below the minimum of 3 now
+
+
+def test_a_rating_belongs_to_its_quarter_in_asia_shanghai(market, clerk) -> None:
+    just_after = dt.datetime(2026, 9, 30, 16, 30, tzinfo=dt.UTC)  # 2026-10-01 00:30 in Yumen: Q4
+    just_before = dt.datetime(2026, 9, 30, 15, 59, tzinfo=dt.UTC)  # 23:59 on 30 September: Q3
+    for when in (just_after, just_before):
+        number = completed_commission(market, clerk, when=when)
+        with market.ctx.work(clerk) as work:
+            services.rate(
+                work, number, enterprise_uscc=market.enterprise_uscc, representative="王经理",
+                scores=dict.fromkeys(DIMENSIONS, 4), now=when,
+            )  # fmt: skip
+    with market.ctx.read() as session:
+        q3 = services.rating_points(session, Period.parse("2026Q3"))
+        q4 = services.rating_points(session, Period.parse("2026Q4"))
+        year = services.rating_points(session, Period.parse("2026"))
+        assert services.ratings_in_period(session, Period.parse("2025")) == 0
+    assert [p.quarter for p in q3] == [Q[3]] and [p.quarter for p in q4] == [Q[4]]
+    assert sorted(p.quarter for p in year) == [Q[3], Q[4]]
