@@ -327,7 +327,9 @@ def cmd_commission_step(args: argparse.Namespace, ctx: Any) -> int:
         if args.step == "accept":
             c = services.accept(work, args.number)
         elif args.step == "deliver":
-            c = services.deliver(work, args.number, [Path(f) for f in args.files])
+            c = services.deliver(
+                work, args.number, [Path(f) for f in args.files], store_dir=services.deliverables_dir(ctx.data_dir)
+            )
         else:
             c = services.complete(work, args.number, args.representative)
         print(f"委托 {c.number}：{services.COMMISSION_STATUSES[c.status]}。")

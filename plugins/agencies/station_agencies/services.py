@@ -530,8 +530,16 @@ def file_digest(path: Path) -> dict[str, Any]:
     return {"name": path.name, "sha256": h.hexdigest(), "size": size}
 
 
-def deliver(work: Work, key: str, files: Sequence[Path], *, now: dt.datetime | None = None) -> Commission:
-    """The agency hands in its results: each file is recorded by name, size and SHA-256."""
+def deliverables_dir(data_dir: Path) -> Path:
+    return data_dir / "attachments" / "agencies"
+
+
+def deliver(
+    work: Work, key: str, files: Sequence[Path], *, store_dir: Path | None = None, now: dt.datetime | None = None
+) -> Commission:
+    """The agency hands in its results: each file is recorded by name, size and SHA-256 and, with
+    ``store_dir``, kept as a copy under ``<store_dir>/<commission number>/`` (named by its hash, so a
+    retried delivery writes nothing twice)."""
     work.require("agencies.commission", "办理中介服务委托")
     if not files:
         raise UserError("请附上机构提交的成果文件（报告、意见书等）。")
@@ -539,6 +547,20 @@ def deliver(work: Work, key: str, files: Sequence[Path], *, now: dt.datetime | N
         listed = [file_digest(Path(f)) for f in files]
     except OSError as exc:
         raise UserError(f"读不到成果文件：{exc.filename}，请检查路径。") from exc
+    c = get_commission(work.session, key)
+    if store_dir is not None:
+        import shutil
+
+        folder = store_dir / c.number
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for f, item in zip(files, listed, strict=True):
+                target = folder / f"{item['sha256'][:16]}-{item['name']}"
+                if not target.exists():
+                    shutil.copyfile(f, target)
+                item["stored"] = str(target.relative_to(store_dir))
+        except OSError as exc:
+            raise UserError(f"成果文件无法保存到 {folder}，请检查磁盘空间和权限。", detail=str(exc)) from exc
     now = now or utcnow()
     return _advance(work, key, "accepted", "delivered", now, delivered_at=now, deliverables=algo.canonical(listed))
 

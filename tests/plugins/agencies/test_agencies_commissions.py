@@ -27,11 +27,12 @@ def test_direct_commission_walks_through_its_steps(market, clerk, tmp_path) -> N
         with pytest.raises(UserError, match="需要先"):
             services.complete(work, c.number, "王经理", now=NOW)
         services.accept(work, c.number, now=NOW)
-        services.deliver(work, c.number, [report], now=NOW)
+        services.deliver(work, c.number, [report], store_dir=tmp_path / "store", now=NOW)
         services.complete(work, c.number, "王经理", now=NOW)
-        assert services.deliverables(c) == [
-            {"name": report.name, "sha256": hashlib.sha256(b"%PDF-1.7 report").hexdigest(), "size": 15}
-        ]
+        digest = hashlib.sha256(b"%PDF-1.7 report").hexdigest()
+        stored = f"{c.number}/{digest[:16]}-{report.name}"
+        assert services.deliverables(c) == [{"name": report.name, "sha256": digest, "size": 15, "stored": stored}]
+        assert (tmp_path / "store" / stored).read_bytes() == b"%PDF-1.7 report"
         assert (c.status, c.representative, c.version) == ("completed", "王经理", 4)
 
 

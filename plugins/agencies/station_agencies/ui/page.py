@@ -461,7 +461,8 @@ class AgenciesPage(QWidget):
             return
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Deliverables handed in by the agency"))
         if files:
-            self._step(lambda work, uid: services.deliver(work, uid, [Path(f) for f in files]))
+            store = services.deliverables_dir(self.ctx.data_dir)
+            self._step(lambda work, uid: services.deliver(work, uid, [Path(f) for f in files], store_dir=store))
 
     def complete_selected(self) -> None:
         from station_agencies import services
