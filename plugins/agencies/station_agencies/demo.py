@@ -75,7 +75,7 @@ def _score(rng: random.Random, level: float) -> int:
     return max(1, min(5, round(rng.gauss(level, 0.7))))
 
 
-def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None) -> str:
+def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None, commissions: int = DEMO_COMMISSIONS) -> str:
     session = work.session
     if session.scalar(select(func.count()).select_from(Agency)):
         return "中介超市已有数据，未重复生成"
@@ -111,9 +111,9 @@ def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None) -> s
                 )  # fmt: skip
             agencies.append((agency, rng.uniform(2.6, 5.0)))
     enterprises = list(session.scalars(select(Enterprise).order_by(Enterprise.id).limit(400)))
-    commissions = draws = ratings = 0
+    made = draws = ratings = 0
     if enterprises:
-        for _ in range(DEMO_COMMISSIONS):
+        for _ in range(commissions):
             agency, level = rng.choice(agencies)
             service = rng.choice(agency.service_codes())
             enterprise = rng.choice(enterprises)
@@ -128,18 +128,25 @@ def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None) -> s
                 )  # fmt: skip
             except services.UserError:
                 continue  # nothing eligible that day: no commission
-            commissions += 1
+            made += 1
             draws += by_draw
             if by_draw:
                 level = next(lv for a, lv in agencies if a.uid == c.agency_uid)
-            if (now - when).days < 10 and rng.random() < 0.5:
-                continue  # still in progress
+            # Work of the last month is still under way, at every step; older work is done.
+            stop = rng.choice(("assigned", "accepted", "delivered", "completed")) if (now - when).days < 30 else ""
+            if stop == "assigned":
+                continue
             services.accept(work, c.number, now=when + dt.timedelta(days=1))
+            if stop == "accepted":
+                continue
             c.deliverables = services.algo.canonical(
                 [{"name": f"{c.number}-成果报告.pdf", "sha256": f"{rng.getrandbits(256):064x}", "size": 480_000}]
             )
-            services._advance(work, c.number, "accepted", "delivered", when, delivered_at=when + dt.timedelta(days=20))
-            services.complete(work, c.number, _person(rng), now=when + dt.timedelta(days=21))
+            delivered = min(now, when + dt.timedelta(days=20))
+            services._advance(work, c.number, "accepted", "delivered", delivered, delivered_at=delivered)
+            if stop == "delivered":
+                continue
+            services.complete(work, c.number, _person(rng), now=min(now, when + dt.timedelta(days=21)))
             if rng.random() < 0.85:
                 enterprise_uscc = next(e.uscc for e in enterprises if e.uid == c.enterprise_uid)
                 scores = {d: _score(rng, level) for d in DIMENSIONS}
@@ -152,4 +159,4 @@ def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None) -> s
     suspended, blacklisted = agencies[3][0], agencies[17][0]
     services.set_status(work, suspended.uid, "suspended", "季度评价连续两次不达标，暂停三个月", now=now)
     services.set_status(work, blacklisted.uid, "blacklisted", "出具虚假鉴证报告", now=now)
-    return f"{len(agencies)} 家中介机构，{commissions} 项委托（{draws} 次随机抽取），{ratings} 条评价"
+    return f"{len(agencies)} 家中介机构，{made} 项委托（{draws} 次随机抽取），{ratings} 条评价"

@@ -124,3 +124,27 @@ def test_notices_for_expiring_qualifications_and_overdue_commissions(market, cle
     assert any("COST-soon 将于 2026-10-01 到期" in t for t in texts)
     assert any("已超过完成期限 2026-09-01" in t for t in texts)
     assert not any("COST-valid1" in t for t in texts)  # valid until 2027: nothing to say
+
+
+def test_demo_marketplace_is_realistic_and_made_once(ctx, admin) -> None:
+    import random
+
+    from station_agencies import demo
+    from station_agencies.models import Agency
+
+    from helpers import enterprise_values
+    from station.core import enterprises
+
+    with ctx.work(admin) as work:
+        for seed in range(1, 6):
+            enterprises.create(work, enterprise_values(seed))
+    with ctx.work(admin) as work:
+        summary = demo.fill(work, random.Random(3), now=NOW, commissions=60)
+    assert summary.startswith("40 家中介机构")
+    with ctx.work(admin) as work:
+        assert demo.fill(work, random.Random(3), now=NOW) == "中介超市已有数据，未重复生成"
+    with ctx.read() as session:
+        statuses = {a.status for a in session.query(Agency)}
+        assert statuses == {"active", "suspended", "blacklisted"}
+        draw_rows = services.draws(session)
+        assert draw_rows and all(services.verify_draw(session, d.uid)[1].ok for d in draw_rows)
