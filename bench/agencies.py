@@ -24,8 +24,9 @@ NOW = dt.datetime(2026, 11, 20, 2, 0, tzinfo=dt.UTC)
 
 
 def market() -> StationContext:
-    from station.core import uscc
     from station_agencies import services
+
+    from station.core import uscc
 
     data = CACHE / f"agencies-{AGENCIES}-{RATINGS}"
     ctx = StationContext(data)
