@@ -148,3 +148,23 @@ def test_demo_marketplace_is_realistic_and_made_once(ctx, admin) -> None:
         assert statuses == {"active", "suspended", "blacklisted"}
         draw_rows = services.draws(session)
         assert draw_rows and all(services.verify_draw(session, d.uid)[1].ok for d in draw_rows)
+
+
+def test_models_match_the_migration(ctx) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from station_agencies import models  # noqa: F401 - registers the models
+
+    from station.core.db import Base
+
+    with ctx.db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+
+    def table_of(entry) -> str:  # type: ignore[no-untyped-def]
+        if not isinstance(entry, tuple):  # column modifications come as a list of changes
+            entry = entry[0]
+        obj = entry[1] if entry[0] in ("add_table", "remove_table") else getattr(entry[1], "table", None)
+        return getattr(obj, "name", "") if obj is not None else str(entry[2] if len(entry) > 2 else "")
+
+    ours = [d for d in diff if table_of(d).startswith("agencies_")]
+    assert ours == []
