@@ -187,11 +187,11 @@ def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
     A problem the caller's user can fix is logged and answered with None rather than raised: raising
     from a hook switches the plugin off for the rest of the session.
     """
-    from station.core.context import current
     from station.errors import UserError
+    from station.plugins import calling
     from station_agencies import services
 
-    ctx = current()
+    ctx = calling()
     if ctx is None:
         log.warning("agency draw for %s not made: no station database is open", request.subject_uid)
         return None

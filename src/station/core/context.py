@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -45,19 +44,13 @@ def _rotate(log_file: Path) -> None:
     log_file.replace(log_file.with_name(f"{log_file.name}.1"))
 
 
-_current: weakref.ref[StationContext] | None = None
-
-
-def current() -> StationContext | None:
-    """The station context this process opened last: service hooks (which receive no context) write to it."""
-    return _current() if _current is not None else None
-
-
 class StationContext:
     def __init__(self, data_dir: Path | str | None = None, *, host: PluginHost | None = None) -> None:
         self.data_dir = paths.data_dir(data_dir)
         self.settings = Settings.load(self.data_dir)
         self._host = host
+        if host is not None:
+            host.serve(self)
         self._db: Database | None = None
         self._lock = threading.RLock()
         self.upgrade_report: UpgradeReport | None = None
@@ -102,6 +95,7 @@ class StationContext:
             from station import plugins  # entry points and pluggy: not before the first paint
 
             self._host = plugins.load_host(disabled=self.settings.disabled_plugins)
+            self._host.serve(self)
         return self._host
 
     def migration_branches(self) -> list[MigrationBranch]:
@@ -157,8 +151,6 @@ class StationContext:
                 from station.core.db import Database
 
                 self._db = Database(self.db_path)
-                global _current
-                _current = weakref.ref(self)
             return self._db
 
     @contextmanager

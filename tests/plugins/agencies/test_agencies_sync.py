@@ -64,6 +64,16 @@ def test_a_rating_entered_at_two_stations_ends_as_one(hall, tmp_path) -> None:
         assert session.scalar(select(Rating.representative)) == "王经理"
     assert ratings(a) == 1 and client.status(a)["digest"] == hall_digest(hall)  # the hall holds A's one rating
     with b.read() as session:  # B's refused rating waits in its conflicts for a supervisor
-        assert {c.table for c in conflicts.open_conflicts(session)} == {"agencies_rating"}
+        waiting = conflicts.open_conflicts(session)
+    assert {c.table for c in waiting} == {"agencies_rating"}
+    mine = next(c for c in waiting if c.hall_row == "none")  # the hall never took B's rating
+    supervisor = b.permissions.actor("sup", "supervisor", "审核员")
+    with b.work(supervisor) as work:  # keeping the hall's: B drops its own and takes A's, refused until now
+        conflicts.resolve(work, mine.id, "hall")
+    with b.read() as session:
+        assert conflicts.open_conflicts(session) == []
+        assert session.scalar(select(Rating.representative)) == "王经理"
+    assert ratings(b) == 1 and client.status(b)["digest"] == hall_digest(hall) == client.status(a)["digest"]
+    assert client.status(b)["pending"] == 0
     for ctx in (a, b):
         ctx.close()
