@@ -177,7 +177,9 @@ def test_hook_register_notice_sources(ctx) -> None:
     assert got[0].plugin == "extra" and got[0].poll(None, None)[0].level == "critical"
 
 
-def test_hook_request_agency_draw(ctx) -> None:
+def test_hook_request_agency_draw(tmp_path) -> None:
+    from station.plugins import calling
+
     outcome = DrawOutcome("d1", "a1", "某某会计师事务所", "ab" * 32)
     asked: list[DrawRequest] = []
 
@@ -185,6 +187,7 @@ def test_hook_request_agency_draw(ctx) -> None:
         asked.append(request)
 
     def second_answers(request):
+        assert calling() is ctx  # where the answering plugin writes its draw
         return outcome
 
     def third_never_asked(request):
@@ -195,9 +198,10 @@ def test_hook_request_agency_draw(ctx) -> None:
         b_answer=plugin(request_agency_draw=second_answers),
         c_late=plugin(request_agency_draw=third_never_asked),
     )
+    ctx = StationContext(tmp_path, host=host)
     request = DrawRequest("audit", "专项审计", "claim-1", "12 34", None, ("91430200MA4L0XXX0X",))
     assert host.first("request_agency_draw", request=request) == outcome
-    assert asked == [request]
+    assert asked == [request] and calling() is None  # only while the hook runs
 
 
 def test_service_hook_that_raises_is_disabled_and_the_next_answers() -> None:

@@ -7,10 +7,12 @@ Plugins dialog can show what went wrong.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import logging
 import os
 import traceback
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
@@ -27,6 +29,17 @@ ENTRY_POINT_GROUP = "station"
 ENV_ONLY = "STATION_PLUGINS"
 
 T = TypeVar("T")
+
+# The station context whose host is calling an event or service hook right now (see ``calling``).
+_calling: contextvars.ContextVar[Any] = contextvars.ContextVar("station_calling", default=None)
+
+
+def calling() -> Any:
+    """The ``StationContext`` calling the event or service hook that is running, or None outside one.
+
+    Hooks receive what happened, not where: a plugin that must write in reaction (record a licence offer,
+    a draw) opens ``calling().work(actor)``."""
+    return _calling.get()
 
 
 @dataclass
@@ -58,6 +71,14 @@ class PluginHost:
         self.disabled = set(disabled)
         self.only = only
         self.plugins: dict[str, PluginInfo] = {}
+        self._context: weakref.ref[Any] | None = None  # the StationContext this host serves
+
+    def serve(self, context: Any) -> None:
+        """Say which station context this host calls hooks for (``calling()`` returns it meanwhile)."""
+        self._context = weakref.ref(context)
+
+    def _enter(self) -> contextvars.Token[Any]:
+        return _calling.set(self._context() if self._context is not None else None)
 
     # -- loading --------------------------------------------------------------------------------
 
@@ -148,25 +169,35 @@ class PluginHost:
 
     def fire(self, hook_name: str, **kwargs: Any) -> None:
         """Call an event hook on every plugin. A plugin that raises is disabled; the others still run."""
-        for impl in self._impls(hook_name):
-            try:
-                impl.function(**kwargs)
-            except Exception as exc:
-                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")), exc, hook_name)
+        token = self._enter()
+        try:
+            for impl in self._impls(hook_name):
+                try:
+                    impl.function(**kwargs)
+                except Exception as exc:
+                    info = self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?"))
+                    self._fail(info, exc, hook_name)
+        finally:
+            _calling.reset(token)
 
     def first(self, hook_name: str, **kwargs: Any) -> Any:
         """Ask a service hook: the first plugin (in name order) that answers something other than None.
 
         A plugin that raises is disabled, as for events, and the next one is asked."""
-        for impl in self._impls(hook_name):
-            try:
-                answer = impl.function(**kwargs)
-            except Exception as exc:
-                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")), exc, hook_name)
-                continue
-            if answer is not None:
-                return answer
-        return None
+        token = self._enter()
+        try:
+            for impl in self._impls(hook_name):
+                try:
+                    answer = impl.function(**kwargs)
+                except Exception as exc:
+                    info = self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?"))
+                    self._fail(info, exc, hook_name)
+                    continue
+                if answer is not None:
+                    return answer
+            return None
+        finally:
+            _calling.reset(token)
 
 
 def load_host(

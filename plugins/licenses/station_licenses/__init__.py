@@ -166,10 +166,10 @@ def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
 @hookimpl
 def startup_did_complete(completed: StartupCompleted) -> None:
     """Offer to issue the new enterprise's licence: a row on the licences page and a notice."""
-    from station.core.context import firing
+    from station.plugins import calling
     from station_licenses import services
 
-    ctx = firing()
+    ctx = calling()
     if ctx is None:
         return  # fired outside a station transaction (a test double): nothing to record into
     with ctx.work(ctx.permissions.actor(completed.actor or "system", "clerk")) as work:

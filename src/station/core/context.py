@@ -5,7 +5,6 @@ Everything expensive is opened on first use, so the shell can paint before SQLAl
 
 from __future__ import annotations
 
-import contextvars
 import logging
 import threading
 from collections.abc import Iterator
@@ -33,14 +32,6 @@ DB_FILE_NAME = "station.db"
 LOG_MAX_BYTES = 2_000_000
 LOG_KEEP = 5
 
-_firing: contextvars.ContextVar[StationContext | None] = contextvars.ContextVar("station_firing", default=None)
-
-
-def firing() -> StationContext | None:
-    """The context whose events are being fired right now: lets an event hook open its own transaction
-    (``with firing().work(actor)``) without the event carrying the context. None outside an event."""
-    return _firing.get()
-
 
 def _rotate(log_file: Path) -> None:
     """Rotate at start-up (logging.handlers costs start-up time; a day's log is far below the limit)."""
@@ -58,6 +49,8 @@ class StationContext:
         self.data_dir = paths.data_dir(data_dir)
         self.settings = Settings.load(self.data_dir)
         self._host = host
+        if host is not None:
+            host.serve(self)
         self._db: Database | None = None
         self._lock = threading.RLock()
         self.upgrade_report: UpgradeReport | None = None
@@ -102,6 +95,7 @@ class StationContext:
             from station import plugins  # entry points and pluggy: not before the first paint
 
             self._host = plugins.load_host(disabled=self.settings.disabled_plugins)
+            self._host.serve(self)
         return self._host
 
     def migration_branches(self) -> list[MigrationBranch]:
@@ -196,11 +190,7 @@ class StationContext:
             raise
         finally:
             session.close()
-        token = _firing.set(self)
-        try:
-            work.fire_events()
-        finally:
-            _firing.reset(token)
+        work.fire_events()
 
     @contextmanager
     def read(self) -> Iterator[Any]:

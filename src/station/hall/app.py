@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
+MAX_SEQ = 2**31 - 1  # sequence numbers, versions and ids are 32-bit integers in the hall's database
 
 
 class BodyLimit:
@@ -99,15 +100,16 @@ class Health(BaseModel):
     version: str
 
 
-Value = str | int | float | None
+# Integers a station's SQLite can hold: a larger one would stop every station's pull.
+Value = str | Annotated[int, Field(ge=-(2**63), le=2**63 - 1)] | float | None
 
 
 class OpIn(BaseModel):
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_SEQ)
     op_uid: str = Field(min_length=8, max_length=32, pattern=r"^[0-9a-f]+$")
     table: str = Field(min_length=1, max_length=60)
     uid: str = Field(min_length=1, max_length=36)
-    base_version: int = Field(ge=0)
+    base_version: int = Field(ge=0, le=MAX_SEQ)
     op: Literal["upsert", "delete"]
     changed: list[str] = Field(default_factory=list, max_length=200)
     row: dict[str, Value] | None = None
@@ -254,14 +256,14 @@ def create_app(
     def pull(
         caller: Caller,
         db: Db,
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=sync.MAX_PULL)] = 1000,
     ) -> Response:
         # Written from the stored JSON as it is (PullOut describes it): no per-row parse and re-serialise.
         return Response(sync.pull_json(db, after, limit), media_type="application/json")
 
     @app.get("/v1/conflicts")
-    def conflicts(caller: Caller, db: Db, after: Annotated[int, Query(ge=0)] = 0) -> ConflictsOut:
+    def conflicts(caller: Caller, db: Db, after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0) -> ConflictsOut:
         return ConflictsOut(conflicts=[ConflictOut(**c) for c in sync.conflicts_for(db, caller.code, after, synced)])
 
     @app.get("/v1/digest")

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from station.contributions import SyncedTable
@@ -50,7 +50,8 @@ class Authority:
         self.session, self.tables = session, tables
         self.owners: dict[tuple[str, str], str] = {}  # (table, key hash) -> row uid
         self.looked_up: set[tuple[str, str]] = set()  # (table, key hash) asked of the database already
-        self._touched: dict[tuple[str, str], str | None] = {}  # key -> its owner now (None: no owner)
+        self._touched: set[tuple[str, str]] = set()  # keys whose owner changed here
+        self._stored: dict[tuple[str, str], str | None] = {}  # key -> its owner in the database
         self._new_aliases: list[dict[str, str]] = []
         self.aliases: dict[tuple[str, str], str] = {}  # (table, uid) -> surviving uid
 
@@ -70,16 +71,21 @@ class Authority:
         for name, keys in wanted_keys.items():
             self.looked_up.update((name, h) for h in keys)
             for chunk in _chunks(sorted(keys)):
-                for entry in self.session.scalars(
-                    select(UniqueKey).where(UniqueKey.table_name == name, UniqueKey.key_hash.in_(chunk))
+                # Columns, not ORM objects: keys change by plain statements, which the identity map
+                # would not see.
+                for key_hash, row_uid in self.session.execute(
+                    select(UniqueKey.key_hash, UniqueKey.row_uid).where(
+                        UniqueKey.table_name == name, UniqueKey.key_hash.in_(chunk)
+                    )
                 ):
-                    self.owners[(name, entry.key_hash)] = entry.row_uid
+                    self.owners[(name, key_hash)] = row_uid
+                    self._stored[(name, key_hash)] = row_uid
         for name, uids in wanted_uids.items():
             for chunk in _chunks(sorted(uids)):
-                for alias in self.session.scalars(
-                    select(Alias).where(Alias.table_name == name, Alias.from_uid.in_(chunk))
+                for from_uid, to_uid in self.session.execute(
+                    select(Alias.from_uid, Alias.to_uid).where(Alias.table_name == name, Alias.from_uid.in_(chunk))
                 ):
-                    self.aliases[(name, alias.from_uid)] = alias.to_uid
+                    self.aliases[(name, from_uid)] = to_uid
 
     def resolve(self, table: str, uid: str) -> str:
         return self.aliases.get((table, uid), uid)
@@ -103,9 +109,12 @@ class Authority:
         if (table_name, h) not in self.looked_up:  # e.g. a key made by rewriting a reference: not loaded yet
             self.looked_up.add((table_name, h))
             with self.session.no_autoflush:
-                entry = self.session.get(UniqueKey, {"table_name": table_name, "key_hash": h})
-            if entry is not None:
-                self.owners[(table_name, h)] = entry.row_uid
+                owner = self.session.execute(
+                    select(UniqueKey.row_uid).where(UniqueKey.table_name == table_name, UniqueKey.key_hash == h)
+                ).scalar_one_or_none()
+            if owner is not None:
+                self.owners[(table_name, h)] = owner
+                self._stored[(table_name, h)] = owner
         return self.owners.get((table_name, h))
 
     def claim(
@@ -113,35 +122,49 @@ class Authority:
     ) -> None:
         """Move ``uid``'s key entries from its old data to its new data (None: the row is gone).
 
-        Kept in memory and written by ``write()`` in two statements, not one per row: a statement makes the
-        session flush everything pending, which costs more than the push itself."""
+        Kept in memory and written by ``write()``, not one statement per row: a statement makes the session
+        flush everything pending, which costs more than the push itself."""
         old, new = set(hashes(table, before)), set(hashes(table, after))
         for h in old - new:
             if self._owner(table.name, h) == uid:
                 self.owners.pop((table.name, h), None)
-                self._touched[(table.name, h)] = None
+                self._touched.add((table.name, h))
         for h in new - old:
+            self._owner(table.name, h)  # what the database holds, so write() knows what to change
             self.owners[(table.name, h)] = uid
-            self.looked_up.add((table.name, h))
-            self._touched[(table.name, h)] = uid
+            self._touched.add((table.name, h))
 
     def alias(self, table: SyncedTable, from_uid: str, to_uid: str) -> None:
         self.aliases[(table.name, from_uid)] = to_uid
         self._new_aliases.append({"table_name": table.name, "from_uid": from_uid, "to_uid": to_uid})
 
     def write(self) -> None:
-        """Store what ``claim`` and ``alias`` changed."""
-        touched = sorted(self._touched.items())
-        for start in range(0, len(touched), CHUNK):
-            chunk = touched[start : start + CHUNK]
-            for table_name in {t for (t, _), _ in chunk}:
-                gone = [h for (t, h), _ in chunk if t == table_name]
-                self.session.execute(
-                    delete(UniqueKey).where(UniqueKey.table_name == table_name, UniqueKey.key_hash.in_(gone))
-                )
-            kept = [{"table_name": t, "key_hash": h, "row_uid": uid} for (t, h), uid in chunk if uid is not None]
-            if kept:
-                self.session.execute(insert(UniqueKey), kept)
+        """Store what ``claim`` and ``alias`` changed: each key goes from the owner the database holds to
+        the owner it has now, and only from that owner (a statement that finds another owner changes
+        nothing; the primary key refuses a second owner)."""
+        gone, moved, added = [], [], []
+        for table_name, h in sorted(self._touched):
+            was, now = self._stored.get((table_name, h)), self.owners.get((table_name, h))
+            if was == now:
+                continue
+            if now is None:
+                gone.append({"t": table_name, "h": h, "was": was})
+            elif was is None:
+                added.append({"table_name": table_name, "key_hash": h, "row_uid": now})
+            else:
+                moved.append({"t": table_name, "h": h, "was": was, "now": now})
+            self._stored[(table_name, h)] = now
+        where = (
+            (UniqueKey.table_name == bindparam("t"))
+            & (UniqueKey.key_hash == bindparam("h"))
+            & (UniqueKey.row_uid == bindparam("was"))
+        )
+        if gone:
+            self.session.execute(delete(UniqueKey.__table__).where(where), gone)
+        if moved:
+            self.session.execute(update(UniqueKey.__table__).where(where).values(row_uid=bindparam("now")), moved)
+        if added:
+            self.session.execute(insert(UniqueKey), added)
         if self._new_aliases:
             self.session.execute(insert(Alias), self._new_aliases)
         self._touched.clear()

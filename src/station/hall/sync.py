@@ -46,9 +46,21 @@ class PushResult:
 
 
 def lock(session: Session) -> None:
-    """Serialise writers of the change log (PostgreSQL; SQLite has one writer anyway)."""
+    """Serialise writers of the change log, before anything is read: two pushes that both read a key as
+    free (or a row at the same version) and then both wrote would break the park-wide authority.
+
+    PostgreSQL: a transaction advisory lock. SQLite: a write as the transaction's first statement takes
+    the database's write lock at once (pysqlite begins transactions lazily, so reads before a write would
+    otherwise run outside any lock and see a state another push is about to change)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PUSH_LOCK})
+    else:
+        session.execute(
+            text(
+                "INSERT INTO hall_meta(key, value) VALUES ('push.lock', '') "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+            )
+        )
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from station.core.work import Work
 from station.errors import UserError
@@ -31,13 +34,16 @@ class OpenConflict:
     ours: dict[str, Any] | None  # the hall's version
     created_at: str
     hall_row: str = "row"  # "row", "deleted", "unknown", or "none": the hall never took this row
+    hall_version: int | None = None
+    refused: bool = False  # found by this station: a row from the hall it could not take (``theirs`` is the hall's)
 
 
 def open_conflicts(work_or_session: Any) -> list[OpenConflict]:
     session = getattr(work_or_session, "session", work_or_session)
     rows = session.execute(
         text(
-            "SELECT id, table_name, row_uid, reason, fields, theirs, ours, created_at, hall_row FROM sync_conflict "
+            "SELECT id, table_name, row_uid, reason, fields, theirs, ours, created_at, hall_row, hall_version, hall_id "
+            "FROM sync_conflict "
             "WHERE status = 'open' ORDER BY id"
         )
     ).all()
@@ -52,6 +58,8 @@ def open_conflicts(work_or_session: Any) -> list[OpenConflict]:
             json.loads(r.ours) if r.ours else None,
             r.created_at,
             r.hall_row,
+            r.hall_version,
+            r.hall_id < 0,
         )
         for r in rows
     ]
@@ -66,16 +74,18 @@ def resolve(work: Work, conflict_id: int, keep: str) -> None:
     if not found:
         raise UserError("这条冲突已被处理，请刷新列表。")
     conflict = found[0]
-    if keep == "station" and conflict.hall_row == "none":
+    if conflict.refused:
+        if keep == "hall" and not _take_from_hall(work, conflict):
+            raise UserError("服务大厅的这条记录仍与本站的另一条记录冲突，请先处理那一条冲突，再回来处理这一条。")
+    elif keep == "station" and conflict.hall_row == "none":
         raise UserError("服务大厅已有相同的记录，本站这一条无法再次提交；请保留服务大厅的版本，必要时修改后重新录入。")
-    if keep == "hall" and conflict.hall_row == "none":
-        # The hall never took this row (a park-wide duplicate): drop it here without sending a delete.
-        work.session.execute(text("UPDATE sync_apply_guard SET applying = 1"))
-        try:
+    elif keep == "hall" and conflict.hall_row == "none":
+        # The hall never took this row (a park-wide duplicate): drop it here without sending a delete, then
+        # take the rows from the hall that it was standing in the way of.
+        with _quietly(work):
             work.session.execute(text(f'DELETE FROM "{conflict.table}" WHERE uid = :uid'), {"uid": conflict.uid})
-        finally:
-            work.session.execute(text("UPDATE sync_apply_guard SET applying = 0"))
-    if keep == "station" and conflict.theirs:
+        _retry_refused(work, conflict.table)
+    elif keep == "station" and conflict.theirs:
         fields = [f for f in (conflict.fields or tuple(conflict.theirs)) if f in conflict.theirs]
         sets = ", ".join(f'"{f}" = :{f}' for f in fields)
         updated = work.session.execute(
@@ -84,9 +94,13 @@ def resolve(work: Work, conflict_id: int, keep: str) -> None:
         ).rowcount
         if not updated:
             raise UserError("这条记录在本站已不存在，只能保留服务大厅的版本。")
+    _close(work, conflict, keep)
+
+
+def _close(work: Work, conflict: OpenConflict, keep: str) -> None:
     work.session.execute(
         text("UPDATE sync_conflict SET status = 'resolved', resolved_by = :who, resolved_at = :at WHERE id = :id"),
-        {"who": work.actor.name, "at": dt.datetime.now(dt.UTC).isoformat(), "id": conflict_id},
+        {"who": work.actor.name, "at": dt.datetime.now(dt.UTC).isoformat(), "id": conflict.id},
     )
     work.audit(
         "sync.conflict.resolve",
@@ -95,3 +109,48 @@ def resolve(work: Work, conflict_id: int, keep: str) -> None:
         {"hall": conflict.ours, "station": conflict.theirs},
         {"kept": keep, "fields": list(conflict.fields)},
     )
+
+
+@contextmanager
+def _quietly(work: Work) -> Iterator[None]:
+    """Write as the sync does when it applies the hall's changes: not captured, so nothing echoes back."""
+    work.session.execute(text("UPDATE sync_apply_guard SET applying = 1"))
+    try:
+        yield
+    finally:
+        work.session.execute(text("UPDATE sync_apply_guard SET applying = 0"))
+
+
+def _take_from_hall(work: Work, conflict: OpenConflict) -> bool:
+    """Apply a row the station refused when it came from the hall (``theirs``); False if it still cannot."""
+    data = conflict.theirs or {}
+    if not data or conflict.hall_version is None:
+        return False
+    columns = ", ".join(f'"{f}"' for f in data)
+    marks = ", ".join(f":{f}" for f in data)
+    sets = ", ".join(f'"{f}" = :{f}' for f in data)
+    values = {**data, "uid": conflict.uid, "version": conflict.hall_version}
+    try:
+        with _quietly(work), work.session.begin_nested():
+            exists = work.session.execute(
+                text(f'SELECT 1 FROM "{conflict.table}" WHERE uid = :uid'), {"uid": conflict.uid}
+            ).first()
+            if exists:
+                work.session.execute(
+                    text(f'UPDATE "{conflict.table}" SET {sets}, version = :version WHERE uid = :uid'), values
+                )
+            else:
+                work.session.execute(
+                    text(f'INSERT INTO "{conflict.table}" (uid, version, {columns}) VALUES (:uid, :version, {marks})'),
+                    values,
+                )
+    except IntegrityError:
+        return False
+    return True
+
+
+def _retry_refused(work: Work, table: str) -> None:
+    """Rows from the hall this station refused for ``table``: take those that fit now (audited)."""
+    for conflict in open_conflicts(work):
+        if conflict.refused and conflict.table == table and _take_from_hall(work, conflict):
+            _close(work, conflict, "hall")

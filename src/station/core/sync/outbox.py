@@ -285,14 +285,16 @@ def _apply_many(
                 change = by_uid[row[uid_at]]
                 conn.execute(
                     "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, "
-                    "created_at) VALUES (?, ?, ?, ?, ?, NULL, '', 'open', ?) ON CONFLICT(hall_id) DO NOTHING",
+                    "created_at, hall_row, hall_version) VALUES (?, ?, ?, ?, ?, NULL, '', 'open', ?, 'row', ?) "
+                    "ON CONFLICT(hall_id) DO NOTHING",
                     (
                         -int(change["seq"]),
                         table.name,
                         row[uid_at],
-                        f"本站不能接受这条记录：{exc}",
+                        f"本站不能接受服务大厅的这条记录：{exc}",
                         json.dumps(change.get("data"), ensure_ascii=False),
                         now,
+                        change["version"],
                     ),
                 )
 

@@ -69,12 +69,14 @@ class ConflictsPage(QWidget):
             self.empty.setVisible(not rows)
             self.table.setRowCount(len(rows))
             for i, c in enumerate(rows):
-                fields = set(c.fields) or set(c.theirs or {}) | set(c.ours or {})
+                # A row this station refused came from the hall: what it holds is the hall's version.
+                station_side, hall_side = (None, c.theirs) if c.refused else (c.theirs, c.ours)
+                fields = set(c.fields) or set(station_side or {}) | set(hall_side or {})
                 cells = (
                     f"{c.table} {c.uid[:8]}",
                     c.reason,
-                    describe_change(None, {f: (c.theirs or {}).get(f) for f in fields}),
-                    describe_change(None, {f: (c.ours or {}).get(f) for f in fields}),
+                    describe_change(None, {f: (station_side or {}).get(f) for f in fields}) if station_side else "",
+                    describe_change(None, {f: (hall_side or {}).get(f) for f in fields}) if hall_side else "",
                 )
                 for j, value in enumerate(cells):
                     item = QTableWidgetItem(value)
