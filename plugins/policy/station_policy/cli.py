@@ -12,6 +12,7 @@ from station.errors import UserError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", help="办理日期 YYYY-MM-DD（补录纸质申请时使用；默认今天）")
     sub = parser.add_subparsers(metavar="ACTION", required=True)
 
     cat = sub.add_parser("catalog", help="政策目录").add_subparsers(metavar="ACTION", required=True)
@@ -145,11 +146,31 @@ def _print(args: argparse.Namespace, data: Any, text: str) -> None:
         print(text)
 
 
-def _day(value: str | None) -> dt.date:
+def _now(args: argparse.Namespace) -> dt.datetime:
+    """The moment the step is recorded: now, or 10:00 (Shanghai) of ``--today`` for back-dated entries."""
+    from station.core.clock import SHANGHAI
+    from station.core.db import utcnow
+
+    if not getattr(args, "today", None):
+        return utcnow()
+    try:
+        day = dt.date.fromisoformat(args.today)
+    except ValueError:
+        raise UserError(f"日期“{args.today}”格式不对，请写成 2026-03-01。") from None
+    return dt.datetime.combine(day, dt.time(10), SHANGHAI).astimezone(dt.UTC)
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    from station_policy import services
+
+    return services.today_local(_now(args))
+
+
+def _day(value: str | None, args: argparse.Namespace | None = None) -> dt.date:
     from station_policy import services
 
     if not value:
-        return services.today_local()
+        return _today(args) if args is not None else services.today_local()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -224,7 +245,7 @@ def cmd_catalog_list(args: argparse.Namespace, ctx: Any) -> int:
     from station_policy import services
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
-    on = _day(args.date)
+    on = _day(args.date, args)
     with ctx.read() as session:
         rows = services.policy_summaries(session, on)
     lines = [
@@ -303,7 +324,7 @@ def cmd_match(args: argparse.Namespace, ctx: Any) -> int:
     from station_policy import services
 
     actor = _actor(args, ctx)
-    on = _day(args.date)
+    on = _day(args.date, args)
     with ctx.work(actor) as work:
         run_ = services.rematch(work, on)
     with ctx.read() as session:
@@ -340,7 +361,7 @@ def cmd_why(args: argparse.Namespace, ctx: Any) -> int:
     from station_policy import services
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
-    on = _day(args.date)
+    on = _day(args.date, args)
     with ctx.read() as session:
         e = services.enterprise_by_code(session, args.uscc)
         ev = services.explain(session, e.uid, args.policy, on)
@@ -392,11 +413,16 @@ def cmd_claim_apply(args: argparse.Namespace, ctx: Any) -> int:
 
     with ctx.work(_actor(args, ctx)) as work:
         e = services.enterprise_by_code(work.session, args.uscc)
-        p = services.policy_edition(work.session, args.policy, services.today_local())
+        p = services.policy_edition(work.session, args.policy, _today(args))
         claim = services.apply(
-            work, e.uid, args.policy, materials=_materials(args.material, p) or [], station_code=_station_code(ctx)
+            work,
+            e.uid,
+            args.policy,
+            materials=_materials(args.material, p) or [],
+            station_code=_station_code(ctx),
+            now=_now(args),
         )
-        found = services.warnings(work.session, claim, services.today_local())
+        found = services.warnings(work.session, claim, _today(args))
         data = {**_claim_data(work.session, claim), "warnings": [w.text for w in found]}
     text = _claim_line(claim) + f"，预计 {_yuan(claim.estimated_fen)}" + "".join(f"\n  提示：{w.text}" for w in found)
     _print(args, data, text)
@@ -417,7 +443,9 @@ def cmd_claim_accept(args: argparse.Namespace, ctx: Any) -> int:
     def step(work: Any) -> Any:
         claim = services.get_claim(work.session, args.number)
         p = services.edition_by_uid(work.session, claim.policy_uid)
-        return services.accept(work, args.number, materials=_materials(args.material, p), reason=args.reason)
+        return services.accept(
+            work, args.number, materials=_materials(args.material, p), reason=args.reason, now=_now(args)
+        )
 
     return _step(args, ctx, step)
 
@@ -434,21 +462,23 @@ def cmd_claim_review(args: argparse.Namespace, ctx: Any) -> int:
     return _step(
         args,
         ctx,
-        lambda work: services.review(work, args.number, approve=args.approve, reason=args.reason, amount_fen=amount),
+        lambda work: services.review(
+            work, args.number, approve=args.approve, reason=args.reason, amount_fen=amount, now=_now(args)
+        ),
     )
 
 
 def cmd_claim_notice(args: argparse.Namespace, ctx: Any) -> int:
     from station_policy import services
 
-    return _step(args, ctx, lambda work: services.start_notice(work, args.number, days=args.days))
+    return _step(args, ctx, lambda work: services.start_notice(work, args.number, days=args.days, now=_now(args)))
 
 
 def cmd_claim_pay(args: argparse.Namespace, ctx: Any) -> int:
     from station_policy import services
 
     with ctx.work(_actor(args, ctx)) as work:
-        payout = services.pay(work, args.number, station_code=_station_code(ctx))
+        payout = services.pay(work, args.number, station_code=_station_code(ctx), now=_now(args))
         data = {
             "payout": payout.number,
             "claim": args.number,
@@ -462,13 +492,13 @@ def cmd_claim_pay(args: argparse.Namespace, ctx: Any) -> int:
 def cmd_claim_reject(args: argparse.Namespace, ctx: Any) -> int:
     from station_policy import services
 
-    return _step(args, ctx, lambda work: services.reject(work, args.number, args.reason))
+    return _step(args, ctx, lambda work: services.reject(work, args.number, args.reason, now=_now(args)))
 
 
 def cmd_claim_verify(args: argparse.Namespace, ctx: Any) -> int:
     from station_policy import services
 
-    record = services.request_verification(ctx, _actor(args, ctx), args.number, witness=args.witness)
+    record = services.request_verification(ctx, _actor(args, ctx), args.number, witness=args.witness, now=_now(args))
     if record is None:
         raise UserError("未能抽取鉴证机构：中介超市插件未启用或没有符合条件的机构，请人工指定并记录。")
     _print(args, record, f"已随机抽取鉴证机构：{record['agency_name']}（抽取记录 {record['draw_uid']}）。")
@@ -482,7 +512,7 @@ def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
     with ctx.read() as session:
-        h = services.history(session, args.number, services.today_local())
+        h = services.history(session, args.number, _today(args))
     c = h.claim
     data = {
         **_claim_data(None, c),
@@ -588,7 +618,7 @@ def cmd_notice(args: argparse.Namespace, ctx: Any) -> int:
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
     with ctx.read() as session:
-        h = services.history(session, args.number, services.today_local())
+        h = services.history(session, args.number, _today(args))
     if h.payout is None:
         raise UserError(f"申请 {h.claim.number} 还没有兑付，兑付后才能出具兑付通知书。")
     reports.write_payout_notice(args.pdf, h)

@@ -10,16 +10,18 @@ compare the compiled matcher with.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from station_policy import rules
-from station_policy.catalog import ELIGIBLE, UNKNOWN_STATUS, Policy, amount_for, amount_from_base
-from station_policy.rules import UNKNOWN, Compiled, Env, Frame, Subject
+from station_policy.catalog import ELIGIBLE, UNKNOWN_STATUS, AmountRule, Policy, amount_for, amount_from_base
+from station_policy.rules import UNKNOWN, Compiled, Env, Frame, Node, Subject
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     subject: int  # index into the subjects
     policy: int  # index into the policies
     status: str  # eligible | unknown
@@ -29,49 +31,93 @@ class Hit:
 @dataclass(frozen=True)
 class CompiledPolicy:
     policy: Policy
-    conditions: tuple[Compiled, ...]
+    conditions: tuple[tuple[Compiled, Node | None], ...]  # (condition, its node when other policies share it)
     base: Compiled | None
+    amounts: Callable[[list[Any]], list[int | None]]
+
+
+NO_CAP = 1 << 62
+
+
+def amount_function(rule: AmountRule) -> Callable[[list[Any]], list[int | None]]:
+    """Amounts for a column of bases, in integers for the common case (an integer base >= 0).
+
+    Half up in integers, (2·b·num + den) // (2·den) for a rate num/den, is exactly Decimal's ROUND_HALF_UP
+    for non-negative values; anything else takes the Decimal reference, ``amount_from_base``.
+    """
+    cap = NO_CAP if rule.cap_fen is None else rule.cap_fen
+
+    def slow(base: Any) -> int | None:
+        return amount_from_base(rule, base)
+
+    if rule.kind == "fixed":
+        fixed = amount_from_base(rule, None)
+        return lambda bases: [fixed] * len(bases)
+    if rule.kind == "per_unit":
+        per = rule.per_fen or 0
+        return lambda bases: [
+            (v if (v := b * per) <= cap else cap) if type(b) is int and b >= 0 else slow(b) for b in bases
+        ]
+    if rule.kind == "share":
+        num, den = (rule.rate or Decimal(0)).as_integer_ratio()
+        two_den = 2 * den
+        return lambda bases: [
+            (v if (v := (2 * b * num + den) // two_den) <= cap else cap) if type(b) is int and b >= 0 else slow(b)
+            for b in bases
+        ]
+    return lambda bases: [slow(b) for b in bases]
 
 
 def compile_policies(policies: Sequence[Policy], on: dt.date) -> list[CompiledPolicy]:
+    """Compile every policy for one day. A condition several policies share (good standing, a certificate)
+    is compiled once and, when matching, evaluated once for everyone and reused."""
     env = Env(on)
+    uses = Counter(c.node for p in policies for c in p.conditions)
+    cache: dict[Node, Compiled] = {}
     out = []
     for p in policies:
-        conditions = tuple(rules._as_truth(rules.compile_columnar(c.node, env)) for c in p.conditions)
+        conditions = []
+        for c in p.conditions:
+            compiled = cache.get(c.node)
+            if compiled is None:
+                compiled = cache[c.node] = rules._as_truth(rules.compile_columnar(c.node, env))
+            conditions.append((compiled, c.node if uses[c.node] > 1 else None))
         base = None if p.amount.base is None else rules.compile_columnar(p.amount.base, env)
-        out.append(CompiledPolicy(p, conditions, base))
+        out.append(CompiledPolicy(p, tuple(conditions), base, amount_function(p.amount)))
     return out
 
 
 def match_compiled(compiled: Sequence[CompiledPolicy], subjects: Sequence[Subject], on: dt.date) -> list[Hit]:
     frame = Frame(subjects, Env(on))
     everyone = list(range(len(subjects)))
+    shared: dict[Node, list[Any]] = {}
     hits: list[Hit] = []
     for pi, cp in enumerate(compiled):
         if not cp.policy.valid_on(on):
             continue
         alive = everyone
         unknown: set[int] = set()
-        for cond in cp.conditions:
-            values = cond.rows(frame, alive)
-            kept = []
-            for i, v in zip(alive, values, strict=True):
-                if v is True:
-                    kept.append(i)
-                elif v is UNKNOWN:
-                    kept.append(i)
-                    unknown.add(i)
-            alive = kept
+        for cond, node in cp.conditions:
+            if node is None:
+                values = cond.rows(frame, alive)
+            else:
+                full = shared.get(node)
+                if full is None:
+                    full = shared[node] = cond.rows(frame, everyone)
+                values = full if alive is everyone else [full[i] for i in alive]
+            if UNKNOWN in values:
+                unknown.update(i for i, v in zip(alive, values, strict=True) if v is UNKNOWN)
+            alive = [i for i, v in zip(alive, values, strict=True) if v is not False]
             if not alive:
                 break
         if not alive:
             continue
-        eligible = [i for i in alive if i not in unknown]
+        eligible = [i for i in alive if i not in unknown] if unknown else alive
         bases = cp.base.rows(frame, eligible) if cp.base is not None else [None] * len(eligible)
-        rule = cp.policy.amount
-        for i, base in zip(eligible, bases, strict=True):
-            hits.append(Hit(i, pi, ELIGIBLE, amount_from_base(rule, base)))
-        hits.extend(Hit(i, pi, UNKNOWN_STATUS, None) for i in alive if i in unknown)
+        amounts = cp.amounts(bases)
+        hits.extend([Hit(i, pi, ELIGIBLE, a) for i, a in zip(eligible, amounts, strict=True)])
+        if unknown:
+            hits.extend(Hit(i, pi, UNKNOWN_STATUS, None) for i in alive if i in unknown)
     return hits
 
 

@@ -616,6 +616,7 @@ class Compiled:
     const: bool
     value: Any = None  # the constant, for const
     fn: Vec | None = None  # evaluates rows, for vectors
+    truth: bool = False  # its rows are already True, False or UNKNOWN (no conversion needed)
 
     def rows(self, frame: Frame, idx: list[int]) -> list[Any]:
         if self.const:
@@ -641,7 +642,7 @@ def compile_columnar(node: Node, env: Env) -> Compiled:
         return Compiled(False, fn=lambda f, idx: _take(f.field_column(name), idx))
     if op == "cert":
         fn_name, kind = args
-        return Compiled(False, fn=lambda f, idx: _take(f.cert_column(fn_name, kind), idx))
+        return Compiled(False, fn=lambda f, idx: _take(f.cert_column(fn_name, kind), idx), truth=fn_name == "has_cert")
     if op == "cmp":
         return _compile_cmp(args[0], compile_columnar(args[1], env), compile_columnar(args[2], env))
     if op == "between":
@@ -653,15 +654,19 @@ def compile_columnar(node: Node, env: Env) -> Compiled:
         return _compile_logic(op, _as_truth(compile_columnar(args[0], env)), _as_truth(compile_columnar(args[1], env)))
     if op == "not":
         inner = _as_truth(compile_columnar(args[0], env))
-        return Compiled(False, fn=lambda f, idx: [UNKNOWN if v is UNKNOWN else not v for v in inner.rows(f, idx)])
+        return Compiled(
+            False, fn=lambda f, idx: [UNKNOWN if v is UNKNOWN else not v for v in inner.rows(f, idx)], truth=True
+        )
     if op == "in":
         left, right = compile_columnar(args[0], env), compile_columnar(args[1], env)
         if right.const and right.value is not UNKNOWN:
             members = frozenset(right.value) if _hashable(right.value) else right.value
             return Compiled(
-                False, fn=lambda f, idx: [UNKNOWN if v is UNKNOWN else v in members for v in left.rows(f, idx)]
+                False,
+                fn=lambda f, idx: [UNKNOWN if v is UNKNOWN else v in members for v in left.rows(f, idx)],
+                truth=True,
             )
-        return _zip2(left, right, _in)
+        return _truthy(_zip2(left, right, _in))
     if op == "arith":
         sym = args[0]
         return _zip2(compile_columnar(args[1], env), compile_columnar(args[2], env), lambda a, b: _arith(sym, a, b))
@@ -701,22 +706,41 @@ def _take(col: list[Any], idx: list[int]) -> list[Any]:
     return [col[i] for i in idx]
 
 
+def _truthy(c: Compiled) -> Compiled:
+    return Compiled(c.const, c.value, c.fn, truth=True)
+
+
+def _against_constant(op: str, lf: Vec, c: Any) -> Vec:
+    """One comprehension per operator, so the hot loop makes no function call per enterprise."""
+    U = UNKNOWN
+    if op == ">=":
+        return lambda f, idx: [U if v is U else v >= c for v in lf(f, idx)]
+    if op == ">":
+        return lambda f, idx: [U if v is U else v > c for v in lf(f, idx)]
+    if op == "<=":
+        return lambda f, idx: [U if v is U else v <= c for v in lf(f, idx)]
+    if op == "<":
+        return lambda f, idx: [U if v is U else v < c for v in lf(f, idx)]
+    if op == "==":
+        return lambda f, idx: [U if v is U else v == c for v in lf(f, idx)]
+    return lambda f, idx: [U if v is U else v != c for v in lf(f, idx)]
+
+
 def _compile_cmp(op: str, left: Compiled, right: Compiled) -> Compiled:
-    test = _CMP[op]
-    if right.const:
+    if right.const and not left.const:
         c = right.value
         if c is UNKNOWN:
             return Compiled(True, UNKNOWN)
-        lf = left.fn
+        fast = _against_constant(op, left.fn, c)  # type: ignore[arg-type]
 
         def cmp_const(f: Frame, idx: list[int]) -> list[Any]:
             try:
-                return [UNKNOWN if v is UNKNOWN else test(v, c) for v in lf(f, idx)]  # type: ignore[misc]
+                return fast(f, idx)
             except TypeError:
                 raise RuleError(f"无法比较规则中的数据与 {c!r}，请检查数据类型。") from None
 
-        return Compiled(False, fn=cmp_const)
-    return _zip2(left, right, lambda a, b: _cmp(op, a, b))
+        return Compiled(False, fn=cmp_const, truth=True)
+    return _truthy(_zip2(left, right, lambda a, b: _cmp(op, a, b)))
 
 
 def _zip2(left: Compiled, right: Compiled, fn: Callable[[Any, Any], Any]) -> Compiled:
@@ -730,12 +754,15 @@ def _zip2(left: Compiled, right: Compiled, fn: Callable[[Any, Any], Any]) -> Com
 
 
 def _as_truth(c: Compiled) -> Compiled:
+    if c.truth:
+        return c
     if c.const:
-        return Compiled(True, _truth(c.value))
+        return Compiled(True, _truth(c.value), truth=True)
     inner = c.fn
     return Compiled(
         False,
         fn=lambda f, idx: [v if v is True or v is False or v is UNKNOWN else _truth(v) for v in inner(f, idx)],  # type: ignore[misc]
+        truth=True,
     )
 
 
@@ -745,11 +772,11 @@ def _compile_logic(op: str, left: Compiled, right: Compiled) -> Compiled:
     combine = _and if op == "and" else _or
     if left.const:
         if left.value is decided:
-            return Compiled(True, decided)
+            return Compiled(True, decided, truth=True)
         if right.const:
-            return Compiled(True, combine(left.value, right.value))
+            return Compiled(True, combine(left.value, right.value), truth=True)
         a = left.value
-        return Compiled(False, fn=lambda f, idx: [combine(a, b) for b in right.rows(f, idx)])
+        return Compiled(False, fn=lambda f, idx: [combine(a, b) for b in right.rows(f, idx)], truth=True)
 
     def logic(f: Frame, idx: list[int]) -> list[Any]:
         lv = left.rows(f, idx)
@@ -762,4 +789,4 @@ def _compile_logic(op: str, left: Compiled, right: Compiled) -> Compiled:
             out[p] = combine(lv[p], b)
         return out
 
-    return Compiled(False, fn=logic)
+    return Compiled(False, fn=logic, truth=True)

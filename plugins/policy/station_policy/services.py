@@ -326,7 +326,7 @@ def _stamps(session: Session, digest: str, on: dt.date, uids: Sequence[str] | No
 def stale_enterprises(session: Session, on: dt.date) -> list[str]:
     """Enterprises whose matches are missing or were computed from other data, catalogue or day."""
     stamps = _stamps(session, catalog_digest(session), on)
-    known = dict(session.execute(select(MatchState.enterprise_uid, MatchState.stamp)).tuples().all())
+    known = {uid: stamp for uid, stamp in session.execute(select(MatchState.enterprise_uid, MatchState.stamp))}
     return [uid for uid, stamp in stamps.items() if known.get(uid) != stamp]
 
 
