@@ -58,7 +58,8 @@ def raw_insert_rate(rows: list[dict], schema_db: Path) -> float:
     conn.executemany(
         f"INSERT INTO enterprise (uid, version, created_at, updated_at, updated_by, {', '.join(fields)}) "
         f"VALUES (?, 1, '2026-01-01', '2026-01-01', 'x', {', '.join('?' for _ in fields)})",
-        [(f"uid-{i}", *(str(r[f]) if f == "founded_on" else r[f] for f in fields)) for i, r in enumerate(rows)])
+        [(f"uid-{i}", *(str(r[f]) if f == "founded_on" else r[f] for f in fields)) for i, r in enumerate(rows)],
+    )
     conn.commit()
     elapsed = time.perf_counter() - started
     conn.close()
@@ -74,8 +75,11 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    hall = subprocess.Popen([*STATION, "--data-dir", str(root / "hall"), "hall", "serve", "--port", str(port), *db],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    hall = subprocess.Popen(
+        [*STATION, "--data-dir", str(root / "hall"), "hall", "serve", "--port", str(port), *db],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             try:
@@ -119,8 +123,10 @@ def main() -> None:
         print(f"push of {args.rows:,} rows from the first station: {push_s:.1f} s ({args.rows / push_s:,.0f} rows/s)")
         print(f"initial sync into an empty station: {pull_s:.1f} s, {rate:,.0f} rows/s")
         print(f"raw sqlite3 executemany of the same rows: {raw:,.0f} rows/s")
-        print(f"sync with 100 changed rows each way: {round_trip_ms:.0f} ms (pushed {small.pushed}, "
-              f"applied {small.applied})")
+        print(
+            f"sync with 100 changed rows each way: {round_trip_ms:.0f} ms (pushed {small.pushed}, "
+            f"applied {small.applied})"
+        )
         print(f"initial sync ratio: {rate / raw:.2f}")
     finally:
         hall.terminate()

@@ -209,6 +209,55 @@ def test_service_hook_that_raises_is_disabled_and_the_next_answers() -> None:
     assert host.plugins["a_broken"].status == "failed"
 
 
+@pytest.mark.filterwarnings("ignore:Using `httpx`")  # starlette's TestClient still runs over httpx
+def test_hook_hall_did_apply(tmp_path) -> None:
+    """At the hall, inside the push's transaction: a plugin publishes hall rows that commit with the push;
+    a plugin that fails has its half-done work undone and the push still stands."""
+    from fastapi.testclient import TestClient
+
+    from station.contributions import HallBatch, SyncedTable
+    from station.hall import stations
+    from station.hall.app import create_app
+    from station.hall.publish import publish_rows
+    from station.hall.store import HallStore, default_url
+
+    tables = [
+        SyncedTable("note", fields=("text",)),
+        SyncedTable("note_count", fields=("count",), origin="hall"),
+    ]
+    heard: list[HallBatch] = []
+
+    def counter(batch: HallBatch) -> None:
+        heard.append(batch)
+        notes = [c for c in batch.changes if c[0] == "note"]
+        batch.publish("note_count", [("all", {"count": len(notes)})])
+
+    def broken(batch: HallBatch) -> None:
+        batch.publish("note_count", [("broken", {"count": -1})])
+        raise RuntimeError("boom")
+
+    host = host_with(a_counter=plugin(hall_did_apply=counter), b_broken=plugin(hall_did_apply=broken))
+    store = HallStore(default_url(tmp_path))
+    store.migrate()
+    with store.session() as s, s.begin():
+        secret = stations.enroll(s, stations.add_station(s, "ST01", "一站")).secret
+    http = TestClient(create_app(store, tables, host))
+    auth = {"Authorization": f"Bearer ST01:{secret}"}
+    ops = [
+        {"seq": n, "op_uid": f"{n:08x}", "table": "note", "uid": f"n{n}", "base_version": 0, "op": "upsert",
+         "changed": ["text"], "row": {"text": f"第{n}条"}}
+        for n in (1, 2)
+    ]  # fmt: skip
+    assert http.post("/v1/push", json={"ops": ops}, headers=auth).json()["applied"] == 2
+    assert [c[:2] for c in heard[0].changes] == [("note", "n1"), ("note", "n2")] and heard[0].changes[0][3] == "ST01"
+    changes = http.get("/v1/pull", headers=auth).json()["changes"]
+    assert [(c["table"], c["uid"]) for c in changes] == [("note", "n1"), ("note", "n2"), ("note_count", "all")]
+    assert changes[-1]["data"] == {"count": 2}
+    with store.session() as s, s.begin():  # publishing what is already there changes nothing
+        assert publish_rows(s, {t.name: t for t in tables}, "note_count", [("all", {"count": 2})]) == 0
+    store.dispose()
+
+
 def _events_reach_listeners(hook: str, payload: object) -> None:
     seen: list[object] = []
     host = host_with(listener=plugin(**{hook: lambda **kw: seen.append(next(iter(kw.values())))}))

@@ -153,6 +153,30 @@ GLOSSARY_ZH_CN = {
     "Loaded": "已加载",
     "Not selected": "未选用",
     "Failed": "出错",
+    # PDF preview and printing (station.shell.pdf_preview)
+    "Opening…": "正在打开…",
+    "Fit width": "适合宽度",
+    "100%": "100%",
+    "Print…": "打印…",
+    "Save as…": "另存为…",
+    "Close": "关闭",
+    "This file cannot be opened: it is missing or not a PDF.": "无法打开此文件：文件不存在或不是 PDF。",
+    "%1 pages": "共 %1 页",
+    "Page %1…": "第 %1 页…",
+    "Save as": "另存为",
+    "PDF files (*.pdf)": "PDF 文件 (*.pdf)",
+    "The file could not be saved there. Choose another folder.": "无法保存到该位置，请选择其他文件夹。",
+    "Documents": "文件",
+    "Print": "打印",
+    "A file to print is missing or is not a PDF.": "要打印的文件不存在或不是 PDF，请重新生成后再打印。",
+    "Printing…": "正在打印…",
+    "Cancel": "取消",
+    "The printer could not be started. Check it and try again.": "无法启动打印机，请检查打印机后重试。",
+    # Notices in the status bar (station.shell.notices)
+    "Notices (%1)": "通知 (%1)",
+    "Notices": "通知",
+    "And %1 more in Notices.": "另有 %1 条，见状态栏的“通知”。",
+    "No notices": "暂无通知",
 }
 
 

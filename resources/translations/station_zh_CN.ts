@@ -411,114 +411,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="58" />
+        <location filename="../../src/station/shell/main_window.py" line="60" />
         <source>Park Service Station</source>
         <translation>园区企业服务站</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="70" />
+        <location filename="../../src/station/shell/main_window.py" line="72" />
         <source>Opening the station database…</source>
         <translation>正在打开服务站数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="89" />
-        <location filename="../../src/station/shell/main_window.py" line="389" />
+        <location filename="../../src/station/shell/main_window.py" line="91" />
+        <location filename="../../src/station/shell/main_window.py" line="431" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="98" />
+        <location filename="../../src/station/shell/main_window.py" line="102" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="99" />
+        <location filename="../../src/station/shell/main_window.py" line="103" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="103" />
+        <location filename="../../src/station/shell/main_window.py" line="107" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="108" />
+        <location filename="../../src/station/shell/main_window.py" line="112" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="113" />
+        <location filename="../../src/station/shell/main_window.py" line="117" />
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="114" />
+        <location filename="../../src/station/shell/main_window.py" line="118" />
         <source>Synchronise now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="119" />
+        <location filename="../../src/station/shell/main_window.py" line="123" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="120" />
+        <location filename="../../src/station/shell/main_window.py" line="124" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="123" />
+        <location filename="../../src/station/shell/main_window.py" line="127" />
         <source>Plugins…</source>
         <translation>插件…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="127" />
+        <location filename="../../src/station/shell/main_window.py" line="131" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="128" />
-        <location filename="../../src/station/shell/main_window.py" line="490" />
+        <location filename="../../src/station/shell/main_window.py" line="132" />
+        <location filename="../../src/station/shell/main_window.py" line="532" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="195" />
+        <location filename="../../src/station/shell/main_window.py" line="205" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="203" />
+        <location filename="../../src/station/shell/main_window.py" line="213" />
         <source>Database upgraded; backup saved to %1</source>
         <translation>数据库已升级，升级前的备份保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="205" />
+        <location filename="../../src/station/shell/main_window.py" line="215" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="253" />
+        <location filename="../../src/station/shell/main_window.py" line="263" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="448" />
+        <location filename="../../src/station/shell/main_window.py" line="490" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="469" />
+        <location filename="../../src/station/shell/main_window.py" line="511" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="470" />
+        <location filename="../../src/station/shell/main_window.py" line="512" />
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="491" />
+        <location filename="../../src/station/shell/main_window.py" line="533" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -526,7 +526,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="140" />
+        <location filename="../../src/station/shell/main_window.py" line="144" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -582,6 +582,122 @@
         <location filename="../../src/station/shell/pages/users.py" line="80" />
         <source>Could not add the user; see the log.</source>
         <translation>未能添加用户，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeButton</name>
+    <message>
+        <location filename="../../src/station/shell/notices.py" line="53" />
+        <source>Notices (%1)</source>
+        <translation>通知 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/notices.py" line="53" />
+        <source>Notices</source>
+        <translation>通知</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePopup</name>
+    <message>
+        <location filename="../../src/station/shell/notices.py" line="95" />
+        <source>And %1 more in Notices.</source>
+        <translation>另有 %1 条，见状态栏的“通知”。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="69" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="70" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="71" />
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="93" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="94" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="95" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="129" />
+        <source>This file cannot be opened: it is missing or not a PDF.</source>
+        <translation>无法打开此文件：文件不存在或不是 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="140" />
+        <source>%1 pages</source>
+        <translation>共 %1 页</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="193" />
+        <source>Page %1…</source>
+        <translation>第 %1 页…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="222" />
+        <location filename="../../src/station/shell/pdf_preview.py" line="240" />
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="222" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="240" />
+        <source>The file could not be saved there. Choose another folder.</source>
+        <translation>无法保存到该位置，请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="278" />
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="290" />
+        <location filename="../../src/station/shell/pdf_preview.py" line="317" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="291" />
+        <source>A file to print is missing or is not a PDF.</source>
+        <translation>要打印的文件不存在或不是 PDF，请重新生成后再打印。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="302" />
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="303" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pdf_preview.py" line="318" />
+        <source>The printer could not be started. Check it and try again.</source>
+        <translation>无法启动打印机，请检查打印机后重试。</translation>
     </message>
 </context>
 <context>
@@ -828,6 +944,14 @@
         <location filename="../../src/station/shell/login.py" line="44" />
         <source>Sign-in failed; see the log.</source>
         <translation>登录失败，详情见日志。</translation>
+    </message>
+</context>
+<context>
+    <name>self.button</name>
+    <message>
+        <location filename="../../src/station/shell/notices.py" line="242" />
+        <source>No notices</source>
+        <translation>暂无通知</translation>
     </message>
 </context>
 </TS>

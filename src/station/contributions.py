@@ -204,3 +204,18 @@ class DrawOutcome:
     agency_uid: str
     agency_name: str
     record_hash: str
+
+
+@dataclass(frozen=True)
+class HallBatch:
+    """What ``hall_did_apply`` receives at the hall, inside the push's transaction.
+
+    ``changes`` are ``(table, uid, data or None if deleted, station code)`` for the rows just applied;
+    ``publish(table, [(uid, data or None), ...])`` publishes hall rows in the same transaction
+    (``station.hall.sync.publish_rows``); ``session`` is the hall's SQLAlchemy session.
+    """
+
+    session: Any
+    tables: Any  # Mapping[str, SyncedTable]
+    changes: tuple[tuple[str, str, dict[str, Any] | None, str], ...]
+    publish: Callable[[str, list[tuple[str, dict[str, Any] | None]]], int]

@@ -19,6 +19,7 @@ from station.contributions import (
     DrawOutcome,
     DrawRequest,
     EnterpriseChange,
+    HallBatch,
     LicenseIssued,
     MigrationBranch,
     NoticeSource,
@@ -106,3 +107,14 @@ def startup_did_complete(completed: StartupCompleted) -> None:
 @hookspec
 def license_did_issue(issued: LicenseIssued) -> None:
     """A licence with its permits was issued or re-issued."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The hall: called in the hall process (``station hall serve`` loads the same plugins)
+# ---------------------------------------------------------------------------------------------
+
+
+@hookspec
+def hall_did_apply(batch: HallBatch) -> None:
+    """The hall applied a station's changes; still inside that push's transaction, so what a plugin
+    publishes through ``batch.publish`` commits (or not) together with them."""

@@ -15,6 +15,7 @@ from station.contributions import SyncedTable
 from station.core import enterprises
 from station.core.context import StationContext
 from station.core.sync import client, outbox
+from station.errors import UserError
 
 
 def enrolled(hall, tmp_path: Path, code: str) -> StationContext:
@@ -206,18 +207,130 @@ def test_capture_is_in_the_same_transaction(tmp_path) -> None:
     ctx.close()
 
 
-def test_same_credit_code_at_two_stations_never_blocks_sync(hall, two) -> None:
+def test_same_credit_code_at_two_stations_ends_as_one_enterprise(hall, two) -> None:
     a, b = two
     client.run(a)
     client.run(b)
-    twin = enterprise_values(77, name="玉门同码测试有限公司")
-    for ctx in (a, b):  # entered at both desks while offline: two uids, one credit code
-        with ctx.work(ctx.cli_actor()) as work:
-            enterprises.create(work, twin)
+    twin = enterprise_values(77, name="玉门同码测试有限公司", contact_phone="")
+    with a.work(a.cli_actor()) as work:  # entered at both desks while offline: two uids, one credit code
+        enterprises.create(work, twin)
+    with b.work(b.cli_actor()) as work:
+        enterprises.create(work, {**twin, "legal_rep": "王五", "contact_phone": "09377220000"})
+    uid_b = field(b, twin["uscc"], "uid")
     client.run(a)
-    report = client.run(b)  # B pulls A's twin: it cannot hold both, and says so instead of stopping
-    assert report.refused == 1 and status(b)["conflicts"] == 1
-    assert client.run(b).pushed == 0 and status(b)["pending"] == 0
+    report = client.run(b)  # the hall merges B's row into A's; B takes A's uid
+    assert report.refused == 0 and status(b)["conflicts"] == 0
+    client.run(a)
+    uid_a = field(a, twin["uscc"], "uid")
+    assert field(b, twin["uscc"], "uid") == uid_a != uid_b
+    for ctx in (a, b):  # both stations' work kept: B's filled-in fields went over A's row
+        assert field(ctx, twin["uscc"], "legal_rep") == "王五"
+        assert field(ctx, twin["uscc"], "contact_phone") == "09377220000"
+        assert field(ctx, twin["uscc"], "name") == "玉门同码测试有限公司"
+    edit(b, twin["uscc"], employees="88")  # later edits at B reach the one enterprise
+    client.run(b)
+    client.run(a)
+    assert field(a, twin["uscc"], "employees") == 88
+    assert status(a)["digest"] == status(b)["digest"] == hall_digest(hall)
+    assert status(b)["pending"] == 0
+
+
+def test_park_wide_unique_keys_refuse_the_second_row_and_follow_merges(tmp_path) -> None:
+    """At the hall, in process: a "reject" key sends the second row back as a conflict that says the hall
+    never took it; references to a merged row are rewritten to the surviving one."""
+    from station.hall import stations, sync
+    from station.hall.store import HallStore, default_url
+
+    store = HallStore(default_url(tmp_path))
+    store.migrate()
+    tables = {
+        "org": SyncedTable("org", fields=("code", "name"), unique=(("code",),), on_duplicate="merge"),
+        "payout": SyncedTable(
+            "payout",
+            fields=("org_uid", "policy", "period", "amount_fen"),
+            rule="review",
+            unique=(("org_uid", "policy", "period"),),
+            refs=(("org_uid", "org"),),
+        ),
+    }
+    with store.session() as s, s.begin():
+        for code in ("ST01", "ST02"):
+            stations.enroll(s, stations.add_station(s, code, code))
+
+    def op(seq: int, table: str, uid: str, row: dict) -> dict:
+        return {
+            "seq": seq,
+            "op_uid": f"{seq:04x}{uid}".ljust(8, "0"),
+            "table": table,
+            "uid": uid,
+            "base_version": 0,
+            "op": "upsert",
+            "changed": list(row),
+            "row": row,
+        }
+
+    with store.session() as s, s.begin():
+        one, two_ = s.get(sync.Station, "ST01"), s.get(sync.Station, "ST02")
+        first = [
+            op(1, "org", "aa01", {"code": "X1", "name": "甲"}),
+            op(2, "payout", "bb01", {"org_uid": "aa01", "policy": "P7", "period": "2026", "amount_fen": 500000}),
+        ]
+        assert sync.push(s, one, first, tables).outcomes == ["applied", "applied"]
+        second = [
+            op(1, "org", "aa02", {"code": "X1", "name": "甲公司"}),  # the same organisation, entered at ST02
+            op(2, "payout", "bb02", {"org_uid": "aa02", "policy": "P7", "period": "2026", "amount_fen": 500000}),
+            op(3, "payout", "bb03", {"org_uid": "aa02", "policy": "P7", "period": "2027", "amount_fen": 500000}),
+        ]
+        assert sync.push(s, two_, second, tables).outcomes == ["merged", "conflict", "applied"]
+    with store.session() as s:
+        (refused,) = sync.conflicts_for(s, "ST02", 0, tables)
+        changes = sync.pull(s, 0, 100)
+        assert sync.digest(s, tables)[1] == 3  # one org, two payouts: 2026 once, 2027
+    assert refused["uid"] == "bb02" and refused["hall_row"] == "none"
+    assert "园区内已有相同的记录" in refused["reason"]
+    latest = {c["uid"]: c for c in changes}
+    assert latest["aa01"]["data"]["name"] == "甲公司" and latest["aa01"]["aliases"] == ["aa02"]
+    assert latest["bb03"]["data"]["org_uid"] == "aa01"  # the reference follows the merge
+    assert "aa02" not in latest
+    store.dispose()
+
+
+def test_a_row_the_hall_never_took_is_dropped_when_the_hall_is_kept(tmp_path) -> None:
+    from station.core.sync import conflicts
+
+    ctx = StationContext(tmp_path / "st")
+    admin = ctx.permissions.actor("admin", "admin")
+    with ctx.work(admin) as work:
+        created = enterprises.create(work, enterprise_values(5))
+    with outbox.connect(ctx.db_path) as conn:
+        outbox.acknowledge(conn, 10**9)  # as if pushed and refused as a park-wide duplicate
+        outbox.store_conflicts(
+            conn,
+            [
+                {
+                    "id": 7,
+                    "table": "enterprise",
+                    "uid": created.uid,
+                    "reason": "园区内已有相同的记录",
+                    "theirs": {"uscc": created.uscc},
+                    "ours": None,
+                    "fields": [],
+                    "created_at": "2026-11-23T00:00:00",
+                    "hall_row": "none",
+                    "hall_version": None,
+                }
+            ],
+        )
+    (open_one,) = conflicts.open_conflicts(ctx.read().__enter__())
+    with pytest.raises(UserError), ctx.work(admin) as work:
+        conflicts.resolve(work, open_one.id, "station")
+    with ctx.work(admin) as work:
+        conflicts.resolve(work, open_one.id, "hall")
+    with ctx.read() as session:
+        assert enterprises.by_uscc(session, created.uscc) is None
+    with outbox.connect(ctx.db_path) as conn:
+        assert outbox.pending(conn) == 0  # dropped quietly: the hall never had it
+    ctx.close()
 
 
 def _conflict(ctx: StationContext, uscc: str) -> int:

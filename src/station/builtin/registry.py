@@ -47,6 +47,9 @@ ENTERPRISE_SYNC = SyncedTable(
         "address", "zone", "contact_person", "contact_phone", "stage", "created_at", "updated_at", "updated_by",
     ),
     rule="lww",
+    # One credit code, one enterprise park-wide: entered at two stations offline, the hall makes them one.
+    unique=(("uscc",),),
+    on_duplicate="merge",
 )  # fmt: skip
 
 

@@ -6,8 +6,8 @@ Bodies are size-limited; malformed or hostile input gets a 4xx with a Chinese se
 
 # No ``from __future__ import annotations`` here: FastAPI reads the dependency annotations at run time.
 import logging
-from collections.abc import Iterator, Sequence
-from typing import Annotated, Literal
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -17,11 +17,14 @@ from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from station import __version__
-from station.contributions import SyncedTable
+from station.contributions import HallBatch, SyncedTable
 from station.errors import PermissionDenied, UserError
-from station.hall import stations, sync
+from station.hall import authority, stations, sync
 from station.hall.models import Station
 from station.hall.store import HallStore
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.plugins import PluginHost
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +132,7 @@ class ChangeOut(BaseModel):
     version: int
     deleted: bool
     data: dict[str, Value] | None
+    aliases: list[str] = Field(default_factory=list)  # uids the hall merged into this row
 
 
 class PullOut(BaseModel):
@@ -145,6 +149,8 @@ class ConflictOut(BaseModel):
     ours: dict[str, Value] | None
     fields: list[str]
     created_at: str
+    hall_row: Literal["row", "none", "deleted", "unknown"] = "row"
+    hall_version: int | None = None
 
 
 class ConflictsOut(BaseModel):
@@ -157,12 +163,38 @@ class DigestOut(BaseModel):
     last_seq: int
 
 
-def create_app(store: HallStore, tables: Sequence[SyncedTable] | None = None) -> FastAPI:
-    if tables is None:
+def create_app(
+    store: HallStore, tables: Sequence[SyncedTable] | None = None, host: "PluginHost | None" = None
+) -> FastAPI:
+    if host is None:
         from station.plugins import load_host
 
-        tables = load_host().collect("register_synced_tables", SyncedTable)
+        host = load_host()
+    if tables is None:
+        tables = host.collect("register_synced_tables", SyncedTable)
     synced = {t.name: t for t in tables}
+    with store.session() as db, db.begin():
+        if authority.ensure_index(db, synced):
+            log.info("park-wide unique keys indexed for %s", ", ".join(t.name for t in tables if t.unique) or "none")
+
+    def announce(db: Session) -> Callable[[list[sync.AppliedChange]], None]:
+        def after_apply(applied: list[sync.AppliedChange]) -> None:
+            batch = HallBatch(
+                session=db,
+                tables=synced,
+                changes=tuple((c.table, c.uid, c.data, c.station) for c in applied),
+                publish=lambda table, rows: sync.publish_rows(db, synced, table, rows),
+            )
+            for impl in host.pm.hook.hall_did_apply.get_hookimpls():
+                # A savepoint each: a plugin that fails is logged and its half-done work undone; the push stands.
+                try:
+                    with db.begin_nested():
+                        impl.function(batch=batch)
+                except Exception:
+                    log.exception("hall_did_apply of plugin %s failed", impl.plugin_name)
+
+        return after_apply
+
     app = FastAPI(title="Park Service Station — hall", version=__version__)
     app.add_middleware(BodyLimit)
 
@@ -212,7 +244,7 @@ def create_app(store: HallStore, tables: Sequence[SyncedTable] | None = None) ->
             raise UserError("推送的操作必须按序号从小到大排列且不重复。")
         with store.session() as db, db.begin():
             caller = station(db, authorization)
-            result = sync.push(db, caller, [op.model_dump() for op in body.ops], synced)
+            result = sync.push(db, caller, [op.model_dump() for op in body.ops], synced, announce(db))
         # The transaction has committed here: only now is the station told it may forget these operations.
         return PushOut(
             acked_seq=result.acked_seq, applied=result.applied, repeated=result.repeated, conflicts=result.conflicts
@@ -229,7 +261,7 @@ def create_app(store: HallStore, tables: Sequence[SyncedTable] | None = None) ->
 
     @app.get("/v1/conflicts")
     def conflicts(caller: Caller, db: Db, after: Annotated[int, Query(ge=0)] = 0) -> ConflictsOut:
-        return ConflictsOut(conflicts=[ConflictOut(**c) for c in sync.conflicts_for(db, caller.code, after)])
+        return ConflictsOut(conflicts=[ConflictOut(**c) for c in sync.conflicts_for(db, caller.code, after, synced)])
 
     @app.get("/v1/digest")
     def digest(caller: Caller, db: Db) -> DigestOut:

@@ -82,3 +82,34 @@ class Conflict(HallBase):
     ours: Mapped[str | None] = mapped_column(Text)  # what the hall holds
     fields: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class UniqueKey(HallBase):
+    """One park-wide unique key of a live row (``SyncedTable.unique``): the hall's authority.
+
+    ``key_hash`` is the SHA-256 of the key's name and values, so any key fits one short indexed column.
+    """
+
+    __tablename__ = "hall_unique"
+
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_uid: Mapped[str] = mapped_column(String(36), index=True)
+
+
+class Alias(HallBase):
+    """A row that was merged into another (the same enterprise entered at two stations): its uid lives on
+    as an alias, so later changes and references that name it reach the surviving row."""
+
+    __tablename__ = "hall_alias"
+
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    from_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    to_uid: Mapped[str] = mapped_column(String(36), index=True)
+
+
+class Meta(HallBase):
+    __tablename__ = "hall_meta"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

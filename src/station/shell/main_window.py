@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         self._warmed = False
         self._warm = False  # SQLAlchemy and the services are loaded
         self.sync: Any = None  # the SyncController, once signed in
+        self.notices: Any = None  # the NoticeCenter, while someone is signed in
+        self.notice_interval_ms: Callable[[Any], int] | None = None  # tests poll faster
         self._after_warm: list[Callable[[], None]] = []
         self.setWindowTitle(self.tr("Park Service Station") + f" — {ctx.settings.station_name}")
         self.resize(QSize(1280, 800))
@@ -93,6 +95,8 @@ class MainWindow(QMainWindow):
         for label in (self.station_label, self.user_label, self.db_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
+        self.notice_button: Any = None  # made at sign-in (station.shell.notices), with its pop-up
+        self.notice_popup: Any = None
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -381,6 +385,37 @@ class MainWindow(QMainWindow):
         wanted = self.start_page or self.ctx.settings.last_page
         if not self.show_page(wanted) and first_allowed:
             self.show_page(first_allowed)
+        self.when_loaded(lambda: self._start_notices(actor))
+
+    def _start_notices(self, actor: Actor) -> None:
+        """Poll the plugins' notice sources for ``actor`` (station.shell.notices) while they are signed in."""
+        from station.contributions import NoticeSource
+        from station.shell.notices import NoticeButton, NoticeCenter, NoticePopup, default_interval_ms
+
+        if self.actor is not actor or self.notices is not None:
+            return
+        if self.notice_button is None:
+            self.notice_button = NoticeButton(self)
+            self.statusBar().insertPermanentWidget(0, self.notice_button)
+            self.notice_popup = NoticePopup(self)
+        self.notice_button.show()
+        self.notices = NoticeCenter(
+            self,
+            actor,
+            self.ctx.host.collect("register_notice_sources", NoticeSource),
+            interval_ms=self.notice_interval_ms or default_interval_ms,
+            button=self.notice_button,
+            popup=self.notice_popup,
+        )
+        self.notices.start()
+
+    def _stop_notices(self) -> None:
+        if self.notices is not None:
+            self.notices.stop()
+            self.notices.deleteLater()
+            self.notices = None
+        if self.notice_button is not None:
+            self.notice_button.hide()
 
     def logout(self) -> None:
         from PySide6.QtCore import Qt
@@ -391,6 +426,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self._widgets.clear()
+        self._stop_notices()
         self.actor = None
         self.user_label.setText(self.tr("Not signed in"))
         self.logout_action.setEnabled(False)
@@ -497,7 +533,14 @@ class MainWindow(QMainWindow):
             self.tr("Park Service Station %1").replace("%1", __version__) + "\n" + str(self.ctx.data_dir),
         )
 
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        popup = getattr(self, "notice_popup", None)  # resized before the status bar is built
+        if popup is not None and popup.isVisible():
+            popup.place()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_notices()
         try:
             self.ctx.settings.save(self.ctx.data_dir)
         except OSError as exc:

@@ -57,7 +57,8 @@ def _check(response: Any) -> dict[str, Any]:
     return response.json()
 
 
-def run(ctx: Any, progress: Progress | None = None) -> SyncReport:
+def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> SyncReport:
+    """``transport`` (an ``httpx.BaseTransport``) replaces the network: the fault-injection tests use it."""
     import httpx
 
     credential = enrolment.load(ctx.data_dir)
@@ -69,7 +70,7 @@ def run(ctx: Any, progress: Progress | None = None) -> SyncReport:
     headers = {"Authorization": credential.authorization}
     try:
         with (
-            httpx.Client(base_url=credential.url, headers=headers, timeout=TIMEOUT_S) as http,
+            httpx.Client(base_url=credential.url, headers=headers, timeout=TIMEOUT_S, transport=transport) as http,
             outbox.connect(ctx.db_path) as conn,
         ):
             while batch := outbox.batch(conn, PUSH_BATCH):

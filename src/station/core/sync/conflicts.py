@@ -1,8 +1,10 @@
 """Conflicts waiting for a person: list them, and settle one by keeping the hall's or this station's version.
 
 Keeping this station's version is an ordinary edit of the row (captured, so the next sync sends it to the
-hall on the hall's current version); keeping the hall's changes nothing. Either way the decision is
-audited and the conflict is closed, never deleted.
+hall on the hall's current version). Keeping the hall's changes nothing when the hall holds the row (the
+pull that followed the conflict already brought the hall's version); when the hall never took the row (a
+duplicate of a park-wide unique key) it drops the station's row, quietly, since the hall never had it.
+Either way the decision is audited and the conflict is closed, never deleted.
 """
 
 from __future__ import annotations
@@ -28,13 +30,14 @@ class OpenConflict:
     theirs: dict[str, Any] | None  # this station's version, as it was sent
     ours: dict[str, Any] | None  # the hall's version
     created_at: str
+    hall_row: str = "row"  # "row", "deleted", "unknown", or "none": the hall never took this row
 
 
 def open_conflicts(work_or_session: Any) -> list[OpenConflict]:
     session = getattr(work_or_session, "session", work_or_session)
     rows = session.execute(
         text(
-            "SELECT id, table_name, row_uid, reason, fields, theirs, ours, created_at FROM sync_conflict "
+            "SELECT id, table_name, row_uid, reason, fields, theirs, ours, created_at, hall_row FROM sync_conflict "
             "WHERE status = 'open' ORDER BY id"
         )
     ).all()
@@ -48,6 +51,7 @@ def open_conflicts(work_or_session: Any) -> list[OpenConflict]:
             json.loads(r.theirs) if r.theirs else None,
             json.loads(r.ours) if r.ours else None,
             r.created_at,
+            r.hall_row,
         )
         for r in rows
     ]
@@ -62,6 +66,15 @@ def resolve(work: Work, conflict_id: int, keep: str) -> None:
     if not found:
         raise UserError("这条冲突已被处理，请刷新列表。")
     conflict = found[0]
+    if keep == "station" and conflict.hall_row == "none":
+        raise UserError("服务大厅已有相同的记录，本站这一条无法再次提交；请保留服务大厅的版本，必要时修改后重新录入。")
+    if keep == "hall" and conflict.hall_row == "none":
+        # The hall never took this row (a park-wide duplicate): drop it here without sending a delete.
+        work.session.execute(text("UPDATE sync_apply_guard SET applying = 1"))
+        try:
+            work.session.execute(text(f'DELETE FROM "{conflict.table}" WHERE uid = :uid'), {"uid": conflict.uid})
+        finally:
+            work.session.execute(text("UPDATE sync_apply_guard SET applying = 0"))
     if keep == "station" and conflict.theirs:
         fields = [f for f in (conflict.fields or tuple(conflict.theirs)) if f in conflict.theirs]
         sets = ", ".join(f'"{f}" = :{f}' for f in fields)

@@ -131,6 +131,23 @@ def apply_page(
                 [c["uid"] for c in mine],
                 prefix=(table.name,),
             )
+            # A row this station holds under a uid the hall merged into another (the same enterprise
+            # entered here and elsewhere) takes the surviving uid, unless it still has changes to push.
+            merged = {a: c for c in mine for a in c.get("aliases") or ()}
+            if merged:
+                waiting |= {
+                    merged[a]["uid"]
+                    for a in _existing(
+                        conn,
+                        "SELECT DISTINCT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN",
+                        list(merged),
+                        prefix=(table.name,),
+                    )
+                }
+                held = _existing(conn, f'SELECT uid FROM "{table.name}" WHERE uid IN', list(merged))
+                for alias in sorted(held):
+                    if merged[alias]["uid"] not in waiting:
+                        _rekey(conn, tables, table, alias, merged[alias]["uid"])
             result.kept_local += sum(1 for c in mine if c["uid"] in waiting)
             mine = [c for c in mine if c["uid"] not in waiting]
             present = _existing(conn, f'SELECT uid FROM "{table.name}" WHERE uid IN', [c["uid"] for c in mine])
@@ -138,6 +155,21 @@ def apply_page(
         conn.execute("UPDATE sync_apply_guard SET applying = 0")
         _put_meta(conn, CURSOR_KEY, str(new_cursor))
     return result
+
+
+def _rekey(conn: sqlite3.Connection, tables: Mapping[str, SyncedTable], table: SyncedTable, old: str, new: str) -> None:
+    """Give the local row ``old`` the uid ``new`` (the hall merged them), and every reference to it.
+
+    Local integer ids stay, so local foreign keys are untouched. If the station already holds ``new``
+    too, the references move to it and ``old`` goes."""
+    for other in tables.values():
+        for column, target in other.refs:
+            if target == table.name:
+                conn.execute(f'UPDATE "{other.name}" SET "{column}" = ? WHERE "{column}" = ?', (new, old))
+    if conn.execute(f'SELECT 1 FROM "{table.name}" WHERE uid = ?', (new,)).fetchone():
+        conn.execute(f'DELETE FROM "{table.name}" WHERE uid = ?', (old,))
+    else:
+        conn.execute(f'UPDATE "{table.name}" SET uid = ? WHERE uid = ?', (new, old))
 
 
 def _existing(conn: sqlite3.Connection, sql: str, uids: Sequence[str], prefix: tuple[Any, ...] = ()) -> set[str]:
@@ -223,7 +255,8 @@ def store_conflicts(conn: sqlite3.Connection, conflicts: Sequence[dict[str, Any]
         for c in conflicts:
             conn.execute(
                 "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?) ON CONFLICT(hall_id) DO NOTHING",
+                "created_at, hall_row, hall_version) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) "
+                "ON CONFLICT(hall_id) DO NOTHING",
                 (
                     c["id"],
                     c["table"],
@@ -233,6 +266,8 @@ def store_conflicts(conn: sqlite3.Connection, conflicts: Sequence[dict[str, Any]
                     json.dumps(c["ours"], ensure_ascii=False),
                     ",".join(c["fields"]),
                     c["created_at"],
+                    c.get("hall_row", "row"),
+                    c.get("hall_version"),
                 ),
             )
         return conn.total_changes - before

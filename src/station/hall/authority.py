@@ -1,0 +1,171 @@
+"""The hall's authority over what must be unique park-wide, and the aliases of merged rows.
+
+``SyncedTable.unique`` lists keys; the hall keeps one ``hall_unique`` entry per key of every live row, so
+a second row with the same key is caught however many stations entered it offline. What happens then is
+``SyncedTable.on_duplicate``: "reject" (a conflict back to the station) or "merge" (the new uid becomes an
+alias of the existing row). Aliases are followed for a row's own uid and for every ``refs`` column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from station.contributions import SyncedTable
+from station.hall.models import Alias, Meta, Row, UniqueKey
+
+FINGERPRINT_KEY = "unique.fingerprint"
+CHUNK = 500
+
+
+def key_hash(key: tuple[str, ...], data: Mapping[str, Any]) -> str | None:
+    """The hash of one unique key of a row, or None when a value is missing (NULLs never collide, as in SQL)."""
+    values = [data.get(f) for f in key]
+    if any(v is None or v == "" for v in values):
+        return None
+    canonical = json.dumps([list(key), values], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def hashes(table: SyncedTable, data: Mapping[str, Any] | None) -> list[str]:
+    if not data:
+        return []
+    return [h for key in table.unique if (h := key_hash(key, data)) is not None]
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+class Authority:
+    """What one push (or publish) needs to know, loaded in bulk up front and kept current as it applies."""
+
+    def __init__(self, session: Session, tables: Mapping[str, SyncedTable]) -> None:
+        self.session, self.tables = session, tables
+        self.owners: dict[tuple[str, str], str] = {}  # (table, key hash) -> row uid
+        self.looked_up: set[tuple[str, str]] = set()  # (table, key hash) asked of the database already
+        self.aliases: dict[tuple[str, str], str] = {}  # (table, uid) -> surviving uid
+
+    def load(self, ops: Iterable[Mapping[str, Any]]) -> None:
+        wanted_keys: dict[str, set[str]] = {}
+        wanted_uids: dict[str, set[str]] = {}
+        for op in ops:
+            table = self.tables.get(op["table"])
+            if table is None:
+                continue
+            wanted_uids.setdefault(table.name, set()).add(op["uid"])
+            for column, target in table.refs:
+                value = (op.get("row") or {}).get(column)
+                if isinstance(value, str):
+                    wanted_uids.setdefault(target, set()).add(value)
+            wanted_keys.setdefault(table.name, set()).update(hashes(table, op.get("row")))
+        for name, keys in wanted_keys.items():
+            self.looked_up.update((name, h) for h in keys)
+            for chunk in _chunks(sorted(keys)):
+                for entry in self.session.scalars(
+                    select(UniqueKey).where(UniqueKey.table_name == name, UniqueKey.key_hash.in_(chunk))
+                ):
+                    self.owners[(name, entry.key_hash)] = entry.row_uid
+        for name, uids in wanted_uids.items():
+            for chunk in _chunks(sorted(uids)):
+                for alias in self.session.scalars(
+                    select(Alias).where(Alias.table_name == name, Alias.from_uid.in_(chunk))
+                ):
+                    self.aliases[(name, alias.from_uid)] = alias.to_uid
+
+    def resolve(self, table: str, uid: str) -> str:
+        return self.aliases.get((table, uid), uid)
+
+    def rewrite_refs(self, table: SyncedTable, data: dict[str, Any]) -> dict[str, Any]:
+        for column, target in table.refs:
+            value = data.get(column)
+            if isinstance(value, str):
+                data[column] = self.resolve(target, value)
+        return data
+
+    def duplicate_of(self, table: SyncedTable, uid: str, data: Mapping[str, Any]) -> str | None:
+        """The uid of another live row holding one of ``data``'s unique keys, if any."""
+        for h in hashes(table, data):
+            if (table.name, h) not in self.looked_up:  # a key made by rewriting a reference: not loaded yet
+                self.looked_up.add((table.name, h))
+                entry = self.session.get(UniqueKey, {"table_name": table.name, "key_hash": h})
+                if entry is not None:
+                    self.owners[(table.name, h)] = entry.row_uid
+            owner = self.owners.get((table.name, h))
+            if owner is not None and owner != uid:
+                return owner
+        return None
+
+    def claim(
+        self, table: SyncedTable, uid: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
+    ) -> None:
+        """Move ``uid``'s key entries from its old data to its new data (None: the row is gone)."""
+        old, new = set(hashes(table, before)), set(hashes(table, after))
+        for h in old - new:
+            self.session.execute(delete(UniqueKey).where(UniqueKey.table_name == table.name, UniqueKey.key_hash == h))
+            self.owners.pop((table.name, h), None)
+        for h in new - old:
+            # Core statements, not ORM objects: a key may leave one row and reach another in one push.
+            self.session.execute(insert(UniqueKey).values(table_name=table.name, key_hash=h, row_uid=uid))
+            self.owners[(table.name, h)] = uid
+            self.looked_up.add((table.name, h))
+
+    def alias(self, table: SyncedTable, from_uid: str, to_uid: str) -> None:
+        self.session.execute(insert(Alias).values(table_name=table.name, from_uid=from_uid, to_uid=to_uid))
+        self.aliases[(table.name, from_uid)] = to_uid
+
+
+def aliases_of(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """For surviving rows (table, uid): the uids merged into them, which a station may still hold."""
+    by_table: dict[str, set[str]] = {}
+    for table, uid in keys:
+        by_table.setdefault(table, set()).add(uid)
+    out: dict[tuple[str, str], list[str]] = {}
+    for table, uids in by_table.items():
+        for chunk in _chunks(sorted(uids)):
+            for alias in session.scalars(select(Alias).where(Alias.table_name == table, Alias.to_uid.in_(chunk))):
+                out.setdefault((table, alias.to_uid), []).append(alias.from_uid)
+    for merged in out.values():
+        merged.sort()
+    return out
+
+
+def fingerprint(tables: Mapping[str, SyncedTable]) -> str:
+    spec = sorted([t.name, [list(k) for k in t.unique]] for t in tables.values() if t.unique)
+    return hashlib.sha256(json.dumps(spec).encode()).hexdigest()
+
+
+def ensure_index(session: Session, tables: Mapping[str, SyncedTable]) -> bool:
+    """Rebuild ``hall_unique`` from the live rows when the declared keys changed (a plugin added one, an
+    upgrade from a hall that had none). Returns True if it rebuilt. Duplicates already stored keep the
+    first row (by uid) as the key's owner."""
+    wanted = fingerprint(tables)
+    meta = session.get(Meta, FINGERPRINT_KEY)
+    if meta is not None and meta.value == wanted:
+        return False
+    session.execute(delete(UniqueKey))
+    for table in tables.values():
+        if not table.unique:
+            continue
+        owners: dict[str, str] = {}
+        rows = session.execute(
+            select(Row.row_uid, Row.data).where(Row.table_name == table.name, Row.deleted.is_(False))
+        ).all()
+        for uid, data in sorted(rows):
+            for h in hashes(table, json.loads(data) if data else None):
+                owners.setdefault(h, uid)
+        entries = [{"table_name": table.name, "key_hash": h, "row_uid": uid} for h, uid in owners.items()]
+        for start in range(0, len(entries), CHUNK):
+            session.execute(insert(UniqueKey), entries[start : start + CHUNK])
+    if meta is None:
+        session.add(Meta(key=FINGERPRINT_KEY, value=wanted))
+    else:
+        meta.value = wanted
+    session.flush()
+    return True
