@@ -89,7 +89,8 @@ def _page(shell: Any) -> Any:
     return PolicyPage(shell)
 
 
-def _register_pages_later(register: Callable[[Page], None]) -> None:
+@hookimpl
+def register_pages(register: Callable[[Page], None]) -> None:
     register(
         Page(
             key="policy",

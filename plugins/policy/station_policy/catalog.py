@@ -79,15 +79,31 @@ class AmountRule:
         if self.kind == "fixed":
             return f"定额 {format_fen(self.amount_fen)}"
         if self.kind == "per_unit":
-            return f"按 {self.base_source} 每人（项）{format_fen(self.per_fen)}{cap}"
+            return f"按{readable(self.base_source)}每人（件）{format_fen(self.per_fen)}{cap}"
         if self.kind == "share":
-            return f"按 {self.base_source} 的 {_pct(self.rate)}{cap}"
+            return f"按{readable(self.base_source)}的 {_pct(self.rate)}{cap}"
         steps = "；".join(
             f"达到 {_threshold(t.at_least)} 的，"
             + (format_fen(t.amount_fen) if t.amount_fen is not None else _pct(t.rate))
             for t in self.tiers
         )
-        return f"分档：{steps}{cap}"
+        return f"按{readable(self.base_source)}分档：{steps}{cap}"
+
+
+def readable(source: str) -> str:
+    """A rule fragment in words: ``facts.rd_spend_fen[year-1]`` -> 上年度研发费用."""
+    import re
+
+    def fact(m: re.Match[str]) -> str:
+        spec = FACTS.get(m.group(1))
+        if spec is None:
+            return m.group(0)
+        index = (m.group(2) or "").replace(" ", "")
+        when = {"year-1": "上年度", "year-2": "前年", "year": "本年度", "": ""}.get(index, f"{index} 年")
+        return f"{when}{spec.label}"
+
+    text = re.sub(r"facts\.([a-z_]+)(?:\[([^\]]*)\])?", fact, source)
+    return re.sub(r"enterprise\.([a-z_]+)", lambda m: ENTERPRISE_FIELDS.get(m.group(1), m.group(0)), text)
 
 
 def _pct(rate: Decimal | None) -> str:

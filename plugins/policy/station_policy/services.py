@@ -142,6 +142,11 @@ def policy_edition(session: Session, code: str, on: dt.date) -> Policy:
     raise UserError(f"找不到政策 {code}，请先用 station policy catalog load 载入政策目录。")
 
 
+def policy_edition_materials(ctx: Any, code: str, on: dt.date) -> tuple[str, ...]:
+    with ctx.read() as session:
+        return policy_edition(session, code, on).materials
+
+
 def edition_by_uid(session: Session, uid: str) -> Policy:
     row = session.scalar(select(PolicyEdition).where(PolicyEdition.uid == uid))
     if row is None:

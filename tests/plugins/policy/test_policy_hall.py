@@ -45,6 +45,7 @@ def count(ctx: StationContext, model) -> int:  # type: ignore[no-untyped-def]
         return session.query(model).count()
 
 
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)  # the same authority code serves PostgreSQL
 def test_catalogue_from_the_hall_and_one_payout_park_wide(hall, tmp_path) -> None:  # noqa: F811
     hall_db_args = ["--hall-db", hall.db_args[1]] if hall.db_args else []
     published = station(hall.data, "policy", "catalog", "publish", "demo", *hall_db_args, "--json")
