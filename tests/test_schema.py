@@ -13,6 +13,13 @@ from station.errors import DatabaseTooNew, UserError
 TINY = Path(__file__).parent / "fixtures" / "tiny_plugin" / "station_tiny" / "versions"
 
 
+@pytest.fixture(autouse=True)
+def builtin_plugins_only(monkeypatch) -> None:
+    """These tests reason about the core branch alone: business plugins installed here (with their own
+    tables and Alembic branches) would be part of every database they make."""
+    monkeypatch.setenv("STATION_PLUGINS", "registry,people,sync")
+
+
 def tables(db: Path) -> set[str]:
     conn = sqlite3.connect(db)
     try:
