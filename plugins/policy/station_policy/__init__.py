@@ -16,6 +16,8 @@ from station.contributions import (
     DashboardFigure,
     DemoData,
     MigrationBranch,
+    Notice,
+    NoticeSource,
     Page,
     Permission,
     SyncedTable,
@@ -170,6 +172,24 @@ def _open_claims(session: Any) -> str:
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
     register(DashboardFigure("policy.eligible", "可享受政策的企业", _eligible_count, order=30))
     register(DashboardFigure("policy.open_claims", "办理中的兑现申请", _open_claims, order=31))
+
+
+def _due_payments(session: Any, actor: Any) -> list[Notice]:
+    from station_policy import services
+
+    return [
+        Notice(
+            key=f"policy:{number}:due",
+            text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。",
+            page="policy",
+        )
+        for number, name in services.due_for_payment(session, services.today_local())
+    ]
+
+
+@hookimpl
+def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
+    register(NoticeSource("policy.due", _due_payments, interval_s=300, permission="policy.pay"))
 
 
 # -- reacting to enterprise changes -----------------------------------------------------------

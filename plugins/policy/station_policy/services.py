@@ -884,6 +884,17 @@ def history(session: Session, ref: str, on: dt.date) -> ClaimHistory:
     return ClaimHistory(claim, e.name, e.uscc, edition_by_uid(session, claim.policy_uid), events, payout, found)
 
 
+def due_for_payment(session: Session, on: dt.date) -> list[tuple[str, str]]:
+    """(claim number, enterprise name) of claims whose public notice ended before ``on``."""
+    q = (
+        select(Claim.number, Enterprise.name)
+        .join(Enterprise, Enterprise.uid == Claim.enterprise_uid)
+        .where(Claim.status == "notice", Claim.notice_until < on)
+        .order_by(Claim.notice_until, Claim.number)
+    )
+    return [(number, name) for number, name in session.execute(q)]
+
+
 def claim_ids(session: Session, *, status: str | None = None, query: str = "") -> list[int]:
     q = select(Claim.id).order_by(Claim.updated_at.desc(), Claim.id.desc())
     if status:

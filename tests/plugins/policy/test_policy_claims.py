@@ -182,3 +182,15 @@ def test_rejection_needs_a_reason(loaded, firm, clerk, supervisor, clock) -> Non
         assert services.reject(work, number, "公示期间收到实名异议，经核实研发费用归集不实").status == "rejected"
     with ctx.work(clerk) as work:  # a rejected claim does not block a new one
         services.apply(work, firm, "RD-AWARD", materials=MATERIALS, now=clock())
+
+
+def test_claims_due_for_payment_become_notices(loaded, firm, clerk, supervisor, clock) -> None:
+    import station_policy
+
+    number = run_to_notice(loaded, clerk, supervisor, firm, clock)
+    with loaded.read() as session:
+        assert services.due_for_payment(session, dt.date(2026, 3, 10)) == []
+        due = services.due_for_payment(session, dt.date(2026, 3, 11))
+        assert [n for n, _ in due] == [number]
+        notices = station_policy._due_payments(session, supervisor)
+    assert all(n.key.startswith("policy:") and n.page == "policy" for n in notices)
