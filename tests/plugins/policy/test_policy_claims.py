@@ -194,3 +194,14 @@ def test_claims_due_for_payment_become_notices(loaded, firm, clerk, supervisor, 
         assert [n for n, _ in due] == [number]
         notices = station_policy._due_payments(session, supervisor)
     assert all(n.key.startswith("policy:") and n.page == "policy" for n in notices)
+
+
+def test_a_local_catalogue_load_is_not_pushed_but_facts_and_claims_are(loaded, firm, clerk, clock) -> None:
+    from sqlalchemy import text
+
+    with loaded.work(clerk) as work:
+        services.apply(work, firm, "RD-AWARD", now=clock())
+    with loaded.read() as session:
+        pending = dict(session.execute(text("SELECT table_name, count(*) FROM sync_outbox GROUP BY table_name")).all())
+    assert "policy_policy" not in pending  # the hall publishes the catalogue; a station never pushes it
+    assert pending["policy_fact"] == 4 and pending["policy_claim"] == 1 and pending["policy_claim_event"] == 1
