@@ -6,10 +6,10 @@ import datetime as dt
 import json
 
 import pytest
+from policy_helpers import make_firm
 from station_policy import services
 from station_policy.models import ClaimEvent, Payout
 
-from conftest import make_firm
 from station.contributions import DrawOutcome
 from station.errors import PermissionDenied, UserError
 

@@ -7,9 +7,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from policy_helpers import make_firm
 from station_policy import services
 
-from conftest import make_firm
 from station.core import enterprises
 
 DAY = dt.date(2026, 3, 2)

@@ -6,9 +6,9 @@ import csv
 import datetime as dt
 from decimal import Decimal
 
+from policy_helpers import make_firm
 from station_policy import reports, services
 
-from conftest import make_firm
 from station.core import printing
 
 

@@ -6,9 +6,8 @@ import datetime as dt
 import types
 
 import pytest
+from policy_helpers import make_firm
 from station_policy import services
-
-from conftest import make_firm
 
 DAY = dt.date(2026, 3, 2)
 
