@@ -368,13 +368,8 @@ def rematch(
         session.execute(delete(Match).where(Match.enterprise_uid.in_(chunk)))
         session.execute(delete(MatchState).where(MatchState.enterprise_uid.in_(chunk)))
         rows = [
-            {
-                "enterprise_uid": found[h.subject][0],
-                "policy_code": compiled[h.policy].policy.code,
-                "status": h.status,
-                "amount_fen": h.amount_fen,
-            }
-            for h in hits
+            {"enterprise_uid": found[si][0], "policy_code": compiled[pi].policy.code, "status": st, "amount_fen": fen}
+            for si, pi, st, fen in hits
         ]
         if rows:
             session.execute(Match.__table__.insert(), rows)
@@ -384,8 +379,8 @@ def rematch(
                 MatchState.__table__.insert(),
                 [{"enterprise_uid": uid, "stamp": stamp, "matched_on": on} for uid, stamp in stamps.items()],
             )
-        eligible += sum(1 for h in hits if h.status == ELIGIBLE)
-        unknown += sum(1 for h in hits if h.status == UNKNOWN_STATUS)
+        eligible += sum(1 for h in hits if h[2] == ELIGIBLE)
+        unknown += sum(1 for h in hits if h[2] == UNKNOWN_STATUS)
         if progress:
             progress(min(start + batch, len(uids)), len(uids))
     return MatchRun(len(uids), eligible, unknown, time.perf_counter() - started)
