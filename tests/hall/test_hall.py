@@ -106,3 +106,18 @@ def test_expired_tokens_are_refused(tmp_path) -> None:
     with pytest.raises(stations.UserError, match="过期"), store.session() as session, session.begin():
         stations.enroll(session, token)
     store.dispose()
+
+
+def test_hall_models_match_its_migrations(tmp_path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from station.hall.models import HallBase
+    from station.hall.store import HallStore, default_url
+
+    store = HallStore(default_url(tmp_path))
+    store.migrate()
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), HallBase.metadata)
+    store.dispose()
+    assert diff == []

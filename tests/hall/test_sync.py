@@ -421,3 +421,45 @@ def test_killed_hall_or_station_mid_sync_loses_and_duplicates_nothing(hall, tmp_
         assert enterprises.count(session) == 3000
     a.close()
     b.close()
+
+
+def test_a_bulk_initial_load_killed_midway_is_finished_on_the_next_start(tmp_path) -> None:
+    """A first sync loads a big page into an empty table without its secondary indexes and full-text
+    triggers; if the station dies before they are put back, the next start puts them back and rebuilds."""
+    from station.core import demo
+
+    source = StationContext(tmp_path / "source")
+    with source.work(source.cli_actor()) as work:
+        enterprises.upsert_many(work, list(demo.enterprise_rows(600, seed=3)), source="test")
+    with outbox.connect(source.db_path) as conn:
+        ops = outbox.batch(conn, 1000)
+    changes = [
+        {"seq": n, "table": "enterprise", "uid": op["uid"], "version": 1, "deleted": False, "data": op["row"]}
+        for n, op in enumerate(ops, start=1)
+    ]
+    target = StationContext(tmp_path / "target")
+    target.prepare()
+    tables = {t.name: t for t in client.synced_tables(target)}
+
+    def schema(conn: sqlite3.Connection) -> set[str]:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'enterprise'")}
+
+    with outbox.connect(target.db_path) as conn:
+        complete = schema(conn)
+        outbox.apply_page(conn, tables, changes, len(changes), "now", bulk=True)
+        assert "enterprise_fts_ai" not in schema(conn) and "ix_enterprise_search" not in schema(conn)
+        # what keeps the data right stays: the unique constraints and the capture triggers
+        assert {"sqlite_autoindex_enterprise_1", "sqlite_autoindex_enterprise_2", "sync_enterprise_au"} <= schema(conn)
+    target.close()  # killed here: the indexes are still off
+
+    again = StationContext(tmp_path / "target")
+    again.prepare()
+    with outbox.connect(again.db_path) as conn:
+        assert schema(conn) == complete and outbox.cursor(conn) == len(changes)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    name = changes[17]["data"]["name"]
+    with again.read() as session:  # the rebuilt full-text index finds what came in bulk
+        assert enterprises.search_ids(session, name[2:6])
+        assert enterprises.count(session) == 600
+    again.close()
+    source.close()

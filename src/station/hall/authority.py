@@ -50,6 +50,8 @@ class Authority:
         self.session, self.tables = session, tables
         self.owners: dict[tuple[str, str], str] = {}  # (table, key hash) -> row uid
         self.looked_up: set[tuple[str, str]] = set()  # (table, key hash) asked of the database already
+        self._touched: dict[tuple[str, str], str | None] = {}  # key -> its owner now (None: no owner)
+        self._new_aliases: list[dict[str, str]] = []
         self.aliases: dict[tuple[str, str], str] = {}  # (table, uid) -> surviving uid
 
     def load(self, ops: Iterable[Mapping[str, Any]]) -> None:
@@ -92,33 +94,58 @@ class Authority:
     def duplicate_of(self, table: SyncedTable, uid: str, data: Mapping[str, Any]) -> str | None:
         """The uid of another live row holding one of ``data``'s unique keys, if any."""
         for h in hashes(table, data):
-            if (table.name, h) not in self.looked_up:  # a key made by rewriting a reference: not loaded yet
-                self.looked_up.add((table.name, h))
-                entry = self.session.get(UniqueKey, {"table_name": table.name, "key_hash": h})
-                if entry is not None:
-                    self.owners[(table.name, h)] = entry.row_uid
-            owner = self.owners.get((table.name, h))
+            owner = self._owner(table.name, h)
             if owner is not None and owner != uid:
                 return owner
         return None
 
+    def _owner(self, table_name: str, h: str) -> str | None:
+        if (table_name, h) not in self.looked_up:  # e.g. a key made by rewriting a reference: not loaded yet
+            self.looked_up.add((table_name, h))
+            with self.session.no_autoflush:
+                entry = self.session.get(UniqueKey, {"table_name": table_name, "key_hash": h})
+            if entry is not None:
+                self.owners[(table_name, h)] = entry.row_uid
+        return self.owners.get((table_name, h))
+
     def claim(
         self, table: SyncedTable, uid: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
     ) -> None:
-        """Move ``uid``'s key entries from its old data to its new data (None: the row is gone)."""
+        """Move ``uid``'s key entries from its old data to its new data (None: the row is gone).
+
+        Kept in memory and written by ``write()`` in two statements, not one per row: a statement makes the
+        session flush everything pending, which costs more than the push itself."""
         old, new = set(hashes(table, before)), set(hashes(table, after))
         for h in old - new:
-            self.session.execute(delete(UniqueKey).where(UniqueKey.table_name == table.name, UniqueKey.key_hash == h))
-            self.owners.pop((table.name, h), None)
+            if self._owner(table.name, h) == uid:
+                self.owners.pop((table.name, h), None)
+                self._touched[(table.name, h)] = None
         for h in new - old:
-            # Core statements, not ORM objects: a key may leave one row and reach another in one push.
-            self.session.execute(insert(UniqueKey).values(table_name=table.name, key_hash=h, row_uid=uid))
             self.owners[(table.name, h)] = uid
             self.looked_up.add((table.name, h))
+            self._touched[(table.name, h)] = uid
 
     def alias(self, table: SyncedTable, from_uid: str, to_uid: str) -> None:
-        self.session.execute(insert(Alias).values(table_name=table.name, from_uid=from_uid, to_uid=to_uid))
         self.aliases[(table.name, from_uid)] = to_uid
+        self._new_aliases.append({"table_name": table.name, "from_uid": from_uid, "to_uid": to_uid})
+
+    def write(self) -> None:
+        """Store what ``claim`` and ``alias`` changed."""
+        touched = sorted(self._touched.items())
+        for start in range(0, len(touched), CHUNK):
+            chunk = touched[start : start + CHUNK]
+            for table_name in {t for (t, _), _ in chunk}:
+                gone = [h for (t, h), _ in chunk if t == table_name]
+                self.session.execute(
+                    delete(UniqueKey).where(UniqueKey.table_name == table_name, UniqueKey.key_hash.in_(gone))
+                )
+            kept = [{"table_name": t, "key_hash": h, "row_uid": uid} for (t, h), uid in chunk if uid is not None]
+            if kept:
+                self.session.execute(insert(UniqueKey), kept)
+        if self._new_aliases:
+            self.session.execute(insert(Alias), self._new_aliases)
+        self._touched.clear()
+        self._new_aliases.clear()
 
 
 def aliases_of(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:

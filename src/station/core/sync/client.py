@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -78,19 +79,28 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
                 report.pushed += outbox.acknowledge(conn, answer["acked_seq"])
                 if progress:
                     progress(report.pushed, report.pushed + outbox.pending(conn))
-            while True:
-                after = outbox.cursor(conn)
-                page = _check(http.get("/v1/pull", params={"after": after, "limit": PULL_PAGE}))
-                changes = page["changes"]
-                if not changes:
-                    break
-                now = dt.datetime.now(dt.UTC).isoformat()
-                applied = outbox.apply_page(conn, tables, changes, changes[-1]["seq"], now)
-                report.applied += applied.applied
-                report.kept_local += applied.kept_local
-                report.refused += applied.refused
-                if progress:
-                    progress(changes[-1]["seq"], page["last_seq"])
+            outbox.finish_bulk(conn)  # a sync killed during a bulk load left it unfinished
+            # The next page is fetched while this one is applied: the network and SQLite overlap.
+            with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as prefetch:
+
+                def fetch(after: int) -> dict[str, Any]:
+                    return _check(http.get("/v1/pull", params={"after": after, "limit": PULL_PAGE}))
+
+                coming = prefetch.submit(fetch, outbox.cursor(conn))
+                while True:
+                    page = coming.result()
+                    changes = page["changes"]
+                    if not changes:
+                        break
+                    coming = prefetch.submit(fetch, changes[-1]["seq"])
+                    now = dt.datetime.now(dt.UTC).isoformat()
+                    applied = outbox.apply_page(conn, tables, changes, changes[-1]["seq"], now, bulk=True)
+                    report.applied += applied.applied
+                    report.kept_local += applied.kept_local
+                    report.refused += applied.refused
+                    if progress:
+                        progress(changes[-1]["seq"], page["last_seq"])
+            outbox.finish_bulk(conn)
             found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))
             report.new_conflicts = outbox.store_conflicts(conn, found["conflicts"])
             outbox.mark_synced(conn, dt.datetime.now(dt.UTC).isoformat())

@@ -1,0 +1,169 @@
+"""Business startup (企业开办): one window, five parallel steps, deadlines in three colours.
+
+Hooks only; everything heavy is imported inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from station.contributions import (
+    QT_TRANSLATE_NOOP,
+    CliCommand,
+    DashboardFigure,
+    DemoData,
+    MigrationBranch,
+    NoticeSource,
+    Page,
+    Permission,
+    SyncedTable,
+)
+from station.hookspecs import hookimpl
+
+PAGE_KEY = "startup"
+
+
+def _board(shell: Any) -> Any:
+    from station_startup.ui.board import StartupBoardPage
+
+    return StartupBoardPage(shell)
+
+
+@hookimpl
+def register_pages(register: Callable[[Page], None]) -> None:
+    register(
+        Page(
+            key=PAGE_KEY,
+            title=QT_TRANSLATE_NOOP("Navigation", "Business startup"),
+            factory=_board,
+            order=20,
+            permission="startup.view",
+        )
+    )
+
+
+@hookimpl
+def register_migrations(register: Callable[[MigrationBranch], None]) -> None:
+    register(MigrationBranch("startup", Path(__file__).parent / "migrations" / "versions"))
+
+
+@hookimpl
+def register_permissions(register: Callable[[Permission], None]) -> None:
+    everyone = ("clerk", "supervisor", "admin")
+    register(Permission("startup.view", "查看企业开办件", everyone))
+    register(Permission("startup.intake", "受理企业开办", everyone))
+    register(Permission("startup.handle", "办理企业开办环节", everyone))
+    register(Permission("startup.assign", "分派企业开办件", ("supervisor", "admin")))
+    register(Permission("startup.configure", "设置企业开办时限", ("supervisor", "admin")))
+    register(Permission("calendar.edit", "修改园区工作日历", ("supervisor", "admin")))
+
+
+ENTERPRISE = (("enterprise_uid", "enterprise"),)
+CASE = (("case_uid", "startup_case"),)
+
+
+@hookimpl
+def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
+    register(
+        SyncedTable(
+            "startup_case",
+            fields=(
+                "number", "tracking_code", "case_type", "enterprise_name", "legal_rep", "registered_capital_fen",
+                "business_scope", "address", "contact_phone", "uscc", "enterprise_uid", "status", "clerk", "agent",
+                "limit_text", "started_at", "deadline_at", "completed_at", "working_minutes", "created_at",
+                "updated_at", "updated_by",
+            ),
+            unique=(("number",), ("tracking_code",)),
+            refs=ENTERPRISE,
+        )
+    )  # fmt: skip
+    register(
+        SyncedTable(
+            "startup_step",
+            fields=(
+                "case_uid", "step_code", "department", "clerk", "status", "needs_code", "started_at", "yellow_at",
+                "deadline_at", "done_at", "note", "updated_at", "updated_by",
+            ),
+            unique=(("case_uid", "step_code"),),
+            refs=CASE,
+        )
+    )  # fmt: skip
+    register(
+        SyncedTable(
+            "startup_shareholder",
+            fields=("case_uid", "position", "name", "kind", "id_number", "capital_fen"),
+            refs=CASE,
+        )
+    )
+    register(
+        SyncedTable(
+            "startup_paper",
+            fields=(
+                "case_uid", "code", "name", "essential", "status", "commitment", "due_at", "received_at",
+                "updated_at", "updated_by",
+            ),
+            refs=CASE,
+        )
+    )  # fmt: skip
+
+
+@hookimpl
+def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
+    from station_startup import cli
+
+    register(CliCommand("startup", "企业开办：受理、办理环节、三色预警清单", cli.configure, cli.run))
+
+
+def _poll(session: Any, actor: Any) -> list[Any]:
+    from station.contributions import Notice
+    from station.core.db import utcnow
+    from station_startup import services
+
+    return [
+        Notice(key=key, text=text, level=level, page=PAGE_KEY, for_user=user)
+        for key, text, level, user in services.notices_for(session, actor, utcnow())
+    ]
+
+
+@hookimpl
+def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
+    register(NoticeSource("startup.deadlines", _poll, interval_s=60, permission="startup.view"))
+
+
+def _this_month(session: Any) -> str:
+    from station.core.db import utcnow
+    from station_startup import services
+
+    return f"{services.cases_this_month(session, utcnow()):,}"
+
+
+def _median(session: Any) -> str:
+    from station.core.db import utcnow
+    from station_startup import services
+
+    median, _ = services.completion_figures(session, utcnow())
+    return "—" if median is None else f"{median:.1f} 工作小时"
+
+
+def _within(session: Any) -> str:
+    from station.core.db import utcnow
+    from station_startup import services
+
+    _, share = services.completion_figures(session, utcnow())
+    return "—" if share is None else f"{share:.0%}"
+
+
+@hookimpl
+def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
+    register(DashboardFigure("startup.this_month", "本月开办件", _this_month, order=20))
+    register(DashboardFigure("startup.median", "本月开办用时中位数", _median, order=21))
+    register(DashboardFigure("startup.within_limit", "本月按时办结率", _within, order=22))
+
+
+@hookimpl
+def register_demo_data(register: Callable[[DemoData], None]) -> None:
+    from station_startup import demo
+
+    register(DemoData("cases", demo.fill, order=30))

@@ -1,0 +1,329 @@
+"""``station startup …``: take a case, move its steps, list the board, print its papers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from station.errors import UserError
+
+COLOUR_CHOICES = ("red", "yellow", "green", "none")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(metavar="ACTION", required=True)
+
+    new = sub.add_parser("new", help="受理一件企业开办（从标准输入或 --file 读取 JSON）")
+    new.add_argument("--file", help="申请信息 JSON 文件；不给则读标准输入")
+    new.add_argument("--json", action="store_true")
+    new.add_argument("--user")
+    new.set_defaults(startup_action=cmd_new)
+
+    step = sub.add_parser("step", help="办结、标记受阻或恢复办理一个环节")
+    step.add_argument("case", help="受理编号、回执上的查询码或 uid")
+    step.add_argument("step", help="环节：registration invoice social_insurance bank_account seal（或中文名）")
+    step.add_argument("status", choices=("done", "blocked", "in_progress"))
+    step.add_argument("--note", default="", help="受阻原因或备注")
+    step.add_argument("--uscc", help="营业执照办结时：市场监管系统给出的统一社会信用代码（不给则按规则生成）")
+    step.add_argument("--json", action="store_true")
+    step.add_argument("--user")
+    step.set_defaults(startup_action=cmd_step)
+
+    lst = sub.add_parser("list", help="开办件清单及三色预警")
+    lst.add_argument("--colour", "--color", choices=COLOUR_CHOICES)
+    lst.add_argument("--clerk", default="", help="只看某位办事员或帮办专员的件")
+    lst.add_argument("--step", default="", help="按某个环节的颜色筛选")
+    lst.add_argument("--all", action="store_true", help="包括已办结的件")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(startup_action=cmd_list)
+
+    show = sub.add_parser("show", help="查看一件的状态（受理编号或查询码）")
+    show.add_argument("case")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(startup_action=cmd_show)
+
+    assign = sub.add_parser("assign", help="分派办事员或帮办代办专员")
+    assign.add_argument("case")
+    assign.add_argument("--clerk")
+    assign.add_argument("--agent")
+    assign.add_argument("--user")
+    assign.set_defaults(startup_action=cmd_assign)
+
+    paper = sub.add_parser("paper", help="登记容缺材料已补交")
+    paper.add_argument("case")
+    paper.add_argument("paper", help="材料代码或名称")
+    paper.add_argument("--user")
+    paper.set_defaults(startup_action=cmd_paper)
+
+    prt = sub.add_parser("print", help="生成申请书、公司章程、股东决定/决议和受理回执（PDF，零填表）")
+    prt.add_argument("case")
+    prt.add_argument("--out", default=".", help="保存到哪个文件夹（默认当前文件夹）")
+    prt.add_argument("--only", default="", help="只生成其中几种：application,articles,resolution,receipt")
+    prt.add_argument("--json", action="store_true")
+    prt.set_defaults(startup_action=cmd_print)
+
+    settings = sub.add_parser("settings", help="查看或设置办结时限与黄色预警比例")
+    settings.add_argument(
+        "--limit", action="append", default=[], metavar="TYPE=4h", help="如 limited_company=4h 或 =1d"
+    )
+    settings.add_argument("--yellow-share", type=float)
+    settings.add_argument("--json", action="store_true")
+    settings.add_argument("--user")
+    settings.set_defaults(startup_action=cmd_settings)
+
+    cal = sub.add_parser("calendar", help="查看或设置园区工作时间、休息日和调休上班日")
+    cal.add_argument("--hours", help="如 09:00-12:00,13:30-17:30")
+    cal.add_argument("--close", action="append", default=[], metavar="DATE", help="园区加休的日期")
+    cal.add_argument("--open", action="append", default=[], metavar="DATE", help="园区加班的日期")
+    cal.add_argument("--clear", action="append", default=[], metavar="DATE", help="取消某日的园区设置")
+    cal.add_argument("--json", action="store_true")
+    cal.add_argument("--user")
+    cal.set_defaults(startup_action=cmd_calendar)
+
+
+def _print(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _now() -> Any:
+    from station.core.db import utcnow
+
+    return utcnow()
+
+
+def cmd_new(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import services
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8") if args.file else sys.stdin.read()
+        raw = json.loads(text)
+    except OSError as exc:
+        raise UserError(f"读不到申请信息文件 {args.file}，请检查路径。") from exc
+    except ValueError as exc:
+        raise UserError("申请信息不是有效的 JSON，请检查格式（可参考 docs 中的示例）。") from exc
+    if not isinstance(raw, dict):
+        raise UserError("申请信息应为一个 JSON 对象。")
+    actor = ctx.cli_actor(args.user)
+    with ctx.work(actor) as work:
+        now = _now()
+        case = services.open_case(work, raw, station_code=ctx.settings.station_code, now=now)
+        summary = services.case_summary(work.session, case, now)
+    if args.json:
+        _print(summary)
+    else:
+        print(f"已受理：{summary['number']}  {summary['enterprise_name']}  查询码 {summary['tracking_code']}")
+        print(f"办结时限：{summary['limit']}，截止 {_local(summary['deadline_at'])}")
+    return 0
+
+
+def _local(iso: str | None) -> str:
+    from station.core.clock import local_text
+
+    return local_text(iso)
+
+
+def cmd_step(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import services
+
+    actor = ctx.cli_actor(args.user)
+    with ctx.work(actor) as work:
+        now = _now()
+        step = services.set_step(
+            work, args.case, args.step, args.status, note=args.note, uscc_code=args.uscc,
+            station_code=ctx.settings.station_code, now=now,
+        )  # fmt: skip
+        case = services.find_case(work.session, step.case_uid)
+        summary = services.case_summary(work.session, case, now)
+    if args.json:
+        _print(summary)
+    else:
+        name = next(s["name"] for s in summary["steps"] if s["code"] == step.step_code)
+        print(f"{summary['number']} {name}：{services.STEP_STATUS[step.status]}")
+        if summary["uscc"]:
+            print(f"统一社会信用代码：{summary['uscc']}")
+        if summary["status"] == "closed":
+            print("全部环节已办结，开办件已办结。")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.clock import local_text
+    from station_startup import catalogue, services
+
+    if args.step:
+        catalogue.load().step(args.step)
+    now = _now()
+    with ctx.raw() as conn:
+        flt = services.BoardFilter(clerk=args.clerk, include_closed=args.all or args.colour == "green")
+        ids = services.board_ids(conn, flt)
+        colours = services.board_colours(conn, now)
+        ids = services.filter_by_colour(colours, ids, args.colour or "", args.step)
+        rows = services.board_rows(conn, ids)
+    steps = [s.code for s in catalogue.load().steps]
+    items = []
+    for case_id in ids:
+        number, name, case_type, clerk, agent, deadline, started, status, uscc_code = rows[case_id]
+        ranks = colours.get(case_id, (0,) * (len(steps) + 1))
+        items.append(
+            {
+                "number": number,
+                "enterprise_name": name,
+                "case_type": case_type,
+                "clerk": clerk,
+                "agent": agent,
+                "status": status,
+                "uscc": uscc_code,
+                "colour": services.RANKED[ranks[0]],
+                "steps": {code: services.RANKED[r] for code, r in zip(steps, ranks[1:], strict=True)},
+                "started_at": local_text(started.replace(" ", "T") + "+00:00"),
+                "deadline_at": local_text(deadline.replace(" ", "T") + "+00:00"),
+            }
+        )
+    if args.json:
+        _print({"count": len(items), "cases": items})
+        return 0
+    marks = {"red": "红", "yellow": "黄", "green": "绿", "none": "  "}
+    for item in items:
+        mark = marks[item["colour"]]
+        print(f"[{mark}] {item['number']}  {item['enterprise_name']}  截止 {item['deadline_at']}  {item['clerk']}")
+    print(f"共 {len(items)} 件")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import services
+
+    with ctx.read() as session:
+        now = _now()
+        summary = services.case_summary(session, services.find_case(session, args.case), now)
+    if args.json:
+        _print(summary)
+        return 0
+    print(f"{summary['number']}  {summary['enterprise_name']}（{summary['case_type_name']}）  {summary['status_text']}")
+    print(f"受理 {_local(summary['started_at'])}  时限 {summary['limit']}  截止 {_local(summary['deadline_at'])}")
+    for s in summary["steps"]:
+        print(f"  {s['name']}（{s['department']}）：{s['status_text']}  截止 {_local(s['deadline_at'])}")
+    for p in summary["papers"]:
+        if p["status"] == "deferred":
+            print(f"  容缺：{p['name']}，应于 {_local(p['due_at'])} 前补交{'（已逾期）' if p['overdue'] else ''}")
+    return 0
+
+
+def cmd_print(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import documents, services
+
+    which = tuple(k.strip() for k in args.only.split(",") if k.strip()) or tuple(documents.MAKERS)
+    now = _now()
+    with ctx.read() as session:
+        summary = services.case_summary(session, services.find_case(session, args.case), now)
+    try:
+        paths = documents.make(summary, Path(args.out), issuer=ctx.settings.station_name, now=now, which=which)
+    except OSError as exc:
+        raise UserError(f"无法写入文件夹 {args.out}，请换一个有写入权限的文件夹。") from exc
+    if args.json:
+        _print({"number": summary["number"], "files": [str(p) for p in paths]})
+    else:
+        for path in paths:
+            print(path)
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import services
+
+    if args.clerk is None and args.agent is None:
+        raise UserError("请用 --clerk 或 --agent 指定要分派给谁。")
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        case = services.assign(work, args.case, clerk=args.clerk, agent=args.agent)
+        print(f"{case.number}：办事员 {case.clerk or '—'}，帮办代办专员 {case.agent or '—'}")
+    return 0
+
+
+def cmd_paper(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import services
+
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        paper = services.receive_paper(work, args.case, args.paper)
+        print(f"已登记补交：{paper.name}")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import catalogue, services
+
+    if args.limit or args.yellow_share is not None:
+        with ctx.work(ctx.cli_actor(args.user)) as work:
+            current = services.load_settings(work.session)
+            limits = dict(current.limits)
+            for item in args.limit:
+                if "=" not in item:
+                    raise UserError(f"“{item}”应写成 类型=时限，例如 limited_company=4h。")
+                case_type, text = item.split("=", 1)
+                limits[case_type.strip()] = services.parse_limit_text(text)
+            share = current.yellow_share if args.yellow_share is None else args.yellow_share
+            services.save_settings(work, services.StartupSettings(limits, share))
+    with ctx.read() as session:
+        settings = services.load_settings(session)
+    cat = catalogue.load()
+    result = {
+        "limits": {code: settings.limit_for(code).text() for code in cat.case_types},
+        "yellow_share": settings.yellow_share,
+    }
+    if args.json:
+        _print(result)
+    else:
+        for code, text in result["limits"].items():
+            print(f"{cat.case_types[code].name}（{code}）：{text}")
+        print(f"剩余时间不足 {settings.yellow_share:.0%} 时亮黄灯")
+    return 0
+
+
+def _date(text: str) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"日期“{text}”的格式不对，请写成 2026-12-31。") from exc
+
+
+def cmd_calendar(args: argparse.Namespace, ctx: Any) -> int:
+    from dataclasses import replace
+
+    from station.core import workcalendar
+
+    changes = args.hours or args.close or args.open or args.clear
+    if changes:
+        with ctx.work(ctx.cli_actor(args.user)) as work:
+            park = workcalendar.park_settings(work.session)
+            closed, opened = set(park.closed), set(park.extra_workdays)
+            for day in map(_date, args.clear):
+                closed.discard(day)
+                opened.discard(day)
+            closed |= set(map(_date, args.close))
+            opened |= set(map(_date, args.open))
+            hours = park.hours
+            if args.hours:
+                hours = workcalendar.parse_hours(span.replace("–", "-").split("-") for span in args.hours.split(","))
+            park = replace(park, hours=hours, closed=frozenset(closed - opened), extra_workdays=frozenset(opened))
+            workcalendar.save_park_settings(work, park)
+    with ctx.read() as session:
+        park = workcalendar.park_settings(session)
+    result = json.loads(park.to_json())
+    result["sources"] = {str(y): s for y, s in sorted(workcalendar.national().sources.items())}
+    if args.json:
+        _print(result)
+    else:
+        print("工作时间：" + "，".join(f"{a}–{b}" for a, b in result["hours"]))
+        print("园区加休：" + ("、".join(result["closed"]) or "无"))
+        print("园区加班：" + ("、".join(result["extra_workdays"]) or "无"))
+        for year, source in result["sources"].items():
+            print(f"{year} 年节假日依据：{source}")
+    return 0
+
+
+def run(args: argparse.Namespace, ctx: Any) -> int:
+    return int(args.startup_action(args, ctx) or 0)

@@ -1,0 +1,497 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <location filename="../ui/case_dialog.py" line="46" />
+        <source>Startup case</source>
+        <translation>企业开办件</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="56" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="56" />
+        <source>Department</source>
+        <translation>负责部门</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="56" />
+        <location filename="../ui/case_dialog.py" line="65" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="56" />
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="56" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="65" />
+        <source>Paper</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="65" />
+        <source>Commitment</source>
+        <translation>容缺承诺</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="74" />
+        <source>Step done</source>
+        <translation>环节办结</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="77" />
+        <source>Step blocked…</source>
+        <translation>标记受阻…</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="79" />
+        <source>Paper brought in</source>
+        <translation>登记材料已补交</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="81" />
+        <source>Assign helper agent…</source>
+        <translation>指派帮办代办专员…</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="91" />
+        <source>Papers to print:</source>
+        <translation>打印文书：</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="93" />
+        <source>Acceptance receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="94" />
+        <source>Application form</source>
+        <translation>设立登记申请书</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="95" />
+        <source>Articles of association</source>
+        <translation>公司章程</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="96" />
+        <source>Shareholders' resolution</source>
+        <translation>股东决定/股东会决议</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="108" />
+        <source>Five parallel steps</source>
+        <translation>五个并联环节</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="111" />
+        <source>Papers</source>
+        <translation>材料清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="133" />
+        <source>Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3</source>
+        <translation>法定代表人：%1　注册资本：%2 万元　统一社会信用代码：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="137" />
+        <source>Accepted %1; time limit %2; deadline %3</source>
+        <translation>受理时间 %1　办结时限 %2　截止 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="141" />
+        <source>Clerk: %1; helper agent: %2; tracking code: %3</source>
+        <translation>办事员：%1　帮办代办专员：%2　查询码：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="196" />
+        <source>This case type has no such paper.</source>
+        <translation>这种开办类型没有这份文书。</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="203" />
+        <source>Filling in the paper…</source>
+        <translation>正在生成文书…</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="210" />
+        <source>Select a step first.</source>
+        <translation>请先选中一个环节。</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="245" />
+        <source>Business registration</source>
+        <translation>设立登记</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="246" />
+        <source>Credit code given by the market-regulation system (leave empty to assign one):</source>
+        <translation>市场监管系统核发的统一社会信用代码（留空则按规则赋码）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="257" />
+        <source>Step blocked</source>
+        <translation>环节受阻</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="257" />
+        <source>Why is this step blocked?</source>
+        <translation>受阻原因：</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="275" />
+        <source>Select a deferred paper first.</source>
+        <translation>请先选中一项容缺待补的材料。</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="288" />
+        <source>Helper agent</source>
+        <translation>帮办代办专员</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="288" />
+        <source>User name of the helper agent:</source>
+        <translation>帮办代办专员的用户名：</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../ui/intake.py" line="42" />
+        <source>New startup case</source>
+        <translation>受理企业开办</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="53" />
+        <source>Case type</source>
+        <translation>开办类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="56" />
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="57" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="58" />
+        <source>Registered capital (10k yuan)</source>
+        <translation>注册资本（万元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="59" />
+        <source>Address</source>
+        <translation>住所（经营场所）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="60" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="61" />
+        <source>Helper agent (user name, optional)</source>
+        <translation>帮办代办专员（用户名，可不填）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="67" />
+        <source>Check name</source>
+        <translation>名称查重</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="77" />
+        <source>Business scope</source>
+        <translation>经营范围</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="85" />
+        <source>Shareholder</source>
+        <translation>股东（出资人）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="85" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="85" />
+        <source>Subscribed capital (10k yuan)</source>
+        <translation>认缴出资（万元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="89" />
+        <source>Add shareholder</source>
+        <translation>添加股东</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="94" />
+        <source>Paper</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="94" />
+        <source>Received?</source>
+        <translation>收取情况</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="94" />
+        <source>Bring by</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="102" />
+        <source>Accept the case</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="108" />
+        <source>Shareholders</source>
+        <translation>股东（出资人）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="111" />
+        <source>Papers</source>
+        <translation>材料清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="123" />
+        <source> (essential)</source>
+        <translation>（必备）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="126" />
+        <source>Filled in by the station</source>
+        <translation>系统生成（零填表）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="130" />
+        <source>Missing</source>
+        <translation>未收</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="131" />
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="133" />
+        <source>Deferred on a written commitment</source>
+        <translation>容缺（书面承诺补交）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="173" />
+        <source>No registered enterprise or open case has this name.</source>
+        <translation>没有同名的已登记企业或在办开办件。</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../__init__.py" line="39" />
+        <source>Business startup</source>
+        <translation>企业开办</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings.py" line="30" />
+        <source>Startup time limits and working calendar</source>
+        <translation>企业开办时限与工作日历</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="36" />
+        <source>4h = 4 working hours, 1d = 1 working day</source>
+        <translation>4h 表示4个工作小时，1d 表示1个工作日</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="43" />
+        <source>Yellow when less time is left than</source>
+        <translation>剩余时间少于以下比例时亮黄灯</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="46" />
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="50" />
+        <source>Park closed on (one date a line)</source>
+        <translation>园区休息日（每行一个日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="54" />
+        <source>Park open on (one date a line)</source>
+        <translation>园区加班日（每行一个日期）</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="57" />
+        <source>New time limits apply to cases taken from now on. Public holidays and adjusted workdays follow the State Council's notices.</source>
+        <translation>新的办结时限只适用于此后受理的开办件。法定节假日和调休上班日按国务院办公厅的放假通知执行。</translation>
+    </message>
+</context>
+<context>
+    <name>StartupBoardModel</name>
+    <message>
+        <location filename="../ui/board_model.py" line="26" />
+        <source>Case number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="27" />
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="28" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="29" />
+        <source>Clerk</source>
+        <translation>办事员</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="30" />
+        <source>Helper agent</source>
+        <translation>帮办代办专员</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="31" />
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="33" />
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="35" />
+        <source>Done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="36" />
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="37" />
+        <source>Near deadline</source>
+        <translation>临近时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/board_model.py" line="38" />
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+</context>
+<context>
+    <name>StartupBoardPage</name>
+    <message>
+        <location filename="../ui/board.py" line="48" />
+        <source>Scan a receipt's QR code, or type a case number or enterprise name</source>
+        <translation>扫描受理回执二维码，或输入受理编号、企业名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="54" />
+        <source>All cases</source>
+        <translation>全部开办件</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="55" />
+        <source>My cases (as clerk or helper agent)</source>
+        <translation>我的开办件（办事员或帮办专员）</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="58" />
+        <source>All steps</source>
+        <translation>全部环节</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="64" />
+        <source>All colours</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="65" />
+        <source>Red: overdue</source>
+        <translation>红色：超时</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="66" />
+        <source>Yellow: near the deadline</source>
+        <translation>黄色：临近时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="67" />
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="68" />
+        <source>Green: done</source>
+        <translation>绿色：已办结</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="71" />
+        <source>Include finished cases</source>
+        <translation>包括已办结</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="87" />
+        <source>New case…</source>
+        <translation>受理新件…</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="91" />
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="93" />
+        <source>Time limits…</source>
+        <translation>时限设置…</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="123" />
+        <source>Business startup</source>
+        <translation>企业开办</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="186" />
+        <source>Red %1</source>
+        <translation>红 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="187" />
+        <source>Yellow %1</source>
+        <translation>黄 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="188" />
+        <source>On time %1</source>
+        <translation>正常 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="189" />
+        <source>Green %1</source>
+        <translation>绿 %1</translation>
+    </message>
+</context>
+</TS>

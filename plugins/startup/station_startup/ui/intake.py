@@ -1,0 +1,200 @@
+"""Taking a startup case at the window (一窗受理): the applicant, shareholders and the papers checklist.
+
+Essential papers must be received; the others may be accepted on a written commitment with a due date
+(容缺受理). The application form, articles and resolution are filled in by the station (零填表).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.shell.dbop import DbOp
+from station.shell.widgets import error_label
+from station_startup import catalogue, services
+
+
+class IntakeDialog(QDialog):
+    opened = Signal(str)
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__(page)
+        self.page = page
+        self.ctx = page.ctx
+        self.setWindowTitle(self.tr("New startup case"))
+        self.resize(820, 760)
+        self.cat = catalogue.load()
+
+        self.case_type = QComboBox()
+        self.case_type.setObjectName("case_type")
+        for code, spec in self.cat.case_types.items():
+            self.case_type.addItem(spec.name, code)
+        self.case_type.currentIndexChanged.connect(self._fill_papers)
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.addRow(self.tr("Case type"), self.case_type)
+        name_row = QHBoxLayout()
+        for key, label in (
+            ("enterprise_name", self.tr("Enterprise name")),
+            ("legal_rep", self.tr("Legal representative")),
+            ("registered_capital", self.tr("Registered capital (10k yuan)")),
+            ("address", self.tr("Address")),
+            ("contact_phone", self.tr("Contact phone")),
+            ("agent", self.tr("Helper agent (user name, optional)")),
+        ):
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            self.fields[key] = edit
+            if key == "enterprise_name":
+                check = QPushButton(self.tr("Check name"))
+                check.clicked.connect(self.check_name)
+                name_row.addWidget(edit, 1)
+                name_row.addWidget(check)
+                form.addRow(label, name_row)
+            else:
+                form.addRow(label, edit)
+        self.scope = QPlainTextEdit()
+        self.scope.setObjectName("business_scope")
+        self.scope.setFixedHeight(60)
+        form.addRow(self.tr("Business scope"), self.scope)
+        self.name_note = QLabel()
+        self.name_note.setWordWrap(True)
+        form.addRow("", self.name_note)
+
+        self.holders = QTableWidget(2, 3)
+        self.holders.setObjectName("shareholders")
+        self.holders.setHorizontalHeaderLabels(
+            [self.tr("Shareholder"), self.tr("ID number"), self.tr("Subscribed capital (10k yuan)")]
+        )
+        self.holders.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.holders.setFixedHeight(120)
+        add_holder = QPushButton(self.tr("Add shareholder"))
+        add_holder.clicked.connect(lambda: self.holders.insertRow(self.holders.rowCount()))
+
+        self.papers = QTableWidget(0, 3)
+        self.papers.setObjectName("papers")
+        self.papers.setHorizontalHeaderLabels([self.tr("Paper"), self.tr("Received?"), self.tr("Bring by")])
+        self.papers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.papers.setColumnWidth(1, 230)
+        self.papers.setColumnWidth(2, 130)
+        self.papers.verticalHeader().hide()
+
+        self.error = error_label("intake_error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Accept the case"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Shareholders")))
+        layout.addWidget(self.holders)
+        layout.addWidget(add_holder)
+        layout.addWidget(QLabel(self.tr("Papers")))
+        layout.addWidget(self.papers)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._fill_papers()
+
+    def _fill_papers(self) -> None:
+        spec = self.cat.case_type(self.case_type.currentData())
+        self.papers.setRowCount(len(spec.papers))
+        self._paper_widgets: list[tuple[str, QComboBox | None, QDateEdit | None]] = []
+        today = QDate.currentDate()
+        for row, paper in enumerate(spec.papers):
+            name = paper.name + (self.tr(" (essential)") if paper.essential else "")
+            self.papers.setItem(row, 0, QTableWidgetItem(name))
+            if paper.generated:
+                self.papers.setItem(row, 1, QTableWidgetItem(self.tr("Filled in by the station")))
+                self._paper_widgets.append((paper.code, None, None))
+                continue
+            state = QComboBox()  # starts at "missing": the clerk confirms each paper of the checklist
+            state.addItem(self.tr("Missing"), "missing")
+            state.addItem(self.tr("Received"), "received")
+            if not paper.essential:
+                state.addItem(self.tr("Deferred on a written commitment"), "deferred")
+            due = QDateEdit(today.addDays(7))
+            due.setCalendarPopup(True)
+            due.setDisplayFormat("yyyy-MM-dd")
+            self.papers.setCellWidget(row, 1, state)
+            if not paper.essential:  # only a paper that may be deferred has a date to bring it by
+                self.papers.setCellWidget(row, 2, due)
+            self._paper_widgets.append((paper.code, state, due))
+
+    def values(self) -> dict[str, Any]:
+        raw: dict[str, Any] = {key: edit.text().strip() for key, edit in self.fields.items()}
+        raw["case_type"] = self.case_type.currentData()
+        raw["business_scope"] = self.scope.toPlainText().strip()
+        holders = []
+        for row in range(self.holders.rowCount()):
+            cells = [self.holders.item(row, c).text().strip() if self.holders.item(row, c) else "" for c in range(3)]
+            if any(cells):
+                holders.append({"name": cells[0], "id_number": cells[1], "capital": cells[2] or "0"})
+        raw["shareholders"] = holders
+        papers: dict[str, Any] = {}
+        for code, state, due in self._paper_widgets:
+            if state is None or due is None:
+                continue
+            choice = state.currentData()
+            if choice == "received":
+                papers[code] = "received"
+            elif choice == "deferred":
+                papers[code] = {"deferred": due.date().toString("yyyy-MM-dd")}
+        raw["papers"] = papers
+        return raw
+
+    def check_name(self) -> None:
+        name = self.fields["enterprise_name"].text()
+
+        def check(progress: Any) -> str:
+            with self.ctx.read() as session:
+                try:
+                    warnings = services.name_check(session, name)
+                except Exception as exc:  # the sentence of a ValidationError is what the clerk needs
+                    return getattr(exc, "message", str(exc))
+            return "".join(warnings) or self.tr("No registered enterprise or open case has this name.")
+
+        DbOp(self, check, on_done=self.name_note.setText).start()
+
+    def submit(self) -> None:
+        raw = self.values()
+        actor, station_code = self.page.shell.actor, self.ctx.settings.station_code
+        now = self.page.clock()
+
+        def run(progress: Any) -> str:
+            with self.ctx.work(actor) as work:
+                return services.open_case(work, raw, station_code=station_code, now=now).uid
+
+        def failed(exc: BaseException) -> None:
+            from station.errors import UserError
+            from station.shell.dbop import show_error
+
+            if isinstance(exc, UserError):
+                self.error.setText(exc.message)
+                self.error.show()
+            else:
+                show_error(self, exc)
+
+        def done(uid: str) -> None:
+            self.accept()
+            self.opened.emit(uid)
+
+        DbOp(self, run, on_done=done, on_error=failed).start()

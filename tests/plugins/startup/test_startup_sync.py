@@ -1,0 +1,56 @@
+"""Startup cases travel between stations through the real hall, with their steps, papers and enterprise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest_hall import station
+from startup_helpers import application
+from station_startup import services
+
+from station.core import enterprises
+from station.core.context import StationContext
+from station.core.sync import client
+
+
+def enrolled(hall, tmp_path: Path, code: str) -> StationContext:
+    data = tmp_path / code
+    result = station(data, "enroll", hall.url, hall.add_station(code))
+    assert result.returncode == 0, result.stderr
+    return StationContext(data)
+
+
+# The hall's storage is covered on both databases by tests/hall; one is enough to show these tables travel.
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+def test_a_case_taken_at_one_station_is_handled_and_finished_at_another(hall, tmp_path) -> None:
+    yumen, town = enrolled(hall, tmp_path, "YM01"), enrolled(hall, tmp_path, "YM02")
+    try:
+        papers = {"identity": "received", "premises": {"deferred": True}, "appointment": "received"}
+        with yumen.work(yumen.cli_actor()) as work:
+            case = services.open_case(work, application(papers=papers), station_code="YM01")
+            services.set_step(work, case.uid, "registration", "done", station_code="YM01")
+            uid, number = case.uid, case.number
+        assert number.startswith("YM01-KB")
+        client.run(yumen)
+        client.run(town)
+        with town.read() as session:
+            s = services.case_summary(session, services.find_case(session, number), case.started_at)
+            enterprise = enterprises.by_uscc(session, s["uscc"])
+        assert enterprise is not None and enterprise.uid == s["enterprise_uid"] and enterprise.stage == "startup"
+        assert len(s["steps"]) == 5 and len(s["shareholders"]) == 2
+        assert [p["status"] for p in s["papers"] if p["code"] == "premises"] == ["deferred"]
+        with town.work(town.cli_actor()) as work:
+            for step in ("invoice", "social_insurance", "bank_account", "seal"):
+                services.set_step(work, uid, step, "done")
+            services.receive_paper(work, uid, "premises")
+        client.run(town)
+        client.run(yumen)
+        with yumen.read() as session:
+            back = services.find_case(session, uid)
+            assert back.status == "closed" and back.working_minutes is not None
+            assert {s.status for s in services.steps_of(session, uid)} == {"done"}
+        assert client.status(yumen)["digest"] == client.status(town)["digest"]
+    finally:
+        yumen.close()
+        town.close()

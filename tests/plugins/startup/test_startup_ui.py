@@ -1,0 +1,213 @@
+"""The board, the case dialog and the intake dialog, offscreen, with the clock moved by the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
+from startup_helpers import application, at
+from station_startup import services
+from station_startup.ui.board import StartupBoardPage
+from station_startup.ui.board_model import StartupBoardModel
+from station_startup.ui.case_dialog import CaseDialog
+from station_startup.ui.intake import IntakeDialog
+
+MONDAY_10 = at("2026-11-23T10:00")
+
+
+def make_cases(ctx, actor, n=3):  # type: ignore[no-untyped-def]
+    names = ["株洲华鑫新材料有限公司", "玉门天启新能源有限公司", "沈抚博远智能装备有限公司", "杭州云帆软件有限公司"]
+    made = []
+    with ctx.work(actor) as work:
+        for i in range(n):
+            case = services.open_case(work, application(names[i]), station_code="YM01", now=MONDAY_10)
+            made.append((case.uid, case.number, case.tracking_code))
+    return made
+
+
+def board(qtbot, ctx, actor, now):  # type: ignore[no-untyped-def]
+    shell = types.SimpleNamespace(ctx=ctx, actor=actor)
+    page = StartupBoardPage(shell, clock=lambda: now)
+    qtbot.addWidget(page)
+    return page
+
+
+def tr(text: str) -> str:
+    """What the model shows: the English source, or its translation when another test installed it."""
+    return QCoreApplication.translate("StartupBoardModel", text)
+
+
+def dialog_of(kind):  # type: ignore[no-untyped-def]
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+
+def test_board_model_passes_the_model_tester(qtmodeltester, ctx, clerk) -> None:
+    make_cases(ctx, clerk)
+    with ctx.raw() as conn:
+        ids = services.board_ids(conn)
+        colours = services.board_colours(conn, at("2026-11-23T11:45"))
+
+    def fetch(page_ids):  # type: ignore[no-untyped-def]
+        with ctx.raw() as conn:
+            return services.board_rows(conn, page_ids)
+
+    model = StartupBoardModel(fetch, lambda fn, done: done(fn()))
+    model.set_ids(ids, colours)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.columnCount() == 12
+    assert model.data(model.index(0, 0)).startswith("YM01-KB")
+    assert model.data(model.index(0, 6)) == tr("Near deadline")  # registration: yellow in its last half hour
+    assert model.data(model.index(0, 6), Qt.ItemDataRole.BackgroundRole).color().name() == "#fff59d"
+    model.set_colours({i: (2, 2, 2, 2, 2, -1) for i in ids})
+    assert model.data(model.index(0, 11)) == tr("Overdue")
+    assert model.data(model.index(0, 10)) == tr("Done")
+
+
+def test_board_counts_filters_and_colours_move_with_time(qtbot, ctx, clerk) -> None:
+    make_cases(ctx, clerk)
+    page = board(qtbot, ctx, clerk, at("2026-11-23T10:30"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: page.counts["none"].text().endswith("3"), timeout=10_000)
+    page.clock = lambda: at("2026-11-23T16:00")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.counts["red"].text().endswith("3"), timeout=10_000)
+    assert page.model.data(page.model.index(0, 11)) == tr("Overdue")
+    page.colour.setCurrentIndex(page.colour.findData("green"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
+    page.colour.setCurrentIndex(page.colour.findData("red"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    page.whose.setCurrentIndex(page.whose.findData("mine"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    page.close()
+
+
+def test_scanning_a_receipt_opens_the_case_and_a_step_is_done_there(qtbot, ctx, clerk, monkeypatch) -> None:
+    made = make_cases(ctx, clerk, 2)
+    page = board(qtbot, ctx, clerk, at("2026-11-23T10:30"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    qtbot.keyClicks(page.scan, made[1][2])  # a USB scanner types the tracking code, then Enter
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog_of(CaseDialog) is not None, timeout=10_000)
+    dialog = dialog_of(CaseDialog)
+    qtbot.waitUntil(lambda: made[1][1] in dialog.header.text(), timeout=10_000)
+    assert dialog.steps.rowCount() == 5 and dialog.steps.item(1, 2).text() == "等待营业执照"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))  # no code typed: one is assigned
+    dialog.steps.selectRow(0)
+    dialog.done_button.click()
+    qtbot.waitUntil(lambda: dialog.steps.item(0, 2).text() == "已办结", timeout=10_000)
+    assert dialog.steps.item(1, 2).text() == "办理中"
+    assert dialog.summary["uscc"] in dialog.header.text()
+    dialog.steps.selectRow(1)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("税控设备未到", True))
+    dialog.blocked_button.click()
+    qtbot.waitUntil(lambda: dialog.steps.item(1, 2).text() == "受阻", timeout=10_000)
+    dialog.close()
+    page.close()
+
+
+def test_intake_dialog_takes_a_case_and_explains_what_is_missing(qtbot, ctx, clerk) -> None:
+    page = board(qtbot, ctx, clerk, MONDAY_10)
+    dialog = IntakeDialog(page)
+    qtbot.addWidget(dialog)
+    raw = application("玉门金源新能源有限公司")
+    for key in ("enterprise_name", "legal_rep", "registered_capital", "address", "contact_phone"):
+        dialog.fields[key].setText(raw[key])
+    dialog.scope.setPlainText(raw["business_scope"])
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=10_000)
+    assert "股东" in dialog.error.text()
+    for row, holder in enumerate(raw["shareholders"]):
+        for column, key in enumerate(("name", "id_number", "capital")):
+            from PySide6.QtWidgets import QTableWidgetItem
+
+            dialog.holders.setItem(row, column, QTableWidgetItem(holder[key]))
+    dialog.submit()
+    qtbot.waitUntil(lambda: "必备材料" in dialog.error.text(), timeout=10_000)
+    opened: list[str] = []
+    dialog.opened.connect(opened.append)
+    for code, state, _due in dialog._paper_widgets:
+        if state is not None:
+            state.setCurrentIndex(state.findData("deferred" if code == "premises" else "received"))
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    with ctx.read() as session:
+        s = services.case_summary(session, services.find_case(session, opened[0]), MONDAY_10)
+    assert s["enterprise_name"] == "玉门金源新能源有限公司" and s["number"].startswith("ST01-")
+    assert {p["code"]: p["status"] for p in s["papers"]}["premises"] == "deferred"
+    page._opened(opened[0])  # what the board does next: the case, with its receipt ready to print
+    qtbot.waitUntil(lambda: dialog_of(CaseDialog) is not None, timeout=10_000)
+    case_dialog = dialog_of(CaseDialog)
+    qtbot.waitUntil(lambda: getattr(case_dialog, "last_preview", None) is not None, timeout=10_000)
+    assert case_dialog.last_preview.pdf_path.name.endswith("受理回执.pdf")
+    case_dialog.last_preview.close()
+    case_dialog.close()
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280])
+def test_board_screenshot(qtbot, ctx, clerk, tmp_path, width) -> None:
+    make_cases(ctx, clerk, 4)
+    page = board(qtbot, ctx, clerk, at("2026-11-23T11:45"))
+    page.resize(width, 500)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(3, 1)) != "…", timeout=10_000)
+    assert page.grab().save(str(tmp_path / "board.png"))
+    page.close()
+
+
+def test_settings_dialog_edits_limits_and_the_park_calendar(qtbot, ctx, supervisor) -> None:
+    from station_startup.ui.settings import SettingsDialog
+
+    from station.core import workcalendar
+
+    page = board(qtbot, ctx, supervisor, MONDAY_10)
+    dialog = SettingsDialog(page)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.limits["limited_company"].text() == "4h", timeout=10_000)
+    assert dialog.limits["partnership"].text() == "1d" and dialog.yellow.value() == 25
+    assert dialog.hours.text() == "09:00-12:00,13:30-17:30"
+    dialog.limits["limited_company"].setText("1d")
+    dialog.closed.setPlainText("2026-12-01\n2026-12-01")
+    dialog.opened.setPlainText("2026-12-01")
+    dialog.save()
+    qtbot.waitUntil(lambda: "既是园区休息日又是加班日" in dialog.error.text(), timeout=10_000)
+    dialog.opened.setPlainText("2026-11-28")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
+    with ctx.read() as session:
+        assert services.load_settings(session).limit_for("limited_company").unit == "days"
+        cal = workcalendar.for_session(session)
+    assert not cal.is_workday(dt.date(2026, 12, 1)) and cal.is_workday(dt.date(2026, 11, 28))
+    page.close()
+
+
+def test_the_page_opens_in_the_main_window_for_a_clerk(qtbot, tmp_path) -> None:
+    from station.core import people
+    from station.core.context import StationContext
+    from station.shell.main_window import MainWindow
+
+    ctx = StationContext(tmp_path / "shell")
+    ctx.open()
+    with ctx.work(ctx.permissions.actor("boss", "admin")) as work:
+        people.add_user(work, username="boss", display_name="周管理", role="admin", password="station-pass")
+        people.add_user(work, username="li", display_name="李办事", role="clerk", password="station-pass")
+    with ctx.work(ctx.permissions.actor("li", "clerk")) as work:
+        services.open_case(work, application(), station_code="ST01", now=MONDAY_10)
+    ctx.close()
+    window = MainWindow(StationContext(ctx.data_dir))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.database_ready, timeout=10_000):
+        window.start()
+    with qtbot.waitSignal(window.logged_in, timeout=10_000):
+        window.login("li", "station-pass")
+    assert window.show_page("startup")
+    page = window.page_widget("startup")
+    assert isinstance(page, StartupBoardPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert not page.findChild(QPushButton, "settings").isEnabled()  # time limits are for supervisors
+    window.close()
