@@ -109,7 +109,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="97" />
+        <location filename="../__init__.py" line="99" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
     </message>
@@ -164,13 +164,13 @@
     <message>
         <location filename="../ui/page.py" line="158" />
         <location filename="../ui/page.py" line="289" />
+        <location filename="../ui/page.py" line="473" />
         <source>Code</source>
         <translation>政策编号</translation>
     </message>
     <message>
         <location filename="../ui/page.py" line="158" />
         <location filename="../ui/page.py" line="289" />
-        <location filename="../ui/page.py" line="472" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
@@ -202,7 +202,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="169" />
-        <location filename="../ui/page.py" line="472" />
+        <location filename="../ui/page.py" line="473" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
@@ -245,72 +245,72 @@
         <translation>任一政策编号，如 TAX-CONTRIB</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="305" />
+        <location filename="../ui/page.py" line="306" />
         <source>Why not?</source>
         <translation>为何不符合？</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="308" />
+        <location filename="../ui/page.py" line="309" />
         <source>Apply for the selected policy</source>
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="342" />
+        <location filename="../ui/page.py" line="343" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="394" />
+        <location filename="../ui/page.py" line="395" />
         <source>Choose an enterprise and type a policy code.</source>
         <translation>请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="417" />
+        <location filename="../ui/page.py" line="418" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="458" />
+        <location filename="../ui/page.py" line="459" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="461" />
+        <location filename="../ui/page.py" line="462" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="465" />
+        <location filename="../ui/page.py" line="466" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="472" />
+        <location filename="../ui/page.py" line="473" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="472" />
+        <location filename="../ui/page.py" line="473" />
         <source>Period</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="472" />
+        <location filename="../ui/page.py" line="473" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="474" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="474" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="474" />
         <source>Last change</source>
         <translation>最近办理</translation>
     </message>

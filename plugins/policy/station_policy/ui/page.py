@@ -302,6 +302,7 @@ class PolicyPage(QWidget):
         buttons = QHBoxLayout()
         self.why_code = QLineEdit()
         self.why_code.setPlaceholderText(self.tr("Any policy code, e.g. TAX-CONTRIB"))
+        self.why_code.setMinimumWidth(260)
         why = QPushButton(self.tr("Why not?"))
         why.setObjectName("why_button")
         why.clicked.connect(self._why_typed)
@@ -469,7 +470,7 @@ class PolicyPage(QWidget):
         row.addWidget(open_button)
         layout.addLayout(row)
         self.claims_model = LazyTableModel(
-            [self.tr("Number"), self.tr("Enterprise"), self.tr("Policy"), self.tr("Period"), self.tr("Status"),
+            [self.tr("Number"), self.tr("Enterprise"), self.tr("Code"), self.tr("Period"), self.tr("Status"),
              self.tr("Estimated"), self.tr("Approved"), self.tr("Last change")],
             self._claim_rows,
             self._submit,
