@@ -175,15 +175,24 @@ def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> N
 
 
 def _due_payments(session: Any, actor: Any) -> list[Notice]:
-    from station_policy import services
+    """Claims whose public notice has ended. Plain SQL: a poll must not wait for the rule engine's imports."""
+    import datetime as dt
 
+    from sqlalchemy import text
+
+    from station.core.clock import SHANGHAI
+
+    today = dt.datetime.now(SHANGHAI).date().isoformat()
+    rows = session.execute(
+        text(
+            "SELECT c.number, e.name FROM policy_claim c JOIN enterprise e ON e.uid = c.enterprise_uid"
+            " WHERE c.status = 'notice' AND c.notice_until < :today ORDER BY c.notice_until, c.number"
+        ),
+        {"today": today},
+    )
     return [
-        Notice(
-            key=f"policy:{number}:due",
-            text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。",
-            page="policy",
-        )
-        for number, name in services.due_for_payment(session, services.today_local())
+        Notice(key=f"policy:{number}:due", text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。", page="policy")
+        for number, name in rows
     ]
 
 
