@@ -22,6 +22,7 @@ from station.core.demo import fill_demo
 from station.shell.app import run
 
 OUT = Path(__file__).resolve().parent / "images"
+BUILT_IN_PAGES = {"dashboard", "enterprises", "users", "audit", "conflicts"}
 
 
 def main() -> int:
@@ -33,6 +34,7 @@ def main() -> int:
         ctx.close()
         ctx = StationContext(tmp)
         shots: list[Path] = []
+        expected: list[str] = []
 
         def on_window(window) -> None:  # type: ignore[no-untyped-def]
             window.resize(1280, 760)
@@ -48,7 +50,15 @@ def main() -> int:
                 QTimer.singleShot(800, lambda: window.show_page("enterprises"))
                 QTimer.singleShot(1000, lambda: window.page_widget("enterprises").search.setText("株洲"))
                 QTimer.singleShot(2200, lambda: grab("main-window.png"))
-                QTimer.singleShot(2400, QApplication.instance().quit)
+                # Each business plugin's page, as a clerk first sees it.
+                at = 2400
+                for key in window.page_keys():
+                    if key not in BUILT_IN_PAGES:
+                        QTimer.singleShot(at, lambda key=key: window.show_page(key))
+                        QTimer.singleShot(at + 2500, lambda key=key: grab(f"page-{key}.png"))
+                        at += 2800
+                        expected.append(key)
+                QTimer.singleShot(at, QApplication.instance().quit)
 
             window.logged_in.connect(after_login)
 
@@ -57,7 +67,7 @@ def main() -> int:
         ctx.close()
     for path in shots:
         print(path)
-    return 0 if len(shots) == 2 else 1
+    return 0 if len(shots) == 2 + len(expected) else 1
 
 
 if __name__ == "__main__":

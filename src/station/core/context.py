@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -42,6 +43,14 @@ def _rotate(log_file: Path) -> None:
         if older.exists():
             older.replace(log_file.with_name(f"{log_file.name}.{n + 1}"))
     log_file.replace(log_file.with_name(f"{log_file.name}.1"))
+
+
+_current: weakref.ref[StationContext] | None = None
+
+
+def current() -> StationContext | None:
+    """The station context this process opened last: service hooks (which receive no context) write to it."""
+    return _current() if _current is not None else None
 
 
 class StationContext:
@@ -148,6 +157,8 @@ class StationContext:
                 from station.core.db import Database
 
                 self._db = Database(self.db_path)
+                global _current
+                _current = weakref.ref(self)
             return self._db
 
     @contextmanager

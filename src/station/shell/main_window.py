@@ -438,6 +438,10 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------------
 
+    def page_keys(self) -> list[str]:
+        """The keys of the pages in the navigation, in their order."""
+        return list(self._pages)
+
     def page_widget(self, key: str) -> QWidget | None:
         return self._widgets.get(key)
 

@@ -114,9 +114,11 @@ class StartupBoardPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((190, 250, 120, 70, 80, 120, 80, 80, 80, 80, 80, 90)):
+        # The enterprise's name keeps its width (a stretched column got nothing once the steps filled the
+        # row); the last column takes what is left, and the table scrolls sideways on a narrow screen.
+        for column, width in enumerate((170, 230, 120, 60, 80, 120, 76, 76, 76, 76, 76, 90)):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
 
         layout = QVBoxLayout(self)

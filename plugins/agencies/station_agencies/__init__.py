@@ -1,0 +1,213 @@
+"""The intermediary marketplace (中介超市): agencies, commissions, fair draws (双随机) and star ratings.
+
+Hooks only; nothing heavy is imported at module level (models, services and Qt load when used).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from station.contributions import (
+    QT_TRANSLATE_NOOP,
+    CliCommand,
+    DashboardFigure,
+    DemoData,
+    DrawOutcome,
+    DrawRequest,
+    MigrationBranch,
+    NoticeSource,
+    Page,
+    Permission,
+    SyncedTable,
+)
+from station.hookspecs import hookimpl
+
+log = logging.getLogger(__name__)
+
+_STAMP = ("version", "updated_at", "updated_by")
+
+SYNCED_TABLES = (
+    SyncedTable(
+        "agencies_agency",
+        fields=(
+            "name", "uscc", "legal_rep", "services", "related_uscc", "contact_person", "contact_phone", "address",
+            "status", "status_reason", "created_at", "updated_at", "updated_by",
+        ),
+        rule="lww",
+    ),
+    SyncedTable(
+        "agencies_qualification",
+        fields=("agency_uid", "service", "cert_no", "issuer", "valid_until", "updated_at", "updated_by"),
+        rule="lww",
+        refs=(("agency_uid", "agencies_agency"),),
+    ),
+    SyncedTable(
+        "agencies_commission",
+        fields=(
+            "number", "enterprise_uid", "service", "scope", "budget_fen", "deadline", "selection", "agency_uid",
+            "draw_uid", "status", "deliverables", "representative", "created_at", "accepted_at", "delivered_at",
+            "completed_at", "updated_at", "updated_by",
+        ),
+        rule="lww",
+        refs=(("enterprise_uid", "enterprise"), ("agency_uid", "agencies_agency"), ("draw_uid", "agencies_draw")),
+    ),
+    # A draw record is evidence: a change to it is never applied silently but goes to a person.
+    SyncedTable(
+        "agencies_draw",
+        fields=(
+            "number", "algorithm", "service", "purpose", "subject_uid", "enterprise_uid", "on_date", "pool",
+            "pool_hash", "pool_fixed_at", "exclusions", "witnesses", "seed", "drawn_index", "agency_uid",
+            "agency_name", "drawn_at", "drawn_by", "record_hash",
+        ),
+        rule="review",
+        refs=(("agency_uid", "agencies_agency"),),
+    ),
+    # One rating per commission park-wide: a second one entered at another station comes back as a conflict.
+    SyncedTable(
+        "agencies_rating",
+        fields=(
+            "commission_uid", "agency_uid", "enterprise_uid", "service", "quality", "timeliness", "attitude", "fees",
+            "compliance", "comment", "representative", "rated_at", "recorded_by", "set_aside", "set_aside_reason",
+            "set_aside_by", "updated_at", "updated_by",
+        ),
+        rule="lww",
+        unique=(("commission_uid",),),
+        on_duplicate="reject",
+        refs=(
+            ("commission_uid", "agencies_commission"), ("agency_uid", "agencies_agency"),
+            ("enterprise_uid", "enterprise"),
+        ),
+    ),
+)  # fmt: skip
+
+
+@hookimpl
+def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
+    for table in SYNCED_TABLES:
+        register(table)
+
+
+@hookimpl
+def register_migrations(register: Callable[[MigrationBranch], None]) -> None:
+    register(MigrationBranch("agencies", Path(__file__).parent / "migrations" / "versions"))
+
+
+@hookimpl
+def register_permissions(register: Callable[[Permission], None]) -> None:
+    everyone = ("clerk", "supervisor", "admin")
+    register(Permission("agencies.view", "查看中介超市", everyone))
+    register(Permission("agencies.commission", "办理中介服务委托", everyone))
+    register(Permission("agencies.draw", "随机抽取中介机构", everyone))
+    register(Permission("agencies.rate", "录入中介服务评价", everyone))
+    register(Permission("agencies.manage", "登记和维护中介机构", ("supervisor", "admin")))
+    register(Permission("agencies.review", "处理不当评价", ("supervisor", "admin")))
+
+
+def _page(shell: Any) -> Any:
+    from station_agencies.ui.page import AgenciesPage
+
+    return AgenciesPage(shell)
+
+
+@hookimpl
+def register_pages(register: Callable[[Page], None]) -> None:
+    register(
+        Page(
+            key="agencies",
+            title=QT_TRANSLATE_NOOP("Navigation", "Intermediary marketplace"),
+            factory=_page,
+            order=40,
+            permission="agencies.view",
+        )
+    )
+
+
+@hookimpl
+def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
+    from station_agencies import cli
+
+    register(CliCommand("agencies", "中介超市：服务类型、机构、委托、随机抽取、评价", cli.configure, cli.run))
+
+
+def _demo(work: Any, rng: Any) -> str:
+    from station_agencies import demo
+
+    return demo.fill(work, rng)
+
+
+@hookimpl
+def register_demo_data(register: Callable[[DemoData], None]) -> None:
+    register(DemoData("agencies", _demo, order=40))
+
+
+def _active_agencies(session: Any) -> str:
+    from sqlalchemy import func, select
+
+    from station_agencies.models import Agency
+
+    n = session.scalar(select(func.count()).select_from(Agency).where(Agency.status == "active"))
+    return f"{n or 0:,}"
+
+
+def _open_commissions(session: Any) -> str:
+    from sqlalchemy import func, select
+
+    from station_agencies.models import Commission
+
+    n = session.scalar(
+        select(func.count()).select_from(Commission).where(Commission.status.in_(("assigned", "accepted", "delivered")))
+    )
+    return f"{n or 0:,}"
+
+
+@hookimpl
+def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
+    register(DashboardFigure("agencies.active", "入驻中介机构", _active_agencies, order=40))
+    register(DashboardFigure("agencies.open", "进行中的中介委托", _open_commissions, order=41))
+
+
+def _notices(session: Any, actor: Any) -> list[Any]:
+    from station_agencies import services
+
+    return services.notices(session)
+
+
+@hookimpl
+def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
+    register(NoticeSource("agencies", _notices, interval_s=600, permission="agencies.view"))
+
+
+@hookimpl
+def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
+    """Draw for another plugin in our own transaction; None when nothing is eligible (or we cannot draw).
+
+    A problem the caller's user can fix is logged and answered with None rather than raised: raising
+    from a hook switches the plugin off for the rest of the session.
+    """
+    from station.core.context import current
+    from station.errors import UserError
+    from station_agencies import services
+
+    ctx = current()
+    if ctx is None:
+        log.warning("agency draw for %s not made: no station database is open", request.subject_uid)
+        return None
+    try:
+        with ctx.work(request.actor) as work:
+            row = services.draw(
+                work,
+                request.service,
+                [("witness", request.witness)],
+                purpose=request.purpose,
+                subject_uid=request.subject_uid,
+                exclude_uscc=request.exclude_uscc,
+                station_code=ctx.settings.station_code,
+            )
+            outcome = DrawOutcome(row.uid, row.agency_uid, row.agency_name, row.record_hash)
+    except UserError as exc:
+        log.warning("agency draw for %s not made: %s", request.subject_uid, exc.message)
+        return None
+    return outcome

@@ -1,0 +1,617 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AgenciesPage</name>
+    <message>
+        <location filename="../ui/page.py" line="40" />
+        <location filename="../ui/page.py" line="51" />
+        <source>Agency</source>
+        <translation>中介机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="41" />
+        <source>Service types</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="42" />
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="43" />
+        <source>Score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="44" />
+        <source>Ratings</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="45" />
+        <location filename="../ui/page.py" line="53" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="48" />
+        <location filename="../ui/page.py" line="58" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="49" />
+        <location filename="../ui/page.py" line="167" />
+        <source>Enterprise</source>
+        <translation>委托企业</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="50" />
+        <location filename="../ui/page.py" line="59" />
+        <location filename="../ui/page.py" line="139" />
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="52" />
+        <source>Selection</source>
+        <translation>选取方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="54" />
+        <location filename="../ui/page.py" line="305" />
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="55" />
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="60" />
+        <source>Drawn agency</source>
+        <translation>中选机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="61" />
+        <source>Candidates</source>
+        <translation>候选数</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="62" />
+        <source>Excluded</source>
+        <translation>排除数</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="63" />
+        <source>Drawn at</source>
+        <translation>抽取时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="64" />
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="70" />
+        <source>Not enough ratings</source>
+        <translation>评价不足</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="89" />
+        <source>Intermediary marketplace</source>
+        <translation>中介超市</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="91" />
+        <source>Agencies and stars</source>
+        <translation>机构与星级</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="92" />
+        <location filename="../ui/page.py" line="437" />
+        <source>Commissions</source>
+        <translation>服务委托</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="93" />
+        <source>Draws</source>
+        <translation>抽取记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="123" />
+        <source>All service types</source>
+        <translation>全部服务类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="134" />
+        <source>Evaluation report (PDF)…</source>
+        <translation>星级评价报告（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="141" />
+        <source>Evaluation period</source>
+        <translation>评价期间</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="167" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="167" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="167" />
+        <source>Detail</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="167" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="174" />
+        <source>Set rating aside as abusive…</source>
+        <translation>认定为不当评价…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="183" />
+        <source>Blue: this agency (weighted towards the park mean); grey: park mean</source>
+        <translation>蓝色：本机构（向园区平均值加权）；灰色：园区平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="190" />
+        <source>Register agency…</source>
+        <translation>登记机构…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="191" />
+        <source>Qualification…</source>
+        <translation>登记资质…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="192" />
+        <source>Suspend or blacklist…</source>
+        <translation>暂停或列入黑名单…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="206" />
+        <source>Agencies by star level</source>
+        <translation>各星级机构数</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="240" />
+        <source>Too few</source>
+        <translation>评价不足</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="249" />
+        <source>%1 agencies</source>
+        <translation>共 %1 家</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="289" />
+        <source>Qualifications: %1</source>
+        <translation>资质：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="291" />
+        <source>In %1 draw pools, drawn %2 times</source>
+        <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="303" />
+        <source>Set aside: %1</source>
+        <translation>已认定为不当评价：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="307" />
+        <source>Commission</source>
+        <translation>委托</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="323" />
+        <location filename="../ui/page.py" line="325" />
+        <source>Set aside</source>
+        <translation>不当评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="323" />
+        <source>Select a rating in the history first.</source>
+        <translation>请先在记录中选中一条评价。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="325" />
+        <source>Why is this rating abusive?</source>
+        <translation>认定这条评价为不当评价的理由：</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="341" />
+        <source>Agencies</source>
+        <translation>中介机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="341" />
+        <source>Select an agency first.</source>
+        <translation>请先选中一家机构。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="357" />
+        <location filename="../ui/page.py" line="363" />
+        <source>Agency status</source>
+        <translation>机构状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="363" />
+        <source>Reason (kept on record)</source>
+        <translation>原因（将记录在案）</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="380" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="389" />
+        <source>New commission…</source>
+        <translation>新建委托…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="390" />
+        <source>Agency accepts</source>
+        <translation>机构接受委托</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="391" />
+        <source>Deliverables…</source>
+        <translation>提交成果…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="392" />
+        <source>Enterprise confirms completion…</source>
+        <translation>企业确认完成…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="399" />
+        <source>Rate…</source>
+        <translation>录入评价…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="437" />
+        <source>Select a commission first.</source>
+        <translation>请先选中一项委托。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="462" />
+        <source>Deliverables handed in by the agency</source>
+        <translation>机构提交的成果文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="473" />
+        <source>Confirm completion</source>
+        <translation>确认完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="473" />
+        <source>Name of the enterprise's representative who confirms</source>
+        <translation>确认完成的企业代表姓名：</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="504" />
+        <source>Random draw…</source>
+        <translation>随机抽取…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="508" />
+        <source>Re-check the selected draw</source>
+        <translation>复核选中的抽取</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="575" />
+        <source>Draw %1 re-checked: the same agency, %2.</source>
+        <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="577" />
+        <source>Draw %1 does NOT match its record: %2</source>
+        <translation>抽取 %1 复核不一致：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="590" />
+        <source>Save evaluation report</source>
+        <translation>保存星级评价报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="604" />
+        <source>Evaluation report</source>
+        <translation>星级评价报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="606" />
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyDialog</name>
+    <message>
+        <location filename="../ui/dialogs.py" line="371" />
+        <source>Register an agency</source>
+        <translation>登记入驻中介机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="375" />
+        <source>Agency name</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="376" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="377" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="378" />
+        <source>Related parties (credit codes, comma-separated)</source>
+        <translation>关联方（统一社会信用代码，逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="379" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="380" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="393" />
+        <source>Service types</source>
+        <translation>服务类型</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionDialog</name>
+    <message>
+        <location filename="../ui/dialogs.py" line="203" />
+        <source>New commission</source>
+        <translation>新建中介服务委托</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="206" />
+        <source>Credit code of the commissioning enterprise</source>
+        <translation>委托企业的统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="211" />
+        <source>Yuan, e.g. 35000</source>
+        <translation>单位：元，如 35000</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="214" />
+        <source>Random draw (witnessed at the window)</source>
+        <translation>随机抽取（窗口现场见证）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="215" />
+        <source>Chosen directly by the enterprise</source>
+        <translation>企业直接选取</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="227" />
+        <source>Enterprise</source>
+        <translation>委托企业</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="228" />
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="229" />
+        <source>Scope of the service</source>
+        <translation>服务内容和范围</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="230" />
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="231" />
+        <source>Deadline</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="232" />
+        <source>Selection</source>
+        <translation>选取方式</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="233" />
+        <source>Agency</source>
+        <translation>中介机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="270" />
+        <source>The budget is not an amount: write it like 35000 or 35000.50.</source>
+        <translation>预算不是金额，请写成 35000 或 35000.50。</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionBars</name>
+    <message>
+        <location filename="../ui/charts.py" line="34" />
+        <source>No ratings in this period</source>
+        <translation>本期间没有评价</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../ui/dialogs.py" line="54" />
+        <source>Random draw of an agency</source>
+        <translation>随机抽取中介机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="59" />
+        <source>Credit code of the commissioning enterprise</source>
+        <translation>委托企业的统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="64" />
+        <source>Commission: %1</source>
+        <translation>委托：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="68" />
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="69" />
+        <source>Enterprise</source>
+        <translation>委托企业</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="70" />
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="72" />
+        <source>1. Fix the candidate list</source>
+        <translation>第一步：固定候选名单</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="80" />
+        <source>Candidates and exclusions</source>
+        <translation>候选机构与排除情况</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="90" />
+        <source>Any number, typed by the person themselves</source>
+        <translation>任意数字，由本人亲自输入</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="93" />
+        <source>2. Number typed by the enterprise's representative</source>
+        <translation>第二步：企业代表输入的数字</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="94" />
+        <source>Number typed by the clerk</source>
+        <translation>窗口人员输入的数字</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="96" />
+        <source>3. Draw</source>
+        <translation>第三步：抽取</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="132" />
+        <source>Candidate: %1 (certificate %2, valid until %3)</source>
+        <translation>候选：%1（资质证书 %2，有效期至 %3）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="136" />
+        <source>Excluded: %1 — %2</source>
+        <translation>排除：%1 —— %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="138" />
+        <source>%1 candidates. List hash (show it before anyone types): %2</source>
+        <translation>候选 %1 家。名单哈希（请在输入数字前向双方展示）：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="181" />
+        <source>Draw %1: %2 is drawn. Seed %3.</source>
+        <translation>抽取 %1：中选机构为“%2”。种子 %3。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="184" />
+        <source>Commission %1 registered.</source>
+        <translation>已登记委托 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../__init__.py" line="120" />
+        <source>Intermediary marketplace</source>
+        <translation>中介超市</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationDialog</name>
+    <message>
+        <location filename="../ui/dialogs.py" line="430" />
+        <source>Qualification of %1</source>
+        <translation>%1的资质证书</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="438" />
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="439" />
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="440" />
+        <source>Issued by</source>
+        <translation>发证机关</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="441" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <location filename="../ui/dialogs.py" line="309" />
+        <source>Rate commission %1</source>
+        <translation>评价委托 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="315" />
+        <source>Enterprise (credit code)</source>
+        <translation>委托企业（统一社会信用代码）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="316" />
+        <source>Enterprise's representative</source>
+        <translation>企业代表</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="322" />
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="328" />
+        <source>Comment</source>
+        <translation>评价意见</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="334" />
+        <source>Only the commissioning enterprise rates, once per completed commission.</source>
+        <translation>只有委托企业可以评价，每项已完成的委托评价一次。</translation>
+    </message>
+</context>
+</TS>
