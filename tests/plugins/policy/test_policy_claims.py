@@ -205,3 +205,28 @@ def test_a_local_catalogue_load_is_not_pushed_but_facts_and_claims_are(loaded, f
         pending = dict(session.execute(text("SELECT table_name, count(*) FROM sync_outbox GROUP BY table_name")).all())
     assert "policy_policy" not in pending  # the hall publishes the catalogue; a station never pushes it
     assert pending["policy_fact"] == 4 and pending["policy_claim"] == 1 and pending["policy_claim_event"] == 1
+
+
+def test_the_real_marketplace_draws_the_verifier(loaded, firm, clerk, supervisor, clock) -> None:
+    """The policy and agencies plugins together, as installed: a claim's verifier comes from a fair draw
+    in the marketplace, which keeps a record anyone can re-check; the claimant itself is never drawn."""
+    agencies = pytest.importorskip("station_agencies.services")
+    from helpers import valid_code
+
+    ctx = loaded
+    admin = ctx.permissions.actor("admin", "admin", "管理员")
+    with ctx.work(admin) as work:
+        for seed in (301, 302, 303):
+            agency = agencies.create_agency(
+                work,
+                {"name": f"湖南天元{seed}会计师事务所", "uscc": valid_code(seed, "430211"), "legal_rep": f"审计{seed}",
+                 "services": ["audit"], "related_uscc": ""},
+            )  # fmt: skip
+            agencies.add_qualification(work, agency.uid, "audit", f"AUD-{seed}", dt.date(2030, 12, 31))
+    with ctx.work(clerk) as work:
+        number = services.apply(work, firm, "RD-AWARD", materials=MATERIALS, now=clock()).number
+    record = services.request_verification(ctx, supervisor, number, witness="企业代表 王五 38 17")
+    assert record is not None and record["agency_name"].startswith("湖南天元")
+    with ctx.read() as session:
+        drawn = agencies.verify_draw(session, record["draw_uid"])
+    assert drawn[1].ok  # re-run from its record: the same agency
