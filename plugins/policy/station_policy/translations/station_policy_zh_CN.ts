@@ -153,164 +153,169 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="135" />
+        <source>Every enterprise's matches are up to date.</source>
+        <translation>全部企业的匹配结果已是最新。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="140" />
         <source>Matched %1 enterprises in %2 s: %3 qualifying, %4 need data.</source>
         <translation>已匹配 %1 家企业，用时 %2 秒：符合 %3 项次，待补数据 %4 项次。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="151" />
+        <location filename="../ui/page.py" line="156" />
         <source>Matching enterprises…</source>
         <translation>正在匹配企业…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="158" />
-        <location filename="../ui/page.py" line="289" />
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="163" />
+        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="478" />
         <source>Code</source>
         <translation>政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="158" />
-        <location filename="../ui/page.py" line="289" />
+        <location filename="../ui/page.py" line="163" />
+        <location filename="../ui/page.py" line="294" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="158" />
-        <location filename="../ui/page.py" line="289" />
+        <location filename="../ui/page.py" line="163" />
+        <location filename="../ui/page.py" line="294" />
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="158" />
+        <location filename="../ui/page.py" line="163" />
         <source>Qualifying</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="159" />
+        <location filename="../ui/page.py" line="164" />
         <source>Need data</source>
         <translation>待补数据</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="159" />
+        <location filename="../ui/page.py" line="164" />
         <source>Estimated total</source>
         <translation>预计总额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="169" />
+        <location filename="../ui/page.py" line="174" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="169" />
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="478" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="169" />
-        <location filename="../ui/page.py" line="289" />
+        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="294" />
         <source>Result</source>
         <translation>匹配结果</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="169" />
-        <location filename="../ui/page.py" line="290" />
+        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="295" />
         <source>Estimated amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="170" />
-        <location filename="../ui/page.py" line="290" />
+        <location filename="../ui/page.py" line="175" />
+        <location filename="../ui/page.py" line="295" />
         <source>Claim</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="278" />
+        <location filename="../ui/page.py" line="283" />
         <source>Credit code or name of the enterprise</source>
         <translation>统一社会信用代码或企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="280" />
+        <location filename="../ui/page.py" line="285" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="285" />
+        <location filename="../ui/page.py" line="290" />
         <source>Choose an enterprise to see the policies it qualifies for.</source>
         <translation>请选择企业，查看它可享受的政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="304" />
+        <location filename="../ui/page.py" line="309" />
         <source>Any policy code, e.g. TAX-CONTRIB</source>
         <translation>任一政策编号，如 TAX-CONTRIB</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="306" />
+        <location filename="../ui/page.py" line="311" />
         <source>Why not?</source>
         <translation>为何不符合？</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="309" />
+        <location filename="../ui/page.py" line="314" />
         <source>Apply for the selected policy</source>
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="343" />
+        <location filename="../ui/page.py" line="348" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="395" />
+        <location filename="../ui/page.py" line="400" />
         <source>Choose an enterprise and type a policy code.</source>
         <translation>请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="418" />
+        <location filename="../ui/page.py" line="423" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="459" />
+        <location filename="../ui/page.py" line="464" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="462" />
+        <location filename="../ui/page.py" line="467" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="466" />
+        <location filename="../ui/page.py" line="471" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="478" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="478" />
         <source>Period</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="478" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="474" />
+        <location filename="../ui/page.py" line="479" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="474" />
+        <location filename="../ui/page.py" line="479" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="474" />
+        <location filename="../ui/page.py" line="479" />
         <source>Last change</source>
         <translation>最近办理</translation>
     </message>

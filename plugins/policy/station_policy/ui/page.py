@@ -131,6 +131,11 @@ class PolicyPage(QWidget):
         def done(run: Any) -> None:
             self._matching = False
             self.rematch_button.setEnabled(True)
+            if not run.enterprises:  # nothing changed since the last matching: say so, not "0 matched"
+                self.status.setText(self.tr("Every enterprise's matches are up to date."))
+                self.reload_policies()
+                self.reload_enterprise()
+                return
             self.status.setText(
                 self.tr("Matched %1 enterprises in %2 s: %3 qualifying, %4 need data.")
                 .replace("%1", f"{run.enterprises:,}")
