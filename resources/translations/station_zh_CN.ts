@@ -478,7 +478,7 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="132" />
-        <location filename="../../src/station/shell/main_window.py" line="532" />
+        <location filename="../../src/station/shell/main_window.py" line="536" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -503,22 +503,22 @@
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="490" />
+        <location filename="../../src/station/shell/main_window.py" line="494" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="511" />
+        <location filename="../../src/station/shell/main_window.py" line="515" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="512" />
+        <location filename="../../src/station/shell/main_window.py" line="516" />
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="533" />
+        <location filename="../../src/station/shell/main_window.py" line="537" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -600,7 +600,7 @@
 <context>
     <name>NoticePopup</name>
     <message>
-        <location filename="../../src/station/shell/notices.py" line="95" />
+        <location filename="../../src/station/shell/notices.py" line="98" />
         <source>And %1 more in Notices.</source>
         <translation>另有 %1 条，见状态栏的“通知”。</translation>
     </message>
@@ -676,11 +676,13 @@
     <message>
         <location filename="../../src/station/shell/pdf_preview.py" line="290" />
         <location filename="../../src/station/shell/pdf_preview.py" line="317" />
+        <location filename="../../src/station/shell/pdf_preview.py" line="342" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
         <location filename="../../src/station/shell/pdf_preview.py" line="291" />
+        <location filename="../../src/station/shell/pdf_preview.py" line="343" />
         <source>A file to print is missing or is not a PDF.</source>
         <translation>要打印的文件不存在或不是 PDF，请重新生成后再打印。</translation>
     </message>
@@ -949,7 +951,7 @@
 <context>
     <name>self.button</name>
     <message>
-        <location filename="../../src/station/shell/notices.py" line="242" />
+        <location filename="../../src/station/shell/notices.py" line="245" />
         <source>No notices</source>
         <translation>暂无通知</translation>
     </message>

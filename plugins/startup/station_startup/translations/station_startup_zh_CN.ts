@@ -3,163 +3,163 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../ui/case_dialog.py" line="46" />
+        <location filename="../ui/case_dialog.py" line="47" />
         <source>Startup case</source>
         <translation>企业开办件</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="56" />
+        <location filename="../ui/case_dialog.py" line="57" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="56" />
+        <location filename="../ui/case_dialog.py" line="57" />
         <source>Department</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="56" />
-        <location filename="../ui/case_dialog.py" line="65" />
+        <location filename="../ui/case_dialog.py" line="57" />
+        <location filename="../ui/case_dialog.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="56" />
+        <location filename="../ui/case_dialog.py" line="57" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="56" />
+        <location filename="../ui/case_dialog.py" line="57" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="65" />
+        <location filename="../ui/case_dialog.py" line="66" />
         <source>Paper</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="65" />
+        <location filename="../ui/case_dialog.py" line="66" />
         <source>Commitment</source>
         <translation>容缺承诺</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="74" />
+        <location filename="../ui/case_dialog.py" line="75" />
         <source>Step done</source>
         <translation>环节办结</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="77" />
+        <location filename="../ui/case_dialog.py" line="78" />
         <source>Step blocked…</source>
         <translation>标记受阻…</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="79" />
+        <location filename="../ui/case_dialog.py" line="80" />
         <source>Paper brought in</source>
         <translation>登记材料已补交</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="81" />
+        <location filename="../ui/case_dialog.py" line="82" />
         <source>Assign helper agent…</source>
         <translation>指派帮办代办专员…</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="91" />
+        <location filename="../ui/case_dialog.py" line="92" />
         <source>Papers to print:</source>
         <translation>打印文书：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="93" />
+        <location filename="../ui/case_dialog.py" line="94" />
         <source>Acceptance receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="94" />
+        <location filename="../ui/case_dialog.py" line="95" />
         <source>Application form</source>
         <translation>设立登记申请书</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="95" />
+        <location filename="../ui/case_dialog.py" line="96" />
         <source>Articles of association</source>
         <translation>公司章程</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="96" />
+        <location filename="../ui/case_dialog.py" line="97" />
         <source>Shareholders' resolution</source>
         <translation>股东决定/股东会决议</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="108" />
+        <location filename="../ui/case_dialog.py" line="109" />
         <source>Five parallel steps</source>
         <translation>五个并联环节</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="111" />
+        <location filename="../ui/case_dialog.py" line="112" />
         <source>Papers</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="133" />
+        <location filename="../ui/case_dialog.py" line="137" />
         <source>Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3</source>
         <translation>法定代表人：%1　注册资本：%2 万元　统一社会信用代码：%3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="137" />
+        <location filename="../ui/case_dialog.py" line="141" />
         <source>Accepted %1; time limit %2; deadline %3</source>
         <translation>受理时间 %1　办结时限 %2　截止 %3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="141" />
+        <location filename="../ui/case_dialog.py" line="145" />
         <source>Clerk: %1; helper agent: %2; tracking code: %3</source>
         <translation>办事员：%1　帮办代办专员：%2　查询码：%3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="196" />
+        <location filename="../ui/case_dialog.py" line="200" />
         <source>This case type has no such paper.</source>
         <translation>这种开办类型没有这份文书。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="203" />
+        <location filename="../ui/case_dialog.py" line="207" />
         <source>Filling in the paper…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="210" />
+        <location filename="../ui/case_dialog.py" line="214" />
         <source>Select a step first.</source>
         <translation>请先选中一个环节。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="245" />
+        <location filename="../ui/case_dialog.py" line="249" />
         <source>Business registration</source>
         <translation>设立登记</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="246" />
+        <location filename="../ui/case_dialog.py" line="250" />
         <source>Credit code given by the market-regulation system (leave empty to assign one):</source>
         <translation>市场监管系统核发的统一社会信用代码（留空则按规则赋码）：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="257" />
+        <location filename="../ui/case_dialog.py" line="261" />
         <source>Step blocked</source>
         <translation>环节受阻</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="257" />
+        <location filename="../ui/case_dialog.py" line="261" />
         <source>Why is this step blocked?</source>
         <translation>受阻原因：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="275" />
+        <location filename="../ui/case_dialog.py" line="279" />
         <source>Select a deferred paper first.</source>
         <translation>请先选中一项容缺待补的材料。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="288" />
+        <location filename="../ui/case_dialog.py" line="292" />
         <source>Helper agent</source>
         <translation>帮办代办专员</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="288" />
+        <location filename="../ui/case_dialog.py" line="292" />
         <source>User name of the helper agent:</source>
         <translation>帮办代办专员的用户名：</translation>
     </message>
@@ -469,27 +469,27 @@
         <translation>时限设置…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="123" />
+        <location filename="../ui/board.py" line="125" />
         <source>Business startup</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="186" />
+        <location filename="../ui/board.py" line="188" />
         <source>Red %1</source>
         <translation>红 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="187" />
+        <location filename="../ui/board.py" line="189" />
         <source>Yellow %1</source>
         <translation>黄 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="188" />
+        <location filename="../ui/board.py" line="190" />
         <source>On time %1</source>
         <translation>正常 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="189" />
+        <location filename="../ui/board.py" line="191" />
         <source>Green %1</source>
         <translation>绿 %1</translation>
     </message>

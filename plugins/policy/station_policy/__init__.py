@@ -1,0 +1,231 @@
+"""Policy fulfilment (惠企政策兑现): the catalogue as data, matching (在线智推), claims, pay once, trace.
+
+Hooks only; nothing heavy is imported at module level (the entry point loads before the first paint).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from station.contributions import (
+    QT_TRANSLATE_NOOP,
+    CliCommand,
+    DashboardFigure,
+    DemoData,
+    MigrationBranch,
+    Notice,
+    NoticeSource,
+    Page,
+    Permission,
+    SyncedTable,
+)
+from station.hookspecs import hookimpl
+
+# -- synced tables ------------------------------------------------------------------------------
+
+POLICY_SYNC = SyncedTable(
+    "policy_policy",
+    fields=("code", "edition", "title", "department", "category", "valid_from", "valid_to", "period", "digest",
+            "document", "published_at"),
+    rule="lww",
+    unique=(("code", "edition"),),
+    origin="hall",
+)  # fmt: skip
+FACT_SYNC = SyncedTable(
+    "policy_fact",
+    fields=("enterprise_uid", "fact_key", "year", "value", "source", "updated_at", "updated_by"),
+    rule="lww",
+    unique=(("enterprise_uid", "fact_key", "year"),),
+    on_duplicate="merge",
+    refs=(("enterprise_uid", "enterprise"),),
+)
+CERT_SYNC = SyncedTable(
+    "policy_cert",
+    fields=("enterprise_uid", "kind", "number", "expires_on", "updated_at", "updated_by"),
+    rule="lww",
+    unique=(("enterprise_uid", "kind"),),
+    on_duplicate="merge",
+    refs=(("enterprise_uid", "enterprise"),),
+)
+CLAIM_SYNC = SyncedTable(
+    "policy_claim",
+    fields=("number", "enterprise_uid", "policy_code", "policy_uid", "policy_edition", "policy_digest", "period",
+            "status", "estimated_fen", "approved_fen", "materials", "notice_until", "verifier", "created_at",
+            "created_by", "updated_at", "updated_by"),
+    rule="review",  # two stations moving one claim at once: a supervisor decides
+    refs=(("enterprise_uid", "enterprise"), ("policy_uid", "policy_policy")),
+)  # fmt: skip
+EVENT_SYNC = SyncedTable(
+    "policy_claim_event",
+    fields=("claim_uid", "step", "status_after", "actor", "at", "reason", "detail"),
+    rule="lww",
+    refs=(("claim_uid", "policy_claim"),),
+)
+PAYOUT_SYNC = SyncedTable(
+    "policy_payout",
+    fields=("number", "claim_uid", "enterprise_uid", "policy_code", "policy_edition", "period", "department",
+            "amount_fen", "paid_on", "paid_at", "paid_by"),
+    rule="review",
+    unique=(("enterprise_uid", "policy_code", "period"),),
+    on_duplicate="reject",  # pay once, park-wide: the hall keeps the first, the second comes back as a conflict
+    refs=(("enterprise_uid", "enterprise"), ("claim_uid", "policy_claim")),
+)  # fmt: skip
+SYNCED = (POLICY_SYNC, FACT_SYNC, CERT_SYNC, CLAIM_SYNC, EVENT_SYNC, PAYOUT_SYNC)
+
+
+@hookimpl
+def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
+    for table in SYNCED:
+        register(table)
+
+
+# -- pages, migrations, permissions ----------------------------------------------------------
+
+
+def _page(shell: Any) -> Any:
+    from station_policy.ui.page import PolicyPage
+
+    return PolicyPage(shell)
+
+
+@hookimpl
+def register_pages(register: Callable[[Page], None]) -> None:
+    register(
+        Page(
+            key="policy",
+            title=QT_TRANSLATE_NOOP("Navigation", "Policy fulfilment"),
+            factory=_page,
+            order=30,
+            permission="policy.view",
+        )
+    )
+
+
+@hookimpl
+def register_migrations(register: Callable[[MigrationBranch], None]) -> None:
+    register(MigrationBranch("policy", Path(__file__).parent / "migrations" / "versions"))
+
+
+@hookimpl
+def register_permissions(register: Callable[[Permission], None]) -> None:
+    register(Permission("policy.view", "查看惠企政策", ("clerk", "supervisor", "admin")))
+    register(Permission("policy.facts", "维护企业涉企数据", ("clerk", "supervisor", "admin")))
+    register(Permission("policy.claim", "受理政策兑现申请", ("clerk", "supervisor", "admin")))
+    register(Permission("policy.review", "审核政策兑现申请", ("supervisor", "admin")))
+    register(Permission("policy.pay", "办理政策资金兑付", ("supervisor", "admin")))
+    register(Permission("policy.catalog", "维护政策目录", ("admin",)))
+
+
+# -- demo, CLI, dashboard ---------------------------------------------------------------------
+
+
+def _fill(work: Any, rng: Any) -> str:
+    from station_policy import demo
+
+    return demo.fill(work, rng)
+
+
+@hookimpl
+def register_demo_data(register: Callable[[DemoData], None]) -> None:
+    register(DemoData("policy", _fill, order=40))
+
+
+def _configure(parser: Any) -> None:
+    from station_policy import cli
+
+    cli.configure(parser)
+
+
+def _run(args: Any, ctx: Any) -> int:
+    from station_policy import cli
+
+    return cli.run(args, ctx)
+
+
+@hookimpl
+def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
+    register(CliCommand("policy", "惠企政策兑现：政策目录、匹配、申请、兑付、报表", _configure, _run))
+
+
+def _eligible_count(session: Any) -> str:
+    from sqlalchemy import func, select
+
+    from station_policy.models import Match
+
+    n = session.scalar(select(func.count(func.distinct(Match.enterprise_uid))).where(Match.status == "eligible"))
+    return f"{n or 0:,}"
+
+
+def _open_claims(session: Any) -> str:
+    from sqlalchemy import func, select
+
+    from station_policy.models import Claim
+
+    n = session.scalar(select(func.count()).where(Claim.status.in_(("applied", "accepted", "approved", "notice"))))
+    return f"{n or 0:,}"
+
+
+@hookimpl
+def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
+    register(DashboardFigure("policy.eligible", "可享受政策的企业", _eligible_count, order=30))
+    register(DashboardFigure("policy.open_claims", "办理中的兑现申请", _open_claims, order=31))
+
+
+def _due_payments(session: Any, actor: Any) -> list[Notice]:
+    """Claims whose public notice has ended. Plain SQL: a poll must not wait for the rule engine's imports."""
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    from station.core.clock import SHANGHAI
+
+    today = dt.datetime.now(SHANGHAI).date().isoformat()
+    rows = session.execute(
+        text(
+            "SELECT c.number, e.name FROM policy_claim c JOIN enterprise e ON e.uid = c.enterprise_uid"
+            " WHERE c.status = 'notice' AND c.notice_until < :today ORDER BY c.notice_until, c.number"
+        ),
+        {"today": today},
+    )
+    return [
+        Notice(key=f"policy:{number}:due", text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。", page="policy")
+        for number, name in rows
+    ]
+
+
+@hookimpl
+def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
+    register(NoticeSource("policy.due", _due_payments, interval_s=300, permission="policy.pay"))
+
+
+# -- reacting to enterprise changes -----------------------------------------------------------
+
+# Enterprises changed in this process and not re-matched yet. Matches also carry a stamp of what they
+# were computed from, so changes made elsewhere (another process, a sync pull) are found stale too.
+_stale: set[str] = set()
+_stale_lock = threading.Lock()
+_listeners: list[Callable[[], None]] = []
+
+
+def take_stale() -> list[str]:
+    with _stale_lock:
+        uids = sorted(_stale)
+        _stale.clear()
+    return uids
+
+
+def on_stale(listener: Callable[[], None]) -> Callable[[], None]:
+    """Call ``listener`` (from any thread) when an enterprise is marked stale; returns an unsubscribe."""
+    _listeners.append(listener)
+    return lambda: _listeners.remove(listener) if listener in _listeners else None
+
+
+@hookimpl
+def enterprise_did_change(change: Any) -> None:
+    with _stale_lock:
+        _stale.add(change.uid)
+    for listener in list(_listeners):
+        listener()

@@ -1,0 +1,626 @@
+"""``station policy …``: catalogue, facts, matching, why-not, the claim workflow and reports."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from station.errors import UserError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", help="办理日期 YYYY-MM-DD（补录纸质申请时使用；默认今天）")
+    sub = parser.add_subparsers(metavar="ACTION", required=True)
+
+    cat = sub.add_parser("catalog", help="政策目录").add_subparsers(metavar="ACTION", required=True)
+    load = cat.add_parser("load", help="从目录载入政策 YAML（本站离线载入）")
+    load.add_argument("dir", help="政策目录（*.yaml）；写 demo 载入随插件提供的演示政策")
+    load.add_argument("--json", action="store_true")
+    load.set_defaults(run=cmd_catalog_load)
+    check = cat.add_parser("check", help="检查政策 YAML 并运行其中的案例，不写入数据库")
+    check.add_argument("dir")
+    check.add_argument("--json", action="store_true")
+    check.set_defaults(run=cmd_catalog_check)
+    lst = cat.add_parser("list", help="列出本站的政策目录")
+    lst.add_argument("--date", help="评估日期 YYYY-MM-DD（默认今天）")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(run=cmd_catalog_list)
+    pub = cat.add_parser("publish", help="在大厅发布政策目录，各站点同步后获得")
+    pub.add_argument("dir")
+    pub.add_argument("--hall-db", help="大厅数据库地址（默认为数据目录中的大厅数据库）")
+    pub.add_argument("--json", action="store_true")
+    pub.set_defaults(run=cmd_catalog_publish)
+
+    fact = sub.add_parser("fact", help="企业涉企数据").add_subparsers(metavar="ACTION", required=True)
+    fset = fact.add_parser("set", help="登记一项企业数据")
+    fset.add_argument("--uscc", required=True)
+    fset.add_argument("--key", required=True, help="数据项，如 rd_spend_fen")
+    fset.add_argument("--year", type=int, default=0)
+    fset.add_argument("--value", required=True, help="数值；金额可写 300万元、1500元")
+    fset.add_argument("--source", default="")
+    fset.set_defaults(run=cmd_fact_set)
+    fcert = fact.add_parser("cert", help="登记一项资质认定")
+    fcert.add_argument("--uscc", required=True)
+    fcert.add_argument("--kind", required=True)
+    fcert.add_argument("--expires", help="有效期至 YYYY-MM-DD；长期有效不填")
+    fcert.add_argument("--number", default="")
+    fcert.set_defaults(run=cmd_fact_cert)
+    fshow = fact.add_parser("show", help="查看一家企业的涉企数据")
+    fshow.add_argument("--uscc", required=True)
+    fshow.add_argument("--json", action="store_true")
+    fshow.set_defaults(run=cmd_fact_show)
+
+    match = sub.add_parser("match", help="政策匹配（在线智推）：先重算有变化的企业")
+    match.add_argument("--uscc", help="只看这家企业符合的政策")
+    match.add_argument("--policy", help="只看符合这项政策的企业")
+    match.add_argument("--date", help="评估日期 YYYY-MM-DD（默认今天）")
+    match.add_argument("--json", action="store_true")
+    match.set_defaults(run=cmd_match)
+
+    why = sub.add_parser("why", help="说明一家企业为何（不）符合一项政策")
+    why.add_argument("--uscc", required=True)
+    why.add_argument("--policy", required=True)
+    why.add_argument("--date")
+    why.add_argument("--json", action="store_true")
+    why.set_defaults(run=cmd_why)
+
+    claim = sub.add_parser("claim", help="兑现申请：申请、受理、审核、公示、兑付").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    c_apply = claim.add_parser("apply", help="申请")
+    c_apply.add_argument("--uscc", required=True)
+    c_apply.add_argument("--policy", required=True)
+    c_apply.add_argument("--material", action="append", default=[], help="已收材料（可重复）；all 表示全部")
+    c_apply.add_argument("--json", action="store_true")
+    c_apply.set_defaults(run=cmd_claim_apply)
+    c_accept = claim.add_parser("accept", help="受理（缺材料须写容缺理由）")
+    c_accept.add_argument("number")
+    c_accept.add_argument("--material", action="append", help="已收材料（可重复）；all 表示全部")
+    c_accept.add_argument("--reason", default="")
+    c_accept.add_argument("--json", action="store_true")
+    c_accept.set_defaults(run=cmd_claim_accept)
+    c_review = claim.add_parser("review", help="审核（审核员）")
+    c_review.add_argument("number")
+    verdict = c_review.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--approve", action="store_true")
+    verdict.add_argument("--reject", action="store_true")
+    c_review.add_argument("--amount", help="核定金额（元），默认按规则计算")
+    c_review.add_argument("--reason", default="")
+    c_review.add_argument("--json", action="store_true")
+    c_review.set_defaults(run=cmd_claim_review)
+    c_notice = claim.add_parser("notice", help="开始公示")
+    c_notice.add_argument("number")
+    c_notice.add_argument("--days", type=int, default=7)
+    c_notice.add_argument("--json", action="store_true")
+    c_notice.set_defaults(run=cmd_claim_notice)
+    c_pay = claim.add_parser("pay", help="兑付（公示期满后）")
+    c_pay.add_argument("number")
+    c_pay.add_argument("--json", action="store_true")
+    c_pay.set_defaults(run=cmd_claim_pay)
+    c_reject = claim.add_parser("reject", help="驳回")
+    c_reject.add_argument("number")
+    c_reject.add_argument("--reason", required=True)
+    c_reject.add_argument("--json", action="store_true")
+    c_reject.set_defaults(run=cmd_claim_reject)
+    c_verify = claim.add_parser("verify", help="随机抽取第三方鉴证机构（需中介超市插件）")
+    c_verify.add_argument("number")
+    c_verify.add_argument("--witness", required=True, help="现场见证文字（作为随机种子）")
+    c_verify.add_argument("--json", action="store_true")
+    c_verify.set_defaults(run=cmd_claim_verify)
+    c_show = claim.add_parser("show", help="申请的完整经过")
+    c_show.add_argument("number")
+    c_show.add_argument("--json", action="store_true")
+    c_show.set_defaults(run=cmd_claim_show)
+    c_list = claim.add_parser("list", help="列出申请")
+    c_list.add_argument("--status")
+    c_list.add_argument("--json", action="store_true")
+    c_list.set_defaults(run=cmd_claim_list)
+
+    rep = sub.add_parser("report", help="兑付报表：按月份和部门")
+    rep.add_argument("--month", required=True, help="YYYY-MM")
+    rep.add_argument("--pdf", help="输出 PDF 报表")
+    rep.add_argument("--csv", help="输出 CSV")
+    rep.add_argument("--xlsx", help="输出 XLSX")
+    rep.add_argument("--json", action="store_true")
+    rep.set_defaults(run=cmd_report)
+    note = sub.add_parser("notice", help="为一笔兑付生成给企业的兑付通知书 PDF")
+    note.add_argument("number", help="申请编号或兑付编号")
+    note.add_argument("--pdf", required=True)
+    note.set_defaults(run=cmd_notice)
+
+
+def run(args: argparse.Namespace, ctx: Any) -> int:
+    return int(args.run(args, ctx) or 0)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _print(args: argparse.Namespace, data: Any, text: str) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+def _now(args: argparse.Namespace) -> dt.datetime:
+    """The moment the step is recorded: now, or 10:00 (Shanghai) of ``--today`` for back-dated entries."""
+    from station.core.clock import SHANGHAI
+    from station.core.db import utcnow
+
+    if not getattr(args, "today", None):
+        return utcnow()
+    try:
+        day = dt.date.fromisoformat(args.today)
+    except ValueError:
+        raise UserError(f"日期“{args.today}”格式不对，请写成 2026-03-01。") from None
+    return dt.datetime.combine(day, dt.time(10), SHANGHAI).astimezone(dt.UTC)
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    from station_policy import services
+
+    return services.today_local(_now(args))
+
+
+def _day(value: str | None, args: argparse.Namespace | None = None) -> dt.date:
+    from station_policy import services
+
+    if not value:
+        return _today(args) if args is not None else services.today_local()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"日期“{value}”格式不对，请写成 2026-03-01。") from None
+
+
+def _yuan(fen: int | None) -> str:
+    from station_policy.facts import format_fen
+
+    return format_fen(fen)
+
+
+def _actor(args: argparse.Namespace, ctx: Any) -> Any:
+    return ctx.cli_actor(args.user)
+
+
+def _station_code(ctx: Any) -> str:
+    return ctx.settings.station_code
+
+
+def _materials(given: list[str] | None, p: Any) -> list[str] | None:
+    if given is None:
+        return None
+    if "all" in given:
+        return list(p.materials)
+    return given
+
+
+# -- catalogue ----------------------------------------------------------------------------------
+
+
+def _load_dir(path: str) -> list[Any]:
+    from station_policy import catalog
+
+    return catalog.load_dir(catalog.demo_dir() if path == "demo" else path)
+
+
+def cmd_catalog_load(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import catalog, services
+
+    policies = _load_dir(args.dir)
+    problems = [p for policy in policies for p in catalog.check_cases(policy)]
+    if problems:
+        raise UserError("政策案例未通过，未载入：" + "；".join(problems[:3]))
+    with ctx.work(_actor(args, ctx)) as work:
+        result = services.load_catalog(work, policies)
+    data = {"editions": len(policies), **result.__dict__}
+    _print(
+        args,
+        data,
+        f"已载入政策 {len(policies)} 个版本：新增 {result.added}，更新 {result.changed}，未变 {result.unchanged}。",
+    )
+    return 0
+
+
+def cmd_catalog_check(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import catalog
+
+    policies = _load_dir(args.dir)
+    problems = [p for policy in policies for p in catalog.check_cases(policy)]
+    cases = sum(len(p.cases) for p in policies)
+    _print(
+        args,
+        {"editions": len(policies), "cases": cases, "problems": problems},
+        "\n".join(problems) if problems else f"政策 {len(policies)} 个版本、案例 {cases} 个，全部通过。",
+    )
+    return 1 if problems else 0
+
+
+def cmd_catalog_list(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.roles import require
+    from station_policy import services
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    on = _day(args.date, args)
+    with ctx.read() as session:
+        rows = services.policy_summaries(session, on)
+    lines = [
+        f"{r['code']:<18} {r['edition']}  {r['title']}（{r['department']}）"
+        f"符合 {r['eligible']} 家，待补数据 {r['unknown']} 家"
+        for r in rows
+    ]
+    _print(args, rows, "\n".join(lines) or "本站还没有政策目录，请用 station policy catalog load 载入。")
+    return 0
+
+
+def cmd_catalog_publish(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import hall_publish
+
+    policies = _load_dir(args.dir)
+    count = hall_publish.publish(ctx, policies, hall_db=args.hall_db)
+    _print(args, {"published": count}, f"已在大厅发布政策 {count} 个版本，各站点下次同步时获得。")
+    return 0
+
+
+# -- facts --------------------------------------------------------------------------------------
+
+
+def cmd_fact_set(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import rules, services
+    from station_policy.facts import FACTS
+
+    spec = FACTS.get(args.key)
+    if spec is None:
+        raise UserError(f"没有名为“{args.key}”的数据项，可用：{'、'.join(FACTS)}。")
+    try:
+        value = rules.quantity(args.value)
+    except rules.RuleError as exc:
+        raise UserError(str(exc)) from None
+    if not isinstance(value, int):
+        raise UserError(f"“{args.value}”不是整数或整分金额。")
+    with ctx.work(_actor(args, ctx)) as work:
+        e = services.enterprise_by_code(work.session, args.uscc)
+        services.set_fact(work, e.uid, args.key, args.year, value, source=args.source)
+    print(f"已登记 {e.name} 的{spec.label}。")
+    return 0
+
+
+def cmd_fact_cert(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import services
+
+    expires = _day(args.expires) if args.expires else None
+    with ctx.work(_actor(args, ctx)) as work:
+        e = services.enterprise_by_code(work.session, args.uscc)
+        services.set_cert(work, e.uid, args.kind, expires, number=args.number)
+    print(f"已登记 {e.name} 的{args.kind}认定。")
+    return 0
+
+
+def cmd_fact_show(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.roles import require
+    from station_policy import services
+    from station_policy.facts import fact_title, format_value
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    with ctx.read() as session:
+        e = services.enterprise_by_code(session, args.uscc)
+        s = services.subject_of(session, e.uid)
+    facts = [{"key": k, "year": y, "value": v} for (k, y), v in sorted(s.facts.items())]
+    certs = [{"kind": k, "expires_on": v} for k, v in sorted(s.certs.items())]
+    lines = [f"{fact_title(k, y)}：{format_value(k, v)}" for (k, y), v in sorted(s.facts.items())]
+    lines += [f"{k}：{'有效期至 ' + v.isoformat() if v else '长期有效'}" for k, v in sorted(s.certs.items())]
+    _print(args, {"uscc": e.uscc, "name": e.name, "facts": facts, "certs": certs}, f"{e.name}\n" + "\n".join(lines))
+    return 0
+
+
+# -- matching -----------------------------------------------------------------------------------
+
+
+def cmd_match(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import services
+
+    actor = _actor(args, ctx)
+    on = _day(args.date, args)
+    with ctx.work(actor) as work:
+        run_ = services.rematch(work, on)
+    with ctx.read() as session:
+        if args.uscc:
+            e = services.enterprise_by_code(session, args.uscc)
+            rows = services.matches_for_enterprise(session, e.uid, on)
+        elif args.policy:
+            rows = services.matches_for_policy(session, args.policy, on)
+        else:
+            summaries = services.policy_summaries(session, on)
+            data = {"date": on.isoformat(), "rematched": run_.enterprises, "policies": summaries}
+            lines = [f"重算 {run_.enterprises} 家企业，用时 {run_.seconds:.2f} 秒。"]
+            lines += [
+                f"{r['code']:<18} {r['title']}：符合 {r['eligible']} 家（预计 {_yuan(r['total_fen'])}），"
+                f"待补数据 {r['unknown']} 家"
+                for r in summaries
+            ]
+            _print(args, data, "\n".join(lines))
+            return 0
+    from station_policy.catalog import STATUS_LABELS
+
+    data = {"date": on.isoformat(), "rematched": run_.enterprises, "matches": [r.__dict__ for r in rows]}
+    lines = [
+        f"{r.policy_code:<18} {r.uscc} {r.enterprise_name}  {r.policy_title}  {STATUS_LABELS[r.status]}"
+        f"  {_yuan(r.amount_fen) if r.amount_fen is not None else ''}"
+        for r in rows
+    ]
+    _print(args, data, "\n".join(lines) or "没有符合的结果。")
+    return 0
+
+
+def cmd_why(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.roles import require
+    from station_policy import services
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    on = _day(args.date, args)
+    with ctx.read() as session:
+        e = services.enterprise_by_code(session, args.uscc)
+        ev = services.explain(session, e.uid, args.policy, on)
+    data = {
+        "uscc": e.uscc,
+        "policy": ev.policy.code,
+        "edition": ev.policy.edition,
+        "date": on.isoformat(),
+        "status": ev.status,
+        "amount_fen": ev.amount_fen,
+        "why": ev.why(),
+        "conditions": [
+            {"label": f.label, "rule": f.rule, "outcome": f.outcome, "values": f.values} for f in ev.findings
+        ],
+    }
+    lines = [ev.why(), ""] + [
+        f"  {'✓' if f.outcome == 'eligible' else '✗' if f.outcome == 'ineligible' else '?'} {f.sentence()}"
+        for f in ev.findings
+    ]
+    _print(args, data, "\n".join(lines))
+    return 0
+
+
+# -- claims -------------------------------------------------------------------------------------
+
+
+def _claim_data(session: Any, claim: Any) -> dict[str, Any]:
+    return {
+        "number": claim.number,
+        "uid": claim.uid,
+        "policy": claim.policy_code,
+        "edition": claim.policy_edition,
+        "period": claim.period,
+        "status": claim.status,
+        "estimated_fen": claim.estimated_fen,
+        "approved_fen": claim.approved_fen,
+        "notice_until": claim.notice_until,
+    }
+
+
+def _claim_line(claim: Any) -> str:
+    from station_policy.services import STATUSES
+
+    return f"申请 {claim.number}（{claim.policy_code}，{claim.period}）：{STATUSES[claim.status]}"
+
+
+def cmd_claim_apply(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import services
+
+    with ctx.work(_actor(args, ctx)) as work:
+        e = services.enterprise_by_code(work.session, args.uscc)
+        p = services.policy_edition(work.session, args.policy, _today(args))
+        claim = services.apply(
+            work,
+            e.uid,
+            args.policy,
+            materials=_materials(args.material, p) or [],
+            station_code=_station_code(ctx),
+            now=_now(args),
+        )
+        found = services.warnings(work.session, claim, _today(args))
+        data = {**_claim_data(work.session, claim), "warnings": [w.text for w in found]}
+    text = _claim_line(claim) + f"，预计 {_yuan(claim.estimated_fen)}" + "".join(f"\n  提示：{w.text}" for w in found)
+    _print(args, data, text)
+    return 0
+
+
+def _step(args: argparse.Namespace, ctx: Any, fn: Any) -> int:
+    with ctx.work(_actor(args, ctx)) as work:
+        claim = fn(work)
+        data = _claim_data(work.session, claim)
+    _print(args, data, _claim_line(claim))
+    return 0
+
+
+def cmd_claim_accept(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import services
+
+    def step(work: Any) -> Any:
+        claim = services.get_claim(work.session, args.number)
+        p = services.edition_by_uid(work.session, claim.policy_uid)
+        return services.accept(
+            work, args.number, materials=_materials(args.material, p), reason=args.reason, now=_now(args)
+        )
+
+    return _step(args, ctx, step)
+
+
+def cmd_claim_review(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import rules, services
+
+    amount = None
+    if args.amount:
+        try:
+            amount = rules.quantity(args.amount if args.amount.endswith("元") else args.amount + "元")
+        except rules.RuleError as exc:
+            raise UserError(str(exc)) from None
+    return _step(
+        args,
+        ctx,
+        lambda work: services.review(
+            work, args.number, approve=args.approve, reason=args.reason, amount_fen=amount, now=_now(args)
+        ),
+    )
+
+
+def cmd_claim_notice(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import services
+
+    return _step(args, ctx, lambda work: services.start_notice(work, args.number, days=args.days, now=_now(args)))
+
+
+def cmd_claim_pay(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import services
+
+    with ctx.work(_actor(args, ctx)) as work:
+        payout = services.pay(work, args.number, station_code=_station_code(ctx), now=_now(args))
+        data = {
+            "payout": payout.number,
+            "claim": args.number,
+            "amount_fen": payout.amount_fen,
+            "paid_on": payout.paid_on,
+        }
+    _print(args, data, f"已兑付 {_yuan(payout.amount_fen)}，兑付编号 {payout.number}。")
+    return 0
+
+
+def cmd_claim_reject(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import services
+
+    return _step(args, ctx, lambda work: services.reject(work, args.number, args.reason, now=_now(args)))
+
+
+def cmd_claim_verify(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import services
+
+    record = services.request_verification(ctx, _actor(args, ctx), args.number, witness=args.witness, now=_now(args))
+    if record is None:
+        raise UserError("未能抽取鉴证机构：中介超市插件未启用或没有符合条件的机构，请人工指定并记录。")
+    _print(args, record, f"已随机抽取鉴证机构：{record['agency_name']}（抽取记录 {record['draw_uid']}）。")
+    return 0
+
+
+def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.clock import local_text
+    from station.core.roles import require
+    from station_policy import services
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    with ctx.read() as session:
+        h = services.history(session, args.number, _today(args))
+    c = h.claim
+    data = {
+        **_claim_data(None, c),
+        "enterprise": {"uscc": h.uscc, "name": h.enterprise_name},
+        "policy_title": h.policy.title,
+        "policy_digest": c.policy_digest,
+        "events": [
+            {
+                "step": e.step,
+                "status": e.status_after,
+                "actor": e.actor,
+                "at": e.at,
+                "reason": e.reason,
+                "detail": json.loads(e.detail),
+            }
+            for e in h.events
+        ],
+        "payout": None
+        if h.payout is None
+        else {"number": h.payout.number, "amount_fen": h.payout.amount_fen, "paid_on": h.payout.paid_on},
+        "warnings": [{"code": w.code, "level": w.level, "text": w.text} for w in h.warnings],
+    }
+    lines = [
+        f"{_claim_line(c)}",
+        f"企业：{h.enterprise_name}（{h.uscc}）",
+        f"政策：{h.policy.title}（{c.policy_code}，{c.policy_edition} 版）",
+        f"预计金额：{_yuan(c.estimated_fen)}；核定金额：{_yuan(c.approved_fen)}",
+    ]
+    lines += [f"  {local_text(e.at)}  {services.STEPS.get(e.step, e.step)}  {e.actor}  {e.reason}" for e in h.events]
+    lines += [f"  提示：{w.text}" for w in h.warnings]
+    _print(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_claim_list(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.roles import require
+    from station_policy import services
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    with ctx.read() as session:
+        ids = services.claim_ids(session, status=args.status)
+        rows = services.claim_rows(session, ids)
+    out = [
+        {
+            "number": r[0],
+            "enterprise": r[1],
+            "policy": r[2],
+            "period": r[3],
+            "status": r[4],
+            "estimated_fen": r[5],
+            "approved_fen": r[6],
+        }
+        for r in (rows[i] for i in ids)
+    ]
+    lines = [f"{o['number']}  {o['enterprise']}  {o['policy']}  {services.STATUSES[o['status']]}" for o in out]
+    _print(args, out, "\n".join(lines) or "没有申请。")
+    return 0
+
+
+# -- reports ------------------------------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.roles import require
+    from station_policy import reports, services
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    with ctx.read() as session:
+        lines = services.payouts(session, month=args.month)
+    written = []
+    if args.csv:
+        reports.write_csv(args.csv, lines)
+        written.append(args.csv)
+    if args.xlsx:
+        reports.write_xlsx(args.xlsx, lines, month=args.month)
+        written.append(args.xlsx)
+    if args.pdf:
+        reports.write_pdf(
+            args.pdf,
+            lines,
+            month=args.month,
+            issuer=ctx.settings.station_name if hasattr(ctx.settings, "station_name") else "园区企业服务站",
+        )
+        written.append(args.pdf)
+    totals = reports.totals_by_department(lines)
+    data = {
+        "month": args.month,
+        "count": len(lines),
+        "total_fen": sum(x.amount_fen for x in lines),
+        "by_department": [{"department": d, "count": n, "total_fen": t} for d, n, t in totals],
+        "written": written,
+    }
+    text = [f"{args.month} 兑付 {len(lines)} 笔，合计 {_yuan(data['total_fen'])}"]
+    text += [f"  {d}：{n} 笔，{_yuan(t)}" for d, n, t in totals]
+    text += [f"已写入 {w}" for w in written]
+    _print(args, data, "\n".join(text))
+    return 0
+
+
+def cmd_notice(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.roles import require
+    from station_policy import reports, services
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    with ctx.read() as session:
+        h = services.history(session, args.number, _today(args))
+    if h.payout is None:
+        raise UserError(f"申请 {h.claim.number} 还没有兑付，兑付后才能出具兑付通知书。")
+    reports.write_payout_notice(args.pdf, h)
+    print(f"已写入 {args.pdf}", file=sys.stdout)
+    return 0

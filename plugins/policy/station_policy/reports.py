@@ -1,0 +1,231 @@
+"""Payout reports (by month and department: CSV, XLSX, PDF with totals) and the payout notice for an
+enterprise (PDF), through station.core.printing. No Qt here."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from station_policy.facts import format_fen
+from station_policy.services import STEPS, ClaimHistory, PayoutLine
+
+HEADERS = [
+    "兑付编号",
+    "兑付日期",
+    "主管部门",
+    "政策编号",
+    "政策名称",
+    "统一社会信用代码",
+    "企业名称",
+    "年度",
+    "金额（元）",
+]
+
+
+def yuan(fen: int) -> Decimal:
+    """Fen as an exact Decimal of yuan (two places) for spreadsheets: never a float."""
+    return (Decimal(fen) / 100).quantize(Decimal("0.01"))
+
+
+def totals_by_department(lines: Sequence[PayoutLine]) -> list[tuple[str, int, int]]:
+    """(department, number of payouts, total fen), by department name."""
+    out: dict[str, list[int]] = {}
+    for x in lines:
+        t = out.setdefault(x.department, [0, 0])
+        t[0] += 1
+        t[1] += x.amount_fen
+    return [(d, n, total) for d, (n, total) in sorted(out.items())]
+
+
+def _row(x: PayoutLine) -> list[Any]:
+    return [
+        x.number, x.paid_on.isoformat(), x.department, x.policy_code, x.policy_title, x.uscc, x.enterprise_name,
+        x.period, f"{yuan(x.amount_fen)}",
+    ]  # fmt: skip
+
+
+def write_csv(path: str | Path, lines: Sequence[PayoutLine]) -> None:
+    """UTF-8 with a byte-order mark, so Excel on a Chinese desktop opens it with the right characters."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(HEADERS)
+        for x in lines:
+            out.writerow(_row(x))
+        out.writerow(["合计", "", "", "", "", "", "", "", f"{yuan(sum(x.amount_fen for x in lines))}"])
+
+
+def write_xlsx(path: str | Path, lines: Sequence[PayoutLine], *, month: str) -> None:
+    """One sheet of payouts and one of totals by department; amounts as exact numbers with two places."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "兑付明细"
+    sheet.append(HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for x in lines:
+        row = _row(x)
+        row[1] = x.paid_on
+        row[-1] = yuan(x.amount_fen)
+        sheet.append(row)
+        sheet.cell(sheet.max_row, 9).number_format = "#,##0.00"
+    sheet.append(["合计", None, None, None, None, None, None, None, yuan(sum(x.amount_fen for x in lines))])
+    sheet.cell(sheet.max_row, 9).number_format = "#,##0.00"
+    for column, width in zip("ABCDEFGHI", (22, 12, 18, 18, 34, 22, 34, 8, 16), strict=True):
+        sheet.column_dimensions[column].width = width
+    totals = wb.create_sheet("按部门汇总")
+    totals.append(["主管部门", "笔数", "金额（元）"])
+    for d, n, t in totals_by_department(lines):
+        totals.append([d, n, yuan(t)])
+        totals.cell(totals.max_row, 3).number_format = "#,##0.00"
+    totals.append(["合计", len(lines), yuan(sum(x.amount_fen for x in lines))])
+    totals.cell(totals.max_row, 3).number_format = "#,##0.00"
+    totals.column_dimensions["A"].width = 24
+    totals.column_dimensions["C"].width = 18
+    wb.properties.title = f"{month} 惠企政策兑付明细"
+    wb.save(path)
+
+
+def write_pdf(
+    path: str | Path, lines: Sequence[PayoutLine], *, month: str, issuer: str, now: dt.datetime | None = None
+) -> None:
+    """The month's payouts by department with subtotals and a grand total."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+    from station.core import printing
+
+    st = printing.styles()
+    doc = printing.official_doc(path, title=f"{month} 惠企政策兑付报表", issuer=issuer, subject="惠企政策兑付", now=now)
+    story: list[Any] = [
+        Paragraph(f"{month} 惠企政策资金兑付报表", st["title"]),
+        Paragraph(f"共 {len(lines)} 笔，合计 {format_fen(sum(x.amount_fen for x in lines))}", st["subtitle"]),
+        Spacer(1, 4 * mm),
+    ]
+    summary = [["主管部门", "笔数", "金额（元）"]]
+    summary += [[d, str(n), f"{yuan(t):,}"] for d, n, t in totals_by_department(lines)]
+    summary.append(["合计", str(len(lines)), f"{yuan(sum(x.amount_fen for x in lines)):,}"])
+    story.append(_table(summary, [80 * mm, 25 * mm, 45 * mm], st, colors, TableStyle, Table, Paragraph))
+    for d, _n, t in totals_by_department(lines):
+        story.append(Paragraph(f"{d}（小计 {format_fen(t)}）", st["heading"]))
+        rows = [["兑付日期", "企业名称", "政策", "年度", "金额（元）"]]
+        rows += [
+            [x.paid_on.isoformat(), x.enterprise_name, x.policy_title, x.period, f"{yuan(x.amount_fen):,}"]
+            for x in lines
+            if x.department == d
+        ]
+        story.append(
+            _table(rows, [24 * mm, 58 * mm, 48 * mm, 13 * mm, 27 * mm], st, colors, TableStyle, Table, Paragraph)
+        )
+    if not lines:
+        story.append(Paragraph("本月没有兑付记录。", st["body"]))
+    doc.build(story)
+
+
+def _table(
+    rows: list[list[str]], widths: list[float], st: Any, colors: Any, TableStyle: Any, Table: Any, Paragraph: Any
+) -> Any:
+    body = [[Paragraph(str(c), st["cell"]) for c in row] for row in rows]
+    table = Table(body, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
+def write_payout_notice(
+    path: str | Path, h: ClaimHistory, *, issuer: str = "园区企业服务站", now: dt.datetime | None = None
+) -> None:
+    """兑付通知书 for the enterprise: what was paid, under which policy edition, and the steps taken."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from station.core import printing
+    from station.core.clock import local_text
+
+    assert h.payout is not None
+    st = printing.styles()
+    c, p = h.claim, h.payout
+    doc = printing.official_doc(
+        path, title=f"惠企政策资金兑付通知书 {p.number}", issuer=issuer, subject=h.policy.title, now=now
+    )
+    story: list[Any] = [
+        Paragraph("惠企政策资金兑付通知书", st["title"]),
+        Paragraph(f"编号：{p.number}", st["subtitle"]),
+        Spacer(1, 6 * mm),
+        Paragraph(f"{h.enterprise_name}（统一社会信用代码 {h.uscc}）：", st["body"]),
+        Paragraph(
+            f"你单位申请的“{h.policy.title}”（申请编号 {c.number}，{c.period} 年度）经受理、审核并公示期满无异议，"
+            f"已于 {p.paid_on.isoformat()} 兑付资金 <b>{format_fen(p.amount_fen)}</b>"
+            f"（人民币{chinese_amount(p.amount_fen)}）。",
+            st["body"],
+        ),
+        Paragraph(
+            f"政策依据：{h.policy.legal_basis or h.policy.title}（{c.policy_edition} 版，主管部门：{p.department}）。",
+            st["body"],
+        ),
+        Paragraph(
+            "同一企业、同一政策、同一年度只兑付一次；如对金额有疑问，请在收到本通知之日起十五日内向服务站反映。",
+            st["body"],
+        ),
+        Spacer(1, 4 * mm),
+        Paragraph("办理经过", st["heading"]),
+    ]
+    for e in h.events:
+        story.append(Paragraph(f"{local_text(e.at)}　{STEPS.get(e.step, e.step)}　{e.actor}　{e.reason}", st["small"]))
+    story.append(Spacer(1, 30 * mm))
+
+    def seal(canvas: Any, doc_: Any) -> None:
+        width = doc_.pagesize[0]
+        canvas.setFont(printing.register_font(), 11)
+        canvas.drawRightString(width - 25 * mm, 60 * mm, issuer)
+        canvas.drawRightString(width - 25 * mm, 53 * mm, p.paid_on.strftime("%Y年%m月%d日"))
+        printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
+
+    doc.build(story, onFirstPage=seal)
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_UNITS = ("", "拾", "佰", "仟")
+_BIG = ("", "万", "亿", "万亿")
+
+
+def chinese_amount(fen: int) -> str:
+    """Uppercase Chinese money (大写金额) as written on payment papers: 30000000 fen -> 叁拾万元整."""
+    whole, cents = divmod(int(fen), 100)
+    digits = str(whole)
+    n = len(digits)
+    text, zero = "", False
+    for i, ch in enumerate(digits):
+        d, pos = int(ch), n - 1 - i
+        if d == 0:
+            zero = True
+        else:
+            if zero and text:
+                text += "零"
+            zero = False
+            text += _DIGITS[d] + _UNITS[pos % 4]
+        if pos % 4 == 0 and pos > 0 and int(digits[max(0, i - 3) : i + 1]):
+            text += _BIG[pos // 4]
+    text = (text or "零") + "元"
+    jiao, fen_part = divmod(cents, 10)
+    if not cents:
+        return text + "整"
+    if jiao:
+        text += _DIGITS[jiao] + "角"
+    elif whole:
+        text += "零"
+    return text + (_DIGITS[fen_part] + "分" if fen_part else "")

@@ -1,0 +1,119 @@
+"""A table model over keys that fetches its rows lazily, a page at a time, off the UI thread.
+
+It holds only the keys (claim ids, enterprise uids); a page of rows is fetched through ``submit`` when a
+row of it is first painted, and only the pages near what is on screen are kept.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+PAGE_SIZE = 200
+MAX_PAGES = 20
+
+Fetch = Callable[[Sequence[Any]], dict[Any, tuple[Any, ...]]]
+Submit = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+Render = Callable[[int, Any], str]
+
+
+class LazyTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        headers: Sequence[str],
+        fetch: Fetch,
+        submit: Submit,
+        render: Render | None = None,
+        *,
+        right_aligned: Sequence[int] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._fetch = fetch
+        self._submit = submit
+        self._render = render or (lambda column, value: "" if value is None else str(value))
+        self._right = set(right_aligned)
+        self._keys: list[Any] = []
+        self._pages: OrderedDict[int, dict[Any, tuple[Any, ...]]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+
+    def set_keys(self, keys: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._keys = list(keys)
+        self._pages.clear()
+        self._pending.clear()
+        self._generation += 1
+        self.endResetModel()
+
+    def key_at(self, row: int) -> Any:
+        return self._keys[row]
+
+    def row_values(self, row: int) -> tuple[Any, ...] | None:
+        return self._row(row)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return section + 1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._keys):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._keys[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return "…"
+        if index.column() >= len(row):
+            return None
+        return self._render(index.column(), row[index.column()])
+
+    def _row(self, row: int) -> tuple[Any, ...] | None:
+        page_no = row // PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            self._request(page_no)
+            page = self._pages.get(page_no)  # a synchronous submit (tests) answers at once
+            if page is None:
+                return None
+        self._pages.move_to_end(page_no)
+        return page.get(self._keys[row])
+
+    def _request(self, page_no: int) -> None:
+        if page_no in self._pending:
+            return
+        self._pending.add(page_no)
+        keys = self._keys[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+        generation = self._generation
+        fetch = self._fetch
+
+        def arrived(rows: dict[Any, tuple[Any, ...]]) -> None:
+            if generation != self._generation:
+                return
+            self._pending.discard(page_no)
+            self._pages[page_no] = rows
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+            first = page_no * PAGE_SIZE
+            last = min(first + PAGE_SIZE, len(self._keys)) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._headers) - 1))
+
+        self._submit(lambda: fetch(keys), arrived)

@@ -1,0 +1,83 @@
+"""Across a real hall: the catalogue published at the hall reaches stations by sync, and two stations
+paying the same claim offline end with one payout park-wide and a conflict at the second."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest_hall import hall, hall_db, station  # noqa: F401 - fixtures
+from station_policy import services
+from station_policy.models import Payout, PolicyEdition
+
+from helpers import enterprise_values
+from station.core import enterprises
+from station.core.context import StationContext
+from station.core.sync import client
+from station.errors import UserError
+
+MATERIALS = ["研发费用专项审计报告", "企业所得税年度纳税申报表（含研发费用加计扣除明细）", "申请表（加盖公章）"]
+START = dt.datetime(2026, 3, 2, 2, 0, tzinfo=dt.UTC)
+
+
+def enrolled(hall, tmp_path: Path, code: str) -> StationContext:  # noqa: F811
+    data = tmp_path / code
+    result = station(data, "enroll", hall.url, hall.add_station(code))
+    assert result.returncode == 0, result.stderr
+    return StationContext(data)
+
+
+def pay_offline(ctx: StationContext, enterprise_uid: str, code: str) -> str:
+    actor = ctx.cli_actor()
+    with ctx.work(actor) as work:
+        number = services.apply(
+            work, enterprise_uid, "RD-AWARD", materials=MATERIALS, station_code=code, now=START
+        ).number
+        services.accept(work, number, now=START)
+        services.review(work, number, approve=True, now=START)
+        services.start_notice(work, number, now=START)
+        return services.pay(work, number, station_code=code, now=START + dt.timedelta(days=8)).number
+
+
+def count(ctx: StationContext, model) -> int:  # type: ignore[no-untyped-def]
+    with ctx.read() as session:
+        return session.query(model).count()
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)  # the same authority code serves PostgreSQL
+def test_catalogue_from_the_hall_and_one_payout_park_wide(hall, tmp_path) -> None:  # noqa: F811
+    hall_db_args = ["--hall-db", hall.db_args[1]] if hall.db_args else []
+    published = station(hall.data, "policy", "catalog", "publish", "demo", *hall_db_args, "--json")
+    assert published.returncode == 0, published.stderr
+    a, b = enrolled(hall, tmp_path, "ST01"), enrolled(hall, tmp_path, "ST02")
+    try:
+        with a.work(a.cli_actor()) as work:
+            e = enterprises.create(work, enterprise_values(1, stage="运营"))
+            for key, year, value in (("abnormal_listed", 0, 0), ("serious_dishonesty", 0, 0), ("tax_arrears", 0, 0),
+                                     ("rd_spend_fen", 2025, 300_000_000)):  # fmt: skip
+                services.set_fact(work, e.uid, key, year, value)
+            uid = e.uid
+        client.run(a)
+        client.run(b)
+        assert count(b, PolicyEdition) == 22  # the catalogue came with the sync, nothing loaded by hand
+        assert count(a, PolicyEdition) == 22
+        with b.read() as session:
+            assert services.subject_of(session, uid).facts[("rd_spend_fen", 2025)] == 300_000_000
+
+        # Both stations take, approve and pay the same thing while offline
+        first, second = pay_offline(a, uid, "ST01"), pay_offline(b, uid, "ST02")
+        assert first.startswith("ST01-PAY-") and second.startswith("ST02-PAY-")
+        client.run(a)
+        report = client.run(b)
+        assert report.refused >= 1 or client.status(b)["conflicts"] >= 1
+        client.run(a)
+        with a.read() as session:  # the hall kept the first payout; the second never reached station A
+            assert [p.number for p in session.query(Payout)] == [first]
+        assert client.status(b)["conflicts"] >= 1  # the second station has a conflict to review
+        # A claim made after the sync is refused locally: the station now knows the payout
+        with b.work(b.cli_actor()) as work, pytest.raises(UserError, match=r"已领取过|已有政策"):
+            services.apply(work, uid, "RD-AWARD", station_code="ST02", now=START + dt.timedelta(days=9))
+    finally:
+        a.close()
+        b.close()
