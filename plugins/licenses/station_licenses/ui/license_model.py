@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from array import array
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from station.contributions import QT_TRANSLATE_NOOP
-
-PAGE_SIZE = 200
-MAX_PAGES = 20
+from station.shell.lazy_table import Fetch, LazyTableModel, Submit
 
 COLUMNS = [
     ("number", QT_TRANSLATE_NOOP("LicenseTableModel", "Licence number")),
@@ -28,9 +24,6 @@ STATUS = {
     "valid": QT_TRANSLATE_NOOP("LicenseTableModel", "Valid"),
     "revoked": QT_TRANSLATE_NOOP("LicenseTableModel", "Revoked"),
 }
-
-Fetch = Callable[[Sequence[int]], dict[int, tuple[Any, ...]]]
-Submit = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
 
 def fetch_rows(session: Any, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
@@ -48,91 +41,32 @@ def fetch_rows(session: Any, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     return out
 
 
-class LicenseTableModel(QAbstractTableModel):
+class LicenseTableModel(LazyTableModel):
+    """The licences list: ids, rows a page at a time (``station.shell.lazy_table``); a licence that is not
+    valid any more shows in red."""
+
     def __init__(self, fetch: Fetch, submit: Submit, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._fetch = fetch
-        self._submit = submit
-        self._ids = array("q")
-        self._pages: OrderedDict[int, dict[int, tuple[Any, ...]]] = OrderedDict()
-        self._pending: set[int] = set()
-        self._generation = 0
-        self._headers = [QCoreApplication.translate("LicenseTableModel", text) for _, text in COLUMNS]
+        super().__init__(
+            [QCoreApplication.translate("LicenseTableModel", text) for _, text in COLUMNS],
+            fetch,
+            submit,
+            _render,
+            foreground=_foreground,
+            parent=parent,
+        )
 
-    def set_ids(self, ids: Sequence[int]) -> None:
-        self.beginResetModel()
-        self._ids = array("q", ids)
-        self._pages.clear()
-        self._pending.clear()
-        self._generation += 1
-        self.endResetModel()
+    set_ids = LazyTableModel.set_keys
+    id_at = LazyTableModel.key_at
 
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
 
-    def row_values(self, row: int) -> tuple[Any, ...] | None:
-        return self._row(row)
+_STATUS_COLUMN = [key for key, _ in COLUMNS].index("status")
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+def _render(column: int, value: Any) -> str:
+    if column == _STATUS_COLUMN:
+        return QCoreApplication.translate("LicenseTableModel", STATUS.get(value, value))
+    return "" if value is None else str(value)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(COLUMNS) else None
-        return section + 1
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
-            return None
-        row = self._row(index.row())
-        if row is None:
-            return None if role == Qt.ItemDataRole.ForegroundRole else "…"
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#b3261e") if key == "status" and row[5] != "valid" else None
-        value = row[index.column()]
-        if key == "status":
-            return QCoreApplication.translate("LicenseTableModel", STATUS.get(value, value))
-        return "" if value is None else str(value)
-
-    def _row(self, row: int) -> tuple[Any, ...] | None:
-        page_no = row // PAGE_SIZE
-        page = self._pages.get(page_no)
-        if page is None:
-            self._request(page_no)
-            page = self._pages.get(page_no)
-            if page is None:
-                return None
-        self._pages.move_to_end(page_no)
-        return page.get(self._ids[row])
-
-    def _request(self, page_no: int) -> None:
-        if page_no in self._pending:
-            return
-        self._pending.add(page_no)
-        ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE].tolist()
-        generation = self._generation
-        fetch = self._fetch
-
-        def arrived(rows: dict[int, tuple[Any, ...]]) -> None:
-            if generation != self._generation:
-                return
-            self._pending.discard(page_no)
-            self._pages[page_no] = rows
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-            first = page_no * PAGE_SIZE
-            last = min(first + PAGE_SIZE, len(self._ids)) - 1
-            if last >= first:
-                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-
-        self._submit(lambda: fetch(ids), arrived)
+def _foreground(column: int, row: tuple[Any, ...]) -> QColor | None:
+    return QColor("#b3261e") if column == _STATUS_COLUMN and row[_STATUS_COLUMN] != "valid" else None

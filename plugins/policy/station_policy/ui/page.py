@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from station.shell.dbop import DbOp
+from station.shell.lazy_table import LazyTableModel
 from station.shell.widgets import page_title
-from station_policy.ui.table_model import LazyTableModel
 
 
 def fen_text(fen: Any) -> str:

@@ -1,7 +1,10 @@
 """A table model over keys that fetches its rows lazily, a page at a time, off the UI thread.
 
-It holds only the keys (claim ids, enterprise uids); a page of rows is fetched through ``submit`` when a
-row of it is first painted, and only the pages near what is on screen are kept.
+It holds only the keys (claim ids, licence ids, enterprise uids); a page of rows is fetched through
+``submit`` (a DbOp in the pages, synchronous in tests) when a row of it is first painted, and only the
+pages near what is on screen are kept. Plugins' list pages use it; ``render`` turns a stored value into
+text and ``foreground`` may colour a row. (The registry's and the startup board's models are tuned
+versions of the same idea.)
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ MAX_PAGES = 20
 Fetch = Callable[[Sequence[Any]], dict[Any, tuple[Any, ...]]]
 Submit = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 Render = Callable[[int, Any], str]
+Foreground = Callable[[int, tuple[Any, ...]], Any]  # (column, row values) -> QColor or None
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -29,6 +33,7 @@ class LazyTableModel(QAbstractTableModel):
         render: Render | None = None,
         *,
         right_aligned: Sequence[int] = (),
+        foreground: Foreground | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -37,6 +42,7 @@ class LazyTableModel(QAbstractTableModel):
         self._submit = submit
         self._render = render or (lambda column, value: "" if value is None else str(value))
         self._right = set(right_aligned)
+        self._foreground = foreground
         self._keys: list[Any] = []
         self._pages: OrderedDict[int, dict[Any, tuple[Any, ...]]] = OrderedDict()
         self._pending: set[int] = set()
@@ -76,6 +82,9 @@ class LazyTableModel(QAbstractTableModel):
             return self._keys[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self._foreground is not None:
+            row = self._row(index.row())
+            return None if row is None else self._foreground(index.column(), row)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._row(index.row())
