@@ -107,17 +107,19 @@ def cmd_enroll(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _fetch_hall_key(ctx: Any, credential: Any) -> None:
-    """Keep the hall's public key, so the station can check the signed trust lists; enrolment stands even
-    if this fails (``station license key`` fetches it again and has the station's key certified)."""
+    """Keep the hall's public key (so the station can check the signed trust lists) and have the hall
+    certify this station's signing key, at enrolment. Enrolment stands even if this fails: ``station
+    license key`` (or the first issue while the hall is reachable) does it again."""
     from station.core import station_key
     from station.errors import UserError
 
     try:
         station_key.fetch_hall_key(ctx.data_dir, credential)
+        station_key.request_certificate(ctx.data_dir, credential)
     except UserError as exc:
-        print(f"暂未取得服务大厅的公钥：{exc.message} 稍后可运行 station license key 重试。", file=sys.stderr)
+        print(f"暂未完成签名密钥认证：{exc.message} 稍后可运行 station license key 重试。", file=sys.stderr)
     else:
-        print("已取得服务大厅的公钥，可离线核验执照；本站第一次签发执照时会请服务大厅认证签名密钥。")
+        print("已取得服务大厅的公钥并认证了本站的签名密钥：可以签发执照，也可离线核验执照。")
 
 
 def configure(sub: Any) -> None:

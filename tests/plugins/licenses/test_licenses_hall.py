@@ -28,6 +28,8 @@ def test_enrol_certify_issue_sync_verify_revoke(tmp_path, hall):  # noqa: F811
     a, b = tmp_path / "a", tmp_path / "b"
     enrolled = run(a, "enroll", hall.url, hall.add_station("ST01", "航空港区企业服务站"))
     assert "已取得服务大厅的公钥" in enrolled.stdout  # enough to check the hall's lists
+    assert (a / "signing" / "station-key.pem").exists()  # and the station's key, certified at enrolment
+    assert json.loads(run(a, "license", "key", "--json").stdout)["station_code"] == "ST01"
     run(b, "enroll", hall.url, hall.add_station("ST02", "临平企业服务站"))
     # A station that enrolled before keys existed (its key files gone) certifies with the key command.
     shutil.rmtree(b / "signing")
@@ -41,7 +43,7 @@ def test_enrol_certify_issue_sync_verify_revoke(tmp_path, hall):  # noqa: F811
     issued = json.loads(
         run(a, "license", "issue", "--uscc", uscc, "--permit", "SPJY:JY14101730000001:2031-06-30", "--json").stdout
     )
-    payload = issued["payload"]  # the first issue had the hall certify A's key
+    payload = issued["payload"]
     assert (a / "signing" / "station-key.pem").stat().st_mode & 0o777 == 0o600
     run(a, "sync")
     run(b, "sync")
