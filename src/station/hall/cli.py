@@ -44,13 +44,19 @@ def cmd_add_station(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_revoke_station(args: argparse.Namespace, ctx: Any) -> int:
-    from station.hall import stations
+    from station.contributions import SyncedTable
+    from station.hall import stations, trust
 
     store = _store(args, ctx)
-    with store.session() as session, session.begin():
+    trust.configure(ctx.data_dir / "hall")
+    tables = {t.name: t for t in ctx.host.collect("register_synced_tables", SyncedTable)}
+    with store.session() as session, session.begin():  # locked out and its keys ended, together
         station = stations.revoke(session, args.code)
+        ended = trust.end_station_keys(session, tables, station.code)
     store.dispose()
     print(f"服务站 {station.code} 已停用，它的凭据从此不能再访问服务大厅。")
+    if ended:
+        print("它的签名密钥自此失效：此后用它签发的执照在各服务站核验时不会通过，此前签发的不受影响。")
     return 0
 
 

@@ -100,6 +100,25 @@ def _publish(session: Session, tables: Mapping[str, Any], uid: str, row: dict[st
 # -- certifying ------------------------------------------------------------------------------------
 
 
+def end_station_keys(
+    session: Session, tables: Mapping[str, Any], station_code: str, now: dt.datetime | None = None
+) -> int:
+    """A station locked out of the hall signs nothing more: its keys stay listed (licences it signed before
+    still verify) but end now, and the list is republished. Returns how many keys were ended."""
+    if trust.TRUST_TABLE not in tables:
+        return 0
+    now = (now or utcnow()).replace(microsecond=0)
+    keys = current_keys(session)
+    ending = [k for k in keys if k.station_code == station_code and k.valid_to > now]
+    if not ending:
+        return 0
+    keys = [trust.StationKey(k.station_code, k.public_key, k.valid_from, now) if k in ending else k for k in keys]
+    document = trust.station_key_list(hall_key(), keys, now)
+    _publish(session, tables, trust.STATION_KEYS, trust.as_row(document, "station_keys", now))
+    log.info("station %s locked out: %d signing keys end now", station_code, len(ending))
+    return len(ending)
+
+
 def certify(
     session: Session, tables: Mapping[str, Any], station_code: str, public_key: bytes, now: dt.datetime | None = None
 ) -> bytes:

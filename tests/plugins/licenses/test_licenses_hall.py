@@ -55,6 +55,15 @@ def test_enrol_certify_issue_sync_verify_revoke(tmp_path, hall):  # noqa: F811
     run(a, "license", "revoke", issued["number"], "--reason", "食品经营许可证被注销")
     run(a, "sync")
     run(b, "sync")
+    # ST02 is locked out at the hall: what it signs from now on does not pass anywhere.
+    locked = hall.cli("revoke-station", "ST02")
+    assert locked.returncode == 0 and "签名密钥自此失效" in locked.stdout, locked.stdout + locked.stderr
+    late = json.loads(
+        run(b, "license", "issue", "--uscc", uscc, "--permit", "SPJY:JY14101730000009:2031-06-30", "--json").stdout
+    )
+    run(a, "sync")
+    after = json.loads(station(a, "license", "verify", "--payload", late["payload"], "--json").stdout)
+    assert after["verdict"] != "valid", after
     hall.stop()  # from here on the station is offline: verification uses its cached lists only
     after = station(b, "license", "verify", "--payload", payload, "--json")
     verdict = json.loads(after.stdout)
