@@ -10,7 +10,7 @@ versions of the same idea.)
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -48,12 +48,18 @@ class LazyTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._generation = 0
 
-    def set_keys(self, keys: Sequence[Any]) -> None:
+    def set_keys(self, keys: Sequence[Any], rows: Mapping[Any, tuple[Any, ...]] | None = None) -> None:
+        """Show ``keys``; ``rows`` already at hand (a ranking computed whole) fill their pages at once."""
         self.beginResetModel()
         self._keys = list(keys)
         self._pages.clear()
         self._pending.clear()
         self._generation += 1
+        if rows:
+            for page_no in range(min(MAX_PAGES, -(-len(self._keys) // PAGE_SIZE))):
+                page = self._keys[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
+                if all(key in rows for key in page):
+                    self._pages[page_no] = {key: rows[key] for key in page}
         self.endResetModel()
 
     def key_at(self, row: int) -> Any:

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from station.contributions import QT_TRANSLATE_NOOP
 from station.core.clock import SHANGHAI
 from station.shell.dbop import DbOp
+from station.shell.lazy_table import LazyTableModel
 from station.shell.widgets import page_title
 
 from .charts import DimensionBars, StarHistogram
 from .dialogs import AgencyDialog, CommissionDialog, DrawDialog, QualificationDialog, RatingDialog
-from .models import KeyedRowsModel
 
 AGENCY_HEADERS = [
     QT_TRANSLATE_NOOP("AgenciesPage", "Agency"),
@@ -77,6 +77,10 @@ def recent_periods(today: dt.date) -> list[str]:
     index = today.year * 4 + q
     quarters = [f"{(i) // 4}Q{i % 4 + 1}" for i in range(index - 1, index - 5, -1)]
     return [*quarters, str(today.year), str(today.year - 1)]
+
+
+def _translated(headers: list[str]) -> list[str]:
+    return [QCoreApplication.translate("AgenciesPage", h) for h in headers]
 
 
 class AgenciesPage(QWidget):
@@ -143,8 +147,9 @@ class AgenciesPage(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.report_button)
 
-        self.agency_model = KeyedRowsModel("AgenciesPage", AGENCY_HEADERS, self._agency_rows, self._submit, self)
-        self.agency_model.align_right = {3, 4}
+        self.agency_model = LazyTableModel(
+            _translated(AGENCY_HEADERS), self._agency_rows, self._submit, right_aligned=(3, 4), parent=self
+        )
         self.agency_table = self._table(self.agency_model, "agency_table")
         header = self.agency_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -401,8 +406,8 @@ class AgenciesPage(QWidget):
         rate.setEnabled(self._can("agencies.rate"))
         rate.clicked.connect(self.rate_selected)
         buttons.addWidget(rate)
-        self.commission_model = KeyedRowsModel(
-            "AgenciesPage", COMMISSION_HEADERS, self._commission_rows, self._submit, self
+        self.commission_model = LazyTableModel(
+            _translated(COMMISSION_HEADERS), self._commission_rows, self._submit, parent=self
         )
         self.commission_table = self._table(self.commission_model, "commission_table")
         header = self.commission_table.horizontalHeader()
@@ -515,8 +520,9 @@ class AgenciesPage(QWidget):
         buttons.addWidget(draw)
         buttons.addWidget(verify)
         buttons.addWidget(self.verify_result, 1)
-        self.draw_model = KeyedRowsModel("AgenciesPage", DRAW_HEADERS, self._draw_rows, self._submit, self)
-        self.draw_model.align_right = {3, 4}
+        self.draw_model = LazyTableModel(
+            _translated(DRAW_HEADERS), self._draw_rows, self._submit, right_aligned=(3, 4), parent=self
+        )
         self.draw_table = self._table(self.draw_model, "draw_table")
         for column, width in ((0, 170), (1, 110), (2, 260), (3, 60), (4, 60), (5, 150)):
             self.draw_table.horizontalHeader().resizeSection(column, width)
