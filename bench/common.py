@@ -38,3 +38,30 @@ def park(n: int = 100_000) -> Path:
     ctx.close()
     (data / ".complete").touch()
     return data
+
+
+STATION = [sys.executable, "-m", "station"]
+
+
+def station(*args: str) -> str:
+    """Run the ``station`` command; its output, or exit with its error."""
+    import subprocess
+
+    out = subprocess.run([*STATION, *args], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return out.stdout
+
+
+def wait_for_hall(url: str, seconds: float = 20) -> None:
+    """Until a hall started as a process answers its health check."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"{url}/v1/health", timeout=1)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise SystemExit(f"the hall at {url} did not start")

@@ -15,7 +15,6 @@ import json
 import multiprocessing as mp
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -23,20 +22,13 @@ from pathlib import Path
 
 import httpx
 
-from common import ROOT  # noqa: F401 - puts src on the path
+from common import STATION, wait_for_hall
+from common import station as run
 from station.core import demo, enterprises
 from station.core.context import StationContext
 from station.core.sync import outbox
 
-STATION = [sys.executable, "-m", "station"]
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-def run(*args: str) -> str:
-    out = subprocess.run([*STATION, *args], capture_output=True, text=True)
-    if out.returncode:
-        raise SystemExit(out.stderr)
-    return out.stdout
 
 
 def push_all(data: str, barrier: mp.synchronize.Barrier | None, done: mp.Queue) -> None:  # type: ignore[name-defined]
@@ -107,12 +99,7 @@ def main() -> None:
             )
             urls.append(f"http://127.0.0.1:{port}")
         for url in urls:
-            for _ in range(200):
-                try:
-                    httpx.get(f"{url}/v1/health", timeout=1)
-                    break
-                except httpx.HTTPError:
-                    time.sleep(0.1)
+            wait_for_hall(url)
         desks: list[Path] = []
         for n in range(args.stations + 1):  # the last one is the anchor: it pushes alone, first
             code = f"IN{n:02d}"
