@@ -463,3 +463,31 @@ def test_a_bulk_initial_load_killed_midway_is_finished_on_the_next_start(tmp_pat
         assert enterprises.count(session) == 600
     again.close()
     source.close()
+
+
+def test_a_pull_broken_off_after_a_bulk_page_puts_the_indexes_back(hall, tmp_path) -> None:
+    from station.core import demo
+    from station.errors import UserError
+
+    a, b = enrolled(hall, tmp_path, "ST01"), enrolled(hall, tmp_path, "ST02")
+    with a.work(a.cli_actor()) as work:
+        enterprises.upsert_many(work, list(demo.enterprise_rows(700, seed=9)), source="test")
+    client.run(a)
+
+    class BreaksAfterTheFirstPage(httpx.HTTPTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path == "/v1/pull" and request.url.params.get("after") not in (None, "0"):
+                raise httpx.ConnectError("the network went down", request=request)
+            return super().handle_request(request)
+
+    with pytest.raises(UserError):
+        client.run(b, transport=BreaksAfterTheFirstPage())
+    with outbox.connect(b.db_path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'enterprise'")}
+        assert {"enterprise_fts_ai", "ix_enterprise_search"} <= names and outbox.cursor(conn) > 0
+    with a.read() as session:
+        name = enterprises.get(session, enterprises.search_ids(session, "")[3]).name
+    with b.read() as session:  # what came in bulk is searchable at once
+        assert enterprises.count(session) == 700 and enterprises.search_ids(session, name[2:6])
+    a.close()
+    b.close()

@@ -79,28 +79,31 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
                 report.pushed += outbox.acknowledge(conn, answer["acked_seq"])
                 if progress:
                     progress(report.pushed, report.pushed + outbox.pending(conn))
-            outbox.finish_bulk(conn)  # a sync killed during a bulk load left it unfinished
-            # The next page is fetched while this one is applied: the network and SQLite overlap.
-            with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as prefetch:
+            try:
+                # The next page is fetched while this one is applied: the network and SQLite overlap.
+                with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as prefetch:
 
-                def fetch(after: int) -> dict[str, Any]:
-                    return _check(http.get("/v1/pull", params={"after": after, "limit": PULL_PAGE}))
+                    def fetch(after: int) -> dict[str, Any]:
+                        return _check(http.get("/v1/pull", params={"after": after, "limit": PULL_PAGE}))
 
-                coming = prefetch.submit(fetch, outbox.cursor(conn))
-                while True:
-                    page = coming.result()
-                    changes = page["changes"]
-                    if not changes:
-                        break
-                    coming = prefetch.submit(fetch, changes[-1]["seq"])
-                    now = dt.datetime.now(dt.UTC).isoformat()
-                    applied = outbox.apply_page(conn, tables, changes, changes[-1]["seq"], now, bulk=True)
-                    report.applied += applied.applied
-                    report.kept_local += applied.kept_local
-                    report.refused += applied.refused
-                    if progress:
-                        progress(changes[-1]["seq"], page["last_seq"])
-            outbox.finish_bulk(conn)
+                    coming = prefetch.submit(fetch, outbox.cursor(conn))
+                    while True:
+                        page = coming.result()
+                        changes = page["changes"]
+                        if not changes:
+                            break
+                        coming = prefetch.submit(fetch, changes[-1]["seq"])
+                        now = dt.datetime.now(dt.UTC).isoformat()
+                        applied = outbox.apply_page(conn, tables, changes, changes[-1]["seq"], now, bulk=True)
+                        report.applied += applied.applied
+                        report.kept_local += applied.kept_local
+                        report.refused += applied.refused
+                        if progress:
+                            progress(changes[-1]["seq"], page["last_seq"])
+            finally:
+                # Whatever stopped the pull, a bulk load's indexes go back now (after a killed process,
+                # StationContext.prepare puts them back on the next start).
+                outbox.finish_bulk(conn)
             found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))
             report.new_conflicts = outbox.store_conflicts(conn, found["conflicts"])
             outbox.mark_synced(conn, dt.datetime.now(dt.UTC).isoformat())
