@@ -38,7 +38,8 @@ def hashes(table: SyncedTable, data: Mapping[str, Any] | None) -> list[str]:
     return [h for key in table.unique if (h := key_hash(key, data)) is not None]
 
 
-def _chunks(items: list[str]) -> Iterable[list[str]]:
+def chunks(items: list[str]) -> Iterable[list[str]]:
+    """``items`` in lists short enough for one ``IN (…)`` on every database the hall runs on."""
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
 
@@ -70,7 +71,7 @@ class Authority:
             wanted_keys.setdefault(table.name, set()).update(hashes(table, op.get("row")))
         for name, keys in wanted_keys.items():
             self.looked_up.update((name, h) for h in keys)
-            for chunk in _chunks(sorted(keys)):
+            for chunk in chunks(sorted(keys)):
                 # Columns, not ORM objects: keys change by plain statements, which the identity map
                 # would not see.
                 for key_hash, row_uid in self.session.execute(
@@ -81,7 +82,7 @@ class Authority:
                     self.owners[(name, key_hash)] = row_uid
                     self._stored[(name, key_hash)] = row_uid
         for name, uids in wanted_uids.items():
-            for chunk in _chunks(sorted(uids)):
+            for chunk in chunks(sorted(uids)):
                 for from_uid, to_uid in self.session.execute(
                     select(Alias.from_uid, Alias.to_uid).where(Alias.table_name == name, Alias.from_uid.in_(chunk))
                 ):
@@ -178,7 +179,7 @@ def aliases_of(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[
         by_table.setdefault(table, set()).add(uid)
     out: dict[tuple[str, str], list[str]] = {}
     for table, uids in by_table.items():
-        for chunk in _chunks(sorted(uids)):
+        for chunk in chunks(sorted(uids)):
             for alias in session.scalars(select(Alias).where(Alias.table_name == table, Alias.to_uid.in_(chunk))):
                 out.setdefault((table, alias.to_uid), []).append(alias.from_uid)
     for merged in out.values():

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from station.contributions import SyncedTable
 from station.core.sync import digest as digests
 from station.errors import UserError
-from station.hall.authority import Authority, aliases_of
+from station.hall.authority import Authority, aliases_of, chunks
 from station.hall.models import Change, Conflict, Op, Row, Station
 
 PUSH_LOCK = 73_310  # the advisory lock that serialises pushes on PostgreSQL
@@ -107,9 +107,7 @@ class _Rows(dict[tuple[str, str], "_Row | None"]):
 
     def load(self, keys: set[tuple[str, str]]) -> None:
         for table_name in {t for t, _ in keys}:
-            uids = sorted(u for t, u in keys if t == table_name)
-            for start in range(0, len(uids), 500):
-                chunk = uids[start : start + 500]
+            for chunk in chunks(sorted(u for t, u in keys if t == table_name)):
                 for key in chunk:
                     self.setdefault((table_name, key), None)
                 for row in self._select(table_name, chunk):
