@@ -129,25 +129,18 @@ def apply_page(
             mine = [c for (name, _), c in latest.items() if name == table.name]
             if not mine:
                 continue
-            waiting = _existing(
-                conn,
-                "SELECT DISTINCT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN",
-                [c["uid"] for c in mine],
-                prefix=(table.name,),
-            )
             # A row this station holds under a uid the hall merged into another (the same enterprise
             # entered here and elsewhere) takes the surviving uid, unless it still has changes to push.
             merged = {a: c for c in mine for a in c.get("aliases") or ()}
+            unpushed = _existing(
+                conn,
+                "SELECT DISTINCT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN",
+                [c["uid"] for c in mine] + list(merged),
+                prefix=(table.name,),
+            )
+            # A change waits while its row, or a row merged into it, has changes of this station to push.
+            waiting = {merged[u]["uid"] if u in merged else u for u in unpushed}
             if merged:
-                waiting |= {
-                    merged[a]["uid"]
-                    for a in _existing(
-                        conn,
-                        "SELECT DISTINCT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN",
-                        list(merged),
-                        prefix=(table.name,),
-                    )
-                }
                 held = _existing(conn, f'SELECT uid FROM "{table.name}" WHERE uid IN', list(merged))
                 for alias in sorted(held):
                     if merged[alias]["uid"] not in waiting:
