@@ -96,3 +96,19 @@ def hall(tmp_path, hall_db) -> Iterator[Hall]:
 
 def station(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*STATION, "--data-dir", str(data), *args], capture_output=True, text=True)
+
+
+def enrolled(hall: Hall, root: Path, code: str):  # -> StationContext
+    """A station data directory under ``root`` enrolled with ``hall`` as ``code``, the way a clerk does it."""
+    from station.core.context import StationContext
+
+    data = root / code
+    result = station(data, "enroll", hall.url, hall.add_station(code))
+    assert result.returncode == 0, result.stderr
+    return StationContext(data)
+
+
+def hall_digest(hall: Hall) -> str:
+    result = hall.cli("digest", "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["digest"]

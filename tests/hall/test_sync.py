@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
 
 import httpx
 import pytest
-from conftest_hall import station
+from conftest_hall import enrolled, hall_digest, station
 
 from helpers import enterprise_values
 from station.contributions import SyncedTable
@@ -18,21 +17,8 @@ from station.core.sync import client, outbox
 from station.errors import UserError
 
 
-def enrolled(hall, tmp_path: Path, code: str) -> StationContext:
-    data = tmp_path / code
-    result = station(data, "enroll", hall.url, hall.add_station(code))
-    assert result.returncode == 0, result.stderr
-    return StationContext(data)
-
-
 def status(ctx: StationContext) -> dict:
     return client.status(ctx)
-
-
-def hall_digest(hall) -> str:
-    result = hall.cli("digest", "--json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)["digest"]
 
 
 def edit(ctx: StationContext, uscc: str, **fields: str) -> None:

@@ -13,7 +13,8 @@ import time
 
 import httpx
 import pytest
-from test_sync import enrolled, hall_digest, status
+from conftest_hall import enrolled, hall_digest
+from test_sync import status
 
 from helpers import STATION, enterprise_values
 from station.core import demo, enterprises

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from agencies_market import NOW, add_agency
-from conftest_hall import station
+from conftest_hall import enrolled, hall_digest
 from sqlalchemy import func, select
 from station_agencies import services
 from station_agencies.models import Draw, Rating
@@ -16,17 +13,6 @@ from helpers import enterprise_values
 from station.core import enterprises
 from station.core.context import StationContext
 from station.core.sync import client, conflicts
-
-
-def enrolled(hall, tmp_path: Path, code: str) -> StationContext:
-    data = tmp_path / code
-    result = station(data, "enroll", hall.url, hall.add_station(code))
-    assert result.returncode == 0, result.stderr
-    return StationContext(data)
-
-
-def hall_digest(hall) -> str:
-    return json.loads(hall.cli("digest", "--json").stdout)["digest"]
 
 
 def ratings(ctx: StationContext) -> int:

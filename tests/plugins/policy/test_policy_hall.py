@@ -4,10 +4,9 @@ paying the same claim offline end with one payout park-wide and a conflict at th
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from conftest_hall import hall, hall_db, station  # noqa: F401 - fixtures
+from conftest_hall import enrolled, hall, hall_db, station  # noqa: F401 - fixtures
 from station_policy import services
 from station_policy.models import Payout, PolicyEdition
 
@@ -19,13 +18,6 @@ from station.errors import UserError
 
 MATERIALS = ["研发费用专项审计报告", "企业所得税年度纳税申报表（含研发费用加计扣除明细）", "申请表（加盖公章）"]
 START = dt.datetime(2026, 3, 2, 2, 0, tzinfo=dt.UTC)
-
-
-def enrolled(hall, tmp_path: Path, code: str) -> StationContext:  # noqa: F811
-    data = tmp_path / code
-    result = station(data, "enroll", hall.url, hall.add_station(code))
-    assert result.returncode == 0, result.stderr
-    return StationContext(data)
 
 
 def pay_offline(ctx: StationContext, enterprise_uid: str, code: str) -> str:

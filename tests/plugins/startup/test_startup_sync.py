@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest_hall import station
+from conftest_hall import enrolled
 from startup_helpers import application
 from station_startup import services
 
 from station.core import enterprises
-from station.core.context import StationContext
 from station.core.sync import client
-
-
-def enrolled(hall, tmp_path: Path, code: str) -> StationContext:
-    data = tmp_path / code
-    result = station(data, "enroll", hall.url, hall.add_station(code))
-    assert result.returncode == 0, result.stderr
-    return StationContext(data)
 
 
 # The hall's storage is covered on both databases by tests/hall; one is enough to show these tables travel.
