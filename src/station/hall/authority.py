@@ -172,21 +172,6 @@ class Authority:
         self._new_aliases.clear()
 
 
-def aliases_of(session: Session, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
-    """For surviving rows (table, uid): the uids merged into them, which a station may still hold."""
-    by_table: dict[str, set[str]] = {}
-    for table, uid in keys:
-        by_table.setdefault(table, set()).add(uid)
-    out: dict[tuple[str, str], list[str]] = {}
-    for table, uids in by_table.items():
-        for chunk in chunks(sorted(uids)):
-            for alias in session.scalars(select(Alias).where(Alias.table_name == table, Alias.to_uid.in_(chunk))):
-                out.setdefault((table, alias.to_uid), []).append(alias.from_uid)
-    for merged in out.values():
-        merged.sort()
-    return out
-
-
 def fingerprint(tables: Mapping[str, SyncedTable]) -> str:
     spec = sorted([t.name, [list(k) for k in t.unique]] for t in tables.values() if t.unique)
     return hashlib.sha256(json.dumps(spec).encode()).hexdigest()
