@@ -13,7 +13,7 @@ from helpers import enterprise_values
 from station.contributions import SyncedTable
 from station.core import enterprises
 from station.core.context import StationContext
-from station.core.sync import client, outbox
+from station.core.sync import client, outbox, pages
 from station.errors import UserError
 
 
@@ -85,7 +85,7 @@ def test_unpushed_local_changes_are_never_overwritten_by_a_pull(hall, two) -> No
         page = httpx.get(
             f"{hall.url}/v1/pull", params={"after": outbox.cursor(conn)}, headers={"Authorization": _auth(a)}
         ).json()
-        kept = outbox.apply_page(conn, {"enterprise": _table(a)}, page["changes"], page["changes"][-1]["seq"], "now")
+        kept = pages.apply_page(conn, {"enterprise": _table(a)}, page["changes"], page["changes"][-1]["seq"], "now")
     assert kept.kept_local == 1 and field(a, code, "legal_rep") == "钱七"
     client.run(a)
     client.run(b)
@@ -432,7 +432,7 @@ def test_a_bulk_initial_load_killed_midway_is_finished_on_the_next_start(tmp_pat
 
     with outbox.connect(target.db_path) as conn:
         complete = schema(conn)
-        outbox.apply_page(conn, tables, changes, len(changes), "now", bulk=True)
+        pages.apply_page(conn, tables, changes, len(changes), "now", bulk_load=True)
         assert "enterprise_fts_ai" not in schema(conn) and "ix_enterprise_search" not in schema(conn)
         # what keeps the data right stays: the unique constraints and the capture triggers
         assert {"sqlite_autoindex_enterprise_1", "sqlite_autoindex_enterprise_2", "sync_enterprise_au"} <= schema(conn)

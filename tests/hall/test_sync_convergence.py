@@ -20,7 +20,7 @@ from sqlalchemy import select
 from helpers import enterprise_values
 from station.core import enterprises
 from station.core.context import StationContext
-from station.core.sync import client, digest, outbox
+from station.core.sync import client, digest, outbox, pages
 from station.hall import stations, sync
 from station.hall.models import Alias, Station
 from station.hall.store import HallStore
@@ -123,7 +123,7 @@ class Park(RuleBasedStateMachine):
                     changes = sync.pull(s, outbox.cursor(conn), 5)
                 if not changes:
                     return
-                outbox.apply_page(conn, self.tables, changes, changes[-1]["seq"], "now")
+                pages.apply_page(conn, self.tables, changes, changes[-1]["seq"], "now")
 
     @invariant()
     def nothing_is_lost(self) -> None:

@@ -133,12 +133,12 @@ class StationContext:
         import sqlite3
 
         from station.contributions import SyncedTable
-        from station.core.sync import capture, outbox
+        from station.core.sync import bulk, capture
 
         conn = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
         try:
             capture.ensure(conn, self.host.collect("register_synced_tables", SyncedTable))
-            if outbox.finish_bulk(conn):  # a first sync was killed while loading in bulk
+            if bulk.finish(conn):  # a first sync was killed while loading in bulk
                 log.warning("indexes taken off for a bulk load were put back")
         finally:
             conn.close()

@@ -135,6 +135,21 @@ def _alembic_config(branches: Sequence[MigrationBranch]):  # -> alembic.config.C
     return cfg
 
 
+def _finish_bulk_load(db_path: Path) -> None:
+    """A first sync killed while loading in bulk left indexes and triggers off (``station.core.sync.bulk``):
+    they go back before the migrations, which expect the schema they were written for."""
+    import sqlite3
+
+    from station.core.sync import bulk
+
+    conn = sqlite3.connect(db_path, timeout=30, isolation_level=None)
+    try:
+        if bulk.finish(conn):
+            log.warning("indexes taken off for a bulk load were put back before upgrading")
+    finally:
+        conn.close()
+
+
 def upgrade(db_path: Path, plugin_branches: Sequence[MigrationBranch], backups_dir: Path) -> UpgradeReport:
     """Run ``upgrade heads``. Refuses a database written by a newer version of the station."""
     branches = all_branches(plugin_branches)
@@ -161,6 +176,8 @@ def upgrade(db_path: Path, plugin_branches: Sequence[MigrationBranch], backups_d
         made_backup = backups.automatic(db_path, backups_dir, "before-upgrade")
         log.info("backed up %s to %s before migrating %s -> %s", db_path, made_backup, before, heads)
 
+    if before:
+        _finish_bulk_load(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db_path)
     try:
