@@ -112,6 +112,7 @@ def test_search_finds_chinese_substrings_codes_and_people(ctx, park) -> None:
     assert set(_names(ctx, "华鑫")) >= {"株洲华鑫新材料有限公司", "玉门华鑫物流有限公司"}  # 2 characters: scan
     assert _names(ctx, park[5]["uscc"]) == [park[5]["name"]]
     assert _names(ctx, park[5]["uscc"][:10].lower()) == [park[5]["name"]]
+    assert _names(ctx, park[5]["uscc"][8:17]) == [park[5]["name"]]  # the old organization code inside it
     assert _names(ctx, "欧阳明") == ["株洲华鑫新材料有限公司"]
     assert _names(ctx, '"%_') == []  # quotes and wildcards are literal
 
@@ -129,6 +130,16 @@ def test_fts_index_follows_edits(ctx, park, admin) -> None:
         ent.update(work, target.id, values)
     assert _names(ctx, "改名后的") == ["沈抚改名后的新公司"]
     assert park[10]["name"] not in _names(ctx, park[10]["name"])
+
+
+def test_a_code_fragment_shared_by_many_finds_them_all_in_name_order(ctx, park, monkeypatch) -> None:
+    from station.core import registry_queries
+
+    region = park[0]["uscc"][2:8]  # the region part of the credit code
+    want = sorted(r["name"] for r in park if region in r["uscc"])
+    assert len(want) > 5 and _names(ctx, region) == want
+    monkeypatch.setattr(registry_queries, "MANY", 5)  # the name-index walk gives the same answer
+    assert _names(ctx, region) == want
 
 
 def test_broad_searches_take_the_ordered_index_walk_with_the_same_answer(ctx, park, monkeypatch) -> None:

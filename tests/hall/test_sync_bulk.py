@@ -15,7 +15,7 @@ from conftest_hall import Hall, enrolled, hall_digest
 
 from station.core import demo, enterprises, registry_queries
 from station.core.context import StationContext
-from station.core.sync import bulk, client, pages
+from station.core.sync import bulk, client, outbox, pages
 
 BULK_LOG = "station.core.sync.bulk"
 
@@ -164,3 +164,52 @@ def test_pages_share_a_transaction_while_loading_and_each_commits_alone_after(ha
     assert commits == [500, 200]
     source.close()
     target.close()
+
+
+def test_a_station_killed_while_loading_is_finished_before_an_upgrade(tmp_path) -> None:
+    """The bulk load recorded the schema of the version that began it: it is put back first, then the
+    migrations run on the schema they were written for."""
+    from alembic import command
+
+    from station.core import schema
+    from station.core.db import make_engine
+
+    source = StationContext(tmp_path / "source")
+    with source.work(source.cli_actor()) as work:
+        enterprises.upsert_many(work, list(demo.enterprise_rows(600, seed=3)), source="test")
+    with outbox.connect(source.db_path) as conn:
+        changes = [
+            {"seq": n, "table": "enterprise", "uid": op["uid"], "version": 1, "deleted": False, "data": op["row"]}
+            for n, op in enumerate(outbox.batch(conn, 1000), start=1)
+        ]
+    old = StationContext(tmp_path / "old")
+    old.prepare()
+    old.close()
+    cfg = schema._alembic_config(schema.all_branches([]))
+    engine = make_engine(old.db_path)
+    with engine.begin() as conn:  # the version before the full-text index dropped credit codes
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "core_0005")
+        conn.exec_driver_sql("DELETE FROM station_meta WHERE key = ?", (schema.FINGERPRINT_KEY,))
+    engine.dispose()
+    conn = sqlite3.connect(old.db_path, isolation_level=None)
+    assert "uscc" in conn.execute("SELECT sql FROM sqlite_master WHERE name = 'enterprise_fts'").fetchone()[0]
+    tables = {t.name: t for t in client.synced_tables(old)}
+    pages.apply_page(conn, tables, changes, len(changes), "now", bulk_load=True)  # killed here, mid-load
+    conn.close()
+
+    upgraded = StationContext(tmp_path / "old")
+    report = upgraded.prepare()
+    assert report.upgraded and report.after == ["core_0006"]
+    fresh = StationContext(tmp_path / "fresh")
+    fresh.prepare()
+
+    def shape(ctx: StationContext) -> set[tuple[str, str]]:
+        with sqlite3.connect(ctx.db_path) as c:
+            return set(c.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name LIKE 'enterprise%'"))
+
+    assert shape(upgraded) == shape(fresh)
+    code = changes[17]["data"]["uscc"]
+    assert_index_right(upgraded, [changes[17]["data"]["name"][2:6], code[8:17], code[-6:].lower()])
+    for ctx in (source, upgraded, fresh):
+        ctx.close()
