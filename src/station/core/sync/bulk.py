@@ -6,8 +6,8 @@ the same transaction. ``finish`` puts them back and builds the indexes once, at 
 ``CREATE INDEX`` and an FTS5 build over sorted rows cost a fraction of keeping them per row. A station
 killed in between is finished on its next start (``StationContext.prepare``).
 
-The full-text indexes are the larger part of that work (trigrams of every name and credit code). While
-the pull goes on, a ``FullTextBuilder`` builds them on a thread of its own from the rows committed so
+The full-text indexes are the larger part of that work (trigrams of every name and legal representative).
+While the pull goes on, a ``FullTextBuilder`` builds them on a thread of its own from the rows committed so
 far, and ``finish`` copies its result in; whenever that copy might not be exactly the index a rebuild
 would make, ``finish`` rebuilds instead.
 """
@@ -57,10 +57,6 @@ def _outbox_sequence(conn: sqlite3.Connection) -> int:
     """The outbox's last sequence number: it moves with every local change of any synced table."""
     row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").fetchone()
     return row[0] if row else 0
-
-
-def loading(conn: sqlite3.Connection, table: str) -> bool:
-    return table in _saved(conn)
 
 
 def enter(conn: sqlite3.Connection, table: str) -> bool:
