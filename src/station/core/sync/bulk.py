@@ -22,6 +22,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from station.core.sync import outbox
+
 log = logging.getLogger(__name__)
 
 KEY = "sync.bulk"  # what bulk loads took off, to be put back (JSON: table -> spec)
@@ -49,8 +51,7 @@ def full_text_indexes(conn: sqlite3.Connection, table: str) -> list[FullText]:
 
 
 def _saved(conn: sqlite3.Connection) -> dict[str, dict[str, list[str]]]:
-    row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (KEY,)).fetchone()
-    return json.loads(row[0]) if row else {}
+    return json.loads(outbox.meta(conn, KEY) or "{}")
 
 
 def _outbox_sequence(conn: sqlite3.Connection) -> int:
@@ -59,15 +60,16 @@ def _outbox_sequence(conn: sqlite3.Connection) -> int:
     return row[0] if row else 0
 
 
-def enter(conn: sqlite3.Connection, table: str) -> bool:
-    """Start a bulk load of ``table`` if it is empty, inside the caller's transaction; True if the table
-    loads in bulk. Unique indexes stay (they keep the data right), and so do the sync capture triggers."""
+def enter(conn: sqlite3.Connection, table: str) -> list[FullText] | None:
+    """Start a bulk load of ``table`` if it is empty, inside the caller's transaction; if the table loads
+    in bulk, its full-text indexes, else None. Unique indexes stay (they keep the data right), and so do
+    the sync capture triggers."""
     saved = _saved(conn)
-    if table in saved:
-        return True
-    if conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone():
-        return False
     fts = full_text_indexes(conn, table)
+    if table in saved:
+        return fts
+    if conn.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone():
+        return None
     feeding = [
         (name, sql)
         for name, sql in conn.execute(
@@ -85,11 +87,8 @@ def enter(conn: sqlite3.Connection, table: str) -> bool:
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
     saved[table] = {"create": [sql for _, sql in feeding + indexes], "rebuild": [f.name for f in fts]}
-    conn.execute(
-        "INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (KEY, json.dumps(saved)),
-    )
-    return True
+    outbox.put_meta(conn, KEY, json.dumps(saved))
+    return fts
 
 
 def scratch_path(db_path: Path) -> Path:
@@ -105,17 +104,18 @@ def finish(conn: sqlite3.Connection, builder: FullTextBuilder | None = None) -> 
     finished. Safe to call any time: a sync calls it when its pull ends, however it ends (with the builder
     it ran), and start-up in case one was killed. ``conn`` must not have used the full-text indexes in
     this load: FTS5 keeps what it read of an index per connection, and the copy changes it underneath."""
-    scratch = scratch_path(_database_path(conn))
     built = builder.close() if builder else {}
+    if outbox.meta(conn, KEY) is None:  # what start-up finds nearly always: one query
+        if builder:
+            scratch_path(builder.db_path).unlink(missing_ok=True)
+        return []
+    scratch = scratch_path(_database_path(conn))
     attached = False
     try:
-        if not conn.execute("SELECT 1 FROM station_meta WHERE key = ?", (KEY,)).fetchone():
-            return []
         if built:
             conn.execute("ATTACH DATABASE ? AS fulltext", (str(scratch),))
             attached = True
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with outbox.transaction(conn):
             saved = _saved(conn)
             for table, spec in saved.items():
                 done = built.get(table)
@@ -134,10 +134,6 @@ def finish(conn: sqlite3.Connection, builder: FullTextBuilder | None = None) -> 
                 for sql in spec["create"]:
                     conn.execute(sql)
             conn.execute("DELETE FROM station_meta WHERE key = ?", (KEY,))
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
         return sorted(saved)
     finally:
         if attached:
@@ -185,9 +181,9 @@ class FullTextBuilder:
     _thread: threading.Thread | None = None
     _failed: BaseException | None = None
 
-    def start(self, conn: sqlite3.Connection, table: str) -> None:
-        """In the transaction that began the table's bulk load (nothing of it is committed yet)."""
-        indexes = full_text_indexes(conn, table)
+    def start(self, conn: sqlite3.Connection, table: str, indexes: list[FullText]) -> None:
+        """In the transaction that began the table's bulk load (nothing of it is committed yet), with the
+        table's full-text indexes."""
         if not indexes or table in self._builds:
             return
         rowids = {f.rowid for f in indexes}

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from station.contributions import SyncedTable
+from station.core.sync import outbox
 
 META_KEY = "sync.triggers"
 _GUARD = "(SELECT applying FROM sync_apply_guard) = 0"
@@ -56,8 +57,7 @@ def fingerprint(tables: Sequence[SyncedTable]) -> str:
 def ensure(conn: sqlite3.Connection, tables: Sequence[SyncedTable]) -> bool:
     """(Re)create the capture triggers when the declared tables changed; True if it did."""
     wanted = fingerprint(tables)
-    row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (META_KEY,)).fetchone()
-    if row and row[0] == wanted:
+    if outbox.meta(conn, META_KEY) == wanted:
         return False
     conn.execute("BEGIN IMMEDIATE")  # all triggers change together, or none do
     try:
@@ -72,10 +72,7 @@ def ensure(conn: sqlite3.Connection, tables: Sequence[SyncedTable]) -> bool:
         for table in tables:
             for sql in trigger_sql(table):
                 conn.execute(sql)
-        conn.execute(
-            "INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (META_KEY, wanted),
-        )
+        outbox.put_meta(conn, META_KEY, wanted)
     except BaseException:
         conn.execute("ROLLBACK")
         raise

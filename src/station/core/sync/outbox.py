@@ -77,7 +77,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("COMMIT")
 
 
-def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+def meta(conn: sqlite3.Connection, key: str) -> str | None:
     row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
@@ -90,7 +90,7 @@ def put_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 
 def cursor(conn: sqlite3.Connection) -> int:
-    return int(_meta(conn, CURSOR_KEY) or 0)
+    return int(meta(conn, CURSOR_KEY) or 0)
 
 
 def pending(conn: sqlite3.Connection) -> int:
@@ -165,4 +165,4 @@ def mark_synced(conn: sqlite3.Connection, at: str) -> None:
 
 
 def last_sync(conn: sqlite3.Connection) -> str | None:
-    return _meta(conn, LAST_SYNC_KEY)
+    return meta(conn, LAST_SYNC_KEY)

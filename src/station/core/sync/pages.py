@@ -166,10 +166,11 @@ class PageWriter:
             mine = [c for c in mine if c["uid"] not in waiting]
         present = _existing(conn, f'SELECT uid FROM "{table.name}" WHERE uid IN', [c["uid"] for c in mine])
         starts = self.bulk_load and table.name not in self._loading and len(mine) - len(present) >= BULK_MIN_ROWS
-        if starts and bulk.enter(conn, table.name):
+        fts = bulk.enter(conn, table.name) if starts else None
+        if fts is not None:
             self._loading.add(table.name)
             if self.full_text:
-                self.full_text.start(conn, table.name)
+                self.full_text.start(conn, table.name, fts)
         if table.name in self._loading:
             if f"sync_{table.name}_ai" not in self._quieted:
                 self._quiet(table.name)
