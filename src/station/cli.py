@@ -172,18 +172,31 @@ def cmd_db_restore(args: argparse.Namespace, ctx: Any) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: Any) -> int:
     from station.core import audit
+    from station.core.sync import client
 
     with ctx.read() as session:
         verdict = audit.verify(session)
+    anchored = client.check_anchor(ctx)  # a log cut short and re-chained passes alone: the hall's anchor tells
+    problems = verdict.problems + ([anchored.problem] if anchored.problem else [])
+    ok = not problems
     if args.json:
-        _print_json({"ok": verdict.ok, "count": verdict.count, "problems": verdict.problems})
-    elif verdict.ok:
-        print(f"审计日志完整：共 {verdict.count} 条记录，哈希链校验通过。")
+        anchor = anchored.anchor
+        _print_json(
+            {
+                "ok": ok,
+                "count": verdict.count,
+                "problems": problems,
+                "anchor": None if anchor is None else {**vars(anchor), "asked_hall": anchored.asked_hall},
+            }
+        )
+    elif ok:
+        print(f"审计日志完整：共 {verdict.count} 条记录，哈希链校验通过。{anchored.sentence()}")
     else:
-        print(f"审计日志校验未通过（共 {verdict.count} 条）：", file=sys.stderr)
-        for problem in verdict.problems:
+        print(f"审计日志校验未通过（共 {verdict.count} 条），可能被篡改：", file=sys.stderr)
+        for problem in problems:
             print(f"  {problem}", file=sys.stderr)
-    return 0 if verdict.ok else 1
+        print(f"  {anchored.sentence()}", file=sys.stderr)
+    return 0 if ok else 1
 
 
 def cmd_users_add(args: argparse.Namespace, ctx: Any) -> int:
@@ -317,10 +330,10 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
 
     from station.hall import cli as hall_cli
 
-    hall_cli.configure(sub)
+    hall_sub = hall_cli.configure(sub)
 
     for command in plugin_commands:
-        cmd_parser = sub.add_parser(command.name, help=command.help)
+        cmd_parser = (hall_sub if command.parent == "hall" else sub).add_parser(command.name, help=command.help)
         command.configure(cmd_parser)
         cmd_parser.set_defaults(run=command.run)
     return parser
@@ -350,7 +363,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = next((token for token in known.rest if not token.startswith("-")), None)
     wants_help = any(token in ("-h", "--help") for token in argv)
     parser = build_parser()
-    if wants_help or (command is not None and command not in _builtin_commands(parser)):
+    # ``hall`` too: plugins add hall actions (and the hall needs them loaded anyway).
+    if wants_help or (command is not None and (command == "hall" or command not in _builtin_commands(parser))):
         from station.contributions import CliCommand
 
         parser = build_parser(ctx.host.collect("register_cli_commands", CliCommand))

@@ -32,7 +32,7 @@ POLICY_SYNC = SyncedTable(
             "document", "published_at"),
     rule="lww",
     unique=(("code", "edition"),),
-    origin="hall",
+    write="hall",
 )  # fmt: skip
 FACT_SYNC = SyncedTable(
     "policy_fact",
@@ -62,6 +62,7 @@ EVENT_SYNC = SyncedTable(
     "policy_claim_event",
     fields=("claim_uid", "step", "status_after", "actor", "at", "reason", "detail"),
     rule="lww",
+    write="append",  # a claim's history: each step written once
     refs=(("claim_uid", "policy_claim"),),
 )
 PAYOUT_SYNC = SyncedTable(
@@ -71,6 +72,7 @@ PAYOUT_SYNC = SyncedTable(
     rule="review",
     unique=(("enterprise_uid", "policy_code", "period"),),
     on_duplicate="reject",  # pay once, park-wide: the hall keeps the first, the second comes back as a conflict
+    write="append",  # a payout is never changed or deleted by sync once written
     refs=(("enterprise_uid", "enterprise"), ("claim_uid", "policy_claim")),
 )  # fmt: skip
 SYNCED = (POLICY_SYNC, FACT_SYNC, CERT_SYNC, CLAIM_SYNC, EVENT_SYNC, PAYOUT_SYNC)

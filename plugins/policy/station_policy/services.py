@@ -87,7 +87,7 @@ class LoadResult:
 def load_catalog(work: Work, policies: Sequence[Policy]) -> LoadResult:
     """Load editions into this station's catalogue, as the hall would publish them.
 
-    The catalogue is published by the hall (an ``origin="hall"`` table); a station loading it locally
+    The catalogue is published by the hall (an ``write="hall"`` table); a station loading it locally
     (offline, before the hall's copy arrives) writes the rows with change capture paused, so they are not
     pushed back as the station's own changes. Edition uids are derived from code and edition, so the
     hall's publication of the same edition later lands on the same row.

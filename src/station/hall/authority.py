@@ -91,6 +91,23 @@ class Authority:
     def resolve(self, table: str, uid: str) -> str:
         return self.aliases.get((table, uid), uid)
 
+    def same_row(self, table: str, a: Any, b: Any) -> bool:
+        """Whether two values of a reference column name the same row, aliases followed (looked up now
+        for a uid the bulk load did not cover: differing references are rare)."""
+        if a == b:
+            return True
+        if not isinstance(a, str) or not isinstance(b, str):
+            return False
+        for uid in (a, b):
+            if (table, uid) not in self.aliases:
+                with self.session.no_autoflush:
+                    found = self.session.execute(
+                        select(Alias.to_uid).where(Alias.table_name == table, Alias.from_uid == uid)
+                    ).scalar_one_or_none()
+                if found is not None:
+                    self.aliases[(table, uid)] = found
+        return self.resolve(table, a) == self.resolve(table, b)
+
     def rewrite_refs(self, table: SyncedTable, data: dict[str, Any]) -> dict[str, Any]:
         for column, target in table.refs:
             value = data.get(column)

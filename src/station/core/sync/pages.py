@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from station.contributions import SyncedTable
-from station.core.sync import bulk
+from station.core.sync import bulk, outbox
 from station.core.sync.outbox import CURSOR_KEY, put_meta
 
 BULK_MIN_ROWS = 500  # a page that brings at least this many rows into an empty table loads it in bulk
@@ -184,6 +184,39 @@ class PageWriter:
                 self.full_text.spoil(name)
 
 
+def take_hall_rows(
+    conn: sqlite3.Connection,
+    tables: Mapping[str, SyncedTable],
+    rows: Sequence[tuple[str, str, int | None, dict[str, Any] | None]],
+    now: str,
+) -> int:
+    """Put the hall's current version of rows back where the hall refused this station's change to them
+    (``(table, uid, version, data)``; data None: the hall holds no live row), in one transaction, quietly;
+    a row with changes still to push is left as it is. Returns how many rows were put back."""
+    result = Applied()
+    with outbox.transaction(conn):
+        conn.execute("UPDATE sync_apply_guard SET applying = 1")
+        try:
+            for name in sorted({t for t, *_ in rows}):
+                table = tables.get(name)
+                if table is None:
+                    continue
+                wanted = {uid: (version, data) for t, uid, version, data in rows if t == name}
+                unpushed = _existing(
+                    conn, "SELECT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN", list(wanted), (name,)
+                )
+                changes = [
+                    {"uid": uid, "version": version or 0, "deleted": data is None, "data": data, "seq": 0}
+                    for uid, (version, data) in wanted.items()
+                    if uid not in unpushed
+                ]
+                present = _existing(conn, f'SELECT uid FROM "{name}" WHERE uid IN', [c["uid"] for c in changes])
+                _apply_many(conn, table, changes, present, result, now)
+        finally:
+            conn.execute("UPDATE sync_apply_guard SET applying = 0")
+    return result.applied
+
+
 def _rekey(conn: sqlite3.Connection, tables: Mapping[str, SyncedTable], table: SyncedTable, old: str, new: str) -> None:
     """Give the local row ``old`` the uid ``new`` (the hall merged them), and every reference to it.
 
@@ -246,7 +279,8 @@ def _apply_many(
                 change = by_uid[row[uid_at]]
                 conn.execute(
                     "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, "
-                    "created_at, hall_row, hall_version) VALUES (?, ?, ?, ?, ?, NULL, '', 'open', ?, 'row', ?) "
+                    "created_at, hall_row, hall_version, kind) "
+                    "VALUES (?, ?, ?, ?, ?, NULL, '', 'open', ?, 'row', ?, 'refused') "
                     "ON CONFLICT(hall_id) DO NOTHING",
                     (
                         -int(change["seq"]),
