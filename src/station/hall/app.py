@@ -219,7 +219,10 @@ def create_app(
         return authenticated(db, request, authorization)
 
     def authenticated(db: Session, request: Request, authorization: str | None) -> Station:
-        source = _source(request)
+        # Per address and claimed station: stations behind one park NAT are not locked out by a guesser there
+        # aiming at another code.
+        claimed = (authorization or "").partition(" ")[2].partition(":")[0][:20]
+        source = f"{_source(request)}/{values.printable_key(claimed)}"
         throttle.check(store, throttle.CREDENTIAL, source)
         try:
             return stations.from_header(db, authorization)

@@ -80,10 +80,10 @@ def check_ops(ops: Iterable[Mapping[str, Any]]) -> None:
     """Raise ``BadValue`` naming the first operation that may not travel."""
     for n, op in enumerate(ops, 1):
         if (problem := op_problem(op)) is not None:
-            raise BadValue(f"第 {n} 条操作（表 {_shown(op.get('table'))}）{problem}，服务大厅没有接受这次上传。")
+            raise BadValue(f"第 {n} 条操作（表 {printable_key(op.get('table'))}）{problem}，服务大厅没有接受这次上传。")
 
 
-def _shown(value: Any) -> str:
-    """A key as it may be quoted back: its bad characters made visible, never echoed raw."""
+def printable_key(value: Any) -> str:
+    """A key as it may be quoted back or logged: its bad characters made visible, never echoed raw."""
     text = str(value)[:60]
     return _BAD_IN_KEY.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
