@@ -69,3 +69,38 @@ def test_enrol_certify_issue_sync_verify_revoke(tmp_path, hall):  # noqa: F811
     verdict = json.loads(after.stdout)
     assert after.returncode == 1 and verdict["verdict"] == "revoked", verdict
     assert verdict["trust_lists"]["revoked_licences"]
+
+
+def test_only_the_issuing_station_or_the_hall_revokes_a_licence(tmp_path, hall):  # noqa: F811
+    a, evil = tmp_path / "a", tmp_path / "evil"
+    run(a, "enroll", hall.url, hall.add_station("ST01", "航空港区企业服务站"))
+    run(evil, "enroll", hall.url, hall.add_station("EVIL", "另一服务站"))
+    ctx = StationContext(a)
+    ctx.open()
+    uscc = add_enterprise(ctx, ctx.permissions.actor("admin", "admin"))
+    ctx.close()
+    issued = json.loads(
+        run(a, "license", "issue", "--uscc", uscc, "--permit", "SPJY:JY14101730000001:2031-06-30", "--json").stdout
+    )
+    number = issued["number"]
+    run(a, "sync")
+    run(evil, "sync")
+    # Another station's supervisor revokes it locally and syncs: the hall refuses, and the station goes back.
+    run(evil, "license", "revoke", number, "--reason", "冒用他站吊销")
+    run(evil, "sync")
+    mine = json.loads(run(evil, "license", "list", "--json").stdout)
+    assert [lic["status"] for lic in mine if lic["number"] == number] == ["valid"]
+    run(a, "sync")
+    still = json.loads(station(a, "license", "verify", "--payload", issued["payload"], "--json").stdout)
+    assert still["verdict"] == "valid", still
+    waiting = json.loads(hall.cli("review", "--json").stdout)
+    assert [(w["station"], w["table"], w["kind"]) for w in waiting] == [("EVIL", "licenses_license", "owner")]
+    # The hall's supervisor revokes it for the park: every station pulls it, and the signed list carries it.
+    done = hall.cli("revoke-license", number, "--reason", "许可证已被发证机关吊销")
+    assert done.returncode == 0, done.stderr
+    assert hall.cli("revoke-license", number, "--reason", "再次").returncode != 0  # once
+    run(a, "sync")
+    verdict = json.loads(station(a, "license", "verify", "--payload", issued["payload"], "--json").stdout)
+    assert verdict["verdict"] == "revoked", verdict
+    revoked = [lic for lic in json.loads(run(a, "license", "list", "--json").stdout) if lic["number"] == number]
+    assert revoked[0]["status"] == "revoked"
