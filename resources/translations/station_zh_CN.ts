@@ -88,19 +88,24 @@
         <translation>保留本站版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="46" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="47" />
         <source>Keep the hall's version</source>
         <translation>保留服务大厅版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="52" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="53" />
         <source>No conflicts are waiting.</source>
         <translation>没有待审核的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="54" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="55" />
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="103" />
+        <source>The hall does not accept this station's change; only the hall can decide on it.</source>
+        <translation>服务大厅不接受本站的这次改动，只能由服务大厅决定。</translation>
     </message>
 </context>
 <context>
