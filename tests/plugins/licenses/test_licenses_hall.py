@@ -104,3 +104,29 @@ def test_only_the_issuing_station_or_the_hall_revokes_a_licence(tmp_path, hall):
     assert verdict["verdict"] == "revoked", verdict
     revoked = [lic for lic in json.loads(run(a, "license", "list", "--json").stdout) if lic["number"] == number]
     assert revoked[0]["status"] == "revoked"
+
+
+def test_a_station_cannot_grow_the_trust_list_without_bound(tmp_path, hall):  # noqa: F811
+    """Each key a station has certified stays listed once it ends; new keys are limited to five a day."""
+    import base64
+
+    import httpx
+
+    from station.core import enrolment, signing
+
+    a = tmp_path / "a"
+    run(a, "enroll", hall.url, hall.add_station("ST01", "航空港区企业服务站"))  # certifies one key
+    auth = {"Authorization": enrolment.load(a).authorization}
+
+    def certify(key: bytes) -> int:
+        body = {"public_key": base64.b64encode(key).decode("ascii")}
+        return httpx.post(f"{hall.url}/v1/station-key", json=body, headers=auth).status_code
+
+    keys = [signing.public_bytes(signing.new_private_key()) for _ in range(5)]
+    codes = [certify(key) for key in keys]
+    assert codes == [200, 200, 200, 200, 429], codes  # the enrolment's key counted as the first of the day
+    assert certify(keys[3]) == 200  # the current key again: nothing new, not counted
+    refused = httpx.post(
+        f"{hall.url}/v1/station-key", json={"public_key": base64.b64encode(keys[4]).decode()}, headers=auth
+    )
+    assert "分钟后再试" in refused.json()["detail"]
