@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
 from typing import Any
 
+import orjson
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
@@ -30,12 +31,13 @@ HALL_STATION = "HALL"  # the "station" of changes the hall publishes itself
 
 
 def _dump(value: Any) -> str | None:
-    # allow_nan=False: a NaN stored here would stop every station's pull (values.py refuses it at the door).
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    # orjson: a fifth of a push's time went to the standard encoder. It refuses lone surrogates and integers
+    # past 64 bits, and writes NaN as null: values.py keeps all three out at the door anyway.
+    return None if value is None else orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def _load(value: str | None) -> Any:
-    return None if value is None else json.loads(value)
+    return None if value is None else orjson.loads(value)
 
 
 @dataclass
@@ -149,9 +151,10 @@ class _Rows(dict[tuple[str, str], "_Row | None"]):
     def write(self) -> None:
         new = [r for r in self.values() if r is not None and r.state == "new"]
         dirty = [r for r in self.values() if r is not None and r.state == "dirty"]
+        # Core statements on the tables, not the ORM's bulk paths: the same executemany at a third of the cost.
         if new:
             self.session.execute(
-                insert(Row),
+                insert(Row.__table__),
                 [
                     {"table_name": r.table_name, "row_uid": r.row_uid, "version": r.version, "data": r.data,
                      "deleted": r.deleted, "owner": r.owner}
@@ -168,9 +171,9 @@ class _Rows(dict[tuple[str, str], "_Row | None"]):
         for row in new + dirty:
             row.state = "clean"
         if self.changes:  # in order: the sequence numbers follow the list
-            self.session.execute(insert(Change), self.changes)
+            self.session.execute(insert(Change.__table__), self.changes)
         if self.ops:
-            self.session.execute(insert(Op), self.ops)
+            self.session.execute(insert(Op.__table__), self.ops)
         self.changes, self.ops = [], []
 
 

@@ -22,7 +22,7 @@ from station.core import enrolment
 from station.core.sync import anchors, bulk, digest, outbox, pages, values
 from station.errors import UserError
 
-PUSH_BATCH = 500
+PUSH_BATCH = 1000  # the hall's limit per request: half the commits of 500 on both sides
 PULL_PAGE = 2000
 TIMEOUT_S = 60
 
