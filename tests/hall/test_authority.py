@@ -192,3 +192,33 @@ def test_a_conflict_never_applies_half_of_a_request(park) -> None:
     assert park.row("note", "mine")["text"] == "好" and park.row("permit", "p1")["status"] == "valid"
     with park.store.session() as s:
         assert s.scalar(select(Conflict.review).where(Conflict.station == "EVIL")) is True
+
+
+def test_an_upgrade_repairs_rows_an_earlier_hall_stored_with_nan(tmp_path) -> None:
+    """Before values were checked at the door, one NaN stored made every station's pull fail."""
+    import orjson
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from station.hall.store import MIGRATIONS
+
+    store = HallStore(f"sqlite:///{tmp_path / 'old.db'}")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "hall_0003")
+        conn.execute(text("INSERT INTO hall_row VALUES ('note', 'n1', 1, '{\"text\": NaN, \"n\": 1}', 0)"))
+        conn.execute(
+            text("INSERT INTO hall_change(table_name, row_uid, version, data, deleted, station, op_uid) "
+                 "VALUES ('note', 'n1', 1, '{\"text\": Infinity, \"n\": 1}', 0, 'ST01', 'ab')")
+        )  # fmt: skip
+    store.migrate()
+    with store.session() as s:
+        page = orjson.loads(sync.pull_json(s, 0, 10))  # what a station parses
+        assert page["changes"][0]["data"] == {"text": None, "n": 1}
+        assert json.loads(s.get(Row, {"table_name": "note", "row_uid": "n1"}).data) == {"text": None, "n": 1}
+        assert s.get(Row, {"table_name": "note", "row_uid": "n1"}).owner == "ST01"
+    store.dispose()

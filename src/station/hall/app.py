@@ -129,12 +129,22 @@ class PushIn(BaseModel):
     ops: list[OpIn] = Field(max_length=sync.MAX_OPS)
 
 
+class RowOut(BaseModel):
+    table: str
+    uid: str
+    version: int
+    data: dict[str, Value] | None  # None: deleted
+
+
 class PushOut(BaseModel):
     acked_seq: int  # the highest sequence number of this request: for stations of earlier versions
     acked: list[str] = Field(default_factory=list)  # every op uid of this request, taken: forget exactly these
     applied: int
     repeated: int
     conflicts: int
+    # The rows this request changed as sent, as the hall now holds them (its version, updated_by stamped):
+    # the station writes them and skips them when its pull brings the same versions back.
+    rows: list[RowOut] = Field(default_factory=list)
 
 
 class ChangeOut(BaseModel):
@@ -291,6 +301,7 @@ def create_app(
             applied=result.applied,
             repeated=result.repeated,
             conflicts=result.conflicts,
+            rows=[RowOut(table=t, uid=u, version=v, data=d) for t, u, v, d in result.rows],
         )
 
     @app.get("/v1/pull", response_model=PullOut)

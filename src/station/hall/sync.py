@@ -48,6 +48,9 @@ class PushResult:
     conflicts: int = 0
     outcomes: list[str] = field(default_factory=list)
     acked: list[str] = field(default_factory=list)  # op uids this push took (in any outcome), committed with it
+    # The rows this push changed as the station sent them (outcome "applied"), in their final state:
+    # (table, uid, version, data or None if deleted). The station writes them and need not pull them back.
+    rows: list[tuple[str, str, int, Any]] = field(default_factory=list)
 
 
 def lock(session: Session) -> None:
@@ -201,6 +204,7 @@ def push(
     rows = _Rows(session)
     rows.load({(op["table"], auth.resolve(op["table"], op["uid"])) for op in ops})
     applied: list[AppliedChange] = []
+    own: list[tuple[str, str]] = []  # rows changed as the station sent them, under the uid it knows
     for op in ops:
         seq = int(op["seq"])
         result.acked.append(op["op_uid"])
@@ -219,8 +223,13 @@ def push(
             result.applied += 1
             if row is not None:
                 applied.append(AppliedChange(row.table_name, row.row_uid, _load(row.data), station.code))
+                if outcome == "applied" and row.row_uid == op["uid"]:
+                    own.append((row.table_name, row.row_uid))
     if ops:
         station.last_seq = int(ops[-1]["seq"])  # for the operators' view only: never used to skip an operation
+    for key in dict.fromkeys(own):
+        if (row := rows[key]) is not None:
+            result.rows.append((row.table_name, row.row_uid, row.version, None if row.deleted else _load(row.data)))
     rows.write()
     auth.write()
     session.flush()

@@ -90,8 +90,8 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
             ) as http,
             outbox.connect(ctx.db_path) as conn,
         ):
-            _push(http, conn, report, progress)
-            _pull(ctx, http, conn, tables, report, progress)
+            held = _push(http, conn, tables, report, progress)
+            _pull(ctx, http, conn, tables, report, progress, held)
             found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))["conflicts"]
             report.new_conflicts = outbox.store_conflicts(conn, found)
             _take_back_refused(conn, tables, found)
@@ -103,10 +103,18 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
     return report
 
 
-def _push(http: Any, conn: sqlite3.Connection, report: SyncReport, progress: Progress | None) -> None:
+def _push(
+    http: Any,
+    conn: sqlite3.Connection,
+    tables: dict[str, SyncedTable],
+    report: SyncReport,
+    progress: Progress | None,
+) -> set[tuple[str, str, int]]:
     """The outbox in batches. An operation carrying what the hall would refuse (written before this
     station checked values) is set aside as a conflict of its own, so it holds nothing else up; the rest
-    is forgotten exactly as the hall names it taken."""
+    is forgotten exactly as the hall names it taken. The rows the hall answers with (its versions,
+    ``updated_by`` stamped) are written at once; returns them, for the pull to skip."""
+    held: set[tuple[str, str, int]] = set()
     while batch := outbox.batch(conn, PUSH_BATCH):
         travel = []
         for op in batch:
@@ -124,8 +132,12 @@ def _push(http: Any, conn: sqlite3.Connection, report: SyncReport, progress: Pro
             acked = [op["op_uid"] for op in travel if op["seq"] <= answer["acked_seq"]]
         sent = {op["op_uid"] for op in travel}
         report.pushed += outbox.acknowledge(conn, [uid for uid in acked if uid in sent])
+        if answer.get("rows"):
+            rows = [(r["table"], r["uid"], r["version"], r["data"]) for r in answer["rows"]]
+            held |= pages.take_hall_rows(conn, tables, rows, dt.datetime.now(dt.UTC).isoformat())
         if progress:
             progress(report.pushed, report.pushed + outbox.pending(conn))
+    return held
 
 
 def _take_back_refused(conn: sqlite3.Connection, tables: dict[str, SyncedTable], found: list[dict[str, Any]]) -> None:
@@ -148,6 +160,7 @@ def _pull(
     tables: dict[str, SyncedTable],
     report: SyncReport,
     progress: Progress | None,
+    held: set[tuple[str, str, int]] | None = None,
 ) -> None:
     """Pages of the hall's changes after the cursor, until there are none. The next page is fetched while
     this one is applied, and the WAL is checkpointed on a thread of its own: network, SQLite writing and
@@ -167,7 +180,7 @@ def _pull(
         with (
             ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as prefetch,
             outbox.checkpoints_aside(conn, ctx.db_path),
-            pages.PageWriter(conn, tables, now, bulk_load=True, full_text=full_text) as writer,
+            pages.PageWriter(conn, tables, now, bulk_load=True, full_text=full_text, held=held) as writer,
         ):
             coming = prefetch.submit(fetch, outbox.cursor(conn))
             while True:

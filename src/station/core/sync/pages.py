@@ -27,6 +27,7 @@ class Applied:
     applied: int = 0
     kept_local: int = 0  # rows with unpushed local changes: never overwritten
     refused: int = 0  # rows the station could not take (kept for review)
+    held: int = 0  # rows the station already held at that version (its own, written from its push's answer)
 
 
 def apply_page(
@@ -65,8 +66,11 @@ class PageWriter:
         now: str,
         bulk_load: bool = False,
         full_text: bulk.FullTextBuilder | None = None,
+        held: set[tuple[str, str, int]] | None = None,
     ) -> None:
         self.conn, self.tables, self.now, self.bulk_load, self.full_text = conn, tables, now, bulk_load, full_text
+        # (table, uid, version) this station already holds as the hall does (its push's answer): not rewritten.
+        self.held = held or set()
         self._open = False
         self._whole = True  # the open transaction holds whole pages only
         self._rows = 0  # changes applied in the open transaction
@@ -88,6 +92,11 @@ class PageWriter:
         for change in changes:
             if change["table"] in self.tables:  # else: a table of a plugin this station does not run
                 by_table.setdefault(change["table"], {})[change["uid"]] = change
+        if self.held:  # only the last change of a row in the page counts: is that what the station holds?
+            for name, latest in by_table.items():
+                for uid in [u for u, c in latest.items() if (name, u, c["version"]) in self.held]:
+                    del latest[uid]
+                    result.held += 1
         if not self._open:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.execute("UPDATE sync_apply_guard SET applying = 1")  # the capture triggers stay quiet
@@ -189,11 +198,13 @@ def take_hall_rows(
     tables: Mapping[str, SyncedTable],
     rows: Sequence[tuple[str, str, int | None, dict[str, Any] | None]],
     now: str,
-) -> int:
-    """Put the hall's current version of rows back where the hall refused this station's change to them
-    (``(table, uid, version, data)``; data None: the hall holds no live row), in one transaction, quietly;
-    a row with changes still to push is left as it is. Returns how many rows were put back."""
+) -> set[tuple[str, str, int]]:
+    """Write the hall's version of rows (``(table, uid, version, data)``; data None: the hall holds no live
+    row) in one transaction, quietly: where the hall refused this station's change to them, or as a push's
+    answer says the hall now holds them. A row with changes still to push is left as it is. Returns the
+    ``(table, uid, version)`` written, which the pull that follows need not write again."""
     result = Applied()
+    written: set[tuple[str, str, int]] = set()
     with outbox.transaction(conn):
         conn.execute("UPDATE sync_apply_guard SET applying = 1")
         try:
@@ -210,11 +221,46 @@ def take_hall_rows(
                     for uid, (version, data) in wanted.items()
                     if uid not in unpushed
                 ]
-                present = _existing(conn, f'SELECT uid FROM "{name}" WHERE uid IN', [c["uid"] for c in changes])
-                _apply_many(conn, table, changes, present, result, now)
+                done = _update_differences(conn, table, [c for c in changes if not c["deleted"]])
+                rest = [c for c in changes if c["uid"] not in done]
+                present = _existing(conn, f'SELECT uid FROM "{name}" WHERE uid IN', [c["uid"] for c in rest])
+                refused = result.refused
+                _apply_many(conn, table, rest, present, result, now)
+                if result.refused == refused:  # else: which row did not fit is in its conflict, not here
+                    written.update((name, c["uid"], c["version"]) for c in changes)
         finally:
             conn.execute("UPDATE sync_apply_guard SET applying = 0")
-    return result.applied
+    return written
+
+
+def _update_differences(conn: sqlite3.Connection, table: SyncedTable, changes: Sequence[dict[str, Any]]) -> set[str]:
+    """Bring rows the station holds to the hall's version by setting only the columns that differ and the
+    version (after a push that is ``updated_by`` alone): a full-row update would fire the full-text triggers
+    and rewrite every index entry of 1,000 rows a request. Returns the uids it found here."""
+    fields = table.fields
+    by_uid = {c["uid"]: c for c in changes}
+    columns = ", ".join(f'"{f}"' for f in fields)
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    found: set[str] = set()
+    uids = list(by_uid)
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for uid, *local in conn.execute(f'SELECT uid, {columns} FROM "{table.name}" WHERE uid IN ({marks})', chunk):
+            found.add(uid)
+            data = by_uid[uid]["data"] or {}
+            differ = tuple(f for f, mine in zip(fields, local, strict=True) if f in data and data[f] != mine)
+            groups.setdefault(differ, []).append((*(data[f] for f in differ), by_uid[uid]["version"], uid))
+    for differ, rows in groups.items():
+        sets = "".join(f'"{f}" = ?, ' for f in differ)
+        conn.execute("SAVEPOINT differences")
+        try:
+            conn.executemany(f'UPDATE "{table.name}" SET {sets}version = ? WHERE uid = ?', rows)
+        except sqlite3.IntegrityError:  # the caller writes these one by one, keeping what does not fit
+            conn.execute("ROLLBACK TO differences")
+            found.difference_update(row[-1] for row in rows)
+        conn.execute("RELEASE differences")
+    return found
 
 
 def _rekey(conn: sqlite3.Connection, tables: Mapping[str, SyncedTable], table: SyncedTable, old: str, new: str) -> None:

@@ -7,6 +7,9 @@ Create Date: 2026-11-30
 
 from __future__ import annotations
 
+import json
+import math
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,7 +19,34 @@ branch_labels = None
 depends_on = None
 
 
+def _finite(value: object) -> object:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _repair_non_finite() -> None:
+    """Rows an earlier hall stored with NaN or Infinity (not JSON: every station's pull failed on them) get
+    null in those fields, so the hall never serves a page a station cannot parse."""
+    conn = op.get_bind()
+    for table, key in (("hall_row", "table_name, row_uid"), ("hall_change", "seq")):
+        found = conn.execute(
+            sa.text(f"SELECT {key}, data FROM {table} WHERE data LIKE '%NaN%' OR data LIKE '%Infinity%'")
+        ).all()
+        for *ident, data in found:
+            repaired = json.dumps(_finite(json.loads(data)), ensure_ascii=False, sort_keys=True)
+            if repaired != data:
+                where = " AND ".join(f"{c.strip()} = :k{i}" for i, c in enumerate(key.split(",")))
+                params = {f"k{i}": v for i, v in enumerate(ident)}
+                conn.execute(sa.text(f"UPDATE {table} SET data = :data WHERE {where}"), {"data": repaired, **params})
+
+
 def upgrade() -> None:
+    _repair_non_finite()
     with op.batch_alter_table("hall_row") as batch:
         batch.add_column(sa.Column("owner", sa.String(20), nullable=True))
     # A row's owner is the station of its first change (its creation).
