@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     step.add_argument("step", help="环节：registration invoice social_insurance bank_account seal（或中文名）")
     step.add_argument("status", choices=("done", "blocked", "in_progress"))
     step.add_argument("--note", default="", help="受阻原因或备注")
-    step.add_argument("--uscc", help="营业执照办结时：市场监管系统给出的统一社会信用代码（不给则按规则生成）")
+    step.add_argument("--uscc", help="营业执照办结时必填：营业执照上市场监管部门核发的统一社会信用代码")
     step.add_argument("--json", action="store_true")
     step.add_argument("--user")
     step.set_defaults(startup_action=cmd_step)
@@ -131,10 +131,7 @@ def cmd_step(args: argparse.Namespace, ctx: Any) -> int:
     actor = ctx.cli_actor(args.user)
     with ctx.work(actor) as work:
         now = _now()
-        step = services.set_step(
-            work, args.case, args.step, args.status, note=args.note, uscc_code=args.uscc,
-            station_code=ctx.settings.station_code, now=now,
-        )  # fmt: skip
+        step = services.set_step(work, args.case, args.step, args.status, note=args.note, uscc_code=args.uscc, now=now)
         case = services.find_case(work.session, step.case_uid)
         summary = services.case_summary(work.session, case, now)
     if args.json:

@@ -27,7 +27,7 @@ def _station_code(work: Any) -> str:
 def fill(work: Any, rng: Any) -> str:
     from sqlalchemy import func, select
 
-    from station.core import demo, workcalendar
+    from station.core import demo, uscc, workcalendar
     from station.core.db import utcnow
     from station_startup import catalogue, services
     from station_startup.models import StartupCase
@@ -40,7 +40,7 @@ def fill(work: Any, rng: Any) -> str:
     steps = [s.code for s in catalogue.load().steps]
     made = closed = 0
     for i in range(CASES):
-        city, _, streets = rng.choice(demo.CITIES)
+        city, division, streets = rng.choice(demo.CITIES)
         business, _ = rng.choice(demo.BUSINESS)
         name = f"{city}{rng.choice(demo.BRAND_CHARS)}{rng.choice(demo.BRAND_CHARS)}{business}有限公司"
         if work.session.scalar(select(StartupCase.id).where(StartupCase.enterprise_name == name)):
@@ -54,7 +54,7 @@ def fill(work: Any, rng: Any) -> str:
             "legal_rep": founder,
             "registered_capital": str(capital),
             "business_scope": rng.choice(SCOPES),
-            "address": f"{city}市{rng.choice(streets)}{rng.randrange(1, 400)}号",
+            "address": demo.address(rng, city, streets),
             "contact_phone": demo.mobile(rng),
             "shareholders": [{"name": founder, "id_number": "", "capital": str(first)}]
             + ([{"name": partner, "id_number": "", "capital": str(capital - first)}] if first != capital else []),
@@ -77,7 +77,9 @@ def fill(work: Any, rng: Any) -> str:
         made += 1
         if i < CASES - 12:
             t = cal.add_working_time(started, dt.timedelta(minutes=rng.randrange(40, 150)))
-            services.set_step(work, case.uid, "registration", "done", station_code=code, now=t)
+            # The code the market regulator would issue: demo data is the one place a code is made up.
+            issued = uscc.generate(rng, division)
+            services.set_step(work, case.uid, "registration", "done", uscc_code=issued, now=t)
             for step in steps[1:]:
                 t = cal.add_working_time(t, dt.timedelta(minutes=rng.randrange(5, 70)))
                 services.set_step(work, case.uid, step, "done", now=t)

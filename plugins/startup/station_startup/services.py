@@ -18,7 +18,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from station.contributions import StartupCompleted
-from station.core import enterprises, meta, uscc, workcalendar
+from station.core import divisions, enterprises, meta, uscc, workcalendar
 from station.core.clock import SHANGHAI, local
 from station.core.db import utcnow
 from station.core.enterprise_fields import parse_capital
@@ -412,11 +412,11 @@ def set_step(
     *,
     note: str = "",
     uscc_code: str | None = None,
-    station_code: str = "ST01",
     now: dt.datetime | None = None,
 ) -> StartupStep:
-    """Mark a step done, blocked or back in progress. Registration done assigns the credit code and
-    creates the enterprise; the steps that wait for the code then start. The last step done closes the case.
+    """Mark a step done, blocked or back in progress. Registration done records the credit code the
+    registration authority issued and creates the enterprise; the steps that wait for the code then
+    start. The last step done closes the case.
     """
     work.require("startup.handle", "办理企业开办环节")
     now = now or utcnow()
@@ -441,7 +441,7 @@ def set_step(
     _touch(step, work, now)
     work.audit(f"startup.step.{status}", "startup_step", step.uid, before, {"status": status, "note": step.note})
     if spec.code == "registration" and status == "done":
-        _register(work, case, uscc_code, station_code, now)
+        _register(work, case, uscc_code, now)
         for other in steps_of(session, case.uid):
             if other.status == "waiting":
                 other.status = "in_progress"
@@ -453,24 +453,23 @@ def set_step(
     return step
 
 
-def _register(work: Work, case: StartupCase, code: str | None, station_code: str, now: dt.datetime) -> None:
-    """Assign the credit code (typed from the market-regulation system, or generated) and register."""
-    import random
+def _register(work: Work, case: StartupCase, code: str | None, now: dt.datetime) -> None:
+    """Record the credit code the registration authority issued and register the enterprise.
 
+    The station never makes a code up: the code is typed (or scanned) from the business licence and must
+    be well formed, name an existing registration division and agree with the case's address.
+    """
     session = work.session
-    if code:
-        code = uscc.normalize(code)
-        problem = uscc.problem(code)
-        if problem:
-            raise ValidationError({"uscc": problem})
-        if enterprises.by_uscc(session, code) is not None:
-            raise ValidationError({"uscc": f"统一社会信用代码 {code} 已属于另一家企业，请核对。"})
-    else:
-        rng = random.Random(f"{case.uid}:{now.isoformat()}")
-        division = _division(case.address)
-        code = uscc.generate(rng, division)
-        while enterprises.by_uscc(session, code) is not None:
-            code = uscc.generate(rng, division)
+    code = uscc.normalize(code or "")
+    if not code:
+        raise ValidationError(
+            {"uscc": "请填写市场监督管理部门核发的统一社会信用代码（见营业执照），再把营业执照环节办结。"}
+        )
+    problem = uscc.problem(code) or divisions.problem(code[2:8], case.address)
+    if problem:
+        raise ValidationError({"uscc": problem})
+    if enterprises.by_uscc(session, code) is not None:
+        raise ValidationError({"uscc": f"统一社会信用代码 {code} 已属于另一家企业，请核对。"})
     enterprise = enterprises.create(
         work,
         {
@@ -490,15 +489,6 @@ def _register(work: Work, case: StartupCase, code: str | None, station_code: str
     case.enterprise_uid = enterprise.uid
     _touch(case, work, now)
     work.audit("startup.register", "startup_case", case.uid, before, {"uscc": code, "enterprise_uid": enterprise.uid})
-
-
-def _division(address: str) -> str:
-    from station.core.demo import CITIES
-
-    for city, division, _ in CITIES:
-        if city in address:
-            return division
-    return CITIES[0][1]
 
 
 def _close(work: Work, case: StartupCase, now: dt.datetime) -> None:

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from startup_helpers import application
+from startup_helpers import application, issued
 
 from station.cli import main
 
@@ -31,7 +31,9 @@ def test_new_step_list_show_on_a_fresh_data_directory(tmp_path, capsys, monkeypa
     listed = json.loads(out)
     assert listed["count"] == 1 and listed["cases"][0]["enterprise_name"] == "株洲华鑫新材料有限公司"
     assert listed["cases"][0]["steps"]["invoice"] in ("none", "yellow", "red")
-    code, out, err = run(capsys, monkeypatch, data, "step", case["tracking_code"], "registration", "done", "--json")
+    code, out, err = run(
+        capsys, monkeypatch, data, "step", case["tracking_code"], "registration", "done", "--json", "--uscc", issued()
+    )
     assert code == 0, err
     assert json.loads(out)["uscc"]
     code, out, err = run(capsys, monkeypatch, data, "step", case["number"], "invoice", "blocked")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest_hall import enrolled
-from startup_helpers import application
+from startup_helpers import application, issued
 from station_startup import services
 
 from station.core import enterprises
@@ -19,7 +19,7 @@ def test_a_case_taken_at_one_station_is_handled_and_finished_at_another(hall, tm
         papers = {"identity": "received", "premises": {"deferred": True}, "appointment": "received"}
         with yumen.work(yumen.cli_actor()) as work:
             case = services.open_case(work, application(papers=papers), station_code="YM01")
-            services.set_step(work, case.uid, "registration", "done", station_code="YM01")
+            services.set_step(work, case.uid, "registration", "done", uscc_code=issued())
             uid, number = case.uid, case.number
         assert number.startswith("YM01-KB")
         client.run(yumen)

@@ -8,7 +8,7 @@ import types
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
-from startup_helpers import application, at
+from startup_helpers import application, at, issued
 from station_startup import services
 from station_startup.ui.board import StartupBoardPage
 from station_startup.ui.board_model import StartupBoardModel
@@ -94,7 +94,12 @@ def test_scanning_a_receipt_opens_the_case_and_a_step_is_done_there(qtbot, ctx, 
     dialog = dialog_of(CaseDialog)
     qtbot.waitUntil(lambda: made[1][1] in dialog.header.text(), timeout=10_000)
     assert dialog.steps.rowCount() == 5 and dialog.steps.item(1, 2).text() == "等待营业执照"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))  # no code typed: one is assigned
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))  # no code typed: none is made up
+    dialog.steps.selectRow(0)
+    dialog.done_button.click()
+    qtbot.waitUntil(lambda: "统一社会信用代码" in dialog.error.text(), timeout=10_000)
+    assert dialog.steps.item(0, 2).text() != "已办结"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (issued(), True))  # typed from the licence
     dialog.steps.selectRow(0)
     dialog.done_button.click()
     qtbot.waitUntil(lambda: dialog.steps.item(0, 2).text() == "已办结", timeout=10_000)

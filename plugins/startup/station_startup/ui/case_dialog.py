@@ -247,11 +247,11 @@ class CaseDialog(QDialog):
             text, ok = QInputDialog.getText(
                 self,
                 self.tr("Business registration"),
-                self.tr("Credit code given by the market-regulation system (leave empty to assign one):"),
+                self.tr("Unified social credit code on the business licence issued by the market regulator:"),
             )
             if not ok:
                 return
-            code = text.strip() or None
+            code = text.strip()
         self._set_step(step["code"], "done", uscc_code=code)
 
     def step_blocked(self) -> None:
@@ -263,13 +263,11 @@ class CaseDialog(QDialog):
             self._set_step(step["code"], "blocked", note=reason)
 
     def _set_step(self, code: str, status: str, *, note: str = "", uscc_code: str | None = None) -> None:
-        uid, actor, station_code, now = self.uid, self.actor, self.ctx.settings.station_code, self.page.clock()
+        uid, actor, now = self.uid, self.actor, self.page.clock()
 
         def run() -> None:
             with self.ctx.work(actor) as work:
-                services.set_step(
-                    work, uid, code, status, note=note, uscc_code=uscc_code, station_code=station_code, now=now
-                )
+                services.set_step(work, uid, code, status, note=note, uscc_code=uscc_code, now=now)
 
         self._run(run)
 
