@@ -384,13 +384,18 @@ def step_colour(step: StartupStep, now: dt.datetime) -> str:
     return "none"
 
 
+def paper_overdue(paper: StartupPaper, now: dt.datetime) -> bool:
+    return paper.status == "deferred" and paper.due_at is not None and paper.due_at <= now
+
+
 def case_colour(session: Session, case: StartupCase, now: dt.datetime) -> str:
+    """A deferred paper past its due date makes the case red whatever its steps, closed or not (容缺)."""
+    if any(paper_overdue(p, now) for p in papers_of(session, case.uid)):
+        return "red"
     if case.status == "closed":
         return "green"
     colours = {step_colour(s, now) for s in steps_of(session, case.uid)}
-    if "red" in colours or any(
-        p.status == "deferred" and p.due_at and p.due_at <= now for p in papers_of(session, case.uid)
-    ):
+    if "red" in colours:
         return "red"
     return "yellow" if "yellow" in colours else "none"
 
@@ -580,9 +585,16 @@ class BoardFilter:
     query: str = ""
 
 
+# A closed case with a paper still deferred stays on the board: its commitment may fall due (容缺).
+OUTSTANDING = (
+    "(status = 'open' OR EXISTS(SELECT 1 FROM startup_paper p "
+    "WHERE p.case_uid = startup_case.uid AND p.status = 'deferred'))"
+)
+
+
 def board_ids(conn: Any, flt: BoardFilter = BoardFilter()) -> list[int]:
     """Case ids for the board, open first by deadline (plain sqlite3: the board opens before SQLAlchemy)."""
-    where = ["1=1"] if flt.include_closed else ["status = 'open'"]
+    where = ["1=1"] if flt.include_closed else [OUTSTANDING]
     params: list[Any] = []
     if flt.clerk:
         where.append("(clerk = ? OR agent = ?)")
@@ -597,7 +609,8 @@ def board_ids(conn: Any, flt: BoardFilter = BoardFilter()) -> list[int]:
 def board_colours(conn: Any, now: dt.datetime) -> dict[int, tuple[int, ...]]:
     """Per case id: (case colour rank, then one rank per catalogue step). One query for all cases.
 
-    Ranks: -1 green (done), 0 none, 1 yellow, 2 red. A deferred paper past its due date makes the case red.
+    Ranks: -1 green (done), 0 none, 1 yellow, 2 red. A deferred paper past its due date makes the case red,
+    closed or not: the commitment is outstanding until the paper arrives.
     """
     steps = [s.code for s in catalogue.load().steps]
     t = _sql_time(now)
@@ -614,12 +627,9 @@ def board_colours(conn: Any, now: dt.datetime) -> dict[int, tuple[int, ...]]:
     for row in conn.execute(sql, {"t": t}):
         case_id, status, paper_overdue, *ranks = row
         ranks = [-1 if r is None else r for r in ranks]
-        if status == "closed":
-            overall = -1
-        else:
-            overall = max(0, *ranks)
-            if paper_overdue:
-                overall = 2
+        overall = -1 if status == "closed" else max(0, *ranks)
+        if paper_overdue:
+            overall = 2
         result[case_id] = (overall, *ranks)
     return result
 
@@ -672,8 +682,12 @@ def filter_by_colour(
 # -- notices and figures ---------------------------------------------------------------------------------
 
 
+PAPER_REMINDER = dt.timedelta(hours=24)  # a deferred paper due within this is announced ahead
+
+
 def notices_for(session: Session, actor: Any, now: dt.datetime) -> list[tuple[str, str, str, str]]:
-    """(key, text, level, user) for each open case of ``actor`` (as clerk or agent) that is yellow or red."""
+    """(key, text, level, user) for each case of ``actor`` (as clerk or agent) that is yellow or red, and for
+    each deferred paper of theirs that is due soon or overdue (容缺 reminders)."""
     conn = session.connection().connection.driver_connection
     colours = board_colours(conn, now)
     rows = session.execute(
@@ -699,6 +713,25 @@ def notices_for(session: Session, actor: Any, now: dt.datetime) -> list[tuple[st
         else:
             text = f"开办件 {row.number}（{row.enterprise_name}）临近办结时限，请抓紧办理。"
         found.append((f"startup:{row.uid}:{colour}", text, "critical" if colour == "red" else "warning", actor.name))
+    return found + _paper_notices(session, actor, now)
+
+
+def _paper_notices(session: Session, actor: Any, now: dt.datetime) -> list[tuple[str, str, str, str]]:
+    rows = session.execute(
+        select(StartupPaper, StartupCase.number, StartupCase.enterprise_name)
+        .join(StartupCase, StartupCase.uid == StartupPaper.case_uid)
+        .where(StartupPaper.status == "deferred", StartupPaper.due_at <= now + PAPER_REMINDER)
+        .where(or_(StartupCase.clerk == actor.name, StartupCase.agent == actor.name))
+    ).all()
+    found = []
+    for paper, number, name in rows:
+        due = f"{local(paper.due_at):%m月%d日 %H:%M}"
+        if paper_overdue(paper, now):
+            text = f"开办件 {number}（{name}）承诺补交的“{paper.name}”已于{due}逾期，请联系申请人尽快补交。"
+            found.append((f"startup:paper:{paper.uid}:overdue", text, "critical", actor.name))
+        else:
+            text = f"开办件 {number}（{name}）承诺补交的“{paper.name}”将于{due}到期，请提醒申请人按时补交。"
+            found.append((f"startup:paper:{paper.uid}:soon", text, "warning", actor.name))
     return found
 
 

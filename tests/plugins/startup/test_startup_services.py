@@ -206,9 +206,33 @@ def test_an_overdue_deferred_paper_turns_the_case_red_until_it_is_brought(statio
     assert colours(station, at("2026-11-24T17:31"))[case_id][0] == 2  # the seal step is late as well
     with station.work(clerk) as work:
         services.set_step(work, number, "seal", "done", now=at("2026-11-23T11:20"))
-    # closed cases are green, even with a commitment outstanding; the summary still shows it overdue
-    assert colours(station, at("2026-11-24T17:31"))[case_id][0] == -1
-    assert summary(station, uid, at("2026-11-24T17:31"))["papers"][4]["overdue"]
+    with station.work(station.permissions.actor("admin", "admin")) as work:
+        services.assign(work, number, agent="clerk2")
+    # every step done: green until the commitment falls due, then red whatever its steps, everywhere
+    assert colours(station, at("2026-11-24T17:29"))[case_id][0] == -1
+    late = at("2026-11-24T17:31")
+    assert colours(station, late)[case_id][0] == 2
+    assert summary(station, uid, late)["colour"] == "red" and summary(station, uid, late)["status"] == "closed"
+    with station.raw() as conn:
+        ids = services.board_ids(conn)  # the board's default view (open cases) keeps it
+        cs = services.board_colours(conn, late)
+    assert case_id in ids
+    assert services.counts_by_colour(cs, ids)["red"] == 1
+    assert services.filter_by_colour(cs, ids, "red") == [case_id]
+    # the reminder reaches the clerk and the helper agent
+    with station.read() as session:
+        for who in ("clerk", "clerk2"):
+            actor = station.permissions.actor(who, "clerk")
+            texts = [text for _, text, level, _ in services.notices_for(session, actor, late) if level == "critical"]
+            assert any("经营场所）使用证明" in t and "补交" in t for t in texts), texts
+        soon = services.notices_for(session, clerk, at("2026-11-24T09:30"))
+        assert any("经营场所）使用证明" in text and level == "warning" for _, text, level, _ in soon)
+    with station.work(clerk) as work:
+        services.receive_paper(work, number, "premises", now=at("2026-11-25T09:00"))
+    assert colours(station, at("2026-11-25T09:01"))[case_id][0] == -1
+    with station.raw() as conn:
+        assert case_id not in services.board_ids(conn)
+    assert not summary(station, uid, at("2026-11-25T09:01"))["papers"][4]["overdue"]
     raw2 = application("株洲恒瑞软件有限公司", papers={"identity": "received", "premises": {"deferred": "2026-11-23"}})
     raw2["papers"]["appointment"] = "received"
     uid2, number2, _ = open_case(station, clerk, raw2, now=at("2026-11-23T09:00"))
