@@ -248,7 +248,7 @@ def test_the_longest_validity_is_accepted_and_a_filing_has_no_expiry(station, cl
     food = _save(ctx, clerk, uscc, PermitInput("SPJY", "JY4", dt.date(2031, 10, 31), issued_on=dt.date(2026, 11, 1)))
     filing = _save(ctx, clerk, uscc, PermitInput("SPXS", "备2"))
     assert food.expires_on == dt.date(2031, 10, 31) and filing.expires_on is None
-    number, payload = _issue(ctx, clerk, uscc, permits=[])
+    _, payload = _issue(ctx, clerk, uscc, permits=[])
     found = _verdict(ctx, payload)
     assert found.verdict == "valid" and found.expires_on == "2031-10-31"  # the filing does not shorten it
     assert {p["number"]: p["expires_on"] for p in found.permits}["备2"] == "长期有效（备案）"
