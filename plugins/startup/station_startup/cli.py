@@ -65,11 +65,29 @@ def configure(parser: argparse.ArgumentParser) -> None:
     prt.add_argument("--json", action="store_true")
     prt.set_defaults(startup_action=cmd_print)
 
+    rate = sub.add_parser("rate", help="好差评：企业对申请、受理或办结环节的评价（每个环节一次）")
+    rate.add_argument("case", help="受理编号或回执上的查询码（在任何服务站都可凭查询码评价）")
+    rate.add_argument("--grade", required=True, help="5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意")
+    rate.add_argument("--stage", choices=("apply", "accept", "complete"), help="评价哪个环节（默认最近的环节）")
+    rate.add_argument("--comment", default="", help="评价意见（可不填）")
+    rate.add_argument("--json", action="store_true")
+    rate.add_argument("--user")
+    rate.set_defaults(startup_action=cmd_rate)
+
+    ans = sub.add_parser("answer", help="差评处理：记录核实、整改、回访（主管）")
+    ans.add_argument("case", help="受理编号或查询码")
+    ans.add_argument("--stage", required=True, choices=("apply", "accept", "complete"), help="被评价的环节")
+    ans.add_argument("--step", required=True, choices=("verify", "rectify", "revisit"), help="核实、整改或回访")
+    ans.add_argument("--text", required=True, help="处理情况")
+    ans.add_argument("--user")
+    ans.set_defaults(startup_action=cmd_answer)
+
     settings = sub.add_parser("settings", help="查看或设置办结时限与黄色预警比例")
     settings.add_argument(
         "--limit", action="append", default=[], metavar="TYPE=4h", help="如 limited_company=4h 或 =1d"
     )
     settings.add_argument("--yellow-share", type=float)
+    settings.add_argument("--answer-days", type=int, help="差评核实、整改、回访的时限（工作日，1–15）")
     settings.add_argument("--json", action="store_true")
     settings.add_argument("--user")
     settings.set_defaults(startup_action=cmd_settings)
@@ -192,6 +210,7 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
     from station_startup import services
+    from station_startup.ratings import ANSWER_STEPS as ratings_steps
 
     with ctx.read() as session:
         now = _now()
@@ -206,6 +225,10 @@ def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
     for p in summary["papers"]:
         if p["status"] == "deferred":
             print(f"  容缺：{p['name']}，应于 {_local(p['due_at'])} 前补交{'（已逾期）' if p['overdue'] else ''}")
+    for r in summary["ratings"]:
+        done = "、".join(ratings_steps[s] for s in r["answers"])
+        print(f"  评价：{r['stage_text']} {r['grade_text']}{'（' + r['comment'] + '）' if r['comment'] else ''}"
+              + (f"  已{done}" if done else ""))  # fmt: skip
     return 0
 
 
@@ -248,10 +271,42 @@ def cmd_paper(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_rate(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import ratings, services
+
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        case = services.find_case(work.session, args.case)
+        # at the window the case's number is typed; later, anywhere, the receipt's tracking code
+        channel = "window" if args.case.strip() in (case.number, case.uid) else "code"
+        rating = ratings.rate(
+            work, case.uid, args.grade, stage=args.stage, comment=args.comment, channel=channel,
+            station_code=ctx.settings.station_code,
+        )  # fmt: skip
+        found = {"number": case.number, "stage": rating.stage, "grade": rating.grade, "uid": rating.uid}
+        due = rating.answer_due_at
+    if args.json:
+        _print({**found, "answer_due_at": due.isoformat() if due else None})
+        return 0
+    print(f"{found['number']}“{ratings.STAGES[found['stage']]}”环节：{ratings.GRADES[found['grade']]}，已记录。")
+    if due:
+        print(f"这是差评，请主管于 {_local(due.isoformat())} 前核实、整改并回访。")
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import ratings
+
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        rating = ratings.find_rating(work.session, args.case, args.stage)
+        ratings.answer(work, rating.uid, args.step, args.text)
+    print(f"已记录{ratings.ANSWER_STEPS[args.step]}。")
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace, ctx: Any) -> int:
     from station_startup import catalogue, services
 
-    if args.limit or args.yellow_share is not None:
+    if args.limit or args.yellow_share is not None or args.answer_days is not None:
         with ctx.work(ctx.cli_actor(args.user)) as work:
             current = services.load_settings(work.session)
             limits = dict(current.limits)
@@ -261,13 +316,15 @@ def cmd_settings(args: argparse.Namespace, ctx: Any) -> int:
                 case_type, text = item.split("=", 1)
                 limits[case_type.strip()] = services.parse_limit_text(text)
             share = current.yellow_share if args.yellow_share is None else args.yellow_share
-            services.save_settings(work, services.StartupSettings(limits, share))
+            days = current.answer_days if args.answer_days is None else args.answer_days
+            services.save_settings(work, services.StartupSettings(limits, share, days))
     with ctx.read() as session:
         settings = services.load_settings(session)
     cat = catalogue.load()
     result = {
         "limits": {code: settings.limit_for(code).text() for code in cat.case_types},
         "yellow_share": settings.yellow_share,
+        "answer_days": settings.answer_days,
     }
     if args.json:
         _print(result)
@@ -275,6 +332,7 @@ def cmd_settings(args: argparse.Namespace, ctx: Any) -> int:
         for code, text in result["limits"].items():
             print(f"{cat.case_types[code].name}（{code}）：{text}")
         print(f"剩余时间不足 {settings.yellow_share:.0%} 时亮黄灯")
+        print(f"不满意的评价须在 {settings.answer_days} 个工作日内核实、整改并回访")
     return 0
 
 

@@ -24,7 +24,7 @@ from station.core.db import utcnow
 from station.core.enterprise_fields import parse_capital
 from station.core.work import Work
 from station.errors import UserError, ValidationError
-from station_startup import catalogue
+from station_startup import catalogue, ratings
 from station_startup.models import StartupCase, StartupPaper, StartupShareholder, StartupStep, new_uid
 
 SETTINGS_KEY = "startup.settings"
@@ -44,6 +44,9 @@ class StartupSettings:
 
     limits: dict[str, catalogue.Limit] = field(default_factory=dict)
     yellow_share: float = 0.25  # yellow when less than this share of the step's time is left
+    # a 不满意/非常不满意 rating is verified, rectified and revisited within this many working days
+    # (the State Council's 好差评 rule gives at most 15 for rectification; a park may promise less)
+    answer_days: int = 15
 
     def limit_for(self, case_type: str) -> catalogue.Limit:
         return self.limits.get(case_type) or catalogue.load().case_type(case_type).default_limit
@@ -53,6 +56,7 @@ class StartupSettings:
             {
                 "limits": {k: {"amount": v.amount, "unit": v.unit} for k, v in sorted(self.limits.items())},
                 "yellow_share": self.yellow_share,
+                "answer_days": self.answer_days,
             },
             ensure_ascii=False,
         )
@@ -65,6 +69,7 @@ class StartupSettings:
         return cls(
             limits={k: catalogue.parse_limit(v) for k, v in (raw.get("limits") or {}).items()},
             yellow_share=float(raw.get("yellow_share", 0.25)),
+            answer_days=int(raw.get("answer_days", 15)),
         )
 
 
@@ -90,6 +95,8 @@ def save_settings(work: Work, new: StartupSettings) -> None:
         catalogue.load().case_type(case_type)
     if not 0 < new.yellow_share < 1:
         raise UserError("黄色预警比例应在 0 和 1 之间，例如 0.25 表示剩余时间不足四分之一时变黄。")
+    if not 1 <= new.answer_days <= 15:
+        raise UserError("差评整改时限应为 1 到 15 个工作日。")
     before = meta.get(work.session, SETTINGS_KEY)
     meta.put(work.session, SETTINGS_KEY, new.to_json())
     work.audit(
@@ -825,6 +832,7 @@ def case_summary(session: Session, case: StartupCase, now: dt.datetime) -> dict[
             }
             for p in papers_of(session, case.uid)
         ],
+        "ratings": ratings.case_ratings(session, case.uid),
     }
 
 
@@ -863,7 +871,8 @@ def _dates(text: str) -> frozenset[dt.date]:
 def save_settings_form(work: Work, form: Mapping[str, Any]) -> None:
     """Save what the settings form holds: time limits, the yellow share, working hours and park days."""
     limits = {code: parse_limit_text(text) for code, text in form["limits"].items()}
-    save_settings(work, StartupSettings(limits, int(form["yellow_percent"]) / 100))
+    current = load_settings(work.session)
+    save_settings(work, StartupSettings(limits, int(form["yellow_percent"]) / 100, current.answer_days))
     hours = workcalendar.parse_hours(span.split("-") for span in str(form["hours"]).replace("–", "-").split(","))
     closed, opened = _dates(form.get("closed", "")), _dates(form.get("extra_workdays", ""))
     if closed & opened:
