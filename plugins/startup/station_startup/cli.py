@@ -82,6 +82,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     ans.add_argument("--user")
     ans.set_defaults(startup_action=cmd_answer)
 
+    bul = sub.add_parser("bulletin", help="每周三色预警通报（PDF），供园区管理层")
+    bul.add_argument("--week", help="周次，如 2026-W48（默认上一周）")
+    bul.add_argument("--pdf", help="保存 PDF 的文件名")
+    bul.add_argument("--json", action="store_true", help="以 JSON 输出各项数字")
+    bul.set_defaults(startup_action=cmd_bulletin)
+
     settings = sub.add_parser("settings", help="查看或设置办结时限与黄色预警比例")
     settings.add_argument(
         "--limit", action="append", default=[], metavar="TYPE=4h", help="如 limited_company=4h 或 =1d"
@@ -300,6 +306,46 @@ def cmd_answer(args: argparse.Namespace, ctx: Any) -> int:
         rating = ratings.find_rating(work.session, args.case, args.stage)
         ratings.answer(work, rating.uid, args.step, args.text)
     print(f"已记录{ratings.ANSWER_STEPS[args.step]}。")
+    return 0
+
+
+def cmd_bulletin(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import bulletin, bulletin_pdf
+
+    now = _now()
+    week = bulletin.Week.parse(args.week) if args.week else bulletin.last_full_week(now)
+    with ctx.read() as session:
+        found = bulletin.make(session, week, station_name=ctx.settings.station_name, now=now)
+    if args.pdf:
+        out = Path(args.pdf)
+        if not out.parent.is_dir():
+            raise UserError(f"文件夹 {out.parent} 不存在，请换一个保存位置。")
+        try:
+            bulletin_pdf.write(found, out)
+        except OSError as exc:
+            raise UserError(f"无法写入 {out}，请换一个有写入权限的位置。") from exc
+    rows = bulletin_pdf.comparison_rows(found.this, found.last)
+    if args.json:
+        this = found.this
+        _print(
+            {
+                "week": week.label,
+                "colours": this.colours,
+                "overdue_by_department": {d: len(v) for d, v in this.overdue_by_department.items()},
+                "step_times": [
+                    {"step": t.step, "done": t.done, "median_hours": t.median_hours, "limit_hours": t.limit_hours}
+                    for t in this.step_times
+                ],
+                "comparison": [{"figure": r[0], "this_week": r[1], "last_week": r[2], "change": r[3]} for r in rows],
+                "pdf": args.pdf,
+            }
+        )
+        return 0
+    print(f"企业开办每周通报 {week.title()}")
+    for name, now_text, before, change in rows:
+        print(f"  {name}：{now_text}（上周 {before}，{change}）")
+    if args.pdf:
+        print(f"已生成：{args.pdf}")
     return 0
 
 
