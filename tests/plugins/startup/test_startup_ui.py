@@ -257,3 +257,24 @@ def test_the_rating_screen_takes_the_enterprises_grade_and_the_supervisor_answer
         answering.answer_button.click()
         qtbot.waitUntil(lambda: "已核实" in answering.header.text(), timeout=10_000)
     answering.close()
+
+
+def test_the_weekly_bulletin_on_demand(qtbot, ctx, clerk, monkeypatch, tmp_path) -> None:
+    make_cases(ctx, clerk, 2)
+    page = board(qtbot, ctx, clerk, at("2026-11-30T09:00"))
+    asked = []
+
+    def answer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(kwargs.get("text"))
+        return ("2026-W48", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    page.bulletin_button.click()
+    assert asked == ["2026-W48"]  # the last full week is offered
+    qtbot.waitUntil(lambda: getattr(page, "bulletin_preview", None) is not None, timeout=20_000)
+    preview = page.bulletin_preview
+    assert preview.pdf_path.name == "企业开办每周通报-2026-W48.pdf"
+    from station.core import printing
+
+    assert "受理开办件" in printing.pdf_text(preview.pdf_path)
+    preview.close()

@@ -526,44 +526,65 @@
         <translation>包括已办结</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="87" />
+        <location filename="../ui/board.py" line="86" />
+        <source>Weekly bulletin…</source>
+        <translation>每周通报…</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="91" />
         <source>New case…</source>
         <translation>受理新件…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="91" />
+        <location filename="../ui/board.py" line="95" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="93" />
+        <location filename="../ui/board.py" line="97" />
         <source>Time limits…</source>
         <translation>时限设置…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="125" />
+        <location filename="../ui/board.py" line="129" />
         <source>Business startup</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="188" />
+        <location filename="../ui/board.py" line="192" />
         <source>Red %1</source>
         <translation>红 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="189" />
+        <location filename="../ui/board.py" line="193" />
         <source>Yellow %1</source>
         <translation>黄 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="190" />
+        <location filename="../ui/board.py" line="194" />
         <source>On time %1</source>
         <translation>正常 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="191" />
+        <location filename="../ui/board.py" line="195" />
         <source>Green %1</source>
         <translation>绿 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="268" />
+        <location filename="../ui/board.py" line="292" />
+        <source>Weekly bulletin</source>
+        <translation>每周通报</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="268" />
+        <source>Week (for example 2026-W48):</source>
+        <translation>周次（如 2026-W48）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="298" />
+        <source>Making the weekly bulletin…</source>
+        <translation>正在生成每周通报…</translation>
     </message>
 </context>
 <context>
