@@ -29,7 +29,7 @@ def fill(work: Any, rng: Any) -> str:
 
     from station.core import demo, uscc, workcalendar
     from station.core.db import utcnow
-    from station_startup import catalogue, services
+    from station_startup import catalogue, ratings, services
     from station_startup.models import StartupCase
 
     if work.session.scalar(select(func.count()).select_from(StartupCase)):
@@ -84,6 +84,10 @@ def fill(work: Any, rng: Any) -> str:
                 t = cal.add_working_time(t, dt.timedelta(minutes=rng.randrange(5, 70)))
                 services.set_step(work, case.uid, step, "done", now=t)
             closed += 1
+            # 好差评 at the window: most are content; now and then one is not, and waits for its answer
+            grade = rng.choices([5, 4, 3, 2, 1], weights=[60, 25, 8, 5, 2])[0]
+            comment = "" if grade > 2 else rng.choice(["等候时间较长", "材料要求没有一次讲清楚"])
+            ratings.rate(work, case.uid, grade, stage="complete", comment=comment, station_code=code, now=t)
         elif rng.random() < 0.5:
             services.set_step(work, case.uid, "seal", "done", now=min(now, started + dt.timedelta(minutes=20)))
     return f"{made} 件企业开办（{closed} 件已办结）"
