@@ -121,6 +121,10 @@ def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None, comm
             service = rng.choice(agency.service_codes())
             enterprise = rng.choice(enterprises)
             when = now - dt.timedelta(days=rng.randrange(3, 365), hours=rng.randrange(0, 8))
+            if enterprise.founded_on is not None:  # commissioned only once the enterprise exists
+                when = max(when, dt.datetime.combine(enterprise.founded_on + dt.timedelta(days=1), dt.time(2), dt.UTC))
+                if when > now - dt.timedelta(days=3):
+                    continue
             by_draw = rng.random() < 0.45
             witnesses = [("enterprise", str(rng.randrange(10000))), ("clerk", str(rng.randrange(10000)))]
             try:
