@@ -255,6 +255,8 @@ def _check_papers(
                 continue
             detail = state if isinstance(state, Mapping) else {}
             due = _due(detail.get("deferred"), default_due)
+            if due <= now:
+                raise ValidationError({"papers": f"{spec.name}的补交日期应在受理之后，请改为今天以后的日期。"})
             commitment = str(detail.get("commitment") or f"申请人承诺于{local(due):%Y年%m月%d日}前补交{spec.name}。")
             rows.append({**row, "status": "deferred", "commitment": commitment, "due_at": due, "received_at": None})
         elif spec.essential:

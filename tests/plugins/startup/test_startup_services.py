@@ -332,3 +332,9 @@ def test_every_write_bumps_versions_for_sync(station, clerk) -> None:
         case = services.find_case(session, uid)
         steps = {s.step_code: s.version for s in services.steps_of(session, uid)}
     assert case.version == 2 and steps["registration"] == 2 and steps["invoice"] == 2 and steps["seal"] == 1
+
+
+def test_a_deferred_paper_is_never_due_before_its_intake(station, clerk) -> None:
+    papers = {"identity": "received", "premises": {"deferred": "2026-11-20"}, "appointment": "received"}
+    with pytest.raises(ValidationError, match="补交日期应在受理之后"):
+        open_case(station, clerk, application(papers=papers))
