@@ -93,6 +93,7 @@ class StepTime:
 @dataclass
 class WeekFigures:
     week: Week
+    as_of: dt.datetime  # the week's end, or now for the week still running
     taken: int = 0  # cases taken in the week
     closed: int = 0  # cases finished in the week
     closed_in_time: int = 0
@@ -129,11 +130,13 @@ def _hours(delta: dt.timedelta) -> float:
     return delta.total_seconds() / 3600
 
 
-def week_figures(session: Session, week: Week) -> WeekFigures:
+def week_figures(session: Session, week: Week, now: dt.datetime) -> WeekFigures:
+    """The week's figures as they stood at its end (or at ``now``, for the week still running)."""
     start, end = week.bounds()
+    end = min(end, now)
     cal = workcalendar.for_session(session)
     cat = catalogue.load()
-    found = WeekFigures(week)
+    found = WeekFigures(week, end)
     # every case that was open at some moment of the week, or finished in it
     cases = session.scalars(
         select(StartupCase).where(
@@ -222,7 +225,8 @@ def make(session: Session, week: Week, *, station_name: str, now: dt.datetime) -
     if week.bounds()[0] > now:
         raise UserError(f"{week.title()}还没有开始，请选择本周或以前的周次。")
     names = {u.username: u.display_name for u in session.scalars(select(User))}
-    return Bulletin(week_figures(session, week), week_figures(session, week.previous()), names, station_name, now)
+    this, last = week_figures(session, week, now), week_figures(session, week.previous(), now)
+    return Bulletin(this, last, names, station_name, now)
 
 
 def last_full_week(now: dt.datetime) -> Week:

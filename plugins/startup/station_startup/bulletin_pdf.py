@@ -85,7 +85,7 @@ def write(bulletin: Bulletin, path: Path) -> Path:
         Paragraph(title, st["title"]),
         Paragraph(f"{this.week.title()} · {bulletin.station_name}", st["subtitle"]),
         Paragraph(
-            f"统计截至 {local(this.week.bounds()[1]):%Y年%m月%d日 %H:%M}（北京时间）；"
+            f"统计截至 {local(this.as_of):%Y年%m月%d日 %H:%M}（北京时间）；"
             f"打印于 {local(bulletin.printed_at):%Y年%m月%d日 %H:%M}。",
             st["small"],
         ),

@@ -124,3 +124,15 @@ def test_week_text_is_checked(text: str) -> None:
 
     with pytest.raises(UserError, match="2026-W48"):
         bulletin.Week.parse(text)
+
+
+def test_the_week_still_running_counts_up_to_now(week_of_cases) -> None:
+    with week_of_cases.read() as session:
+        found = bulletin.make(session, bulletin.Week.parse("2026-W48"), station_name="站", now=at("2026-11-24T14:00"))
+    this = found.this
+    assert this.as_of == at("2026-11-24T14:00")
+    # Tuesday 14:00: A closed; B's registration was done late (12:30), its other steps are due at 15:30 and
+    # turn yellow at 14:30, so B is plain; the late registration is counted as an overdue step
+    assert (this.taken, this.closed) == (2, 1)
+    assert this.colours == {"red": 0, "yellow": 0, "none": 1, "green": 1}
+    assert [o.step for v in this.overdue_by_department.values() for o in v] == ["营业执照"]

@@ -372,7 +372,12 @@
         <translation>提交评价</translation>
     </message>
     <message>
-        <location filename="../ui/rating_screen.py" line="142" />
+        <location filename="../ui/rating_screen.py" line="115" />
+        <source>Every part of this case has been rated. Thank you!</source>
+        <translation>本件各环节都已评价，感谢您的支持！</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating_screen.py" line="144" />
         <source>Thank you for your rating!</source>
         <translation>感谢您的评价！</translation>
     </message>
@@ -590,7 +595,7 @@
 <context>
     <name>screen</name>
     <message>
-        <location filename="../ui/rating_screen.py" line="169" />
+        <location filename="../ui/rating_screen.py" line="171" />
         <source>The rating could not be saved.</source>
         <translation>评价没有保存成功，请告诉窗口工作人员。</translation>
     </message>

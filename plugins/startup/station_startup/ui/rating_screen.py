@@ -111,6 +111,8 @@ class RatingScreen(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.resize(900, 520)
+        if not stages:
+            self.message.setText(self.tr("Every part of this case has been rated. Thank you!"))
         self._update()
 
     def place(self) -> None:
