@@ -87,3 +87,12 @@ def test_generated_codes_carry_a_valid_organisation_code() -> None:
     for seed in range(200):
         code = uscc.generate(random.Random(seed))
         assert uscc.org_check_char(code[8:16]) == code[16]
+
+
+@pytest.mark.parametrize(
+    "code", ["91430211MA4PXE5Q\ud800Y", "91430211MA4PXE5Q\x00Y", "=1430211MA4PXE5QXY", "9" * 10**6]
+)
+def test_hostile_input_gets_a_sentence_that_can_be_printed(code: str) -> None:
+    problem = uscc.problem(code)
+    assert problem is not None and problem.endswith("。")
+    problem.encode("utf-8")  # no lone surrogate echoed back

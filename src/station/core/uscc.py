@@ -108,7 +108,10 @@ def problem(code: str) -> str | None:
         return f"统一社会信用代码应为18位，现在是{len(code)}位，请核对。"
     bad = sorted({ch for ch in code if ch not in VALUE})
     if bad:
-        return f"统一社会信用代码含有不允许的字符“{''.join(bad)}”（不使用 I、O、Z、S、V），请核对。"
+        shown = "".join(ch for ch in bad if ch.isprintable() and not "\ud800" <= ch <= "\udfff")
+        if not shown:  # control characters or broken text (a lone surrogate) cannot be shown back
+            return "统一社会信用代码含有无法识别的字符，请重新输入。"
+        return f"统一社会信用代码含有不允许的字符“{shown}”（不使用 I、O、Z、S、V），请核对。"
     if code[0] not in AUTHORITIES or code[1] not in AUTHORITIES[code[0]]:
         return "统一社会信用代码前两位（登记管理部门和机构类别）不正确，请核对。"
     if not code[2:8].isdigit() or code[2:4] not in PROVINCES:
