@@ -160,3 +160,30 @@ def test_opening_the_window_without_a_display_says_so(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run([*STATION, "--data-dir", str(tmp_path)], capture_output=True, text=True, env=env)
     assert result.returncode == 1 and "没有图形界面" in result.stderr
+
+
+def test_demo_facts_never_fall_before_the_enterprise_was_founded(demo_dir) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_dir / "station.db")
+    try:
+        checks = {
+            "permits": "SELECT count(*) FROM licenses_permit p JOIN enterprise e ON e.uid = p.enterprise_uid "
+            "WHERE p.issued_on < e.founded_on",
+            "claims": "SELECT count(*) FROM policy_claim c JOIN enterprise e ON e.uid = c.enterprise_uid "
+            "WHERE date(c.created_at, '+8 hours') <= e.founded_on",
+            "commissions": "SELECT count(*) FROM agencies_commission c JOIN enterprise e ON e.uid = c.enterprise_uid "
+            "WHERE date(c.created_at, '+8 hours') <= e.founded_on",
+        }
+        assert {name: conn.execute(sql).fetchone()[0] for name, sql in checks.items()} == dict.fromkeys(checks, 0)
+        made = conn.execute("SELECT count(*) FROM licenses_permit").fetchone()[0]
+        assert made > 0
+        # filings carry no expiry; every permit's expiry is within its kind's validity
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM licenses_permit WHERE kind IN ('SPXS', 'YLQX2') AND expires_on IS NOT NULL"
+            ).fetchone()[0]
+            == 0
+        )
+    finally:
+        conn.close()

@@ -243,7 +243,7 @@ TEMPLATE_HEADER = [enterprises.LABELS[f] for f in enterprises.EDITABLE]
 def write_template(path: Path) -> Path:
     """An empty CSV with the header we read, plus one example row, for clerks to fill in."""
     example = [
-        "91430211MA4PXE5Q8X",
+        "91430211MA4PXE5QXY",
         "株洲示例科技有限公司",
         "张三",
         "I6513",

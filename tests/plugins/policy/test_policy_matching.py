@@ -125,6 +125,11 @@ def test_cli_runs_the_workflow_on_a_fresh_data_directory(tmp_path, capsys) -> No
     assert station("policy", "claim", "notice", number)[0] == 0
     rc, out, err = station("policy", "claim", "pay", number)
     assert rc != 0 and "公示期至 2026-03-08" in err
+    import datetime as dt
+
+    tomorrow = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=8 + 24)).date().isoformat()
+    rc, out, err = station("policy", "claim", "pay", number, today=tomorrow)  # a date not yet come
+    assert rc != 0 and "还没到" in err
     rc, out, _ = station("policy", "claim", "pay", number, "--json", today="2026-03-09")
     assert rc == 0 and json.loads(out)["amount_fen"] == 30_000_000
     rc, out, err = station("policy", "claim", "pay", number, today="2026-03-10")

@@ -92,9 +92,10 @@ def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded,
     dialog.act("approve")
     qtbot.waitUntil(lambda: dialog.history.claim.status == "approved", timeout=10_000)
     assert dialog.events.rowCount() == 3 and dialog.events.item(2, 1).text() == "审核"
+    later = dt.datetime.now(dt.UTC)  # the dialog's steps were dated now; the next ones cannot go back
     with loaded.work(admin) as work:  # notice and payment on an injected clock
-        services.start_notice(work, number, now=now)
-        services.pay(work, number, now=now + dt.timedelta(days=8))
+        services.start_notice(work, number, now=later)
+        services.pay(work, number, now=later + dt.timedelta(days=8))
     dialog.reload()
     qtbot.waitUntil(lambda: dialog.history.payout is not None, timeout=10_000)
     assert dialog.buttons["notice_pdf"].isVisible()

@@ -58,7 +58,7 @@
         <translation>按许可证上的编号填写</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="99" />
+        <location filename="../ui/issue_dialog.py" line="100" />
         <source>Enter the enterprise's credit code.</source>
         <translation>请填写企业的统一社会信用代码。</translation>
     </message>
@@ -66,47 +66,47 @@
 <context>
     <name>LicenseTableModel</name>
     <message>
-        <location filename="../ui/license_model.py" line="19" />
+        <location filename="../ui/license_model.py" line="15" />
         <source>Licence number</source>
         <translation>执照编号</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="20" />
+        <location filename="../ui/license_model.py" line="16" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="21" />
+        <location filename="../ui/license_model.py" line="17" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="22" />
+        <location filename="../ui/license_model.py" line="18" />
         <source>Permits</source>
         <translation>所载许可证</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="23" />
+        <location filename="../ui/license_model.py" line="19" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="24" />
+        <location filename="../ui/license_model.py" line="20" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="25" />
+        <location filename="../ui/license_model.py" line="21" />
         <source>Issued by</source>
         <translation>签发站</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="28" />
+        <location filename="../ui/license_model.py" line="24" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="29" />
+        <location filename="../ui/license_model.py" line="25" />
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
@@ -230,72 +230,78 @@
 <context>
     <name>PermitsDialog</name>
     <message>
-        <location filename="../ui/permits_dialog.py" line="67" />
+        <location filename="../ui/permits_dialog.py" line="68" />
         <source>Permits of %1</source>
         <translation>%1 的许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
+        <location filename="../ui/permits_dialog.py" line="73" />
         <source>Permit</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
+        <location filename="../ui/permits_dialog.py" line="73" />
         <source>Number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
+        <location filename="../ui/permits_dialog.py" line="73" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
+        <location filename="../ui/permits_dialog.py" line="73" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
+        <location filename="../ui/permits_dialog.py" line="73" />
         <source>Scope</source>
         <translation>许可范围</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="78" />
+        <location filename="../ui/permits_dialog.py" line="79" />
         <source>Renew…</source>
         <translation>延续…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="80" />
+        <location filename="../ui/permits_dialog.py" line="81" />
         <source>Change scope…</source>
         <translation>变更许可范围…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="82" />
+        <location filename="../ui/permits_dialog.py" line="83" />
         <source>Revoke permit…</source>
         <translation>吊销许可证…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="113" />
+        <location filename="../ui/permits_dialog.py" line="114" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="113" />
+        <location filename="../ui/permits_dialog.py" line="114" />
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="147" />
+        <location filename="../ui/permits_dialog.py" line="149" />
+        <location filename="../ui/permits_dialog.py" line="153" />
         <source>Renew permit</source>
         <translation>延续许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="158" />
+        <location filename="../ui/permits_dialog.py" line="149" />
+        <source>A filing has no expiry; it needs no renewal.</source>
+        <translation>备案没有有效期，不需要延续。</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="164" />
         <source>Change permit</source>
         <translation>变更许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="170" />
+        <location filename="../ui/permits_dialog.py" line="176" />
         <source>Revoke permit</source>
         <translation>吊销许可证</translation>
     </message>
@@ -303,22 +309,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../ui/permits_dialog.py" line="43" />
+        <location filename="../ui/permits_dialog.py" line="44" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="46" />
+        <location filename="../ui/permits_dialog.py" line="47" />
         <source>Permitted scope</source>
         <translation>许可范围</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="49" />
+        <location filename="../ui/permits_dialog.py" line="50" />
         <source>Kept in the audit log</source>
         <translation>将记入审计日志</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="50" />
+        <location filename="../ui/permits_dialog.py" line="51" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -115,7 +116,7 @@ class PermitsDialog(QDialog):
             cells = (
                 catalogue.name_of(p.kind),
                 p.number,
-                p.expires_on.isoformat(),
+                catalogue.expiry_text(p.expires_on),
                 status.get(p.status, p.status),
                 p.scope,
             )
@@ -143,7 +144,12 @@ class PermitsDialog(QDialog):
         if permit is None:
             return
         kind = catalogue.kind(permit.kind)
-        proposed = kind.default_expiry(permit.expires_on + dt.timedelta(days=1)) if kind else permit.expires_on
+        if kind is None or permit.expires_on is None:  # a filing has no expiry to renew
+            QMessageBox.information(
+                self, self.tr("Renew permit"), self.tr("A filing has no expiry; it needs no renewal.")
+            )
+            return
+        proposed = kind.default_expiry(permit.expires_on + dt.timedelta(days=1))
         dialog = ReasonDialog(self, self.tr("Renew permit"), date=proposed)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             until, reason = dialog.date(), dialog.reason.text()

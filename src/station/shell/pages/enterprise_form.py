@@ -25,7 +25,7 @@ from station.errors import UserError, ValidationError
 from station.shell.widgets import error_label
 
 PLACEHOLDERS = {
-    "uscc": "18位，如 91430211MA4PXE5Q8X",
+    "uscc": "18位，如 91430211MA4PXE5QXY",
     "industry_code": "GB/T 4754，如 C3411",
     "registered_capital": "单位万元，如 500",
     "founded_on": "如 2021-06-18",
