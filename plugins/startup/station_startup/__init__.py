@@ -117,6 +117,7 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
                 "updated_at", "updated_by",
             ),
             unique=(("case_uid", "stage"),),
+            write="append",  # the enterprise's verdict: never rewritten or deleted once given
             refs=CASE,
         )
     )  # fmt: skip
@@ -125,6 +126,7 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
             "startup_rating_answer",
             fields=("rating_uid", "step", "text", "answered_at", "updated_at", "updated_by"),
             unique=(("rating_uid", "step"),),
+            write="append",  # 核实, 整改, 回访: each recorded once
             refs=(("rating_uid", "startup_rating"),),
         )
     )
