@@ -69,7 +69,7 @@ STORED = (
 # -- formatting and parsing ----------------------------------------------------------------------
 
 
-_PLAIN_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
+_PLAIN_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 _CAPITAL_NOT_A_NUMBER = "注册资本应为数字（单位万元），如 500 或 12.5。"
 
 
@@ -95,10 +95,12 @@ def parse_capital(raw: Any) -> int | None:
         raise ValueError(_CAPITAL_NOT_A_NUMBER)
     if value < 0:
         raise ValueError("注册资本不能为负数。")
-    if value.adjusted() > 11:  # checked before any arithmetic: 1e999999 must not reach the multiplication
+    # Checked before any arithmetic: 1e999999999 must not reach the multiplication, nor 1e-999999999
+    # underflow there to a quiet zero.
+    if value.adjusted() > 11:
         raise ValueError("注册资本数额过大，请核对单位（万元）。")
     fen = value * FEN_PER_WAN
-    if fen != fen.to_integral_value():
+    if (value and value.adjusted() < -6) or fen != fen.to_integral_value():
         raise ValueError("注册资本最多精确到分（万元后六位小数）。")
     if fen > 10**17:
         raise ValueError("注册资本数额过大，请核对单位（万元）。")

@@ -261,8 +261,12 @@ class EnterprisesPage(QWidget):
         from station.core import enterprise_import
 
         def run(progress: Any) -> ImportReport:
+            def step(rows: int, share: float | None) -> None:
+                # a bar when the share of the file read is known (CSV), else the rows so far (XLSX)
+                progress(*((round(share * 1000), 1000) if share is not None else (rows, 0)))
+
             with self.ctx.work(self.shell.actor) as work:
-                return enterprise_import.import_file(work, path, progress)
+                return enterprise_import.import_file(work, path, step)
 
         def done(report: ImportReport) -> None:
             self.last_report = report
@@ -275,7 +279,7 @@ class EnterprisesPage(QWidget):
         from station.core import enterprise_import
 
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save import template"), str(Path.home() / "企业导入模板.csv"), "CSV (*.csv)"
+            self, self.tr("Save import template"), str(Path.home() / "企业导入模板.xlsx"), "Excel (*.xlsx);;CSV (*.csv)"
         )
         if path:
             enterprise_import.write_template(Path(path))
