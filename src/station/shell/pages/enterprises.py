@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from station.core import registry_queries
 from station.shell.dbop import DbOp
 from station.shell.pages.enterprise_form import EnterpriseForm
-from station.shell.pages.enterprise_model import EnterpriseTableModel
+from station.shell.pages.enterprise_model import PAGE_SIZE, EnterpriseTableModel
 from station.shell.widgets import page_title
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,14 +130,16 @@ class EnterprisesPage(QWidget):
         self._search_serial += 1
         serial, query = self._search_serial, self.search.text()
 
-        def search(progress: Any) -> list[int]:
-            with self.ctx.raw() as conn:
-                return registry_queries.search_ids(conn, query)
+        def search(progress: Any) -> tuple[list[int], dict[int, tuple[Any, ...]]]:
+            with self.ctx.raw() as conn:  # the first page's rows too: they show with the list, not after
+                ids = registry_queries.search_ids(conn, query)
+                return ids, registry_queries.rows_for(conn, ids[:PAGE_SIZE])
 
-        def show(ids: list[int]) -> None:
+        def show(found: tuple[list[int], dict[int, tuple[Any, ...]]]) -> None:
             if serial != self._search_serial:
                 return  # a newer search is on its way
-            self.model.set_ids(ids)
+            ids, first_page = found
+            self.model.set_ids(ids, first_page)
             self.count.setText(self.tr("%1 enterprises").replace("%1", f"{len(ids):,}"))
 
         DbOp(self, search, on_done=show).start()
