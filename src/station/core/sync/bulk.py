@@ -1,4 +1,5 @@
-"""A first sync's bulk load: an empty table fills several times faster without what it does not need yet.
+"""Bulk loads (a first sync, an import into an empty registry): an empty table fills several times faster
+without what it does not need yet.
 
 When a page brings many rows into an empty table, the page's transaction takes off the table's non-unique
 indexes and the triggers that keep its full-text (FTS5) indexes, and records them in ``station_meta`` in
