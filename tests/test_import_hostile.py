@@ -176,6 +176,19 @@ def test_reimporting_the_same_file_writes_nothing(ctx, admin, tmp_path) -> None:
     assert _fingerprint(ctx.db_path) == before  # no row, no outbox entry, no audit entry: not a byte
 
 
+def test_a_file_of_only_bad_rows_writes_nothing_into_an_empty_registry(ctx, admin, tmp_path) -> None:
+    path = write_csv(tmp_path / "bad.csv", [row(i, employees="很多") for i in range(1, 10)])
+    with ctx.raw():
+        pass  # the schema is made before the comparison
+    ctx.db.dispose()
+    before = _fingerprint(ctx.db_path)
+    with ctx.work(admin) as work:
+        report = enterprise_import.import_file(work, path)
+    assert (report.created, report.bad_count) == (0, 9)
+    ctx.db.dispose()
+    assert _fingerprint(ctx.db_path) == before  # not even the bulk load's taking off and putting back
+
+
 def test_reimport_with_one_change_writes_one_update_and_its_outbox_entry(ctx, admin, tmp_path) -> None:
     path = write_csv(tmp_path / "park.csv", [row(i) for i in range(1, 40)])
     with ctx.work(admin) as work:

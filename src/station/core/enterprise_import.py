@@ -201,19 +201,49 @@ def _xlsx_table(path: Path) -> Table:
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
             header = next(sheet.iter_rows(max_row=1, values_only=True), ())
-            width = max((i + 1 for i, v in enumerate(header) if v not in (None, "")), default=1)
+            # Only as wide as the columns we read: a header with a far cell would pad every row to it.
+            width = max((i + 1 for i, v in enumerate(header) if HEADERS.get(_norm_header(v))), default=1)
             yield 1, list(header[:width])
-            # Only the header's columns, and a row of nothing costs next to nothing: a file with one far
-            # cell at XFD1048576 yields a million empty rows here in a fraction of a second.
-            for number, cells in enumerate(sheet.iter_rows(min_row=2, max_col=width, values_only=True), start=2):
-                if any(cells) or any(c is not None for c in cells):
-                    yield number, list(cells)
+            for number, cells in _stored_rows(sheet, width):
+                if number > 1 and (any(cells) or any(c is not None for c in cells)):
+                    yield number, cells
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
             raise UserError(f"{path.name} 的内容无法读取，请用 Excel 重新保存后再导入。") from exc
         finally:
             book.close()
 
     return Table(rows(), lambda: None)
+
+
+def _stored_rows(sheet: Any, width: int) -> Iterator[tuple[int, list[Any]]]:
+    """The rows a read-only sheet stores, numbered, cut to ``width`` columns. openpyxl's own row iterator
+    fills every gap with an empty row: a 5 KB file whose one far cell sits at XFD1048576 takes a million
+    turns of it. Its sheet parser (what that iterator runs on) yields stored rows only; if this openpyxl
+    lacks it, the iterator serves."""
+    try:
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        book = sheet.parent
+        source = sheet._get_source()
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+    except (ImportError, AttributeError, TypeError):
+        rows = sheet.iter_rows(max_col=width, values_only=True)
+        yield from ((n, list(cells)) for n, cells in enumerate(rows, start=1))
+        return
+    with source:
+        for number, stored in parser.parse():
+            cells: list[Any] = [None] * width
+            for cell in stored:
+                if cell["column"] <= width:
+                    cells[cell["column"] - 1] = cell["value"]
+            yield number, cells
 
 
 def read_table(path: Path) -> Table:
@@ -349,9 +379,12 @@ def import_file(work: Work, path: Path, progress: ProgressFn | None = None) -> I
     table = read_table(path)
     try:
         _, header = next(table.rows)
+        mapping = _map_header(header)
     except StopIteration:
         raise UserError(f"{path.name} 是空文件，没有可导入的内容。") from None
-    mapping = _map_header(header)
+    except BaseException:
+        table.rows.close()  # type: ignore[attr-defined]  # a generator: closes the file
+        raise
     writer = RegistryWriter(work, source=f"{path.name}#{_fingerprint(path)}")
     checker = _Checker(raw_connection(work), mapping)
 

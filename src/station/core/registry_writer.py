@@ -77,14 +77,16 @@ class RegistryWriter:
         self.now = dt.datetime.now(dt.UTC)
         self._now = _timestamp(self.now)
         (self._max_id_before,) = self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {TABLE}").fetchone()
-        # An empty registry loads in bulk; then no row can be an update either, and lookups are skipped.
-        self._loading = self._max_id_before == 0 and bulk.enter(self.conn, TABLE) is not None
+        self._loading = False  # an empty registry loads in bulk, from the first row written (see write)
         self._updated_ids = array("q")
         self._audits: list[tuple[str, str, str, Any, Any]] = []
         columns = (*STORED, "uid", "version", "created_at", "updated_at", "updated_by")
         self._insert = f"INSERT INTO {TABLE} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
     def write(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows and not self._loading and self._max_id_before == 0 and not self.result.created:
+            # Into an empty registry: then no row can be an update either, and lookups are skipped.
+            self._loading = bulk.enter(self.conn, TABLE) is not None
         existing = {} if self._loading else self._existing([r["uscc"] for r in rows])
         actor, now = self.work.actor.name, self._now
         inserts = []
