@@ -61,3 +61,23 @@ def test_policy_reports_write_formula_like_names_as_text(tmp_path) -> None:
     title = detail.cell(2, 5)
     assert title.value == "=HYPERLINK(1)" and title.data_type == "s"
     assert detail.cell(2, 9).data_type == "n" and detail.cell(2, 9).value == -1.5
+
+
+def test_every_spreadsheet_the_product_writes_goes_through_csv_safe() -> None:
+    """No CSV writer but csv_safe's, and no row appended to an openpyxl sheet but through csv_safe."""
+    import re
+
+    from helpers import ROOT
+
+    csv_writer = re.compile(r"csv\.(writer|DictWriter)\(|\.to_csv\(")
+    sheet_name = re.compile(r"(\w+)\s*=\s*\w+\.(active\b|create_sheet\()")
+    offenders = []
+    for source in [*(ROOT / "src" / "station").rglob("*.py"), *(ROOT / "plugins").glob("*/station_*/**/*.py")]:
+        if source.name == "csv_safe.py":
+            continue
+        text = source.read_text(encoding="utf-8")
+        sheets = {m.group(1) for m in sheet_name.finditer(text)} if "Workbook(" in text else set()
+        for number, line in enumerate(text.splitlines(), start=1):
+            if csv_writer.search(line) or any(re.search(rf"\b{name}\.append\(", line) for name in sheets):
+                offenders.append(f"{source.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not offenders, "write spreadsheets through station.core.csv_safe:\n" + "\n".join(offenders)
