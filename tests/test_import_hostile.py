@@ -283,3 +283,19 @@ def test_killed_in_the_middle_of_a_bulk_load_the_database_is_whole_and_a_rerun_f
         assert conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 40_000
         assert conn.execute(schema).fetchall() == before
     assert subprocess.run([*STATION, "--data-dir", str(data), "audit", "verify"]).returncode == 0
+
+
+def test_duplicates_across_chunks_into_a_registry_that_has_rows(ctx, admin, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(enterprise_import, "CHUNK_ROWS", 10)
+    with ctx.work(admin) as work:
+        enterprises.create(work, enterprise_values(1))
+    rows = [row(i) for i in range(1, 31)]
+    rows[24] = row(3, name="株洲重复科技有限公司")  # row 26 repeats row 4's credit code, two chunks later
+    path = write_csv(tmp_path / "park.csv", rows)
+    with ctx.work(admin) as work:
+        report = enterprise_import.import_file(work, path)
+    assert (report.total, report.created, report.unchanged, report.bad_count) == (30, 28, 1, 1)
+    assert report.bad[0].row == 26 and "与第 4 行" in report.bad[0].reason
+    with ctx.read() as session:
+        assert enterprises.count(session) == 29
+        assert enterprises.by_uscc(session, valid_code(3)).name == "株洲测试3号科技有限公司"
