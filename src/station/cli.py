@@ -65,9 +65,10 @@ def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
 
     actor = ctx.cli_actor(args.user)
 
-    def progress(done: int, total: int) -> None:
+    def progress(rows: int, share: float | None) -> None:
         if not args.json:
-            print(f"  已检查 {done} 行…", file=sys.stderr)
+            read = f"（约 {share:.0%}）" if share is not None and share < 1 else ""
+            print(f"  已处理 {rows} 行{read}…", file=sys.stderr)
 
     with ctx.work(actor) as work:
         report = enterprise_import.import_file(work, Path(args.file), progress)
@@ -79,9 +80,9 @@ def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
         print(report.summary())
         for bad in report.bad[: args.show_bad]:
             print(f"  第 {bad.row} 行 {bad.uscc}：{bad.reason}")
-        if len(report.bad) > args.show_bad:
-            print(f"  …另有 {len(report.bad) - args.show_bad} 行有问题（用 --json 查看全部）")
-    return 0 if not report.bad else 2
+        if report.bad_count > args.show_bad:
+            print(f"  …另有 {report.bad_count - args.show_bad} 行有问题（用 --bad-rows 保存到文件）")
+    return 0 if not report.bad_count else 2
 
 
 def cmd_enterprise_template(args: argparse.Namespace, ctx: Any) -> int:
@@ -295,7 +296,7 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     lst.add_argument("--limit", type=int, default=None)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(run=cmd_enterprise_list)
-    tpl = ent.add_parser("template", help="生成导入模板 CSV")
+    tpl = ent.add_parser("template", help="生成导入模板（文件名以 .xlsx 结尾时为 Excel 工作簿，否则为 CSV）")
     tpl.add_argument("path")
     tpl.set_defaults(run=cmd_enterprise_template)
 
