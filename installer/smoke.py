@@ -123,8 +123,18 @@ class Smoke:
     def third_party_plugin(self) -> str:
         wheels = self.scratch / "wheels"
         subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(wheels)]
-            + ["--disable-pip-version-check", str(TINY_PLUGIN)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "-q",
+                "--no-deps",
+                "--no-build-isolation",
+                "-w",
+                str(wheels),
+                str(TINY_PLUGIN),
+            ],
             check=True,
             capture_output=True,
             env={**os.environ, "TMPDIR": str(self.scratch)},
