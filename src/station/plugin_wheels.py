@@ -204,10 +204,18 @@ def add(wheel: Path, folder: Path) -> Added:
                     shutil.copyfileobj(source, out)
             replaced = _remove_distribution(folder, name)
             for entry in sorted(staging.iterdir(), key=lambda p: p.name == dist_info):  # .dist-info last
+                _delete(folder / entry.name)  # left by a killed add (the clash check saw nobody owns it)
                 entry.replace(folder / entry.name)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return Added(distribution=name, version=version, plugins=tuple(plugins), replaced=replaced)
+
+
+def _delete(target: Path) -> None:
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    elif target.exists() or target.is_symlink():
+        target.unlink()
 
 
 def _remove_distribution(folder: Path, name: str) -> bool:
@@ -218,11 +226,7 @@ def _remove_distribution(folder: Path, name: str) -> bool:
         dist_info = next(top for top in tops if top.endswith(".dist-info"))
         shutil.rmtree(folder / dist_info)  # first: from now on no entry point names the rest
         for top in sorted(tops - {dist_info}):
-            target = folder / top
-            if target.is_dir():
-                shutil.rmtree(target, ignore_errors=True)
-            elif target.exists():
-                target.unlink()
+            _delete(folder / top)
         return True
     return False
 
