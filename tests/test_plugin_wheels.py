@@ -64,7 +64,8 @@ GOOD = {"station_extra/__init__.py": ""}
 def test_a_wheel_is_unpacked_and_removed(tmp_path, tiny_wheel) -> None:
     folder = tmp_path / "plugins"
     added = plugin_wheels.add(tiny_wheel, folder)
-    assert (added.distribution, added.version, added.plugins, added.replaced) == ("station-tiny", "0.0.1", ("tiny",), False)
+    assert (added.distribution, added.version, added.plugins) == ("station-tiny", "0.0.1", ("tiny",))
+    assert not added.replaced
     assert (folder / "station_tiny" / "versions" / "tiny_0001_note.py").is_file()
     assert [d.metadata["Name"] for d in plugin_wheels.installed(folder)] == ["station-tiny"]
     assert plugin_wheels.add(tiny_wheel, folder).replaced  # adding it again updates it in place

@@ -39,7 +39,8 @@ def _listen(host: str, port: int):  # -> socket.socket
         return socket.create_server((host, port), family=family, backlog=2048)
     except OSError as error:
         raise UserError(
-            f"无法在 {host} 的 {port} 端口上启动服务大厅：端口可能已被占用或地址不属于本机。请换一个端口（--port）后再试。",
+            f"无法在 {host} 的 {port} 端口上启动服务大厅：端口可能已被占用或地址不属于本机。"
+            "请换一个端口（--port）后再试。",
             detail=str(error),
         ) from error
 
