@@ -8,8 +8,8 @@ import subprocess
 import uuid
 
 import pytest
-
 from conftest_hall import free_port
+
 from helpers import STATION
 
 
