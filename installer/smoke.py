@@ -23,6 +23,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TINY_PLUGIN = ROOT / "tests" / "fixtures" / "tiny_plugin"
 GUI_SECONDS = 5.0
+# Dropped into the plugins folder before the window opens: what Qt's standard buttons say once the shell has
+# installed its translators (Qt's own Chinese catalogue must have been carried and found).
+QT_PROBE = """import os
+from PySide6.QtCore import QCoreApplication, QTimer
+
+def _say():
+    with open(os.environ["STATION_SMOKE_QT"], "w", encoding="utf-8") as out:
+        out.write(QCoreApplication.translate("QPlatformTheme", "Cancel"))
+
+QTimer.singleShot(1000, _say)
+"""
 
 
 class Smoke:
@@ -149,12 +160,20 @@ class Smoke:
     def gui(self) -> str:
         log = self.data / "logs" / "station.log"
         start = log.stat().st_size if log.exists() else 0
+        probe = self.data / "plugins"
+        (probe / "smoke_qt_probe.py").write_text(QT_PROBE, encoding="utf-8")
+        (probe / "smoke_qt_probe-1.0.dist-info").mkdir()
+        (probe / "smoke_qt_probe-1.0.dist-info" / "METADATA").write_text("Name: smoke-qt-probe\nVersion: 1.0\n")
+        (probe / "smoke_qt_probe-1.0.dist-info" / "entry_points.txt").write_text(
+            "[station]\nqt_probe = smoke_qt_probe\n"
+        )
+        said = self.scratch / "qt-cancel.txt"
         window = subprocess.Popen(
             [str(self.program), "--data-dir", str(self.data)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            env=self.env,
+            env={**self.env, "STATION_SMOKE_QT": str(said)},
             cwd=self.scratch,
         )
         time.sleep(GUI_SECONDS)
@@ -164,7 +183,9 @@ class Smoke:
         assert alive, f"the window closed after less than {GUI_SECONDS:.0f} s:\n{output}"
         errors = [line for line in log.read_text(encoding="utf-8")[start:].splitlines() if re.search(r" ERROR ", line)]
         assert not errors, "\n".join(errors)
-        return f"up {GUI_SECONDS:.0f} s, no error in the log"
+        cancel = said.read_text(encoding="utf-8") if said.exists() else "(nothing)"
+        assert cancel == "取消", f"Qt's standard buttons are not in Chinese: {cancel}"
+        return f"up {GUI_SECONDS:.0f} s, no error in the log, Qt's own buttons in Chinese ({cancel})"
 
 
 def main(argv: list[str]) -> int:
