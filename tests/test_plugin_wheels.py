@@ -103,6 +103,20 @@ def test_hostile_or_unsuitable_wheels_are_refused_before_anything_is_written(tmp
     assert "/" not in caught.value.message  # a sentence, no paths
 
 
+def test_requirements_the_program_carries_are_accepted(tmp_path) -> None:
+    wheel = make_wheel(tmp_path, GOOD, requires=("park-station", "SQLAlchemy>=2", "numpy; python_version < '3'"))
+    assert plugin_wheels.add(wheel, tmp_path / "plugins").plugins == ("extra",)
+
+
+def test_a_wheel_without_its_metadata_is_refused(tmp_path) -> None:
+    wheel = tmp_path / "station_extra-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("station_extra/__init__.py", "")
+        archive.writestr("station_extra-1.0.dist-info/entry_points.txt", "[station]\nextra = station_extra\n")
+    with pytest.raises(UserError, match="缺少说明信息"):
+        plugin_wheels.add(wheel, tmp_path / "plugins")
+
+
 def test_a_corrupt_or_misnamed_file_is_refused(tmp_path) -> None:
     broken = tmp_path / "station_extra-1.0-py3-none-any.whl"
     broken.write_bytes(b"PK\x03\x04 not really a zip")

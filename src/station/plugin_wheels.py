@@ -117,7 +117,10 @@ def _check_requirements(archive: zipfile.ZipFile, dist_info: str) -> None:
 
     from packaging.requirements import InvalidRequirement, Requirement
 
-    meta = Parser().parsestr(archive.read(f"{dist_info}/METADATA").decode("utf-8"))
+    try:
+        meta = Parser().parsestr(archive.read(f"{dist_info}/METADATA").decode("utf-8"))
+    except (KeyError, UnicodeDecodeError) as exc:
+        raise _refuse("插件安装包缺少说明信息，不能安装。请向插件提供方索取正确的文件。", str(exc)) from exc
     for line in meta.get_all("Requires-Dist") or []:
         try:
             requirement = Requirement(line)

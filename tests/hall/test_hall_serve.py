@@ -32,16 +32,16 @@ def assert_one_sentence(done: subprocess.CompletedProcess[str], *words: str) -> 
     assert "服务大厅已启动" not in done.stdout
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/test",  # nothing listens: refused
-        f"postgresql+psycopg://postgres@127.0.0.1:5432/no_such_db_{uuid.uuid4().hex[:8]}",  # the server says no
-        "postgresql+psycopg://postgres@host.invalid/test",  # no such host
-    ],
-)
-def test_an_unreachable_database_is_one_sentence_and_exit_1(tmp_path, url) -> None:
-    assert_one_sentence(serve(tmp_path, "--db", url), "数据库")
+UNREACHABLE = {
+    "refused": lambda: f"postgresql+psycopg://postgres@127.0.0.1:{free_port()}/test",  # nothing listens
+    "no_such_database": lambda: f"postgresql+psycopg://postgres@127.0.0.1:5432/none_{uuid.uuid4().hex[:8]}",
+    "no_such_host": lambda: "postgresql+psycopg://postgres@host.invalid/test",
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNREACHABLE))
+def test_an_unreachable_database_is_one_sentence_and_exit_1(tmp_path, case) -> None:
+    assert_one_sentence(serve(tmp_path, "--db", UNREACHABLE[case]()), "数据库")
 
 
 def test_a_malformed_database_address_is_one_sentence(tmp_path) -> None:
