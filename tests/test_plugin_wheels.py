@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -22,8 +23,10 @@ TINY = ROOT / "tests" / "fixtures" / "tiny_plugin"
 @pytest.fixture(scope="module")
 def tiny_wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheels")
+    source = tmp_path_factory.mktemp("source") / "tiny"  # setuptools builds in the tree: not in the shared one
+    shutil.copytree(TINY, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out), str(TINY)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out), str(source)],
         check=True,
         capture_output=True,
         env={**os.environ, "TMPDIR": str(tmp_path_factory.mktemp("build"))},
