@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -133,6 +134,8 @@ class Smoke:
 
     def third_party_plugin(self) -> str:
         wheels = self.scratch / "wheels"
+        source = self.scratch / "tiny_plugin"  # a clean copy: setuptools builds in the tree
+        shutil.copytree(TINY_PLUGIN, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
         subprocess.run(
             [
                 sys.executable,
@@ -144,7 +147,7 @@ class Smoke:
                 "--no-build-isolation",
                 "-w",
                 str(wheels),
-                str(TINY_PLUGIN),
+                str(source),
             ],
             check=True,
             capture_output=True,

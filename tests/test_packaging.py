@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -18,24 +19,32 @@ PLUGINS = sorted(p.parent for p in (ROOT / "plugins").glob("*/pyproject.toml"))
 SKIP = {"__pycache__", ".pyc"}
 
 
+# setuptools builds in the source tree and keeps what an earlier build left in build/lib: a wheel built there
+# could hold a file its configuration no longer ships. The test builds from a clean copy.
+NOT_SOURCES = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    ".data",
+    "__pycache__",
+    "*.egg-info",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ruff_cache",
+)
+
+
 @pytest.fixture(scope="module")
 def wheels(tmp_path_factory) -> dict[str, zipfile.ZipFile]:
     """``pip wheel --no-deps`` of the root and every plugin, as ``./dev bundle`` builds them."""
     out = tmp_path_factory.mktemp("wheels")
+    source = tmp_path_factory.mktemp("source") / "checkout"
+    shutil.copytree(ROOT, source, ignore=NOT_SOURCES)
+    projects = [source, *(source / plugin.relative_to(ROOT) for plugin in PLUGINS)]
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(out),
-            str(ROOT),
-            *map(str, PLUGINS),
-        ],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(out)]
+        + [str(project) for project in projects],
         check=True,
         capture_output=True,
         env={**os.environ, "TMPDIR": str(tmp_path_factory.mktemp("build"))},
