@@ -8,5 +8,4 @@ RESOURCES = ["station.resources", *(f"station.resources.{name}" for name in find
 setup(
     packages=[*find_namespace_packages("src", include=["station*"], exclude=["*__pycache__"]), *RESOURCES],
     package_dir={"": "src", "station.resources": "resources"},
-    package_data={name: ["*"] for name in RESOURCES},
 )
