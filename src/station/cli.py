@@ -263,6 +263,29 @@ def cmd_plugins(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_plugins_add(args: argparse.Namespace, ctx: Any) -> int:
+    from station import plugin_wheels
+
+    # Only the plugins folder changes now; the database is upgraded (after a backup) at the next start.
+    added = plugin_wheels.add(Path(args.file), ctx.plugins_dir)
+    log.info("plugin %s %s added from %s (%s)", added.distribution, added.version, args.file, added.plugins)
+    verb = "已更新" if added.replaced else "已添加"
+    print(
+        f"{verb}插件“{'、'.join(added.plugins)}”（{added.distribution} {added.version}）。"
+        "下次启动程序时生效：如需升级数据库，会先自动备份。"
+    )
+    return 0
+
+
+def cmd_plugins_remove(args: argparse.Namespace, ctx: Any) -> int:
+    from station import plugin_wheels
+
+    removed = plugin_wheels.remove(args.name, ctx.plugins_dir)
+    log.info("plugin %s removed", removed)
+    print(f"已移除插件 {removed}。它在数据库中的数据保留不动，重新添加后即可继续使用。")
+    return 0
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -325,9 +348,16 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     ul.add_argument("--json", action="store_true")
     ul.set_defaults(run=cmd_users_list)
 
-    plg = sub.add_parser("plugins", help="列出插件及其状态")
+    plg = sub.add_parser("plugins", help="列出插件及其状态；添加或移除后来安装的插件")
     plg.add_argument("--json", action="store_true")
     plg.set_defaults(run=cmd_plugins)
+    plg_actions = plg.add_subparsers(metavar="ACTION")
+    plg_add = plg_actions.add_parser("add", help="从插件安装包（.whl）添加插件，下次启动时生效")
+    plg_add.add_argument("file")
+    plg_add.set_defaults(run=cmd_plugins_add)
+    plg_remove = plg_actions.add_parser("remove", help="移除后来添加的插件（数据库中的数据保留）")
+    plg_remove.add_argument("name")
+    plg_remove.set_defaults(run=cmd_plugins_remove)
 
     from station.hall import cli as hall_cli
 
