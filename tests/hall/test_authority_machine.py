@@ -81,6 +81,7 @@ class Park(RuleBasedStateMachine):
         self.expected: dict[tuple[str, str], dict] = {}  # what the hall must hold of protected honest rows
         self.sent: list[str] = []  # honest op uids pushed
         self.seen_ops: list[dict] = []  # what the hostile station may replay
+        self.known: set[tuple[str, str]] = set()  # rows the hall holds (their uids are out)
         self.evil_seq = 0
 
     def teardown(self) -> None:
@@ -137,6 +138,7 @@ class Park(RuleBasedStateMachine):
         assert result.acked == [op["op_uid"] for op in ops]
         self.sent += result.acked
         self.seen_ops += ops
+        self.known.update((op["table"], op["uid"]) for op in ops)
         for op, outcome in zip(ops, result.outcomes, strict=True):
             key = (op["table"], op["uid"])
             if op["table"] in PROTECTED and outcome == "applied" and self.created.get(key) == code:
@@ -160,7 +162,7 @@ class Park(RuleBasedStateMachine):
 
     # -- the hostile station -------------------------------------------------------------------------
 
-    @precondition(lambda self: self.created)
+    @precondition(lambda self: self.known)
     @rule(
         pick=st.integers(0, 999),
         op=st.sampled_from(["upsert", "delete"]),
@@ -169,7 +171,9 @@ class Park(RuleBasedStateMachine):
         table=st.none() | st.sampled_from(["note", "nope", "permit\x00", "payout"]),
     )
     def attack(self, pick: int, op: str, base: int, row: dict, table: str | None) -> None:
-        keys = sorted(self.created)
+        # Rows the hall already holds: a uid is random and made at the station, so no one else knows it
+        # before its station pushes it (and a row the hall holds belongs to whoever pushed it first).
+        keys = sorted(self.known)
         target_table, uid = keys[pick % len(keys)]
         self.evil_seq += 1
         sent = {
