@@ -44,15 +44,12 @@ def cmd_add_station(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_revoke_station(args: argparse.Namespace, ctx: Any) -> int:
-    from station.contributions import SyncedTable
     from station.hall import stations, trust
 
     store = _store(args, ctx)
     trust.configure(ctx.data_dir / "hall")
-    tables = {t.name: t for t in ctx.host.collect("register_synced_tables", SyncedTable)}
     with store.session() as session, session.begin():  # locked out and its keys ended, together
-        station = stations.revoke(session, args.code)
-        ended = trust.end_station_keys(session, tables, station.code)
+        station, ended = stations.retire(session, _tables(ctx), args.code)
     store.dispose()
     print(f"服务站 {station.code} 已停用，它的凭据从此不能再访问服务大厅。")
     if ended:
@@ -104,6 +101,40 @@ def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
     store.dispose()
     verb = "采纳，各服务站下次同步时会收到" if conflict.status == "applied" else "驳回，服务大厅的版本保持不变"
     print(f"服务站 {conflict.station} 的这次改动已{verb}。")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace, ctx: Any) -> int:
+    """``hall users add NAME --role …`` (the password from stdin or asked twice) and ``hall users list``."""
+    from station.errors import UserError
+    from station.hall import users
+
+    store = _store(args, ctx)
+    if args.action == "list":
+        with store.session() as session:
+            found = [(u.username, u.display_name, users.ROLES.get(u.role, u.role), u.active)
+                     for u in users.listed(session)]  # fmt: skip
+        store.dispose()
+        for username, display, role, active in found:
+            print(f"{username}\t{display}\t{role}{'' if active else '（已停用）'}")
+        if not found:
+            print("服务大厅还没有控制台用户。用 station hall users add 添加。")
+        return 0
+    if not args.username or not args.role:
+        raise UserError("请写明用户名和角色（--role operator 或 supervisor）。")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass("密码：")
+        if getpass.getpass("再输入一次：") != password:
+            raise UserError("两次输入的密码不一致，请重新添加。")
+    with store.session() as session, session.begin():
+        user = users.add(session, args.username, args.role, password, args.display_name or "")
+        label, name = users.ROLES[user.role], user.username
+    store.dispose()
+    print(f"已添加服务大厅控制台用户 {name}（{label}）。")
     return 0
 
 
@@ -214,6 +245,14 @@ def configure(sub: Any) -> Any:
     rev.add_argument("--db", help=db_help)
     rev.add_argument("--json", action="store_true")
     rev.set_defaults(run=cmd_review)
+    usr = hall.add_parser("users", help="服务大厅控制台的用户：添加（值班员或主管）、列出")
+    usr.add_argument("action", choices=["add", "list"])
+    usr.add_argument("username", nargs="?", help="用户名，如 wang.li")
+    usr.add_argument("--role", choices=["operator", "supervisor"], help="operator：值班员；supervisor：主管")
+    usr.add_argument("--display-name", help="显示的姓名")
+    usr.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（一行）")
+    usr.add_argument("--db", help=db_help)
+    usr.set_defaults(run=cmd_users)
     dig = hall.add_parser("digest", help="服务大厅同步数据的摘要（与各站的 station sync status 对照）")
     dig.add_argument("--db", help=db_help)
     dig.add_argument("--json", action="store_true")
