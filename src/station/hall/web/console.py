@@ -3,7 +3,6 @@
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 import io
 import json
-import secrets
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -16,7 +15,7 @@ from station.core.db import utcnow
 from station.errors import UserError
 from station.hall import events, review, stations, throttle, trust, users
 from station.hall.models import Event, Station
-from station.hall.web.site import SESSION_COOKIE, SESSION_TTL, SIGN_IN, SIGNIN_COOKIE, Operator, Site, source, text
+from station.hall.web.site import SESSION_COOKIE, SESSION_TTL, SIGN_IN, Operator, Site, source, text
 
 
 def qr_svg(data: str) -> Markup:
@@ -68,12 +67,7 @@ def routes(site: Site) -> APIRouter:
     # -- signing in and out -------------------------------------------------------------------
 
     def signin_page(request: Request, message: str = "", status: int = 200, username: str = "") -> HTMLResponse:
-        token = request.cookies.get(SIGNIN_COOKIE) or secrets.token_urlsafe(32)
-        response = site.render(
-            request, "signin.html", title="登录", status=status, message=message, csrf=token, username=username
-        )
-        response.set_cookie(SIGNIN_COOKIE, token, httponly=True, samesite="strict", path="/console")
-        return response
+        return site.form_page(request, "signin.html", title="登录", status=status, message=message, username=username)
 
     @router.get("/signin")
     def signin_form(request: Request) -> HTMLResponse:
@@ -103,7 +97,6 @@ def routes(site: Site) -> APIRouter:
             SESSION_COOKIE, token, max_age=int(SESSION_TTL.total_seconds()), httponly=True, samesite="strict",
             secure=secure, path="/",
         )  # fmt: skip
-        response.delete_cookie(SIGNIN_COOKIE, path="/console")
         return response
 
     @router.post("/signout")

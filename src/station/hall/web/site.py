@@ -2,7 +2,7 @@
 
 Sessions live in the hall's database (``hall_web_session``): the cookie carries a random token, the table its
 SHA-256 and the session's CSRF token. Every form posts that token back; a form without it is refused with 403.
-The sign-in form, before any session, uses a double-submit cookie instead.
+Forms filled before any session (the sign-in, the enterprise window's lookups) use a double-submit cookie.
 """
 
 # No ``from __future__ import annotations``: FastAPI reads the dependency annotations at run time.
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 SESSION_COOKIE = "hall_session"
-SIGNIN_COOKIE = "hall_signin"
+FORM_COOKIE = "hall_form"  # the CSRF token of forms filled before any session (sign-in, lookups)
 SESSION_TTL = dt.timedelta(hours=8)
 MAX_FIELD = 2000  # characters in any one form field; a longer one is refused, never cut short silently
 
@@ -121,6 +121,15 @@ class Site:
         window = request.url.path.startswith("/e")
         return self.render(request, "error.html", status=status, message=message, window=window, title="出错了")
 
+    def form_page(self, request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+        """A page with a form filled before any session: its CSRF token (``csrf``) is also set as a cookie."""
+        token = request.cookies.get(FORM_COOKIE, "")
+        if not 20 <= len(token) <= 100:
+            token = secrets.token_urlsafe(32)
+        response = self.render(request, template, status=status, csrf=token, **values)
+        response.set_cookie(FORM_COOKIE, token, httponly=True, samesite="strict", path="/")
+        return response
+
     # -- who is signed in -------------------------------------------------------------------------
 
     def operator(self, request: Request) -> Operator:
@@ -170,7 +179,7 @@ class Site:
         cookie's); ``Forbidden`` otherwise. Every text field is at most ``MAX_FIELD`` characters."""
         form = await request.form()
         sent = form.get("csrf")
-        expected = operator.csrf if operator is not None else request.cookies.get(SIGNIN_COOKIE, "")
+        expected = operator.csrf if operator is not None else request.cookies.get(FORM_COOKIE, "")
         if not isinstance(sent, str) or not expected or not hmac.compare_digest(sent, expected):
             raise Forbidden("表单已过期或来源不明。请回到上一页刷新后重新提交。")
         for _name, value in form.multi_items():
