@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -42,9 +42,14 @@ def mount(app: FastAPI, store: HallStore, tables: Mapping[str, SyncedTable], hos
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(console.routes(site), prefix="/console")
     app.include_router(window.routes(site), prefix="/e")
+    signed_in = [Depends(site.operator)]  # every console page, whatever its plugin's routes ask for
     for page in pages:
         if page.routes is not None:
-            app.include_router(page.routes(site), prefix=f"{PREFIXES[page.area]}/{page.key}")
+            app.include_router(
+                page.routes(site),
+                prefix=f"{PREFIXES[page.area]}/{page.key}",
+                dependencies=signed_in if page.area == "console" else [],
+            )
 
     @app.exception_handler(SignInNeeded)
     async def sign_in(request: Request, exc: SignInNeeded) -> Response:
