@@ -1,0 +1,267 @@
+"""The hall's web face tried as a friend and as an adversary, in process: sign-in and its lock-out, roles,
+CSRF on every form, oversized fields, script in every field (escaped), the enterprise window's lookups
+(no enumeration), a licence photo, and the audit of every act."""
+
+from __future__ import annotations
+
+import io
+import re
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from web_helpers import PASSWORD, PHONE, csrf_of, hall_store, publish_case, sign_in
+
+from station.contributions import SyncedTable
+from station.hall import review, stations, sync
+from station.hall.app import create_app
+from station.hall.models import Event, Station
+from station.hall.web.site import MAX_FIELD
+from station.plugins import load_host
+
+SCRIPT = '<script>alert("x")</script>'
+
+
+@pytest.fixture
+def hall(tmp_path) -> Iterator[tuple[TestClient, object, dict[str, SyncedTable]]]:
+    store = hall_store(tmp_path)
+    host = load_host()
+    tables = {t.name: t for t in host.collect("register_synced_tables", SyncedTable)}
+    client = TestClient(create_app(store, list(tables.values()), host))
+    yield client, store, tables
+    client.close()
+    store.dispose()
+
+
+def events(store) -> list[str]:
+    with store.session() as db:
+        return [e.text for e in db.query(Event).order_by(Event.id)]
+
+
+# -- signing in ---------------------------------------------------------------------------------
+
+
+def test_sign_in_sets_a_strict_http_only_session_and_every_console_page_opens(hall) -> None:
+    client, store, _ = hall
+    assert client.get("/console/stations", follow_redirects=False).headers["location"] == "/console/signin"
+    done = sign_in(client)
+    assert done.status_code == 303
+    cookie = done.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+    for path in ("/console/stations", "/console/review", "/console/licences", "/console/policies",
+                 "/console/figures", "/console/events"):  # fmt: skip
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+        assert "王主管" in page.text
+    assert "王主管 登录了控制台。" in events(store)
+
+
+def test_a_wrong_name_and_a_wrong_password_get_the_same_answer_and_the_door_locks(hall) -> None:
+    client, _, _ = hall
+    nobody = sign_in(client, "nobody", PASSWORD)
+    wrong = sign_in(client, "wang", "not-the-password")
+    assert nobody.status_code == wrong.status_code == 401
+    assert "用户名或密码不正确" in nobody.text and "用户名或密码不正确" in wrong.text
+    for _ in range(4):
+        sign_in(client, "wang", "still-wrong")
+    locked = sign_in(client, "wang", PASSWORD)  # the right password, too late
+    assert locked.status_code == 429 and "分钟后再试" in locked.text
+    assert sign_in(client, "li", PASSWORD).status_code == 303  # another name from the same desk still works
+
+
+def test_signing_out_ends_the_session(hall) -> None:
+    client, _, _ = hall
+    sign_in(client)
+    page = client.get("/console/stations")
+    client.post("/console/signout", data={"csrf": csrf_of(page.text)})
+    assert client.get("/console/stations", follow_redirects=False).status_code == 303
+
+
+# -- CSRF, sizes, roles, escaping --------------------------------------------------------------------
+
+
+CONSOLE_FORMS = {
+    "/console/stations": {"code": "ST09", "name": "九站"},
+    "/console/stations/ST01/revoke": {"reason": "停用"},
+    "/console/review/1": {"decision": "dismiss", "reason": "驳回"},
+    "/console/licences": {"number": "ST01-L-0001", "reason": "吊销"},
+    "/console/signout": {},
+}
+
+
+def test_every_form_without_its_csrf_token_is_refused(hall) -> None:
+    client, store, _ = hall
+    assert client.post("/console/signin", data={"username": "wang", "password": PASSWORD}).status_code == 403
+    assert client.post("/e/case", data={"code": "KBST01ABCDEFGHJK", "phone": "0001"}).status_code == 403
+    sign_in(client)
+    for path, fields in CONSOLE_FORMS.items():
+        refused = client.post(path, data=fields)
+        assert refused.status_code == 403, path
+        assert "表单已过期或来源不明" in refused.text
+        forged = client.post(path, data={**fields, "csrf": "x" * 43})
+        assert forged.status_code == 403, path
+    with store.session() as db:
+        assert db.get(Station, "ST09") is None
+
+
+def test_an_oversized_field_is_refused_not_cut(hall) -> None:
+    client, store, _ = hall
+    sign_in(client)
+    csrf = csrf_of(client.get("/console/stations").text)
+    answer = client.post("/console/stations", data={"csrf": csrf, "code": "ST09", "name": "长" * (MAX_FIELD + 1)})
+    assert answer.status_code == 400 and "填写的内容过长" in answer.text
+    huge = client.post("/console/stations", data={"csrf": csrf, "code": "ST09", "name": "长" * 2_000_000})
+    assert huge.status_code == 413  # over the hall's body limit, never read
+    with store.session() as db:
+        assert db.get(Station, "ST09") is None
+
+
+def test_an_operator_may_enrol_but_only_a_supervisor_revokes_and_decides(hall) -> None:
+    client, store, tables = hall
+    sign_in(client, "li")
+    page = client.get("/console/stations")
+    assert "停用原因" not in page.text
+    csrf = csrf_of(page.text)
+    added = client.post("/console/stations", data={"csrf": csrf, "code": "st01", "name": "航空港区企业服务站"})
+    assert added.status_code == 200 and "一次性登记码" in added.text and "<svg" in added.text
+    token = re.search(r'<code id="token">([0-9a-f]+)</code>', added.text).group(1)
+    with store.session() as db, db.begin():
+        assert stations.enroll(db, token).station_code == "ST01"  # the token shown works, once
+    for path, fields in CONSOLE_FORMS.items():
+        if path in ("/console/stations/ST01/revoke", "/console/review/1", "/console/licences"):
+            refused = client.post(path, data={**fields, "csrf": csrf})
+            assert refused.status_code == 403 and "主管" in refused.text, path
+    with store.session() as db:
+        assert db.get(Station, "ST01").revoked_at is None
+
+
+def test_script_in_every_field_is_shown_as_text(hall) -> None:
+    client, store, tables = hall
+    sign_in(client)
+    csrf = csrf_of(client.get("/console/stations").text)
+    token_page = client.post("/console/stations", data={"csrf": csrf, "code": "ST01", "name": SCRIPT})
+    assert SCRIPT not in token_page.text and "&lt;script&gt;" in token_page.text
+    # A hostile station's change waits for review with script in every value it sent.
+    with store.session() as db, db.begin():
+        db.add(Station(code="EVIL", name=SCRIPT, last_seq=0))
+        owner = db.get(Station, "ST01")
+        owner.last_seq = 0
+        permit = {"enterprise_uid": "e1", "kind": "SPJY", "number": "JY1", "status": "valid", "reason": "",
+                  "station_code": "ST01", "updated_by": "li"}  # fmt: skip
+        sync.push(db, owner, [op(1, "licenses_permit", "p1", 0, permit)], tables)
+        hostile = {k: SCRIPT for k in permit}
+        sync.push(db, db.get(Station, "EVIL"), [op(1, "licenses_permit", "p1", 1, hostile)], tables)
+    page = client.get("/console/review")
+    assert SCRIPT not in page.text and page.text.count("&lt;script&gt;") >= 3
+    csrf = csrf_of(page.text)
+    (waiting,) = _waiting(store)
+    client.post(f"/console/review/{waiting}", data={"csrf": csrf, "decision": "dismiss", "reason": SCRIPT})
+    client.post("/console/stations/EVIL/revoke", data={"csrf": csrf, "reason": SCRIPT})
+    for path in ("/console/events", "/console/stations", "/console/review?all=1"):
+        shown = client.get(path).text
+        assert SCRIPT not in shown and "&lt;script&gt;" in shown, path
+    echoed = client.post("/console/signin", data={"csrf": csrf_of(client.get("/console/signin").text),
+                                                  "username": SCRIPT, "password": "x"})  # fmt: skip
+    assert SCRIPT not in echoed.text
+
+
+def op(seq: int, table: str, uid: str, base: int, row: dict) -> dict:
+    return {"seq": seq, "op_uid": uuid.uuid4().hex, "table": table, "uid": uid,
+            "base_version": base, "op": "upsert", "row": row, "changed": list(row)}  # fmt: skip
+
+
+def _waiting(store) -> list[int]:
+    with store.session() as db:
+        return [c.id for c in review.waiting(db)]
+
+
+def test_a_supervisor_decides_a_review_with_a_reason_and_it_is_audited(hall) -> None:
+    client, store, tables = hall
+    with store.session() as db, db.begin():
+        for code in ("ST01", "ST02"):
+            db.add(Station(code=code, name=f"{code}站", last_seq=0))
+        db.flush()
+        permit = {"enterprise_uid": "e1", "kind": "SPJY", "number": "JY1", "status": "valid", "reason": "",
+                  "station_code": "ST01", "updated_by": "li"}  # fmt: skip
+        sync.push(db, db.get(Station, "ST01"), [op(1, "licenses_permit", "p1", 0, permit)], tables)
+        changed = {**permit, "status": "revoked", "reason": "经营场所已变更"}
+        sync.push(db, db.get(Station, "ST02"), [op(1, "licenses_permit", "p1", 1, changed)], tables)
+    sign_in(client)
+    page = client.get("/console/review")
+    assert "经营场所已变更" in page.text and 'class="differs"' in page.text
+    (waiting,) = _waiting(store)
+    csrf = csrf_of(page.text)
+    no_reason = client.post(f"/console/review/{waiting}", data={"csrf": csrf, "decision": "apply", "reason": " "})
+    assert no_reason.status_code == 400 and "处理理由" in no_reason.text
+    done = client.post(f"/console/review/{waiting}", data={"csrf": csrf, "decision": "apply", "reason": "已核实"},
+                       follow_redirects=False)  # fmt: skip
+    assert done.status_code == 303 and not _waiting(store)
+    assert any("采纳了服务站 ST02 的一次改动。理由：已核实" in e for e in events(store))
+    again = client.post(f"/console/review/{waiting}", data={"csrf": csrf, "decision": "dismiss", "reason": "再"})
+    assert again.status_code == 400 and "处理过" in again.text
+
+
+# -- the enterprise window ------------------------------------------------------------------------------
+
+
+def lookup(client: TestClient, code: str, phone: str) -> object:
+    csrf = csrf_of(client.get("/e/case").text)
+    return client.post("/e/case", data={"csrf": csrf, "code": code, "phone": phone})
+
+
+def test_a_case_opens_by_its_tracking_code_and_the_phones_last_four_digits(hall) -> None:
+    client, store, tables = hall
+    publish_case(store, tables, "KBST01ABCDEFGHJK", name=SCRIPT)
+    found = lookup(client, "kbst01abcdefghjk", PHONE[-4:])
+    assert found.status_code == 200
+    page = found.text
+    assert SCRIPT not in page and "&lt;script&gt;" in page
+    assert page.count('<li class="') >= 6  # five steps and the deferred paper
+    assert 'class="red"' in page and 'class="green"' in page and "有环节已超过时限" in page
+    assert "住所（经营场所）使用证明" in page and "zhao.helper" in page
+
+
+def test_a_wrong_code_and_a_wrong_phone_get_the_same_answer_and_lookups_lock(hall) -> None:
+    client, store, tables = hall
+    publish_case(store, tables, "KBST01ABCDEFGHJK")
+    wrong_phone = lookup(client, "KBST01ABCDEFGHJK", "9999")
+    wrong_code = lookup(client, "KBST01ABCDEFGHJX", PHONE[-4:])
+    hostile = lookup(client, "' OR 1=1 --", "12ab")
+    assert wrong_phone.status_code == wrong_code.status_code == hostile.status_code == 404
+    assert wrong_phone.text.replace("KBST01ABCDEFGHJK", "") == wrong_code.text.replace("KBST01ABCDEFGHJX", "")
+    for _ in range(7):
+        lookup(client, "KBST01ABCDEFGHJK", "0000")
+    locked = lookup(client, "KBST01ABCDEFGHJK", PHONE[-4:])  # the right answer, after ten guesses
+    assert locked.status_code == 429 and "分钟后再试" in locked.text
+
+
+def test_a_photo_that_is_not_a_licence_or_not_a_picture(hall) -> None:
+    import qrcode
+
+    client, _, _ = hall
+    csrf = csrf_of(client.get("/e/verify").text)
+    junk = client.post("/e/verify", data={"csrf": csrf}, files={"photo": ("a.jpg", b"not an image", "image/jpeg")})
+    assert junk.status_code == 400 and "不是能识别的照片" in junk.text
+    buffer = io.BytesIO()
+    qrcode.make("https://example.com/not-a-licence").save(buffer, format="PNG")
+    other = client.post("/e/verify", data={"csrf": csrf}, files={"photo": ("qr.png", buffer.getvalue(), "image/png")})
+    assert other.status_code == 200 and "不是执照二维码" in other.text
+    blank = io.BytesIO()
+    from PIL import Image
+
+    Image.new("RGB", (300, 300), "white").save(blank, format="PNG")
+    empty = client.post("/e/verify", data={"csrf": csrf}, files={"photo": ("b.png", blank.getvalue(), "image/png")})
+    assert empty.status_code == 422 and "没有找到二维码" in empty.text
+
+
+def test_stations_report_their_version_and_waiting_uploads(hall) -> None:
+    client, store, _ = hall
+    with store.session() as db, db.begin():
+        secret = stations.enroll(db, stations.add_station(db, "ST01", "航空港区企业服务站")).secret
+    headers = {"Authorization": f"Bearer ST01:{secret}", "X-Station-Version": "0.1.0", "X-Station-Pending": "17"}
+    assert client.get("/v1/whoami", headers=headers).status_code == 200
+    sign_in(client)
+    row = client.get("/console/stations").text.split("航空港区企业服务站")[1].split("</tr>")[0]
+    assert "<td>17</td>" in row and "<td>0.1.0</td>" in row and "在用" in row
