@@ -119,7 +119,7 @@ def test_an_oversized_field_is_refused_not_cut(hall) -> None:
 
 
 def test_an_operator_may_enrol_but_only_a_supervisor_revokes_and_decides(hall) -> None:
-    client, store, tables = hall
+    client, store, _ = hall
     sign_in(client, "li")
     page = client.get("/console/stations")
     assert "停用原因" not in page.text
