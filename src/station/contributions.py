@@ -253,7 +253,8 @@ class HallPage:
     are relative to that prefix; ``web`` (``station.hall.web.site.Site``) renders templates, checks the
     sign-in, role and CSRF token, and audits. ``templates`` is the folder of the page's Jinja2 templates
     (they extend ``console.html`` or ``window.html``). ``figures(session)`` adds tables to the console's
-    park figures page, read from the hall's synced rows. A page may give only ``figures``.
+    park figures page, read from the hall's synced rows; ``labels`` names the plugin's tables and fields in
+    the review queue. A page may give only ``figures`` or ``labels``.
     """
 
     key: str
@@ -262,6 +263,9 @@ class HallPage:
     routes: Callable[[Any], Any] | None = None
     templates: Path | None = None
     figures: Callable[[Any], list[HallFigure]] | None = None
+    # Names a person reads for the plugin's synced tables and fields, for the review queue:
+    # {table: {"": what one row is, field: its name}}.
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
     order: int = 100
     plugin: str = ""
 

@@ -24,9 +24,20 @@ MAX_PIXELS = 40_000_000  # a phone photo is at most some 50 megapixels; more is 
 NO_QR = "照片里没有找到二维码。请对准执照上的二维码，拍得清楚、完整一些后重新上传。"
 
 
+COMMON = {"enterprise_uid": "企业（内部编号）", "number": "编号", "status": "状态", "reason": "原因",
+          "expires_on": "有效期至", "station_code": "签发服务站"}  # fmt: skip
+LABELS = {
+    LICENSE_TABLE: {"": "一照通执照", **COMMON, "uscc": "统一社会信用代码", "name": "企业名称", "permits": "所载许可证",
+                    "issued_at": "签发时间", "payload": "二维码内容", "revoked_at": "吊销时间"},
+    "licenses_permit": {"": "许可证", **COMMON, "kind": "许可证种类", "scope": "许可范围", "issued_on": "发证日期"},
+}  # fmt: skip
+
+
 def pages() -> list[HallPage]:
     return [
-        HallPage("licences", "执照吊销", area="console", routes=console_routes, templates=TEMPLATES, order=40),
+        HallPage(
+            "licences", "执照吊销", area="console", routes=console_routes, templates=TEMPLATES, order=40, labels=LABELS
+        ),
         HallPage("verify", "执照核验", area="window", routes=window_routes, templates=TEMPLATES, order=40),
     ]
 

@@ -22,8 +22,20 @@ POLICY, PAYOUT = "policy_policy", "policy_payout"
 HISTORY = 200  # publications shown, newest first
 
 
+LABELS = {
+    "policy_claim": {"": "政策兑现申请", "number": "申请编号", "enterprise_uid": "企业（内部编号）",
+                     "policy_code": "政策", "period": "兑现期间", "status": "状态", "estimated_fen": "测算金额（分）",
+                     "approved_fen": "核定金额（分）", "materials": "申请材料", "verifier": "核查人"},
+    "policy_payout": {"": "兑现拨付", "number": "拨付编号", "enterprise_uid": "企业（内部编号）",
+                      "policy_code": "政策", "period": "兑现期间", "department": "拨付部门", "amount_fen": "金额（分）",
+                      "paid_on": "拨付日期"},
+}  # fmt: skip
+
+
 def pages() -> list[HallPage]:
-    return [HallPage("policies", "政策目录", routes=routes, templates=TEMPLATES, figures=figures, order=30)]
+    return [
+        HallPage("policies", "政策目录", routes=routes, templates=TEMPLATES, figures=figures, order=30, labels=LABELS)
+    ]
 
 
 def current(db: Any) -> list[dict[str, Any]]:

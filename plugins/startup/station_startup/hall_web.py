@@ -22,13 +22,19 @@ TEMPLATES = Path(__file__).parent / "hall_templates"
 CASE, STEP, PAPER = "startup_case", "startup_step", "startup_paper"
 NOT_FOUND = "没有找到与这个查询码和手机号相符的办件。请核对回执上的查询码和申请时所留手机号的后四位。"
 _CODE = re.compile(r"^[A-Z0-9]{4,40}$")
-COLOUR_TEXT = {"green": "已办结", "red": "已超时", "yellow": "临近时限", "none": "按时办理中"}
+LABELS = {
+    CASE: {"": "企业开办件", "number": "受理编号", "enterprise_name": "企业名称", "status": "状态", "clerk": "办事员",
+           "agent": "帮办代办专员", "contact_phone": "联系电话", "deadline_at": "办结时限"},
+    STEP: {"": "开办环节", "step_code": "环节", "status": "状态", "note": "备注", "deadline_at": "时限",
+           "done_at": "办结时间"},
+    PAPER: {"": "开办材料", "name": "材料", "status": "状态", "due_at": "补交期限", "received_at": "收到时间"},
+}  # fmt: skip
 
 
 def pages() -> list[HallPage]:
     return [
         HallPage("case", "开办进度查询", area="window", routes=routes, templates=TEMPLATES, order=20),
-        HallPage("startup", "企业开办", figures=figures, order=20),
+        HallPage("startup", "企业开办", figures=figures, order=20, labels=LABELS),
     ]
 
 

@@ -150,7 +150,8 @@ def routes(site: Site) -> APIRouter:
     @router.get("/review")
     def review_list(request: Request, operator: Signed, all: int = 0) -> HTMLResponse:
         with site.session() as db:
-            items = [side_by_side(review.as_dict(c)) for c in review.waiting(db, include_decided=bool(all))]
+            waiting = review.waiting(db, include_decided=bool(all))
+            items = [side_by_side(review.as_dict(c), site.labels.get(c.table_name, {})) for c in waiting]
             names = {s.code: s.name for s in db.scalars(select(Station))}
         return site.render(request, "review.html", title="待审核", items=items, names=names, show_all=bool(all))
 
@@ -191,17 +192,23 @@ def routes(site: Site) -> APIRouter:
     return router
 
 
-def side_by_side(item: dict[str, Any]) -> dict[str, Any]:
-    """A review item with the rows of its comparison: each field, the station's value and the hall's."""
+def side_by_side(item: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]:
+    """A review item with its comparison: the fields where the station's value and the hall's differ, then
+    the rest; each named as its plugin names it (the field's own name otherwise, and in a tooltip)."""
     theirs, ours = item["theirs"] or {}, item["ours"] or {}
     changed = set(item["fields"])
-    names = [f for f in (*ours, *theirs) if f not in ("updated_at", "updated_by")]
-    rows = []
-    for name in dict.fromkeys(names):
-        mine, hall = theirs.get(name), ours.get(name)
-        differs = name in changed or mine != hall
-        rows.append({"field": name, "theirs": _shown(mine), "ours": _shown(hall), "differs": differs})
-    return {**item, "rows": rows}
+    names = [f for f in dict.fromkeys((*ours, *theirs)) if f not in ("updated_at", "updated_by")]
+    rows = [
+        {"field": name, "label": labels.get(name, name), "theirs": _shown(theirs.get(name)),
+         "ours": _shown(ours.get(name)), "differs": name in changed or theirs.get(name) != ours.get(name)}
+        for name in names
+    ]  # fmt: skip
+    return {
+        **item,
+        "what": labels.get("", "记录"),
+        "differing": [r for r in rows if r["differs"]],
+        "same": [r for r in rows if not r["differs"]],
+    }
 
 
 def _shown(value: Any) -> str:

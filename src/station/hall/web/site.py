@@ -86,6 +86,10 @@ class Site:
         )
         self.env.filters["local"] = lambda value: local_text(value) if value else "—"
         self.env.filters["yuan"] = yuan
+        self.labels: dict[str, dict[str, str]] = {}
+        for page in pages:
+            for table, names in page.labels.items():
+                self.labels.setdefault(table, {}).update(names)
 
     # -- the database ---------------------------------------------------------------------------
 
