@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -152,6 +153,10 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
         from station.core import enterprises
 
         uscc = enterprises.create(work, enterprise_values(7, name="郑州豫发食品药品连锁经营有限公司")).uscc
+    with ctx.work(ctx.permissions.actor("admin", "admin")) as work:
+        from station_agencies import demo  # the marketplace's agencies, commissions and ratings
+
+        demo.fill(work, random.Random(3), commissions=60)
     ctx.close()
     issued = json.loads(
         run(a, "license", "issue", "--uscc", uscc, "--permit", "SPJY:JY14101730000001:2031-06-30", "--json").stdout
@@ -216,6 +221,10 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     driver.find_element(By.ID, "photo").send_keys(str(photo))
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     assert driver.find_element(By.ID, "verdict").text == "已吊销"
+
+    driver.get(f"{hall.url}/e/market")  # the public marketplace, from what ST01 synced
+    assert "工程造价咨询" in driver.page_source and "★" in driver.page_source
+    snap(driver, shots, "market", PHONE_SIZE)
 
     # The enterprise opens its case by the code on its receipt and the last four digits of the phone.
     driver.get(f"{hall.url}/e/case")

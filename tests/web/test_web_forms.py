@@ -11,12 +11,13 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 from web_helpers import PASSWORD, PHONE, csrf_of, hall_store, publish_case, sign_in
 
 from station.contributions import SyncedTable
 from station.hall import review, stations, sync
 from station.hall.app import create_app
-from station.hall.models import Event, Station
+from station.hall.models import Event, Row, Station
 from station.hall.web.site import MAX_FIELD
 from station.plugins import load_host
 
@@ -265,3 +266,37 @@ def test_stations_report_their_version_and_waiting_uploads(hall) -> None:
     sign_in(client)
     row = client.get("/console/stations").text.split("航空港区企业服务站")[1].split("</tr>")[0]
     assert "<td>17</td>" in row and "<td>0.1.0</td>" in row and "在用" in row
+
+
+def test_the_park_figures_and_the_public_marketplace_come_from_the_synced_rows(hall) -> None:
+    import datetime as dt
+
+    from web_helpers import stamp
+
+    client, store, tables = hall
+    publish_case(store, tables, "KBST01ABCDEFGHJK")
+    now = dt.datetime.now(dt.UTC)
+    good = {"name": "株洲信达工程造价咨询有限公司", "services": "cost,audit", "status": "active",
+            "contact_person": "周工", "contact_phone": "0731-22880000"}  # fmt: skip
+    banned = {"name": SCRIPT + "黑名单机构", "services": "cost", "status": "blacklisted"}
+    with store.session() as db, db.begin():
+        db.add(Station(code="ST01", name="航空港区企业服务站", last_seq=0))
+        sync.publish_rows(db, tables, "agencies_agency", [("ag1", good), ("ag2", banned)])
+        scores = dict.fromkeys(("quality", "timeliness", "attitude", "fees", "compliance"), 5)
+        sync.publish_rows(db, tables, "agencies_rating", [
+            (f"r{i}", {"commission_uid": f"c{i}", "agency_uid": "ag1", **scores, "rated_at": stamp(now)})
+            for i in range(4)
+        ])  # fmt: skip
+        payouts = [(f"p{i}", {"number": f"ST01-ZF-{i}", "enterprise_uid": f"e{i}", "policy_code": "P1",
+                              "period": "2026", "department": "科技局", "amount_fen": 1_000_050,
+                              "paid_at": stamp(now)}) for i in range(2)]  # fmt: skip
+        sync.publish_rows(db, tables, "policy_payout", payouts)
+        db.execute(update(Row).where(Row.table_name == "startup_case").values(owner="ST01"))  # as if ST01 pushed it
+    market = client.get("/e/market").text
+    assert "株洲信达工程造价咨询有限公司" in market and "工程造价咨询" in market and "审计" in market
+    assert "★★★★" in market and "黑名单机构" not in market
+    sign_in(client)
+    figures = client.get("/console/figures").text
+    assert "科技局" in figures and "20,001.00 元" in figures  # two payouts of 10,000.50 yuan, exact
+    red = figures.split("航空港区企业服务站")[1].split("</tr>")[0]
+    assert re.findall(r"<td>(\d+)</td>", red) == ["1", "0", "0", "0", "1"]  # the case with an overdue step

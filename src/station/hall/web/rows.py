@@ -38,7 +38,13 @@ def by_unique(session: Session, table: str, key: dict[str, Any]) -> tuple[str, d
 
 
 def station_names(session: Session) -> dict[str, str]:
-    return {code: name for code, name in session.execute(select(Station.code, Station.name))}
+    """Station code -> name, the hall's own rows included."""
+    from station.hall.sync import HALL_STATION
+
+    return {
+        HALL_STATION: "服务大厅",
+        **{code: name for code, name in session.execute(select(Station.code, Station.name))},
+    }
 
 
 def when(value: Any) -> dt.datetime | None:
