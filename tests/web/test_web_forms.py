@@ -300,3 +300,23 @@ def test_the_park_figures_and_the_public_marketplace_come_from_the_synced_rows(h
     assert "科技局" in figures and "20,001.00 元" in figures  # two payouts of 10,000.50 yuan, exact
     red = figures.split("航空港区企业服务站")[1].split("</tr>")[0]
     assert re.findall(r"<td>(\d+)</td>", red) == ["1", "0", "0", "0", "1"]  # the case with an overdue step
+
+
+def test_hall_users_are_added_from_the_command_line_and_bad_ones_refused(tmp_path, capsys, monkeypatch) -> None:
+    import sys
+
+    from station.cli import main
+
+    data = str(tmp_path / "data")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["--data-dir", data, "hall", "users", "add", "Zhao", "--role", "operator", "--password-stdin"]) == 0
+    assert "已添加服务大厅控制台用户 zhao（值班员）" in capsys.readouterr().out
+    monkeypatch.setattr(sys, "stdin", io.StringIO("short\n"))
+    assert main(["--data-dir", data, "hall", "users", "add", "qian", "--role", "supervisor", "--password-stdin"]) != 0
+    assert "密码至少" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["--data-dir", data, "hall", "users", "add", "../x", "--role", "supervisor", "--password-stdin"]) != 0
+    assert "用户名应为" in capsys.readouterr().err
+    assert main(["--data-dir", data, "hall", "users", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "zhao" in listed and "qian" not in listed and PASSWORD not in listed
