@@ -25,8 +25,9 @@ SCRIPT = '<script>alert("x")</script>'
 
 
 @pytest.fixture
-def hall(tmp_path) -> Iterator[tuple[TestClient, object, dict[str, SyncedTable]]]:
-    store = hall_store(tmp_path)
+def hall(tmp_path, hall_db) -> Iterator[tuple[TestClient, object, dict[str, SyncedTable]]]:
+    """The hall in process, on SQLite and on the real PostgreSQL."""
+    store = hall_store(tmp_path, hall_db)
     host = load_host()
     tables = {t.name: t for t in host.collect("register_synced_tables", SyncedTable)}
     client = TestClient(create_app(store, list(tables.values()), host))
@@ -113,6 +114,9 @@ def test_an_oversized_field_is_refused_not_cut(hall) -> None:
     csrf = csrf_of(client.get("/console/stations").text)
     answer = client.post("/console/stations", data={"csrf": csrf, "code": "ST09", "name": "长" * (MAX_FIELD + 1)})
     assert answer.status_code == 400 and "填写的内容过长" in answer.text
+    for bad in ("九\x00站", "九\x1b[31m站"):
+        refused = client.post("/console/stations", data={"csrf": csrf, "code": "ST09", "name": bad})
+        assert refused.status_code == 400 and "无法识别的字符" in refused.text
     huge = client.post("/console/stations", data={"csrf": csrf, "code": "ST09", "name": "长" * 2_000_000})
     assert huge.status_code == 413  # over the hall's body limit, never read
     with store.session() as db:

@@ -16,9 +16,9 @@ PASSWORD = "园区服务大厅-correct-horse"
 PHONE = "13807330001"
 
 
-def hall_store(root: Path) -> HallStore:
+def hall_store(root: Path, url: str | None = None) -> HallStore:
     trust.configure(root / "hall")
-    store = HallStore(default_url(root))
+    store = HallStore(url or default_url(root))
     store.migrate()
     with store.session() as db, db.begin():
         users.add(db, "wang", "supervisor", PASSWORD, "王主管")

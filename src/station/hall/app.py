@@ -229,9 +229,7 @@ def create_app(
         except stations.Unauthenticated:
             throttle.record(store, throttle.CREDENTIAL, source)
             raise
-        stations.record_call(
-            caller, request.headers.get("x-station-version"), request.headers.get("x-station-pending")
-        )
+        stations.record_call(caller, request.headers.get("x-station-version"), request.headers.get("x-station-pending"))
         return caller
 
     Caller = Annotated[Station, Depends(station)]

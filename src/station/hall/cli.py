@@ -29,12 +29,19 @@ def cmd_serve(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def _actor(args: argparse.Namespace) -> str:
+    """Who ran a hall command, for the hall's log (``station --user NAME hall …``)."""
+    return getattr(args, "user", None) or "命令行"
+
+
 def cmd_add_station(args: argparse.Namespace, ctx: Any) -> int:
-    from station.hall import stations
+    from station.hall import journal, stations
 
     store = _store(args, ctx)
     with store.session() as session, session.begin():
         token = stations.add_station(session, args.code, args.name)
+        journal.record(session, _actor(args), "station.add", args.code.upper(),
+                       f"为服务站“{args.name}”生成了一次性登记码。")  # fmt: skip
     store.dispose()
     if args.json:
         print(json.dumps({"station_code": args.code.upper(), "token": token}, ensure_ascii=False))
@@ -44,12 +51,13 @@ def cmd_add_station(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_revoke_station(args: argparse.Namespace, ctx: Any) -> int:
-    from station.hall import stations, trust
+    from station.hall import journal, stations, trust
 
     store = _store(args, ctx)
     trust.configure(ctx.data_dir / "hall")
     with store.session() as session, session.begin():  # locked out and its keys ended, together
         station, ended = stations.retire(session, _tables(ctx), args.code)
+        journal.record(session, _actor(args), "station.revoke", station.code, f"停用了服务站“{station.name}”。")
     store.dispose()
     print(f"服务站 {station.code} 已停用，它的凭据从此不能再访问服务大厅。")
     if ended:
@@ -65,7 +73,7 @@ def _tables(ctx: Any) -> dict[str, Any]:
 
 def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
     """The changes waiting for the hall's supervisor; with an id, apply or dismiss one."""
-    from station.hall import events, review, trust
+    from station.hall import events, journal, review, trust
 
     store = _store(args, ctx)
     trust.configure(ctx.data_dir / "hall")  # an applied change may republish a signed list
@@ -98,6 +106,9 @@ def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
             note=args.reason or "",
             after_apply=events.announce(ctx.host, session, tables),
         )
+        verb = "采纳" if conflict.status == "applied" else "驳回"
+        journal.record(session, by, f"review.{'apply' if args.apply else 'dismiss'}", str(conflict.id),
+                       f"{verb}了服务站 {conflict.station} 的一次改动。理由：{args.reason or ''}")  # fmt: skip
     store.dispose()
     verb = "采纳，各服务站下次同步时会收到" if conflict.status == "applied" else "驳回，服务大厅的版本保持不变"
     print(f"服务站 {conflict.station} 的这次改动已{verb}。")
@@ -107,7 +118,7 @@ def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
 def cmd_users(args: argparse.Namespace, ctx: Any) -> int:
     """``hall users add NAME --role …`` (the password from stdin or asked twice) and ``hall users list``."""
     from station.errors import UserError
-    from station.hall import users
+    from station.hall import journal, users
 
     store = _store(args, ctx)
     if args.action == "list":
@@ -133,6 +144,7 @@ def cmd_users(args: argparse.Namespace, ctx: Any) -> int:
     with store.session() as session, session.begin():
         user = users.add(session, args.username, args.role, password, args.display_name or "")
         label, name = users.ROLES[user.role], user.username
+        journal.record(session, _actor(args), "user.add", name, f"开设或重设了控制台用户 {name}（{label}）。")
     store.dispose()
     print(f"已添加服务大厅控制台用户 {name}（{label}）。")
     return 0

@@ -113,7 +113,6 @@ def revoke(session: Session, code: str) -> Station:
     return station
 
 
-
 def retire(session: Session, tables: Mapping[str, Any], code: str) -> tuple[Station, bool]:
     """Revoke a station and end its signing keys, together; returns the station and whether keys ended."""
     from station.hall import trust

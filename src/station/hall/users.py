@@ -48,7 +48,8 @@ def add(session: Session, username: str, role: str, password: str, display_name:
 def check(session: Session, username: str, password: str) -> User:
     """The user whose password this is, or ``WrongSignIn`` that does not say which part was wrong."""
     wrong = WrongSignIn("用户名或密码不正确，请重新输入。")
-    user = session.get(User, username.strip().lower()[:40])
+    name = username.strip().lower()
+    user = session.get(User, name) if _NAME.match(name) else None  # a name no user can have is never looked up
     if user is None or not user.active:
         hasher.hash(password)  # the same time as a real check: which names exist stays hidden
         raise wrong

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+import re
 import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -28,8 +29,8 @@ from station.contributions import HallPage, SyncedTable
 from station.core.clock import local_text
 from station.core.db import utcnow
 from station.errors import PermissionDenied, UserError
-from station.hall import throttle
-from station.hall.models import Event, User, WebSession
+from station.hall import journal, throttle
+from station.hall.models import User, WebSession
 from station.hall.store import HallStore
 from station.hall.users import ROLES, SUPERVISOR
 
@@ -40,6 +41,8 @@ SESSION_COOKIE = "hall_session"
 FORM_COOKIE = "hall_form"  # the CSRF token of forms filled before any session (sign-in, lookups)
 SESSION_TTL = dt.timedelta(hours=8)
 MAX_FIELD = 2000  # characters in any one form field; a longer one is refused, never cut short silently
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 SIGN_IN = throttle.Rule("登录", 5, dt.timedelta(minutes=15), dt.timedelta(minutes=15))
 LOOKUP = throttle.Rule("查询", 10, dt.timedelta(minutes=15), dt.timedelta(minutes=15))
@@ -187,16 +190,19 @@ class Site:
         if not isinstance(sent, str) or not expected or not hmac.compare_digest(sent, expected):
             raise Forbidden("表单已过期或来源不明。请回到上一页刷新后重新提交。")
         for _name, value in form.multi_items():
-            if not isinstance(value, UploadFile) and len(value) > MAX_FIELD:
+            if isinstance(value, UploadFile):
+                continue
+            if len(value) > MAX_FIELD:
                 raise UserError(f"填写的内容过长（每项不超过 {MAX_FIELD} 字）。请删减后重新提交。")
+            if _UNPRINTABLE.search(value):  # a NUL would stop PostgreSQL; no person types these
+                raise UserError("填写的内容含有无法识别的字符。请删去后重新提交。")
         return form
 
     # -- audit and lock-outs --------------------------------------------------------------------
 
     def audit(self, db: Session, request: Request, actor: str, action: str, subject: str, text: str) -> None:
         """Keep one sentence of what a person did at the hall, in the caller's transaction."""
-        db.add(Event(actor=actor[:60], action=action[:40], subject=subject[:120], text=text, source=source(request)))
-        log.info("hall web %s by %s: %s", action, actor, text)
+        journal.record(db, actor, action, subject, text, source(request))
 
     def check_lookup(self, request: Request) -> None:
         throttle.check(self.store, LOOKUP, source(request))
