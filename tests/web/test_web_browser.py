@@ -206,7 +206,8 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     mine = json.loads(run(a, "license", "list", "--json").stdout)
     assert [lic["status"] for lic in mine if lic["number"] == issued["number"]] == ["revoked"]
     driver.get(f"{hall.url}/console/licences")
-    assert issued["number"] in driver.page_source
+    row = driver.find_element(By.XPATH, f"//tr[td[text()='{issued['number']}']]").text
+    assert "临平企业服务站（经服务大厅审核）" in row
     snap(driver, shots, "licences")
     for page in ("policies", "figures", "events"):
         driver.get(f"{hall.url}/console/{page}")

@@ -52,12 +52,22 @@ def revoked(db: Any) -> list[dict[str, Any]]:
             "reason": d.get("reason") or "",
             "at": rows.when(d.get("revoked_at") or d.get("updated_at")),
             "station": names.get(str(d.get("station_code")), str(d.get("station_code") or "")),
-            "by_hall": str(d.get("updated_by") or "").endswith("@HALL"),
+            "by": revoked_by(str(d.get("updated_by") or ""), str(d.get("station_code") or ""), names),
         }
         for _, d, _ in rows.live(db, LICENSE_TABLE, '"revoked"')
         if d.get("status") == "revoked"
     ]
     return sorted(found, key=lambda r: r["at"] or utcnow(), reverse=True)
+
+
+def revoked_by(updated_by: str, issuer: str, names: dict[str, str]) -> str:
+    """Who revoked a licence, from the station part of its ``updated_by`` (stamped by the hall)."""
+    station = updated_by.rpartition("@")[2]
+    if station == "HALL":
+        return "服务大厅"
+    if station == issuer or not station:
+        return "签发服务站"
+    return f"{names.get(station, station)}（经服务大厅审核）"
 
 
 def console_routes(site: Site) -> APIRouter:
