@@ -324,3 +324,41 @@ def test_hall_users_are_added_from_the_command_line_and_bad_ones_refused(tmp_pat
     assert main(["--data-dir", data, "hall", "users", "list"]) == 0
     listed = capsys.readouterr().out
     assert "zhao" in listed and "qian" not in listed and PASSWORD not in listed
+
+
+def test_a_supervisor_publishes_a_catalogue_folder_after_seeing_what_changes(hall) -> None:
+    from station_policy.catalog import demo_dir
+
+    client, store, _ = hall
+    files = sorted(demo_dir().glob("*.yaml"))[:2]
+    documents = [("documents", (f.name, f.read_bytes(), "application/x-yaml")) for f in files]
+    sign_in(client, "li")
+    csrf = csrf_of(client.get("/console/policies").text)
+    refused = client.post("/console/policies/preview", data={"csrf": csrf}, files=documents)
+    assert refused.status_code == 403  # an operator watches; a supervisor publishes
+    sign_in(client)
+    page = client.get("/console/policies")
+    csrf = csrf_of(page.text)
+    preview = client.post("/console/policies/preview", data={"csrf": csrf}, files=documents)
+    assert preview.status_code == 200 and preview.text.count("<td>新增</td>") == 2
+    token = re.search(r'name="token" value="([^"]+)"', preview.text).group(1)
+    done = client.post("/console/policies/publish", data={"csrf": csrf, "token": token}, follow_redirects=False)
+    assert done.status_code == 303
+    assert client.post("/console/policies/publish", data={"csrf": csrf, "token": token}).status_code == 400  # once
+    catalogue = client.get("/console/policies").text
+    assert "共 2 项" in catalogue and catalogue.count("<td>新发布</td>") == 2
+    assert any("新增 2 项，修订 0 项" in e for e in events(store))
+    # The same folder with one title changed, and script in it: a revision, named, escaped.
+    text = files[0].read_text(encoding="utf-8")
+    title = re.search(r"^title: *(.+)$", text, re.M).group(1)
+    revised = text.replace(title, f"'{SCRIPT}'", 1).encode("utf-8")
+    again = [("documents", (files[0].name, revised, "application/x-yaml")), documents[1]]
+    preview = client.post("/console/policies/preview", data={"csrf": csrf}, files=again)
+    assert "<td>修订</td>" in preview.text and "名称" in preview.text and "<td>不变</td>" in preview.text
+    assert SCRIPT not in preview.text and "&lt;script&gt;" in preview.text
+    broken = [("documents", ("broken.yaml", b"code: [unclosed", "application/x-yaml"))]
+    answer = client.post("/console/policies/preview", data={"csrf": csrf}, files=broken)
+    assert answer.status_code == 400 and "broken.yaml" in answer.text and "YAML" in answer.text
+    binary = [("documents", ("photo.yaml", b"\xff\xfe\x00garbage", "application/x-yaml"))]
+    answer = client.post("/console/policies/preview", data={"csrf": csrf}, files=binary)
+    assert answer.status_code == 400 and "UTF-8" in answer.text
