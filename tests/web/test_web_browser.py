@@ -209,6 +209,19 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     row = driver.find_element(By.XPATH, f"//tr[td[text()='{issued['number']}']]").text
     assert "临平企业服务站（经服务大厅审核）" in row
     snap(driver, shots, "licences")
+    # The supervisor publishes the policy catalogue folder after seeing what it changes.
+    from station_policy.catalog import demo_dir
+
+    driver.get(f"{hall.url}/console/policies")
+    folder = sorted(demo_dir().glob("*.yaml"))
+    driver.find_element(By.ID, "documents").send_keys("\n".join(str(f) for f in folder))
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    assert driver.page_source.count("<td>新增</td>") == len(folder)
+    snap(driver, shots, "policy-preview")
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    driver.switch_to.alert.accept()
+    assert driver.current_url.endswith("/console/policies")
+    assert driver.page_source.count("<td>新发布</td>") == len(folder)  # every edition, in the history
     for page in ("policies", "figures", "events"):
         driver.get(f"{hall.url}/console/{page}")
         snap(driver, shots, page)
