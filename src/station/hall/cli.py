@@ -25,6 +25,7 @@ def cmd_serve(args: argparse.Namespace, ctx: Any) -> int:
     trust.configure(ctx.data_dir / "hall")  # the hall's signing key lives beside its default database
     store = _store(args, ctx)
     print(f"服务大厅已启动：http://{args.host}:{args.port}（数据库 {store.engine.url.render_as_string()}）", flush=True)
+    print(f"控制台 http://{args.host}:{args.port}/console ，企业服务窗口 http://{args.host}:{args.port}/e/", flush=True)
     uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning", workers=1)
     return 0
 

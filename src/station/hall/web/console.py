@@ -3,6 +3,7 @@
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 import io
 import json
+import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -16,6 +17,8 @@ from station.errors import UserError
 from station.hall import events, review, stations, throttle, trust, users
 from station.hall.models import Event, Station
 from station.hall.web.site import SESSION_COOKIE, SESSION_TTL, SIGN_IN, Operator, Site, source, text
+
+log = logging.getLogger(__name__)
 
 
 def qr_svg(data: str) -> Markup:
@@ -38,8 +41,9 @@ def station_rows(db: Any) -> list[dict[str, Any]]:
             ended = key.valid_to <= now
             if not ended or key.station_code not in keys:
                 keys[key.station_code] = "已失效" if ended else "已认证"
-    except UserError:
-        keys = {}  # a list the hall cannot open is reported by the sync itself; the page still shows
+    except (UserError, ValueError):  # signing.DecodeError: a list the hall cannot open; the page still shows
+        log.exception("the hall's station-key list could not be read")
+        keys = {}
     rows = []
     for s in db.scalars(select(Station).order_by(Station.code)):
         if s.revoked_at is not None:
