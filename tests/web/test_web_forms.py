@@ -362,3 +362,20 @@ def test_a_supervisor_publishes_a_catalogue_folder_after_seeing_what_changes(hal
     binary = [("documents", ("photo.yaml", b"\xff\xfe\x00garbage", "application/x-yaml"))]
     answer = client.post("/console/policies/preview", data={"csrf": csrf}, files=binary)
     assert answer.status_code == 400 and "UTF-8" in answer.text
+
+
+def test_every_asset_comes_from_the_hall_and_a_forged_session_signs_nobody_in(hall) -> None:
+    client, _, _ = hall
+    client.cookies.set("hall_session", "x" * 43)
+    assert client.get("/console/review", follow_redirects=False).headers["location"] == "/console/signin"
+    client.cookies.clear()
+    sign_in(client)
+    pages = ["/console/stations", "/console/review", "/console/licences", "/console/policies", "/console/figures",
+             "/console/events", "/e/", "/e/case", "/e/verify", "/e/market", "/console/signin"]  # fmt: skip
+    for path in pages:
+        html = client.get(path).text
+        for link in re.findall(r'(?:src|href|action)="([^"]*)"', html):
+            assert link.startswith("/") and not link.startswith("//"), (path, link)  # no CDN, no other site
+    for asset in ("/static/style.css", "/static/hall.js"):
+        served = client.get(asset)
+        assert served.status_code == 200 and served.headers["x-content-type-options"] == "nosniff"
