@@ -214,6 +214,37 @@ def test_service_hook_that_raises_is_disabled_and_the_next_answers() -> None:
 
 
 @pytest.mark.filterwarnings("ignore:Using `httpx`")  # starlette's TestClient still runs over httpx
+def test_hook_register_hall_pages(tmp_path) -> None:
+    """A plugin's console page (signed in), window page (public) and figures, served by the hall."""
+    from fastapi import APIRouter
+    from fastapi.testclient import TestClient
+
+    from station.contributions import HallFigure, HallPage
+    from station.hall.app import create_app
+    from station.hall.store import HallStore, default_url
+
+    def routes(web):  # type: ignore[no-untyped-def]
+        router = APIRouter()
+        router.get("")(lambda: {"hello": "园区"})
+        return router
+
+    figure = HallFigure("小插件的数字", ("项目", "数量"), [("甲", "1")])
+    pages = [
+        HallPage("tiny", "小窗口", area="window", routes=routes),
+        HallPage("tinyc", "小控制台", area="console", routes=routes, figures=lambda session: [figure]),
+    ]
+    host = host_with(tiny=plugin(register_hall_pages=lambda register: [register(p) for p in pages]))
+    store = HallStore(default_url(tmp_path))
+    store.migrate()
+    client = TestClient(create_app(store, [], host))
+    assert client.get("/e/tiny").json() == {"hello": "园区"}
+    front = client.get("/e/").text
+    assert 'href="/e/tiny"' in front and "小窗口" in front
+    for path in ("/console/figures", "/console/tinyc"):  # the console is for the signed-in, whatever the plugin
+        assert client.get(path, follow_redirects=False).headers["location"] == "/console/signin"
+    store.dispose()
+
+
 def test_hook_hall_did_apply(tmp_path) -> None:
     """At the hall, inside the push's transaction: a plugin publishes hall rows that commit with the push;
     a plugin that fails has its half-done work undone and the push still stands."""

@@ -235,6 +235,42 @@ class DrawOutcome:
 
 
 @dataclass(frozen=True)
+class HallFigure:
+    """One table on the hall console's park figures page: a title, column headings and rows of text."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HallPage:
+    """A page of the hall's web face (``station.hall.web``), served by the hall process.
+
+    ``area`` is ``"console"`` (the park's operators, signed in; under ``/console/<key>``) or ``"window"`` (the
+    public enterprise window; under ``/e/<key>``). ``routes(web)`` returns a FastAPI ``APIRouter`` whose paths
+    are relative to that prefix; ``web`` (``station.hall.web.site.Site``) renders templates, checks the
+    sign-in, role and CSRF token, and audits. ``templates`` is the folder of the page's Jinja2 templates
+    (they extend ``console.html`` or ``window.html``). ``figures(session)`` adds tables to the console's
+    park figures page, read from the hall's synced rows; ``labels`` names the plugin's tables and fields in
+    the review queue. A page may give only ``figures`` or ``labels``.
+    """
+
+    key: str
+    title: str
+    area: str = "console"
+    routes: Callable[[Any], Any] | None = None
+    templates: Path | None = None
+    figures: Callable[[Any], list[HallFigure]] | None = None
+    # Names a person reads for the plugin's synced tables and fields, for the review queue:
+    # {table: {"": what one row is, field: its name}}.
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    order: int = 100
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
 class HallBatch:
     """What ``hall_did_apply`` receives at the hall, inside the push's transaction.
 

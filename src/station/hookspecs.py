@@ -20,6 +20,7 @@ from station.contributions import (
     DrawRequest,
     EnterpriseChange,
     HallBatch,
+    HallPage,
     LicenseIssued,
     MigrationBranch,
     NoticeSource,
@@ -112,6 +113,12 @@ def license_did_issue(issued: LicenseIssued) -> None:
 # ---------------------------------------------------------------------------------------------
 # The hall: called in the hall process (``station hall serve`` loads the same plugins)
 # ---------------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_hall_pages(register: Callable[[HallPage], None]) -> None:
+    """Contribute pages to the hall's web face: the operators' console, the enterprise window, and tables for
+    the park figures page. Called once when the hall starts."""
 
 
 @hookspec

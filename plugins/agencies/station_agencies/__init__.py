@@ -17,6 +17,7 @@ from station.contributions import (
     DemoData,
     DrawOutcome,
     DrawRequest,
+    HallPage,
     MigrationBranch,
     NoticeSource,
     Page,
@@ -215,3 +216,11 @@ def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
         log.warning("agency draw for %s not made: %s", request.subject_uid, exc.message)
         return None
     return outcome
+
+
+@hookimpl
+def register_hall_pages(register: Callable[[HallPage], None]) -> None:
+    from station_agencies import hall_web
+
+    for page in hall_web.pages():
+        register(page)

@@ -13,6 +13,7 @@ from station.contributions import (
     DashboardFigure,
     DemoData,
     HallBatch,
+    HallPage,
     MigrationBranch,
     NoticeSource,
     Page,
@@ -206,3 +207,11 @@ def hall_did_apply(batch: HallBatch) -> None:
     from station_licenses import hall_side
 
     hall_side.on_hall_apply(batch)
+
+
+@hookimpl
+def register_hall_pages(register: Callable[[HallPage], None]) -> None:
+    from station_licenses import hall_web
+
+    for page in hall_web.pages():
+        register(page)

@@ -78,7 +78,7 @@ def revoke_command(args: Any, ctx: Any) -> int:
     import json
 
     from station.contributions import SyncedTable
-    from station.hall import trust
+    from station.hall import journal, trust
     from station.hall.store import HallStore, default_url
 
     store = HallStore(args.db or default_url(ctx.data_dir))
@@ -88,6 +88,9 @@ def revoke_command(args: Any, ctx: Any) -> int:
     by = args.user or "hall-supervisor"
     with store.session() as session, session.begin():
         uid = revoke_at_hall(session, tables, args.number, args.reason, by)
+        number = args.number.strip().upper()
+        said = f"以服务大厅的名义吊销了执照 {number}。原因：{args.reason}"
+        journal.record(session, by, "licence.revoke", number, said)
     store.dispose()
     if args.json:
         print(json.dumps({"number": args.number.strip().upper(), "uid": uid, "status": "revoked"}))

@@ -15,6 +15,7 @@ from station.contributions import (
     CliCommand,
     DashboardFigure,
     DemoData,
+    HallPage,
     MigrationBranch,
     Notice,
     NoticeSource,
@@ -246,3 +247,11 @@ def enterprise_did_change(change: Any) -> None:
     if first:
         for listener in list(_listeners):
             listener()
+
+
+@hookimpl
+def register_hall_pages(register: Callable[[HallPage], None]) -> None:
+    from station_policy import hall_web
+
+    for page in hall_web.pages():
+        register(page)

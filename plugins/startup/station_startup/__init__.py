@@ -14,6 +14,7 @@ from station.contributions import (
     CliCommand,
     DashboardFigure,
     DemoData,
+    HallPage,
     MigrationBranch,
     NoticeSource,
     Page,
@@ -219,3 +220,11 @@ def register_demo_data(register: Callable[[DemoData], None]) -> None:
     from station_startup import demo
 
     register(DemoData("cases", demo.fill, order=30))
+
+
+@hookimpl
+def register_hall_pages(register: Callable[[HallPage], None]) -> None:
+    from station_startup import hall_web
+
+    for page in hall_web.pages():
+        register(page)

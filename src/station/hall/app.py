@@ -20,7 +20,7 @@ from station import __version__
 from station.contributions import SyncedTable
 from station.core.sync import values
 from station.errors import PermissionDenied, UserError
-from station.hall import anchors, authority, events, stations, sync, throttle, trust
+from station.hall import anchors, authority, events, stations, sync, throttle, trust, web
 from station.hall.models import Station
 from station.hall.store import HallStore
 
@@ -235,15 +235,19 @@ def create_app(
         source = f"{_source(request)}/{values.printable_key(claimed)}"
         throttle.check(store, throttle.CREDENTIAL, source)
         try:
-            return stations.from_header(db, authorization)
+            caller = stations.from_header(db, authorization)
         except stations.Unauthenticated:
             throttle.record(store, throttle.CREDENTIAL, source)
             raise
+        stations.record_call(caller, request.headers.get("x-station-version"), request.headers.get("x-station-pending"))
+        return caller
 
     Caller = Annotated[Station, Depends(station)]
 
+    site = web.mount(app, store, synced, host)
+
     @app.exception_handler(UserError)
-    async def user_error(request: Request, exc: UserError) -> JSONResponse:
+    async def user_error(request: Request, exc: UserError) -> Response:
         status = (
             401 if isinstance(exc, stations.Unauthenticated)
             else 403 if isinstance(exc, PermissionDenied)
@@ -251,10 +255,14 @@ def create_app(
             else 422 if isinstance(exc, Unprocessable)
             else 400
         )  # fmt: skip
+        if web.is_page(request):
+            return site.error(request, exc.message, status)
         return JSONResponse({"detail": exc.message}, status_code=status)
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if web.is_page(request):
+            return site.error(request, "填写的内容不完整或格式不对。请回到上一页检查后重新提交。", 422)
         errors = [{"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()]
         return JSONResponse({"detail": "请求格式不正确。", "errors": errors[:10]}, status_code=422)
 

@@ -55,17 +55,25 @@ def cmd_serve(args: argparse.Namespace, ctx: Any) -> int:
     store = _store(args, ctx)
     sock = _listen(args.host, args.port)
     print(f"服务大厅已启动：http://{args.host}:{args.port}（数据库 {store.engine.url.render_as_string()}）", flush=True)
+    print(f"控制台 http://{args.host}:{args.port}/console ，企业服务窗口 http://{args.host}:{args.port}/e/", flush=True)
     server = uvicorn.Server(uvicorn.Config(create_app(store), log_level="warning", workers=1))
     server.run(sockets=[sock])
     return 0
 
 
+def _actor(args: argparse.Namespace) -> str:
+    """Who ran a hall command, for the hall's log (``station --user NAME hall …``)."""
+    return getattr(args, "user", None) or "命令行"
+
+
 def cmd_add_station(args: argparse.Namespace, ctx: Any) -> int:
-    from station.hall import stations
+    from station.hall import journal, stations
 
     store = _store(args, ctx)
     with store.session() as session, session.begin():
         token = stations.add_station(session, args.code, args.name)
+        journal.record(session, _actor(args), "station.add", args.code.upper(),
+                       f"为服务站“{args.name}”生成了一次性登记码。")  # fmt: skip
     store.dispose()
     if args.json:
         print(json.dumps({"station_code": args.code.upper(), "token": token}, ensure_ascii=False))
@@ -75,15 +83,13 @@ def cmd_add_station(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_revoke_station(args: argparse.Namespace, ctx: Any) -> int:
-    from station.contributions import SyncedTable
-    from station.hall import stations, trust
+    from station.hall import journal, stations, trust
 
     store = _store(args, ctx)
     trust.configure(ctx.data_dir / "hall")
-    tables = {t.name: t for t in ctx.host.collect("register_synced_tables", SyncedTable)}
     with store.session() as session, session.begin():  # locked out and its keys ended, together
-        station = stations.revoke(session, args.code)
-        ended = trust.end_station_keys(session, tables, station.code)
+        station, ended = stations.retire(session, _tables(ctx), args.code)
+        journal.record(session, _actor(args), "station.revoke", station.code, f"停用了服务站“{station.name}”。")
     store.dispose()
     print(f"服务站 {station.code} 已停用，它的凭据从此不能再访问服务大厅。")
     if ended:
@@ -99,7 +105,7 @@ def _tables(ctx: Any) -> dict[str, Any]:
 
 def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
     """The changes waiting for the hall's supervisor; with an id, apply or dismiss one."""
-    from station.hall import events, review, trust
+    from station.hall import events, journal, review, trust
 
     store = _store(args, ctx)
     trust.configure(ctx.data_dir / "hall")  # an applied change may republish a signed list
@@ -132,9 +138,47 @@ def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
             note=args.reason or "",
             after_apply=events.announce(ctx.host, session, tables),
         )
+        verb = "采纳" if conflict.status == "applied" else "驳回"
+        journal.record(session, by, f"review.{'apply' if args.apply else 'dismiss'}", str(conflict.id),
+                       f"{verb}了服务站 {conflict.station} 的一次改动。理由：{args.reason or ''}")  # fmt: skip
     store.dispose()
     verb = "采纳，各服务站下次同步时会收到" if conflict.status == "applied" else "驳回，服务大厅的版本保持不变"
     print(f"服务站 {conflict.station} 的这次改动已{verb}。")
+    return 0
+
+
+def cmd_users(args: argparse.Namespace, ctx: Any) -> int:
+    """``hall users add NAME --role …`` (the password from stdin or asked twice) and ``hall users list``."""
+    from station.errors import UserError
+    from station.hall import journal, users
+
+    store = _store(args, ctx)
+    if args.action == "list":
+        with store.session() as session:
+            found = [(u.username, u.display_name, users.ROLES.get(u.role, u.role), u.active)
+                     for u in users.listed(session)]  # fmt: skip
+        store.dispose()
+        for username, display, role, active in found:
+            print(f"{username}\t{display}\t{role}{'' if active else '（已停用）'}")
+        if not found:
+            print("服务大厅还没有控制台用户。用 station hall users add 添加。")
+        return 0
+    if not args.username or not args.role:
+        raise UserError("请写明用户名和角色（--role operator 或 supervisor）。")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass("密码：")
+        if getpass.getpass("再输入一次：") != password:
+            raise UserError("两次输入的密码不一致，请重新添加。")
+    with store.session() as session, session.begin():
+        user = users.add(session, args.username, args.role, password, args.display_name or "")
+        label, name = users.ROLES[user.role], user.username
+        journal.record(session, _actor(args), "user.add", name, f"开设或重设了控制台用户 {name}（{label}）。")
+    store.dispose()
+    print(f"已添加服务大厅控制台用户 {name}（{label}）。")
     return 0
 
 
@@ -245,6 +289,14 @@ def configure(sub: Any) -> Any:
     rev.add_argument("--db", help=db_help)
     rev.add_argument("--json", action="store_true")
     rev.set_defaults(run=cmd_review)
+    usr = hall.add_parser("users", help="服务大厅控制台的用户：添加（值班员或主管）、列出")
+    usr.add_argument("action", choices=["add", "list"])
+    usr.add_argument("username", nargs="?", help="用户名，如 wang.li")
+    usr.add_argument("--role", choices=["operator", "supervisor"], help="operator：值班员；supervisor：主管")
+    usr.add_argument("--display-name", help="显示的姓名")
+    usr.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码（一行）")
+    usr.add_argument("--db", help=db_help)
+    usr.set_defaults(run=cmd_users)
     dig = hall.add_parser("digest", help="服务大厅同步数据的摘要（与各站的 station sync status 对照）")
     dig.add_argument("--db", help=db_help)
     dig.add_argument("--json", action="store_true")

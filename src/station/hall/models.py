@@ -28,6 +28,10 @@ class Station(HallBase):
     enrolled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)  # the station's outbox, taken up to here
+    # What the station said about itself on its last call (the console's station list).
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    client_version: Mapped[str | None] = mapped_column(String(40))
+    pending: Mapped[int | None] = mapped_column(Integer)  # changes waiting in its outbox when it last synced
 
 
 class Row(HallBase):
@@ -154,3 +158,45 @@ class Meta(HallBase):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class User(HallBase):
+    """A person who runs the hall's console: an ``operator`` watches and enrols, a ``supervisor`` also decides
+    reviews and revokes. Only an Argon2id hash of the password is kept."""
+
+    __tablename__ = "hall_user"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(60))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class WebSession(HallBase):
+    """A signed-in console session. The cookie carries a random token; only its SHA-256 is kept here, with the
+    session's CSRF token, so a stolen database does not sign anyone in."""
+
+    __tablename__ = "hall_web_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Event(HallBase):
+    """What a person did at the hall (signed in, enrolled or revoked a station, decided a review, …): a sentence
+    for the console's log, and who, when and from where."""
+
+    __tablename__ = "hall_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(120), default="")
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(60), default="")

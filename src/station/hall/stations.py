@@ -12,7 +12,9 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -110,3 +112,19 @@ def revoke(session: Session, code: str) -> Station:
     session.flush()
     return station
 
+
+def retire(session: Session, tables: Mapping[str, Any], code: str) -> tuple[Station, bool]:
+    """Revoke a station and end its signing keys, together; returns the station and whether keys ended."""
+    from station.hall import trust
+
+    station = revoke(session, code)
+    return station, bool(trust.end_station_keys(session, tables, station.code))
+
+
+def record_call(station: Station, version: str | None, pending: str | None) -> None:
+    """Keep what a station says about itself on each call (its program's version, its waiting uploads)."""
+    station.last_seen_at = utcnow()
+    if version:
+        station.client_version = version.strip()[:40]
+    if pending is not None and pending.isdigit() and len(pending) < 10:
+        station.pending = int(pending)

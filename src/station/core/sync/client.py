@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from station import __version__
 from station.contributions import SyncedTable
 from station.core import enrolment
 from station.core.sync import anchors, bulk, digest, outbox, pages, values
@@ -82,7 +83,14 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
     ctx.prepare()
     tables = {t.name: t for t in synced_tables(ctx)}
     report = SyncReport()
-    headers = {"Authorization": credential.authorization}
+    # The hall's console shows each station's version and how much it had waiting to upload.
+    with outbox.connect(ctx.db_path) as conn:
+        waiting = outbox.pending(conn)
+    headers = {
+        "Authorization": credential.authorization,
+        "X-Station-Version": __version__,
+        "X-Station-Pending": str(waiting),
+    }
     try:
         with (
             httpx.Client(

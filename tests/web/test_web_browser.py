@@ -1,0 +1,256 @@
+"""The hall's web face in a real browser (Debian's Chromium driven by Selenium through chromium-driver), against
+a real hall process and real stations: the operator signs in and enrols a station whose ``station enroll``
+then succeeds; a licence photo verifies in the enterprise window; a station's change to another's licence
+waits for review and, applied by the supervisor, reaches the issuing station with its next sync; the
+enterprise opens its case by tracking code and phone.
+
+Every page visited is saved as a screenshot; with ``WEB_SCREENSHOTS=docs/images`` they become the README's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from web_helpers import PASSWORD
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hall"))
+from conftest_hall import Hall, station
+
+from helpers import STATION, enterprise_values
+
+CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM and DRIVER), reason="Chromium and chromium-driver are not installed; ./dev test installs them"
+)
+DESK, PHONE_SIZE = (1366, 900), (390, 844)  # a service-hall desktop; a phone in the WeChat browser
+APPLICANT_PHONE = "13807330001"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN"):
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={DESK[0]},{DESK[1]}")
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def hall(tmp_path_factory) -> Iterator[Hall]:
+    running = Hall(tmp_path_factory.mktemp("hall"), None)
+    for username, role, display in (("wang", "supervisor", "王主管"), ("li", "operator", "李值班")):
+        added = subprocess.run(
+            [*STATION, "--data-dir", str(running.data), "hall", "users", "add", username, "--role", role,
+             "--display-name", display, "--password-stdin"],
+            input=PASSWORD + "\n", capture_output=True, text=True,
+        )  # fmt: skip
+        assert added.returncode == 0, added.stderr
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    out = Path(os.environ.get("WEB_SCREENSHOTS") or tmp_path_factory.mktemp("screens"))
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def run(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    if stdin is None:
+        result = station(data, *args)
+    else:
+        result = subprocess.run([*STATION, "--data-dir", str(data), *args], input=stdin, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def snap(driver, shots: Path, name: str, size: tuple[int, int] = DESK) -> None:  # type: ignore[no-untyped-def]
+    """A screenshot of the whole page at this width (the window grows to the page's height)."""
+    driver.set_window_size(size[0], size[1])
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(size[0], max(size[1], min(int(height) + 20, 4000)))
+    driver.save_screenshot(str(shots / f"hall-{name}.png"))
+    driver.set_window_size(*size)
+
+
+def fill(driver, **fields: str) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    for name, value in fields.items():
+        box = driver.find_element(By.ID, name)
+        box.clear()
+        box.send_keys(value)
+
+
+def licence_photo(payload: str, path: Path) -> Path:
+    """A photo-like picture of a licence's QR: the code printed small on a page, photographed at an angle."""
+    from PIL import Image, ImageFilter
+    from station_licenses import qr
+
+    modules = qr.matrix(payload)
+    size, scale = len(modules), 5
+    code = Image.new("L", ((size + 8) * scale,) * 2, 255)
+    for y, row in enumerate(modules):
+        for x, dark in enumerate(row):
+            if dark:
+                code.paste(0, ((x + 4) * scale, (y + 4) * scale, (x + 5) * scale, (y + 5) * scale))
+    page = Image.new("L", (code.width + 400, code.height + 300), 235)
+    page.paste(code, (200, 120))
+    photo = page.rotate(7, expand=True, fillcolor=120).filter(ImageFilter.GaussianBlur(0.8)).convert("RGB")
+    photo.save(path, quality=85)
+    return path
+
+
+def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots, tmp_path) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    a, evil = tmp_path / "a", tmp_path / "evil"
+
+    # The operator signs in (a wrong password first: the same page, a sentence, no session).
+    driver.get(f"{hall.url}/console/stations")
+    assert driver.current_url.endswith("/console/signin")
+    fill(driver, username="wang", password="wrong-password")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert "用户名或密码不正确" in driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    fill(driver, username="wang", password=PASSWORD)
+    snap(driver, shots, "signin")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert driver.current_url.endswith("/console/stations")
+
+    # Enrols a station: the one-time token is shown once, with its QR code; `station enroll` takes it.
+    fill(driver, code="st01", name="航空港区企业服务站")
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    token = driver.find_element(By.ID, "token").text
+    assert driver.find_element(By.CSS_SELECTOR, "figure.qr svg").is_displayed()
+    snap(driver, shots, "station-token")
+    enrolled = run(a, "enroll", driver.find_element(By.ID, "hall-url").text, token)
+    assert "本站已登记为 ST01" in enrolled.stdout and "认证了本站的签名密钥" in enrolled.stdout
+    run(evil, "enroll", hall.url, hall.add_station("ST02", "临平企业服务站"))
+
+    # ST01 issues a licence and opens a startup case, and syncs.
+    from station.core.context import StationContext
+
+    ctx = StationContext(a)
+    ctx.open()
+    with ctx.work(ctx.permissions.actor("admin", "admin")) as work:
+        from station.core import enterprises
+
+        uscc = enterprises.create(work, enterprise_values(7, name="郑州豫发食品药品连锁经营有限公司")).uscc
+    with ctx.work(ctx.permissions.actor("admin", "admin")) as work:
+        from station_agencies import demo  # the marketplace's agencies, commissions and ratings
+
+        demo.fill(work, random.Random(3), commissions=60)
+    ctx.close()
+    issued = json.loads(
+        run(a, "license", "issue", "--uscc", uscc, "--permit", "SPJY:JY14101730000001:2031-06-30", "--json").stdout
+    )
+    application = {
+        "case_type": "limited_company", "enterprise_name": "郑州豫发食品科技有限公司", "legal_rep": "王建国",
+        "registered_capital": "500", "business_scope": "食品销售；食品技术研发。", "address": "郑州航空港区新港大道8号",
+        "contact_phone": APPLICANT_PHONE,
+        "shareholders": [{"name": "王建国", "id_number": "430211198001010011", "capital": "500"}],
+        "papers": {"identity": "received", "premises": {"deferred": "2031-06-30"}, "appointment": "received"},
+    }  # fmt: skip
+    case = json.loads(run(a, "startup", "new", "--json", stdin=json.dumps(application, ensure_ascii=False)).stdout)
+    run(a, "startup", "step", case["number"], "registration", "done")
+    run(a, "sync")
+    driver.get(f"{hall.url}/console/stations")
+    row = driver.find_element(By.XPATH, "//tr[td[text()='ST01']]").text
+    assert "在用" in row and "已认证" in row and "—" not in row.split("在用")[1].split("已认证")[0][:30]
+    snap(driver, shots, "stations")
+
+    # The enterprise checks its licence from a photo of the QR, on a phone.
+    driver.set_window_size(*PHONE_SIZE)
+    driver.get(f"{hall.url}/e/")
+    snap(driver, shots, "window", PHONE_SIZE)
+    driver.find_element(By.LINK_TEXT, "执照核验").click()
+    snap(driver, shots, "verify", PHONE_SIZE)
+    photo = licence_photo(issued["payload"], tmp_path / "licence.jpg")
+    driver.find_element(By.ID, "photo").send_keys(str(photo))
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert driver.find_element(By.ID, "verdict").text == "有效"
+    assert issued["number"] in driver.page_source
+    snap(driver, shots, "verify-valid", PHONE_SIZE)
+
+    # Another station revokes ST01's licence: the hall keeps it for review; the supervisor applies it.
+    run(evil, "sync")
+    run(evil, "license", "revoke", issued["number"], "--reason", "食品经营许可证已被发证机关注销")
+    run(evil, "sync")
+    driver.set_window_size(*DESK)
+    driver.get(f"{hall.url}/console/review")
+    assert "食品经营许可证已被发证机关注销" in driver.page_source
+    snap(driver, shots, "review")
+    reason = driver.find_element(By.CSS_SELECTOR, "form input[name=reason]").get_attribute("id")
+    fill(driver, **{reason: "已向市场监管局核实"})
+    driver.find_element(By.CSS_SELECTOR, "button[value=apply]").click()
+    driver.switch_to.alert.accept()  # asked once before an act that revokes
+    assert "没有等待服务大厅审核的改动" in driver.page_source
+    run(a, "sync")
+    mine = json.loads(run(a, "license", "list", "--json").stdout)
+    assert [lic["status"] for lic in mine if lic["number"] == issued["number"]] == ["revoked"]
+    driver.get(f"{hall.url}/console/licences")
+    row = driver.find_element(By.XPATH, f"//tr[td[text()='{issued['number']}']]").text
+    assert "临平企业服务站（经服务大厅审核）" in row
+    snap(driver, shots, "licences")
+    # The supervisor publishes the policy catalogue folder after seeing what it changes.
+    from station_policy.catalog import demo_dir
+
+    driver.get(f"{hall.url}/console/policies")
+    folder = sorted(demo_dir().glob("*.yaml"))
+    driver.find_element(By.ID, "documents").send_keys("\n".join(str(f) for f in folder))
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    assert driver.page_source.count("<td>新增</td>") == len(folder)
+    snap(driver, shots, "policy-preview")
+    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    driver.switch_to.alert.accept()
+    assert driver.current_url.endswith("/console/policies")
+    assert driver.page_source.count("<td>新发布</td>") == len(folder)  # every edition, in the history
+    for page in ("policies", "figures", "events"):
+        driver.get(f"{hall.url}/console/{page}")
+        snap(driver, shots, page)
+    assert "已向市场监管局核实" in driver.page_source  # the decision is in the hall's log
+    driver.get(f"{hall.url}/console/figures")
+    assert "航空港区企业服务站" in driver.page_source
+
+    # The same photo now shows the licence revoked.
+    driver.set_window_size(*PHONE_SIZE)
+    driver.get(f"{hall.url}/e/verify")
+    driver.find_element(By.ID, "photo").send_keys(str(photo))
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert driver.find_element(By.ID, "verdict").text == "已吊销"
+
+    driver.get(f"{hall.url}/e/market")  # the public marketplace, from what ST01 synced
+    assert "工程造价咨询" in driver.page_source and "★" in driver.page_source
+    snap(driver, shots, "market", PHONE_SIZE)
+
+    # The enterprise opens its case by the code on its receipt and the last four digits of the phone.
+    driver.get(f"{hall.url}/e/case")
+    fill(driver, code=case["tracking_code"], phone="0000")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wrong = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    assert "没有找到" in wrong
+    snap(driver, shots, "case-form", PHONE_SIZE)
+    fill(driver, code=case["tracking_code"].lower(), phone=APPLICANT_PHONE[-4:])
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    assert driver.find_element(By.ID, "case-name").text == "郑州豫发食品科技有限公司"
+    steps = driver.find_elements(By.CSS_SELECTOR, "ol.steps li")
+    assert len(steps) == 5 and "已办结" in steps[0].text
+    assert "住所" in driver.page_source  # the deferred paper and its date
+    snap(driver, shots, "case", PHONE_SIZE)
