@@ -110,7 +110,7 @@ def test_disabled_plugin_keeps_its_tables_and_the_station_opens(ctx) -> None:
 def test_database_from_a_newer_version_is_refused_untouched(ctx) -> None:
     ctx.close()
     conn = sqlite3.connect(ctx.db_path)
-    conn.execute("UPDATE alembic_version SET version_num = 'core_9999' WHERE version_num = 'core_0006'")
+    conn.execute("UPDATE alembic_version SET version_num = 'core_9999' WHERE version_num LIKE 'core\\_%' ESCAPE '\\'")
     conn.execute("UPDATE station_meta SET value = 'newer scripts' WHERE key = 'schema.fingerprint'")
     conn.commit()
     conn.close()

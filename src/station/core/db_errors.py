@@ -9,13 +9,10 @@ from contextlib import contextmanager
 
 from sqlalchemy import exc as sa_exc
 
+from station.core.sync.values import UNSYNCABLE
 from station.errors import UserError
 
 log = logging.getLogger(__name__)
-
-# Raised by the sync capture's guard triggers (station.core.sync.capture) with this text: it is already
-# the sentence a clerk reads.
-UNSYNCABLE = "这条记录含有不能保存和同步的值（控制字符或无穷大的数），没有保存。请删去这些字符或改正数值后重试。"
 
 _MESSAGES = (
     (UNSYNCABLE.lower()[:20], UNSYNCABLE),

@@ -14,8 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from station.contributions import SyncedTable
-from station.core import db_errors
-from station.core.sync import outbox
+from station.core.sync import outbox, values
 
 META_KEY = "sync.triggers"
 _GUARD = "(SELECT applying FROM sync_apply_guard) = 0"
@@ -49,7 +48,7 @@ def guard_sql(table: SyncedTable) -> list[str]:
         [f"new.uid IS NULL OR new.uid = '' OR {_bad('new.uid', _CONTROLS)}"]
         + [_bad(f"new.{_q(f)}", _CONTROLS_IN_VALUE) for f in table.fields]
     )
-    raise_ = f"SELECT RAISE(ABORT, '{db_errors.UNSYNCABLE}')"
+    raise_ = f"SELECT RAISE(ABORT, '{values.UNSYNCABLE}')"
     return [
         # The cheap test first: the guard's subquery runs only for a row that would be refused.
         f"CREATE TRIGGER sync_{t}_bi BEFORE INSERT ON {_q(t)} WHEN ({bad}) AND {_GUARD} BEGIN {raise_}; END",

@@ -14,6 +14,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+# Raised by the station's guard triggers (station.core.sync.capture) with this text, which is already the
+# sentence a clerk reads (station.core.db_errors passes it on).
+UNSYNCABLE = "这条记录含有不能保存和同步的值（控制字符或无穷大的数），没有保存。请删去这些字符或改正数值后重试。"
 MAX_INT = 2**63 - 1  # what a station's SQLite INTEGER holds
 MAX_TEXT = 1_000_000  # characters in one value: a licence payload or a policy document fits many times over
 
