@@ -24,7 +24,7 @@ from web_helpers import PASSWORD
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hall"))
 from conftest_hall import Hall, station
 
-from helpers import STATION, enterprise_values
+from helpers import STATION, enterprise_values, valid_code
 
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -169,7 +169,8 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
         "papers": {"identity": "received", "premises": {"deferred": "2031-06-30"}, "appointment": "received"},
     }  # fmt: skip
     case = json.loads(run(a, "startup", "new", "--json", stdin=json.dumps(application, ensure_ascii=False)).stdout)
-    run(a, "startup", "step", case["number"], "registration", "done")
+    # The code the registration authority issued for an address in 郑州航空港区 (410173).
+    run(a, "startup", "step", case["number"], "registration", "done", "--uscc", valid_code(3, "410173"))
     run(a, "sync")
     driver.get(f"{hall.url}/console/stations")
     row = driver.find_element(By.XPATH, "//tr[td[text()='ST01']]").text
