@@ -104,6 +104,27 @@ def test_login_dialog_rejects_a_wrong_password_then_signs_in(qtbot, station) -> 
     assert window.actor.name == "li"
 
 
+def test_sign_in_by_keyboard_locks_out_after_five_wrong_passwords(qtbot, station) -> None:
+    from station.core import passwords
+    from station.shell.login import LoginDialog
+
+    started(qtbot, station)
+    qtbot.waitUntil(lambda: dialog_of(LoginDialog) is not None)
+    dialog = dialog_of(LoginDialog)
+    qtbot.keyClicks(dialog.username, "li")
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+    assert dialog.password.hasFocus()
+    for n in range(passwords.MAX_FAILURES):
+        qtbot.keyClicks(dialog.password, f"wrong-{n}")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.buttons.isEnabled(), timeout=10_000)
+    assert "已暂时锁定" in dialog.error.text()
+    qtbot.keyClicks(dialog.password, PASSWORD)  # the right password does not open it before its time
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.buttons.isEnabled(), timeout=10_000)
+    assert "已暂时锁定" in dialog.error.text() and dialog.isVisible()
+
+
 def test_navigation_follows_permissions(qtbot, station, monkeypatch) -> None:
     monkeypatch.setenv("STATION_PLUGINS", "registry,people,sync")  # the built-in pages, whatever else is installed
 

@@ -277,10 +277,9 @@ class MainWindow(QMainWindow):
         self._login_busy = True
 
         def check(progress: Any) -> tuple[Actor, bool]:
-            from station.core import passwords
+            from station.core.sign_in import sign_in
 
-            with self.ctx.raw() as conn:  # plain sqlite3: no waiting for SQLAlchemy to load
-                who = passwords.check(conn, username, password)
+            who = sign_in(self.ctx, username, password)  # plain sqlite3 unless refused: see sign_in.py
             return self.ctx.permissions.actor(who.username, who.role, who.display_name), who.needs_rehash
 
         def signed_in(result: tuple[Actor, bool]) -> None:
