@@ -177,6 +177,14 @@ GLOSSARY_ZH_CN = {
     "Notices": "通知",
     "And %1 more in Notices.": "另有 %1 条，见状态栏的“通知”。",
     "No notices": "暂无通知",
+    # Asking before acts that cannot be undone (station.shell.confirm)
+    "Unsaved changes": "有未保存的修改",
+    "You have changes that are not saved. Close and lose them?": "有修改还没有保存。关闭并放弃这些修改吗？",
+    "Close without saving": "放弃修改并关闭",
+    "Keep editing": "继续编辑",
+    "Kept on record": "将记入档案",
+    "Reason": "理由",
+    "Please write the reason; it is kept on record.": "请写明理由，理由将记入档案。",
 }
 
 

@@ -61,6 +61,29 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="137" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="138" />
+        <source>You have changes that are not saved. Close and lose them?</source>
+        <translation>有修改还没有保存。关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="139" />
+        <source>Close without saving</source>
+        <translation>放弃修改并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="140" />
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
@@ -137,42 +160,42 @@
 <context>
     <name>EnterpriseForm</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="50" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="51" />
         <source>Enterprise</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="50" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="51" />
         <source>Register an enterprise</source>
         <translation>登记企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="90" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="91" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="91" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="92" />
         <source>History (%1)</source>
         <translation>变更记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="107" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="107" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="107" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="107" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
@@ -218,82 +241,82 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="55" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="56" />
         <source>Search by name fragment, credit code or legal representative</source>
         <translation>输入企业名称片段、统一社会信用代码或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="66" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="67" />
         <source>Register…</source>
         <translation>登记企业…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="68" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="69" />
         <source>Open…</source>
         <translation>查看/修改…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="70" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="71" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="72" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="73" />
         <source>Import template…</source>
         <translation>导入模板…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="74" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="75" />
         <source>Undo last edit</source>
         <translation>撤销刚才的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="111" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="114" />
         <source>Enterprise registry</source>
         <translation>企业名录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="141" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="144" />
         <source>%1 enterprises</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="214" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="217" />
         <source>Enterprise registered.</source>
         <translation>企业已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="226" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="229" />
         <source>Saved. You can undo this edit for %1 seconds.</source>
         <translation>已保存。%1 秒内可以撤销这次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="246" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="249" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="258" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="258" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="272" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="275" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="278" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="281" />
         <source>Save import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="282" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="285" />
         <source>Template saved to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -344,37 +367,37 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="288" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="291" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="299" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="302" />
         <source>These rows were not imported; correct them in the file and import it again (rows already imported will be updated, not duplicated).</source>
         <translation>以下行没有导入。请在文件中改正后重新导入（已导入的企业只会更新，不会重复）。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="309" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="309" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="309" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="321" />
         <source>Save problem rows…</source>
         <translation>导出问题行…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="327" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="330" />
         <source>Save problem rows</source>
         <translation>导出问题行</translation>
     </message>
@@ -422,7 +445,7 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="91" />
-        <location filename="../../src/station/shell/main_window.py" line="431" />
+        <location filename="../../src/station/shell/main_window.py" line="430" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -478,7 +501,7 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="132" />
-        <location filename="../../src/station/shell/main_window.py" line="536" />
+        <location filename="../../src/station/shell/main_window.py" line="535" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -503,22 +526,22 @@
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="494" />
+        <location filename="../../src/station/shell/main_window.py" line="493" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="515" />
+        <location filename="../../src/station/shell/main_window.py" line="514" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="516" />
+        <location filename="../../src/station/shell/main_window.py" line="515" />
         <source>Backup saved to %1</source>
         <translation>备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="537" />
+        <location filename="../../src/station/shell/main_window.py" line="536" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -761,6 +784,24 @@
         <location filename="../../src/station/shell/settings_dialog.py" line="50" />
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="114" />
+        <source>Kept on record</source>
+        <translation>将记入档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="115" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="116" />
+        <source>Please write the reason; it is kept on record.</source>
+        <translation>请写明理由，理由将记入档案。</translation>
     </message>
 </context>
 <context>

@@ -234,6 +234,62 @@ def test_edit_then_undo(qtbot, station) -> None:
     assert not page.undo_button.isVisible()
 
 
+def answer_next_box(qtbot, key: Qt.Key, seen: list[str]) -> None:
+    """Press ``key`` in the next modal box (it runs its own event loop), noting its text."""
+    from PySide6.QtCore import QTimer
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        seen.append(box.text())
+        qtbot.keyClick(box, key)
+
+    QTimer.singleShot(20, press)
+
+
+def test_registry_by_keyboard_search_open_edit_escape_asks_then_save(qtbot, station) -> None:
+    from station.shell.pages.enterprise_form import EnterpriseForm
+
+    window = signed_in(qtbot, station, "li")
+    page = enterprise_page(qtbot, window)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, enterprise_values(5)["uscc"])  # QTest types ASCII only
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog_of(EnterpriseForm) is not None, timeout=10_000)
+    form = dialog_of(EnterpriseForm)
+    legal_rep = form.fields["legal_rep"]
+    legal_rep.setFocus()
+    qtbot.keyClick(legal_rep, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(legal_rep, "Wang Gaiming")
+    seen: list[str] = []
+    answer_next_box(qtbot, Qt.Key.Key_Return, seen)  # Enter answers the default: keep editing
+    qtbot.keyClick(legal_rep, Qt.Key.Key_Escape)
+    assert seen and "没有保存" in seen[0] and form.isVisible()
+    qtbot.keyClick(legal_rep, Qt.Key.Key_Return)  # Enter in a field saves
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=10_000)
+    with station.read() as session:
+        assert ent.by_uscc(session, enterprise_values(5)["uscc"]).legal_rep == "Wang Gaiming"
+
+
+def test_escape_on_an_untouched_form_closes_without_asking(qtbot, station) -> None:
+    from station.shell.pages.enterprise_form import EnterpriseForm
+
+    window = signed_in(qtbot, station, "li")
+    page = enterprise_page(qtbot, window)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(3, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: dialog_of(EnterpriseForm) is not None, timeout=10_000)
+    form = dialog_of(EnterpriseForm)
+    qtbot.keyClick(form.fields["name"], Qt.Key.Key_Escape)
+    assert not form.isVisible()
+
+
 def test_import_from_the_page_reports_bad_rows(qtbot, station, tmp_path) -> None:
     from station.core import enterprise_import
     from station.shell.pages.enterprises import ImportReportDialog

@@ -42,14 +42,14 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="49" />
-        <location filename="../ui/page.py" line="167" />
+        <location filename="../ui/page.py" line="172" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
         <location filename="../ui/page.py" line="50" />
         <location filename="../ui/page.py" line="59" />
-        <location filename="../ui/page.py" line="139" />
+        <location filename="../ui/page.py" line="143" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="54" />
-        <location filename="../ui/page.py" line="305" />
+        <location filename="../ui/page.py" line="310" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
@@ -100,240 +100,240 @@
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="89" />
+        <location filename="../ui/page.py" line="93" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="91" />
+        <location filename="../ui/page.py" line="95" />
         <source>Agencies and stars</source>
         <translation>机构与星级</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="92" />
-        <location filename="../ui/page.py" line="437" />
+        <location filename="../ui/page.py" line="96" />
+        <location filename="../ui/page.py" line="442" />
         <source>Commissions</source>
         <translation>服务委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="93" />
+        <location filename="../ui/page.py" line="97" />
         <source>Draws</source>
         <translation>抽取记录</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="123" />
+        <location filename="../ui/page.py" line="127" />
         <source>All service types</source>
         <translation>全部服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="134" />
+        <location filename="../ui/page.py" line="138" />
         <source>Evaluation report (PDF)…</source>
         <translation>星级评价报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="141" />
+        <location filename="../ui/page.py" line="145" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="167" />
+        <location filename="../ui/page.py" line="172" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="167" />
+        <location filename="../ui/page.py" line="172" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="167" />
+        <location filename="../ui/page.py" line="172" />
         <source>Detail</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="167" />
+        <location filename="../ui/page.py" line="172" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="179" />
         <source>Set rating aside as abusive…</source>
         <translation>认定为不当评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="183" />
+        <location filename="../ui/page.py" line="188" />
         <source>Blue: this agency (weighted towards the park mean); grey: park mean</source>
         <translation>蓝色：本机构（向园区平均值加权）；灰色：园区平均</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="190" />
+        <location filename="../ui/page.py" line="195" />
         <source>Register agency…</source>
         <translation>登记机构…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="191" />
+        <location filename="../ui/page.py" line="196" />
         <source>Qualification…</source>
         <translation>登记资质…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="192" />
+        <location filename="../ui/page.py" line="197" />
         <source>Suspend or blacklist…</source>
         <translation>暂停或列入黑名单…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="206" />
+        <location filename="../ui/page.py" line="211" />
         <source>Agencies by star level</source>
         <translation>各星级机构数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="240" />
+        <location filename="../ui/page.py" line="245" />
         <source>Too few</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="249" />
+        <location filename="../ui/page.py" line="254" />
         <source>%1 agencies</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="289" />
+        <location filename="../ui/page.py" line="294" />
         <source>Qualifications: %1</source>
         <translation>资质：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="291" />
+        <location filename="../ui/page.py" line="296" />
         <source>In %1 draw pools, drawn %2 times</source>
         <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="303" />
+        <location filename="../ui/page.py" line="308" />
         <source>Set aside: %1</source>
         <translation>已认定为不当评价：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="307" />
+        <location filename="../ui/page.py" line="312" />
         <source>Commission</source>
         <translation>委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="323" />
-        <location filename="../ui/page.py" line="325" />
+        <location filename="../ui/page.py" line="328" />
+        <location filename="../ui/page.py" line="330" />
         <source>Set aside</source>
         <translation>不当评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="323" />
+        <location filename="../ui/page.py" line="328" />
         <source>Select a rating in the history first.</source>
         <translation>请先在记录中选中一条评价。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="325" />
+        <location filename="../ui/page.py" line="330" />
         <source>Why is this rating abusive?</source>
         <translation>认定这条评价为不当评价的理由：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="341" />
+        <location filename="../ui/page.py" line="346" />
         <source>Agencies</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="341" />
+        <location filename="../ui/page.py" line="346" />
         <source>Select an agency first.</source>
         <translation>请先选中一家机构。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="357" />
-        <location filename="../ui/page.py" line="363" />
+        <location filename="../ui/page.py" line="362" />
+        <location filename="../ui/page.py" line="368" />
         <source>Agency status</source>
         <translation>机构状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="363" />
+        <location filename="../ui/page.py" line="368" />
         <source>Reason (kept on record)</source>
         <translation>原因（将记录在案）</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="380" />
+        <location filename="../ui/page.py" line="385" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="389" />
+        <location filename="../ui/page.py" line="394" />
         <source>New commission…</source>
         <translation>新建委托…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="390" />
+        <location filename="../ui/page.py" line="395" />
         <source>Agency accepts</source>
         <translation>机构接受委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="391" />
+        <location filename="../ui/page.py" line="396" />
         <source>Deliverables…</source>
         <translation>提交成果…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="392" />
+        <location filename="../ui/page.py" line="397" />
         <source>Enterprise confirms completion…</source>
         <translation>企业确认完成…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="399" />
+        <location filename="../ui/page.py" line="404" />
         <source>Rate…</source>
         <translation>录入评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="437" />
+        <location filename="../ui/page.py" line="442" />
         <source>Select a commission first.</source>
         <translation>请先选中一项委托。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="462" />
+        <location filename="../ui/page.py" line="467" />
         <source>Deliverables handed in by the agency</source>
         <translation>机构提交的成果文件</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="478" />
         <source>Confirm completion</source>
         <translation>确认完成</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="473" />
+        <location filename="../ui/page.py" line="478" />
         <source>Name of the enterprise's representative who confirms</source>
         <translation>确认完成的企业代表姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="504" />
+        <location filename="../ui/page.py" line="509" />
         <source>Random draw…</source>
         <translation>随机抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="508" />
+        <location filename="../ui/page.py" line="513" />
         <source>Re-check the selected draw</source>
         <translation>复核选中的抽取</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="575" />
+        <location filename="../ui/page.py" line="581" />
         <source>Draw %1 re-checked: the same agency, %2.</source>
         <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="577" />
+        <location filename="../ui/page.py" line="583" />
         <source>Draw %1 does NOT match its record: %2</source>
         <translation>抽取 %1 复核不一致：%2</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="590" />
+        <location filename="../ui/page.py" line="596" />
         <source>Save evaluation report</source>
         <translation>保存星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="604" />
+        <location filename="../ui/page.py" line="610" />
         <source>Evaluation report</source>
         <translation>星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="606" />
+        <location filename="../ui/page.py" line="612" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>

@@ -66,47 +66,47 @@
 <context>
     <name>LicenseTableModel</name>
     <message>
-        <location filename="../ui/license_model.py" line="19" />
+        <location filename="../ui/license_model.py" line="15" />
         <source>Licence number</source>
         <translation>执照编号</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="20" />
+        <location filename="../ui/license_model.py" line="16" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="21" />
+        <location filename="../ui/license_model.py" line="17" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="22" />
+        <location filename="../ui/license_model.py" line="18" />
         <source>Permits</source>
         <translation>所载许可证</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="23" />
+        <location filename="../ui/license_model.py" line="19" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="24" />
+        <location filename="../ui/license_model.py" line="20" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="25" />
+        <location filename="../ui/license_model.py" line="21" />
         <source>Issued by</source>
         <translation>签发站</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="28" />
+        <location filename="../ui/license_model.py" line="24" />
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../ui/license_model.py" line="29" />
+        <location filename="../ui/license_model.py" line="25" />
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from station.core import enterprise_fields as ent
 from station.errors import UserError, ValidationError
+from station.shell.confirm import GuardsEdits
 from station.shell.widgets import error_label
 
 PLACEHOLDERS = {
@@ -35,7 +36,7 @@ PLACEHOLDERS = {
 Save = Callable[[dict[str, str], Callable[[Any], None], Callable[[BaseException], None]], None]
 
 
-class EnterpriseForm(QDialog):
+class EnterpriseForm(GuardsEdits, QDialog):
     def __init__(
         self,
         parent: QWidget,
@@ -94,6 +95,11 @@ class EnterpriseForm(QDialog):
             layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self._read_only = read_only
+        self.mark_clean()
+
+    def snapshot(self) -> dict[str, str]:
+        return {} if self._read_only else self.values()
 
     def _history_table(self, history: Sequence[tuple[str, ...]]) -> QTableWidget:
         table = QTableWidget(len(history), 4)
@@ -128,6 +134,7 @@ class EnterpriseForm(QDialog):
         self._save(self.values(), self._saved, self._failed)
 
     def _saved(self, _result: Any) -> None:
+        self.mark_clean()
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

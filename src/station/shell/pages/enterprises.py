@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from station.core import registry_queries
 from station.shell.dbop import DbOp
+from station.shell.keys import open_on_enter, search_leads_to
 from station.shell.pages.enterprise_form import EnterpriseForm
 from station.shell.pages.enterprise_model import EnterpriseTableModel
 from station.shell.widgets import page_title
@@ -106,6 +107,8 @@ class EnterprisesPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
         self.table.doubleClicked.connect(self._open_index)
+        open_on_enter(self.table, self._open_index)
+        search_leads_to(self.search, self.table)
 
         layout = QVBoxLayout(self)
         title = page_title(self.tr("Enterprise registry"))

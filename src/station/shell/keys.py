@@ -1,0 +1,65 @@
+"""Keyboard habits every list shares: Enter opens the selected row, Down goes from a search box into its list.
+
+A clerk works from the keyboard: type a name, Down to the list, arrows to the row, Enter to open it.
+Pages wire their lists with ``open_on_enter`` and ``search_leads_to`` instead of each catching keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class _OpenOnEnter(QObject):
+    def __init__(self, view: QAbstractItemView, open_row: Callable[[QModelIndex], object]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._open = open_row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in ENTER:
+            index = self._view.currentIndex()
+            if index.isValid():
+                self._open(index)
+                return True
+        return False
+
+
+def open_on_enter(view: QAbstractItemView, open_row: Callable[[QModelIndex], object]) -> None:
+    """Enter (or Return) on the current row does what a double-click does."""
+    view.installEventFilter(_OpenOnEnter(view, open_row))
+
+
+class _IntoList(QObject):
+    def __init__(self, box: QLineEdit, view: QAbstractItemView) -> None:
+        super().__init__(box)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self._view.model() is not None
+            and self._view.model().rowCount() > 0
+        ):
+            view = self._view
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            if not view.currentIndex().isValid():
+                view.setCurrentIndex(view.model().index(0, 0))
+            view.selectionModel().select(
+                view.currentIndex(),
+                view.selectionModel().SelectionFlag.ClearAndSelect | view.selectionModel().SelectionFlag.Rows,
+            )
+            return True
+        return False
+
+
+def search_leads_to(box: QLineEdit, view: QAbstractItemView) -> None:
+    """Down in the search box moves to its list (the first row, or the one already chosen)."""
+    box.installEventFilter(_IntoList(box, view))
