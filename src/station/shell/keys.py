@@ -21,7 +21,7 @@ class _OpenOnEnter(QObject):
         self._view = view
         self._open = open_row
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in ENTER:
             index = self._view.currentIndex()
             if index.isValid():
@@ -40,7 +40,7 @@ class _IntoList(QObject):
         super().__init__(box)
         self._view = view
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
