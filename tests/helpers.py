@@ -34,3 +34,23 @@ def enterprise_values(seed: int = 1, **overrides: str) -> dict[str, str]:
     }
     values.update(overrides)
     return values
+
+
+def in_next_modal(qtbot, act, seen: list | None = None, kind: type | None = None) -> None:
+    """Run ``act(box)`` on the next modal dialog once it shows (``exec`` runs its own event loop, so the
+    test cannot act on it after the call that opens it). ``seen`` collects the boxes met."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    wanted = kind or QDialog
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, wanted) or not box.isVisible():
+            QTimer.singleShot(20, poll)
+            return
+        if seen is not None:
+            seen.append(box)
+        act(box)
+
+    QTimer.singleShot(20, poll)

@@ -63,12 +63,12 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="137" />
+        <location filename="../../src/station/shell/confirm.py" line="136" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="138" />
+        <location filename="../../src/station/shell/confirm.py" line="137" />
         <source>You have changes that are not saved. Close and lose them?</source>
         <translation>有修改还没有保存。关闭并放弃这些修改吗？</translation>
     </message>
@@ -78,7 +78,7 @@
         <translation>放弃修改并关闭</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="140" />
+        <location filename="../../src/station/shell/confirm.py" line="141" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
-from helpers import enterprise_values
+from helpers import enterprise_values, in_next_modal
 from station.core import enterprises as ent
 from station.core import people
 from station.core.context import StationContext
@@ -234,21 +234,6 @@ def test_edit_then_undo(qtbot, station) -> None:
     assert not page.undo_button.isVisible()
 
 
-def answer_next_box(qtbot, key: Qt.Key, seen: list[str]) -> None:
-    """Press ``key`` in the next modal box (it runs its own event loop), noting its text."""
-    from PySide6.QtCore import QTimer
-
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, press)
-            return
-        seen.append(box.text())
-        qtbot.keyClick(box, key)
-
-    QTimer.singleShot(20, press)
-
-
 def test_registry_by_keyboard_search_open_edit_escape_asks_then_save(qtbot, station) -> None:
     from station.shell.pages.enterprise_form import EnterpriseForm
 
@@ -266,10 +251,10 @@ def test_registry_by_keyboard_search_open_edit_escape_asks_then_save(qtbot, stat
     legal_rep.setFocus()
     qtbot.keyClick(legal_rep, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(legal_rep, "Wang Gaiming")
-    seen: list[str] = []
-    answer_next_box(qtbot, Qt.Key.Key_Return, seen)  # Enter answers the default: keep editing
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return), seen)  # the default: keep editing
     qtbot.keyClick(legal_rep, Qt.Key.Key_Escape)
-    assert seen and "没有保存" in seen[0] and form.isVisible()
+    assert seen and "没有保存" in seen[0].text() and form.isVisible()
     qtbot.keyClick(legal_rep, Qt.Key.Key_Return)  # Enter in a field saves
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=10_000)
     with station.read() as session:
@@ -452,3 +437,19 @@ def test_enterprise_history_tab_shows_every_change(qtbot, station) -> None:
     assert (history.item(0, 1).text(), history.item(0, 2).text()) == ("li", "修改")
     assert history.item(0, 3).text() == "法定代表人：张三 → 王五；注册资本：500万元 → 800万元"
     assert history.item(1, 2).text() == "登记"
+
+
+def test_a_reason_box_refuses_an_empty_reason_in_place_and_names_what_it_acts_on(qtbot) -> None:
+    from station.shell.confirm import ReasonDialog
+
+    dialog = ReasonDialog(None, "吊销执照", "吊销“株洲测试1号科技有限公司”的执照 ZZ-2026-0001？", "吊销")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= 520 and "ZZ-2026-0001" in dialog.sentence.text()
+    assert not any(b.isDefault() for b in dialog.buttons.buttons())
+    qtbot.keyClicks(dialog.reason, "   ")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.error.isVisible() and "理由" in dialog.error.text()
+    qtbot.keyClicks(dialog.reason, "forged papers")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.text() == "forged papers"

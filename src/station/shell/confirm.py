@@ -75,11 +75,12 @@ class AskDialog(QDialog):
         self.error = error_label("ask_error")
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox()
-        self.act_button = self.buttons.addButton(act, QDialogButtonBox.ButtonRole.AcceptRole)
+        # ActionRole, not AcceptRole: the button box makes its first accept button the default on show.
+        self.act_button = self.buttons.addButton(act, QDialogButtonBox.ButtonRole.ActionRole)
         self.act_button.setObjectName("ask_act")
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         safe_buttons(self.act_button, cancel)
-        self.buttons.accepted.connect(self.submit)
+        self.act_button.clicked.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 

@@ -6,7 +6,10 @@ import datetime as dt
 import types
 
 import pytest
+from helpers import in_next_modal
 from policy_helpers import make_firm
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from station_policy import services
 
 DAY = dt.date(2026, 3, 2)
@@ -25,6 +28,12 @@ def page(qtbot, loaded, admin):
     widget.show()
     qtbot.waitUntil(lambda: widget.policy_model.rowCount() > 20, timeout=15_000)
     return widget
+
+
+def press(qtbot, button) -> None:
+    """Reach a button and press it from the keyboard, as a clerk without a mouse does."""
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
 
 
 def test_page_matches_in_the_background_and_lists_policies(page, qtbot, qtmodeltester, tmp_path) -> None:
@@ -78,7 +87,7 @@ def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded,
 
     with loaded.read() as session:
         firm = session.execute(services.select(services.Enterprise.uid).order_by(services.Enterprise.id)).scalar()
-    now = dt.datetime(2026, 3, 2, 2, tzinfo=dt.UTC)
+    now = dt.datetime.now(dt.UTC) - dt.timedelta(days=10)
     materials = list(services.policy_edition_materials(loaded, "RD-AWARD", DAY))
     with loaded.work(admin) as work:
         number = services.apply(work, firm, "RD-AWARD", materials=materials, now=now).number
@@ -87,16 +96,29 @@ def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded,
     dialog.show()
     qtbot.waitUntil(lambda: dialog.history is not None, timeout=10_000)
     assert dialog.buttons["accept"].isVisible() and not dialog.buttons["pay"].isVisible()
-    dialog.act("accept")
+    press(qtbot, dialog.buttons["accept"])
     qtbot.waitUntil(lambda: dialog.history.claim.status == "accepted", timeout=10_000)
-    dialog.act("approve")
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box.amount, Qt.Key.Key_Return), seen)  # the proposed amount
+    press(qtbot, dialog.buttons["approve"])
     qtbot.waitUntil(lambda: dialog.history.claim.status == "approved", timeout=10_000)
+    assert "株洲测试1号" in seen[0].sentence.text() and number in seen[0].sentence.text()
+    assert dialog.history.claim.approved_fen == dialog.history.claim.estimated_fen == 30_000_000
     assert dialog.events.rowCount() == 3 and dialog.events.item(2, 1).text() == "审核"
-    with loaded.work(admin) as work:  # notice and payment on an injected clock
-        services.start_notice(work, number, now=now)
-        services.pay(work, number, now=now + dt.timedelta(days=8))
+    # After a step the focus is on Close and no act is the default: a stray Enter starts nothing.
+    assert dialog.focusWidget() is dialog.close_button and not any(b.isDefault() for b in dialog.buttons.values())
+    with loaded.work(admin) as work:  # the notice period, already over
+        services.start_notice(work, number, now=dt.datetime.now(dt.UTC) - dt.timedelta(days=8))
     dialog.reload()
+    qtbot.waitUntil(lambda: dialog.buttons["pay"].isVisible(), timeout=10_000)
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return), seen)  # Enter answers Cancel
+    press(qtbot, dialog.buttons["pay"])
+    assert "300,000.00 元" in seen[1].text() and "株洲测试1号" in seen[1].text() and number in seen[1].text()
+    assert dialog.history.payout is None
+    in_next_modal(qtbot, lambda box: press(qtbot, box.findChild(QPushButton, "confirm_act")), seen)
+    press(qtbot, dialog.buttons["pay"])
     qtbot.waitUntil(lambda: dialog.history.payout is not None, timeout=10_000)
+    assert dialog.history.payout.amount_fen == 30_000_000
     assert dialog.buttons["notice_pdf"].isVisible()
     dialog.grab().save(str(tmp_path / "claim.png"))
     target = tmp_path / "notice.pdf"
@@ -106,3 +128,45 @@ def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded,
 
     text = printing.pdf_text(target)
     assert "惠企政策资金兑付通知书" in text and "叁拾万元整" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "fen"),
+    [
+        ("300000", 30_000_000),
+        ("1,500.50", 150_050),
+        ("1500.5 元", 150_050),
+        ("0.01", 1),
+        ("1500.005", None),  # no fractions of a fen
+        ("0", None),
+        ("-5", None),
+        ("NaN", None),
+        ("Infinity", None),
+        ("一千", None),
+        ("", None),
+    ],
+)
+def test_the_approved_amount_is_read_exactly_or_refused(qtbot, qapp, typed, fen) -> None:
+    import station_policy
+    from station_policy.ui.claim_dialog import ApproveDialog
+
+    from station.shell import i18n
+
+    i18n.install_plugins(qapp, "zh_CN", [station_policy])
+
+    history = types.SimpleNamespace(claim=types.SimpleNamespace(estimated_fen=30_000_000), warnings=[])
+    dialog = ApproveDialog(None, history, lambda text: text)
+    qtbot.addWidget(dialog)
+    assert dialog.amount.text() == "300000"  # the rules' estimate is proposed
+    dialog.amount.setText(typed)
+    assert dialog.amount_fen() == fen
+    dialog.submit()
+    if fen is None:
+        assert "两位小数" in dialog.error.text() and dialog.result() == 0
+    elif fen != 30_000_000:
+        assert "理由" in dialog.error.text() and dialog.result() == 0  # a different amount needs its reason
+        qtbot.keyClicks(dialog.reason, "partly eligible")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+        assert dialog.result() == 1
+    else:
+        assert dialog.result() == 1

@@ -14,94 +14,216 @@
     </message>
 </context>
 <context>
-    <name>ClaimDialog</name>
+    <name>ApproveDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="38" />
-        <source>Claim %1</source>
-        <translation>申请 %1</translation>
+        <location filename="../ui/claim_dialog.py" line="265" />
+        <source>Approve the claim %2 of %1 for %3, and set the amount to pay.</source>
+        <translation>审核通过“%1”的申请 %2（%3），并核定兑付金额。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>Time</source>
-        <translation>时间</translation>
+        <location filename="../ui/claim_dialog.py" line="268" />
+        <source>Approve claim</source>
+        <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>Step</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>Status after</source>
-        <translation>办理后状态</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>By</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="66" />
-        <source>Accept</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="67" />
+        <location filename="../ui/claim_dialog.py" line="268" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="68" />
+        <location filename="../ui/claim_dialog.py" line="273" />
+        <source>Yuan, e.g. 1500 or 1500.50</source>
+        <translation>单位元，如 1500 或 1500.50</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="274" />
+        <source>Approved amount (yuan)</source>
+        <translation>核定金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="277" />
+        <source>Needed only when the amount differs from the estimate</source>
+        <translation>核定金额与预计金额不同时必填</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="278" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="280" />
+        <source>Estimated by the rules</source>
+        <translation>按规则预计</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="298" />
+        <source>Type the approved amount in yuan, greater than zero, with at most two decimals.</source>
+        <translation>请填写核定金额（元），须大于零，最多两位小数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="300" />
+        <source>The amount differs from the estimate: write the reason.</source>
+        <translation>核定金额与预计金额不同，请写明理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDialog</name>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="40" />
+        <source>Claim %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="55" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="55" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="55" />
+        <source>Status after</source>
+        <translation>办理后状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="55" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="55" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="69" />
+        <location filename="../ui/claim_dialog.py" line="181" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="70" />
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="71" />
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="69" />
+        <location filename="../ui/claim_dialog.py" line="72" />
         <source>Start public notice</source>
         <translation>开始公示</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="70" />
+        <location filename="../ui/claim_dialog.py" line="73" />
+        <location filename="../ui/claim_dialog.py" line="194" />
         <source>Pay</source>
         <translation>兑付</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="71" />
+        <location filename="../ui/claim_dialog.py" line="74" />
         <source>Draw a verifier…</source>
         <translation>随机抽取鉴证机构…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="72" />
+        <location filename="../ui/claim_dialog.py" line="75" />
         <source>Payout notice PDF</source>
         <translation>兑付通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="141" />
+        <location filename="../ui/claim_dialog.py" line="167" />
+        <source>Reject claim</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="168" />
+        <source>Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.</source>
+        <translation>驳回“%1”的申请 %2（%3，%4）？理由将告知企业。</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="169" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="170" />
+        <source>Reason for rejecting</source>
+        <translation>驳回理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="179" />
+        <source>Accept with materials missing</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="180" />
+        <source>Materials are missing from the claim %2 of %1. Accept it anyway on a promise?</source>
+        <translation>“%1”的申请 %2 缺少材料。是否凭企业承诺容缺受理？</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="182" />
+        <source>Reason for accepting anyway</source>
+        <translation>容缺受理理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="195" />
+        <source>Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.</source>
+        <translation>向“%1”兑付申请 %2（%3）的核定金额 %4？兑付后不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="196" />
+        <source>Pay %4</source>
+        <translation>兑付 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="202" />
+        <source>Draw a verifier</source>
+        <translation>抽取鉴证机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="203" />
+        <source>Draw a verification agency at random for the claim %2 of %1.</source>
+        <translation>为“%1”的申请 %2 随机抽取第三方鉴证机构。</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="204" />
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="205" />
+        <source>Witness text</source>
+        <translation>见证文字</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="206" />
+        <source>Type the witness text; it seeds the draw so anyone can re-check it.</source>
+        <translation>请输入见证文字；抽取结果由它决定，任何人都可据此复核。</translation>
+    </message>
+    <message>
         <source>Reason (told to the enterprise):</source>
-        <translation>理由（将告知企业）：</translation>
+        <translation type="vanished">理由（将告知企业）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="147" />
         <source>Materials are missing. Reason for accepting anyway:</source>
-        <translation>材料不全。容缺受理的理由：</translation>
+        <translation type="vanished">材料不全。容缺受理的理由：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="152" />
         <source>Witness text (seeds the draw):</source>
-        <translation>现场见证文字（作为随机种子）：</translation>
+        <translation type="vanished">现场见证文字（作为随机种子）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="159" />
+        <location filename="../ui/claim_dialog.py" line="215" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="200" />
+        <location filename="../ui/claim_dialog.py" line="256" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
     </message>

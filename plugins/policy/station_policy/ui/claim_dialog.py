@@ -5,23 +5,25 @@ from __future__ import annotations
 
 import json
 import tempfile
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
+from station.shell.confirm import AskDialog, ask_reason, confirm, safe_buttons
 from station.shell.dbop import DbOp
 from station.shell.widgets import ERROR_COLOUR
 
@@ -61,6 +63,7 @@ class ClaimDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
         self.buttons: dict[str, QPushButton] = {}
         for key, label in (
             ("accept", self.tr("Accept")),
@@ -76,6 +79,7 @@ class ClaimDialog(QDialog):
             button.clicked.connect(lambda _=False, k=key: self.act(k))
             self.buttons[key] = button
             self.buttons_row.addWidget(button)
+        safe_buttons(*self.buttons.values())  # Enter after a step never starts the next one
         self.buttons_row.addStretch(1)
         self.history: Any = None
         self.reload()
@@ -131,27 +135,79 @@ class ClaimDialog(QDialog):
             bool(h.policy.verification) and status in ("accepted", "applied") and can("policy.review")
         )
         self.buttons["notice_pdf"].setVisible(h.payout is not None)
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)  # not on 驳回… after a step
+
+    def _claim_words(self) -> dict[str, str]:
+        """The enterprise, the number, the policy and the amounts, as every question about this claim names them."""
+        from station_policy.facts import format_fen
+
+        h = self.history
+        return {
+            "%1": h.enterprise_name,
+            "%2": self.number,
+            "%3": h.policy.title,
+            "%4": format_fen(h.claim.approved_fen if h.claim.approved_fen is not None else h.claim.estimated_fen),
+        }
+
+    def _words(self, text: str) -> str:
+        for mark, value in self._claim_words().items():
+            text = text.replace(mark, value)
+        return text
 
     def act(self, key: str) -> None:
         from station_policy import services
 
         ctx, actor, number = self.ctx, self.actor, self.number
-        reason = ""
+        reason, amount_fen = "", None
+        if self.history is None:
+            return
         if key == "reject":
-            reason, ok = QInputDialog.getText(self, self.windowTitle(), self.tr("Reason (told to the enterprise):"))
-            if not ok or not reason.strip():
-                return
-        missing = self.history is not None and any(w.code == "materials" for w in self.history.warnings)
-        if key == "accept" and missing:  # 容缺受理 needs a written reason
-            reason, ok = QInputDialog.getText(
-                self, self.windowTitle(), self.tr("Materials are missing. Reason for accepting anyway:")
+            asked = ask_reason(
+                self,
+                self.tr("Reject claim"),
+                self._words(self.tr("Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.")),
+                self.tr("Reject"),
+                label=self.tr("Reason for rejecting"),
             )
-            if not ok or not reason.strip():
+            if asked is None:
                 return
+            reason = asked
+        missing = any(w.code == "materials" for w in self.history.warnings)
+        if key == "accept" and missing:  # 容缺受理 needs a written reason
+            asked = ask_reason(
+                self,
+                self.tr("Accept with materials missing"),
+                self._words(self.tr("Materials are missing from the claim %2 of %1. Accept it anyway on a promise?")),
+                self.tr("Accept"),
+                label=self.tr("Reason for accepting anyway"),
+            )
+            if asked is None:
+                return
+            reason = asked
+        if key == "approve":
+            approval = ApproveDialog(self, self.history, self._words)
+            if approval.exec() != QDialog.DialogCode.Accepted:
+                return
+            reason, amount_fen = approval.reason.text().strip(), approval.amount_fen()
+        if key == "pay" and not confirm(
+            self,
+            self.tr("Pay"),
+            self._words(self.tr("Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.")),
+            self._words(self.tr("Pay %4")),
+        ):
+            return
         if key == "verify":
-            witness, ok = QInputDialog.getText(self, self.windowTitle(), self.tr("Witness text (seeds the draw):"))
-            if not ok or not witness.strip():
+            asked = ask_reason(
+                self,
+                self.tr("Draw a verifier"),
+                self._words(self.tr("Draw a verification agency at random for the claim %2 of %1.")),
+                self.tr("Draw"),
+                label=self.tr("Witness text"),
+                missing=self.tr("Type the witness text; it seeds the draw so anyone can re-check it."),
+            )
+            if asked is None:
                 return
+            witness = asked
 
             def draw(progress: Any) -> Any:
                 return services.request_verification(ctx, actor, number, witness=witness)
@@ -167,7 +223,7 @@ class ClaimDialog(QDialog):
                 if key == "accept":
                     services.accept(work, number, reason=reason)
                 elif key == "approve":
-                    services.review(work, number, approve=True)
+                    services.review(work, number, approve=True, amount_fen=amount_fen, reason=reason)
                 elif key == "reject":
                     services.reject(work, number, reason)
                 elif key == "notice":
@@ -198,3 +254,48 @@ class ClaimDialog(QDialog):
                 PdfPreview(written, self, title=self.windowTitle()).show()
 
         return DbOp(self, write, on_done=show, label=self.tr("Writing the notice…")).start()
+
+
+class ApproveDialog(AskDialog):
+    """审核通过 sets the 核定 amount: the rule's estimate proposed, a different figure only with a reason."""
+
+    def __init__(self, parent: Any, history: Any, words: Any) -> None:
+        from station_policy.facts import format_fen
+
+        sentence = words(self.tr("Approve the claim %2 of %1 for %3, and set the amount to pay."))
+        if history.warnings:
+            sentence += "\n" + "\n".join(f"⚠ {w.text}" for w in history.warnings)
+        super().__init__(parent, self.tr("Approve claim"), sentence, self.tr("Approve"))
+        self.estimated = history.claim.estimated_fen
+        proposed = "" if self.estimated is None else f"{Decimal(self.estimated) / 100:.2f}".removesuffix(".00")
+        self.amount = QLineEdit(proposed)
+        self.amount.setObjectName("approved_amount")
+        self.amount.setPlaceholderText(self.tr("Yuan, e.g. 1500 or 1500.50"))
+        self.add_row(self.tr("Approved amount (yuan)"), self.amount)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("Needed only when the amount differs from the estimate"))
+        self.add_row(self.tr("Reason"), self.reason)
+        if self.estimated is not None:
+            self.form.addRow(self.tr("Estimated by the rules"), QLabel(format_fen(self.estimated)))
+        self.amount.selectAll()
+        self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def amount_fen(self) -> int | None:
+        """The typed yuan as exact fen, or ``None`` when it is not a positive amount with at most two decimals."""
+        text = self.amount.text().strip().replace(",", "").replace("，", "").removesuffix("元").strip()
+        try:
+            yuan = Decimal(text)
+        except InvalidOperation:
+            return None
+        if not yuan.is_finite() or yuan <= 0 or yuan != yuan.quantize(Decimal("0.01")):
+            return None
+        return int(yuan * 100)
+
+    def check(self) -> str | None:
+        fen = self.amount_fen()
+        if fen is None:
+            return self.tr("Type the approved amount in yuan, greater than zero, with at most two decimals.")
+        if fen != self.estimated and not self.reason.text().strip():
+            return self.tr("The amount differs from the estimate: write the reason.")
+        return None
