@@ -6,11 +6,12 @@ import datetime as dt
 import types
 
 import pytest
-from helpers import in_next_modal
 from policy_helpers import make_firm
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from station_policy import services
+
+from helpers import in_next_modal
 
 DAY = dt.date(2026, 3, 2)
 
