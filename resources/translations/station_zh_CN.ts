@@ -63,22 +63,22 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="136" />
+        <location filename="../../src/station/shell/confirm.py" line="137" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="137" />
+        <location filename="../../src/station/shell/confirm.py" line="138" />
         <source>You have changes that are not saved. Close and lose them?</source>
         <translation>有修改还没有保存。关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="139" />
+        <location filename="../../src/station/shell/confirm.py" line="140" />
         <source>Close without saving</source>
         <translation>放弃修改并关闭</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="141" />
+        <location filename="../../src/station/shell/confirm.py" line="142" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -789,17 +789,17 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="114" />
+        <location filename="../../src/station/shell/confirm.py" line="115" />
         <source>Kept on record</source>
         <translation>将记入档案</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="115" />
+        <location filename="../../src/station/shell/confirm.py" line="116" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="116" />
+        <location filename="../../src/station/shell/confirm.py" line="117" />
         <source>Please write the reason; it is kept on record.</source>
         <translation>请写明理由，理由将记入档案。</translation>
     </message>

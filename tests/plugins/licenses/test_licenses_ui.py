@@ -96,10 +96,45 @@ def test_permits_dialog_renews_with_a_reason(qtbot, shell, monkeypatch):
     dialog.table.selectRow(0)
 
     def answer(self):
+        assert "测试企业" in self.sentence.text() and "JY14101000123456" in self.sentence.text()
         self.reason.setText("延续换证")
         return permits_dialog.QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(permits_dialog.ReasonDialog, "exec", answer)
+    monkeypatch.setattr(permits_dialog.PermitReasonDialog, "exec", answer)
     dialog.renew()
     qtbot.waitUntil(lambda: dialog.rows and dialog.rows[0].expires_on > dt.date(2031, 6, 30), timeout=10_000)
     assert dialog.table.item(0, 2).text() == "2036-06-30"
+
+
+def test_revoking_by_keyboard_names_the_licence_and_refuses_an_empty_reason(qtbot, shell):
+    from helpers import in_next_modal
+    from PySide6.QtCore import Qt
+    from station_licenses.ui.page import LicensesPage
+
+    sh, uscc = shell
+    number, _ = _issue(sh.ctx, sh.actor, uscc)
+    page = LicensesPage(sh)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.row_values(0) is not None if page.model.rowCount() else False, timeout=10_000)
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 0
+    seen: list = []
+
+    def answer(box) -> None:
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)  # empty: refused in place, the box stays
+        assert box.isVisible() and box.error.isVisible()
+        qtbot.keyClicks(box.reason, "forged")
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)
+
+    in_next_modal(qtbot, answer, seen)
+    page.revoke()
+    assert number in seen[0].sentence.text() and LONG_NAME in seen[0].sentence.text()
+    assert seen[0].width() >= 520
+
+    def status() -> str:
+        with sh.ctx.read() as session:
+            return services.by_number(session, number).status
+
+    qtbot.waitUntil(lambda: status() == "revoked", timeout=10_000)

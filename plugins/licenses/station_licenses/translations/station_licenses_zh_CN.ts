@@ -114,104 +114,122 @@
 <context>
     <name>LicensesPage</name>
     <message>
-        <location filename="../ui/page.py" line="43" />
+        <location filename="../ui/page.py" line="44" />
         <source>Search by licence number, enterprise name or credit code</source>
         <translation>输入执照编号、企业名称或统一社会信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="66" />
+        <location filename="../ui/page.py" line="69" />
         <source>Issue licence…</source>
         <translation>签发执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="69" />
+        <location filename="../ui/page.py" line="72" />
         <source>Preview and print</source>
         <translation>预览和打印</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="71" />
+        <location filename="../ui/page.py" line="74" />
         <source>Print selected</source>
         <translation>批量打印所选</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="74" />
+        <location filename="../ui/page.py" line="77" />
         <source>Revoke…</source>
         <translation>吊销…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="76" />
+        <location filename="../ui/page.py" line="79" />
         <source>Permits…</source>
         <translation>许可证…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="86" />
+        <location filename="../ui/page.py" line="89" />
         <source>Issue for this enterprise</source>
         <translation>为该企业签发执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="88" />
+        <location filename="../ui/page.py" line="91" />
         <source>Dismiss</source>
         <translation>不再提示</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="93" />
+        <location filename="../ui/page.py" line="96" />
         <source>New enterprises waiting for their licence</source>
         <translation>新开办企业待签发执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="107" />
+        <location filename="../ui/page.py" line="110" />
         <source>Licences</source>
         <translation>一照通执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="144" />
-        <source>This station's signing key is not certified yet: the hall certifies it when the station issues its first licence while the hall can be reached (or run station license key).</source>
-        <translation>本站的签名密钥尚未认证：第一次签发执照时（需能连上服务大厅）会自动请服务大厅认证，也可运行 station license key。</translation>
+        <location filename="../ui/page.py" line="147" />
+        <source>This station's signing key is not certified yet: the hall certifies it when the station issues its first licence while the hall can be reached.</source>
+        <translation>本站的签名密钥尚未经服务大厅认证：本站在能连上服务大厅时签发第一张执照，大厅即为密钥认证。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="151" />
+        <location filename="../ui/page.py" line="160" />
+        <source>This station cannot issue licences yet: its signing key is not certified by the hall. Ask the administrator to enrol this station with the hall, using the code the hall gave.</source>
+        <translation>本站暂不能签发执照：签名密钥尚未经服务大厅认证。请管理员用服务大厅发放的登记码为本站登记。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="298" />
+        <source>Revoke the licence %1 of %2 (%3)? A revoked licence cannot be restored: scanning its code will show it as revoked.</source>
+        <translation>吊销“%2”（%3）的执照 %1？吊销后不能恢复，扫码核验将显示“已吊销”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="305" />
+        <source>Reason for revoking</source>
+        <translation>吊销理由</translation>
+    </message>
+    <message>
+        <source>This station's signing key is not certified yet: the hall certifies it when the station issues its first licence while the hall can be reached (or run station license key).</source>
+        <translation type="vanished">本站的签名密钥尚未认证：第一次签发执照时（需能连上服务大厅）会自动请服务大厅认证，也可运行 station license key。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="154" />
         <source>This station (%1) signs licences with a key the hall certified.</source>
         <translation>本站（%1）使用经服务大厅认证的密钥签发执照。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="157" />
         <source>This station cannot issue licences yet: its signing key is not certified by the hall. Enrol the station with the hall first (station enroll), or run station license key.</source>
-        <translation>本站还不能签发执照：签名密钥尚未经服务大厅认证。请先登记本站（station enroll），已登记的请运行 station license key。</translation>
+        <translation type="vanished">本站还不能签发执照：签名密钥尚未经服务大厅认证。请先登记本站（station enroll），已登记的请运行 station license key。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="201" />
+        <location filename="../ui/page.py" line="204" />
         <source>Signing the licence…</source>
         <translation>正在签名执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="237" />
+        <location filename="../ui/page.py" line="240" />
         <source>Licence %1</source>
         <translation>执照 %1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="260" />
+        <location filename="../ui/page.py" line="263" />
         <source>Preparing the licences for printing…</source>
         <translation>正在生成待打印的执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="287" />
+        <location filename="../ui/page.py" line="291" />
+        <location filename="../ui/page.py" line="304" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="287" />
+        <location filename="../ui/page.py" line="291" />
         <source>Select one licence to revoke.</source>
         <translation>请选中一份要吊销的执照。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="291" />
+        <location filename="../ui/page.py" line="296" />
         <source>Revoke licence</source>
         <translation>吊销执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="291" />
         <source>Why is licence %1 revoked?</source>
-        <translation>吊销执照 %1 的原因：</translation>
+        <translation type="vanished">吊销执照 %1 的原因：</translation>
     </message>
 </context>
 <context>
@@ -228,99 +246,138 @@
     </message>
 </context>
 <context>
-    <name>PermitsDialog</name>
+    <name>PermitReasonDialog</name>
     <message>
-        <location filename="../ui/permits_dialog.py" line="67" />
-        <source>Permits of %1</source>
-        <translation>%1 的许可证</translation>
-    </message>
-    <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
-        <source>Permit</source>
-        <translation>许可证</translation>
-    </message>
-    <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
-        <source>Number</source>
-        <translation>证号</translation>
-    </message>
-    <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
+        <location filename="../ui/permits_dialog.py" line="50" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
+        <location filename="../ui/permits_dialog.py" line="53" />
+        <source>Permitted scope</source>
+        <translation>许可范围</translation>
+    </message>
+</context>
+<context>
+    <name>PermitsDialog</name>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="70" />
+        <source>Permits of %1</source>
+        <translation>%1 的许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="75" />
+        <source>Permit</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="75" />
+        <source>Number</source>
+        <translation>证号</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="75" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="75" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="72" />
+        <location filename="../ui/permits_dialog.py" line="75" />
         <source>Scope</source>
         <translation>许可范围</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="78" />
+        <location filename="../ui/permits_dialog.py" line="81" />
         <source>Renew…</source>
         <translation>延续…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="80" />
+        <location filename="../ui/permits_dialog.py" line="83" />
         <source>Change scope…</source>
         <translation>变更许可范围…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="82" />
+        <location filename="../ui/permits_dialog.py" line="85" />
         <source>Revoke permit…</source>
         <translation>吊销许可证…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="113" />
+        <location filename="../ui/permits_dialog.py" line="116" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="113" />
+        <location filename="../ui/permits_dialog.py" line="116" />
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="147" />
+        <location filename="../ui/permits_dialog.py" line="160" />
         <source>Renew permit</source>
         <translation>延续许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="158" />
+        <location filename="../ui/permits_dialog.py" line="160" />
+        <source>Renew the %2 %3 of %1.</source>
+        <translation>延续“%1”的%2（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="160" />
+        <source>Renew</source>
+        <translation>延续</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="174" />
         <source>Change permit</source>
         <translation>变更许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="170" />
+        <location filename="../ui/permits_dialog.py" line="175" />
+        <source>Change the permitted scope of the %2 %3 of %1.</source>
+        <translation>变更“%1”的%2（%3）的许可范围。</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="176" />
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="192" />
         <source>Revoke permit</source>
         <translation>吊销许可证</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="193" />
+        <source>Revoke the %2 %3 of %1? The licences that carry it are revoked too, and this cannot be undone.</source>
+        <translation>吊销“%1”的%2（%3）？载有该许可的执照将一并吊销，且不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="194" />
+        <source>Revoke</source>
+        <translation>吊销</translation>
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../ui/permits_dialog.py" line="43" />
         <source>Valid until</source>
-        <translation>有效期至</translation>
+        <translation type="vanished">有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="46" />
         <source>Permitted scope</source>
-        <translation>许可范围</translation>
+        <translation type="vanished">许可范围</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="49" />
         <source>Kept in the audit log</source>
-        <translation>将记入审计日志</translation>
+        <translation type="vanished">将记入审计日志</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="50" />
         <source>Reason</source>
-        <translation>原因</translation>
+        <translation type="vanished">原因</translation>
     </message>
 </context>
 <context>

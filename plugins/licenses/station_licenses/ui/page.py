@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.shell.confirm import ask_reason
 from station.shell.dbop import DbOp
+from station.shell.keys import open_on_enter, search_leads_to
 from station.shell.widgets import page_title
 from station_licenses.ui.license_model import LicenseTableModel, fetch_rows
 
@@ -62,6 +63,8 @@ class LicensesPage(QWidget):
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.doubleClicked.connect(lambda _: self.preview())
+        open_on_enter(self.table, lambda _: self.preview())
+        search_leads_to(self.search, self.table)
 
         issue = QPushButton(self.tr("Issue licence…"))
         issue.setObjectName("issue_button")
@@ -142,7 +145,7 @@ class LicensesPage(QWidget):
                 self.key_status.setText(
                     self.tr(
                         "This station's signing key is not certified yet: the hall certifies it when the station "
-                        "issues its first licence while the hall can be reached (or run station license key)."
+                        "issues its first licence while the hall can be reached."
                     )
                 )
                 self.key_status.setStyleSheet("color: #8a5a00;")
@@ -155,7 +158,7 @@ class LicensesPage(QWidget):
                 self.key_status.setText(
                     self.tr(
                         "This station cannot issue licences yet: its signing key is not certified by the hall. "
-                        "Enrol the station with the hall first (station enroll), or run station license key."
+                        "Ask the administrator to enrol this station with the hall, using the code the hall gave."
                     )
                 )
                 self.key_status.setStyleSheet("color: #b3261e;")
@@ -282,15 +285,26 @@ class LicensesPage(QWidget):
         DbOp(self, load, on_done=show).start()
 
     def revoke(self) -> None:
-        numbers = self._selected_numbers()
-        if len(numbers) != 1:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        values = self.model.row_values(rows[0]) if len(rows) == 1 else None
+        if values is None:
             QMessageBox.information(self, self.tr("Revoke"), self.tr("Select one licence to revoke."))
             return
-        number = numbers[0]
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Revoke licence"), self.tr("Why is licence %1 revoked?").replace("%1", number)
+        number, name, uscc = values[0], values[1], values[2]
+        reason = ask_reason(
+            self,
+            self.tr("Revoke licence"),
+            self.tr(
+                "Revoke the licence %1 of %2 (%3)? A revoked licence cannot be restored: "
+                "scanning its code will show it as revoked."
+            )
+            .replace("%1", number)
+            .replace("%2", name)
+            .replace("%3", uscc),
+            self.tr("Revoke"),
+            label=self.tr("Reason for revoking"),
         )
-        if not ok:
+        if reason is None:
             return
 
         def run(progress: Any) -> None:
