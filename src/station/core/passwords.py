@@ -68,8 +68,7 @@ def check(conn: sqlite3.Connection, username: str, password: str, now: dt.dateti
     Only reads (the connection is read-only): ``station.core.sign_in`` records a refusal.
     """
     row = conn.execute(
-        "SELECT username, display_name, role, password_hash, active, locked_until FROM station_user "
-        "WHERE username = ?",
+        "SELECT username, display_name, role, password_hash, active, locked_until FROM station_user WHERE username = ?",
         (username.strip(),),
     ).fetchone()
     wrong = Refused("用户名或密码不正确，请重新输入。")

@@ -107,9 +107,10 @@ def test_permits_dialog_renews_with_a_reason(qtbot, shell, monkeypatch):
 
 
 def test_revoking_by_keyboard_names_the_licence_and_refuses_an_empty_reason(qtbot, shell):
-    from helpers import in_next_modal
     from PySide6.QtCore import Qt
     from station_licenses.ui.page import LicensesPage
+
+    from helpers import in_next_modal
 
     sh, uscc = shell
     number, _ = _issue(sh.ctx, sh.actor, uscc)
