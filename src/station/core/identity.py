@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -37,6 +38,15 @@ class User(Base):
     # Wrong passwords since the last sign-in, and when the lock-out they caused ends (passwords.py).
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+def display_names(session: Session, usernames: Iterable[str | None]) -> dict[str, str]:
+    """What people read for each user name: the display name; a name this station does not know (a user of
+    another station, a system user) stands for itself."""
+    wanted = {name for name in usernames if name}
+    rows = session.execute(select(User.username, User.display_name).where(User.username.in_(wanted)))
+    found = {username: display for username, display in rows}
+    return {name: found.get(name) or name for name in wanted}
 
 
 def needs_first_admin(session: Session) -> bool:

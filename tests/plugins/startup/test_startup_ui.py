@@ -15,6 +15,8 @@ from station_startup.ui.board_model import StartupBoardModel
 from station_startup.ui.case_dialog import CaseDialog
 from station_startup.ui.intake import IntakeDialog
 
+from helpers import in_next_modal
+
 MONDAY_10 = at("2026-11-23T10:00")
 
 
@@ -101,9 +103,18 @@ def test_scanning_a_receipt_opens_the_case_and_a_step_is_done_there(qtbot, ctx, 
     assert dialog.steps.item(1, 2).text() == "办理中"
     assert dialog.summary["uscc"] in dialog.header.text()
     dialog.steps.selectRow(1)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("税控设备未到", True))
+    seen: list = []
+
+    def answer(box) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)  # an empty reason is refused in place
+        assert box.isVisible() and box.error.isVisible()
+        qtbot.keyClicks(box.reason, "no tax device yet")
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)
+
+    in_next_modal(qtbot, answer, seen)
     dialog.blocked_button.click()
     qtbot.waitUntil(lambda: dialog.steps.item(1, 2).text() == "受阻", timeout=10_000)
+    assert made[1][1] in seen[0].sentence.text()
     dialog.close()
     page.close()
 
@@ -211,3 +222,30 @@ def test_the_page_opens_in_the_main_window_for_a_clerk(qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     assert not page.findChild(QPushButton, "settings").isEnabled()  # time limits are for supervisors
     window.close()
+
+
+def test_board_by_keyboard_and_a_step_done_late_is_marked_late(qtbot, station, clerk, monkeypatch) -> None:
+    ctx = station
+    made = make_cases(ctx, clerk, 2)
+    late = at("2026-11-23T17:00")  # after the registration step's deadline
+    page = board(qtbot, ctx, clerk, late)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    page.scan.setFocus()
+    qtbot.keyClick(page.scan, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog_of(CaseDialog) is not None, timeout=10_000)
+    dialog = dialog_of(CaseDialog)
+    qtbot.waitUntil(lambda: bool(dialog.summary), timeout=10_000)
+    assert dialog.summary["number"] in {m[1] for m in made}
+    assert "李办事" in dialog.header.text() and "clerk" not in dialog.header.text()  # a name, not a user name
+    assert page.model.data(page.model.index(0, 3)) == "李办事"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    dialog.steps.selectRow(0)
+    dialog.done_button.click()
+    qtbot.waitUntil(lambda: "已办结" in dialog.steps.item(0, 2).text(), timeout=10_000)
+    assert "超时" in dialog.steps.item(0, 2).text()
+    dialog.close()
+    page.close()

@@ -3,165 +3,193 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../ui/case_dialog.py" line="47" />
+        <location filename="../ui/case_dialog.py" line="49" />
         <source>Startup case</source>
         <translation>企业开办件</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="57" />
+        <location filename="../ui/case_dialog.py" line="59" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="57" />
+        <location filename="../ui/case_dialog.py" line="59" />
         <source>Department</source>
         <translation>负责部门</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="57" />
-        <location filename="../ui/case_dialog.py" line="66" />
+        <location filename="../ui/case_dialog.py" line="59" />
+        <location filename="../ui/case_dialog.py" line="68" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="57" />
+        <location filename="../ui/case_dialog.py" line="59" />
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="57" />
+        <location filename="../ui/case_dialog.py" line="59" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="66" />
+        <location filename="../ui/case_dialog.py" line="68" />
         <source>Paper</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="66" />
+        <location filename="../ui/case_dialog.py" line="68" />
         <source>Commitment</source>
         <translation>容缺承诺</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="75" />
+        <location filename="../ui/case_dialog.py" line="77" />
         <source>Step done</source>
         <translation>环节办结</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="78" />
+        <location filename="../ui/case_dialog.py" line="80" />
         <source>Step blocked…</source>
         <translation>标记受阻…</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="80" />
+        <location filename="../ui/case_dialog.py" line="82" />
         <source>Paper brought in</source>
         <translation>登记材料已补交</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="82" />
+        <location filename="../ui/case_dialog.py" line="84" />
         <source>Assign helper agent…</source>
         <translation>指派帮办代办专员…</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="92" />
+        <location filename="../ui/case_dialog.py" line="94" />
         <source>Papers to print:</source>
         <translation>打印文书：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="94" />
+        <location filename="../ui/case_dialog.py" line="96" />
         <source>Acceptance receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="95" />
+        <location filename="../ui/case_dialog.py" line="97" />
         <source>Application form</source>
         <translation>设立登记申请书</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="96" />
+        <location filename="../ui/case_dialog.py" line="98" />
         <source>Articles of association</source>
         <translation>公司章程</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="97" />
+        <location filename="../ui/case_dialog.py" line="99" />
         <source>Shareholders' resolution</source>
         <translation>股东决定/股东会决议</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="109" />
+        <location filename="../ui/case_dialog.py" line="111" />
         <source>Five parallel steps</source>
         <translation>五个并联环节</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="112" />
+        <location filename="../ui/case_dialog.py" line="114" />
         <source>Papers</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="137" />
+        <location filename="../ui/case_dialog.py" line="139" />
         <source>Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3</source>
         <translation>法定代表人：%1　注册资本：%2 万元　统一社会信用代码：%3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="141" />
+        <location filename="../ui/case_dialog.py" line="143" />
         <source>Accepted %1; time limit %2; deadline %3</source>
         <translation>受理时间 %1　办结时限 %2　截止 %3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="145" />
+        <location filename="../ui/case_dialog.py" line="147" />
         <source>Clerk: %1; helper agent: %2; tracking code: %3</source>
         <translation>办事员：%1　帮办代办专员：%2　查询码：%3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="200" />
+        <location filename="../ui/case_dialog.py" line="160" />
+        <source>%1 (late, %2)</source>
+        <translation>%1（超时，%2 办结）</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="207" />
         <source>This case type has no such paper.</source>
         <translation>这种开办类型没有这份文书。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="207" />
+        <location filename="../ui/case_dialog.py" line="214" />
         <source>Filling in the paper…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="214" />
+        <location filename="../ui/case_dialog.py" line="221" />
         <source>Select a step first.</source>
         <translation>请先选中一个环节。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="249" />
+        <location filename="../ui/case_dialog.py" line="256" />
         <source>Business registration</source>
         <translation>设立登记</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="250" />
+        <location filename="../ui/case_dialog.py" line="257" />
         <source>Credit code given by the market-regulation system (leave empty to assign one):</source>
         <translation>市场监管系统核发的统一社会信用代码（留空则按规则赋码）：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="261" />
+        <location filename="../ui/case_dialog.py" line="270" />
         <source>Step blocked</source>
         <translation>环节受阻</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="261" />
-        <source>Why is this step blocked?</source>
-        <translation>受阻原因：</translation>
+        <location filename="../ui/case_dialog.py" line="271" />
+        <source>Mark the step %1 of %2 (%3) as blocked. The reason shows on the board.</source>
+        <translation>将“%2”（%3）的“%1”环节标记为受阻。理由会显示在看板上。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="279" />
+        <location filename="../ui/case_dialog.py" line="275" />
+        <source>Mark blocked</source>
+        <translation>标记受阻</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="276" />
+        <source>Why is it blocked</source>
+        <translation>受阻原因</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="322" />
+        <source>Helper agent for %1:</source>
+        <translation>为“%1”指定帮办代办专员：</translation>
+    </message>
+    <message>
+        <source>Why is this step blocked?</source>
+        <translation type="vanished">受阻原因：</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="295" />
         <source>Select a deferred paper first.</source>
         <translation>请先选中一项容缺待补的材料。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="292" />
+        <location filename="../ui/case_dialog.py" line="317" />
+        <source>(nobody)</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="321" />
         <source>Helper agent</source>
         <translation>帮办代办专员</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="292" />
         <source>User name of the helper agent:</source>
-        <translation>帮办代办专员的用户名：</translation>
+        <translation type="vanished">帮办代办专员的用户名：</translation>
     </message>
 </context>
 <context>
@@ -404,92 +432,92 @@
 <context>
     <name>StartupBoardPage</name>
     <message>
-        <location filename="../ui/board.py" line="48" />
+        <location filename="../ui/board.py" line="49" />
         <source>Scan a receipt's QR code, or type a case number or enterprise name</source>
         <translation>扫描受理回执二维码，或输入受理编号、企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="54" />
+        <location filename="../ui/board.py" line="55" />
         <source>All cases</source>
         <translation>全部开办件</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="55" />
+        <location filename="../ui/board.py" line="56" />
         <source>My cases (as clerk or helper agent)</source>
         <translation>我的开办件（办事员或帮办专员）</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="58" />
+        <location filename="../ui/board.py" line="59" />
         <source>All steps</source>
         <translation>全部环节</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="64" />
+        <location filename="../ui/board.py" line="65" />
         <source>All colours</source>
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="65" />
+        <location filename="../ui/board.py" line="66" />
         <source>Red: overdue</source>
         <translation>红色：超时</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="66" />
+        <location filename="../ui/board.py" line="67" />
         <source>Yellow: near the deadline</source>
         <translation>黄色：临近时限</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="67" />
+        <location filename="../ui/board.py" line="68" />
         <source>On time</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="68" />
+        <location filename="../ui/board.py" line="69" />
         <source>Green: done</source>
         <translation>绿色：已办结</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="71" />
+        <location filename="../ui/board.py" line="72" />
         <source>Include finished cases</source>
         <translation>包括已办结</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="87" />
+        <location filename="../ui/board.py" line="88" />
         <source>New case…</source>
         <translation>受理新件…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="91" />
+        <location filename="../ui/board.py" line="92" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="93" />
+        <location filename="../ui/board.py" line="94" />
         <source>Time limits…</source>
         <translation>时限设置…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="125" />
+        <location filename="../ui/board.py" line="128" />
         <source>Business startup</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="188" />
+        <location filename="../ui/board.py" line="191" />
         <source>Red %1</source>
         <translation>红 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="189" />
+        <location filename="../ui/board.py" line="192" />
         <source>Yellow %1</source>
         <translation>黄 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="190" />
+        <location filename="../ui/board.py" line="193" />
         <source>On time %1</source>
         <translation>正常 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="191" />
+        <location filename="../ui/board.py" line="194" />
         <source>Green %1</source>
         <translation>绿 %1</translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from station.core.db import utcnow
 from station.shell.dbop import DbOp
+from station.shell.keys import open_on_enter, search_leads_to
 from station.shell.widgets import page_title
 from station_startup import catalogue, services
 from station_startup.ui.board_model import PAGE_SIZE, RANK_COLOUR, StartupBoardModel
@@ -120,6 +121,8 @@ class StartupBoardPage(QWidget):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
+        open_on_enter(self.table, self._open_index)
+        search_leads_to(self.scan, self.table)
 
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Business startup")))
