@@ -3,337 +3,356 @@
 <context>
     <name>AgenciesPage</name>
     <message>
-        <location filename="../ui/page.py" line="40" />
-        <location filename="../ui/page.py" line="51" />
+        <location filename="../ui/page.py" line="42" />
+        <location filename="../ui/page.py" line="53" />
         <source>Agency</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="41" />
+        <location filename="../ui/page.py" line="43" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="42" />
+        <location filename="../ui/page.py" line="44" />
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="43" />
+        <location filename="../ui/page.py" line="45" />
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="44" />
+        <location filename="../ui/page.py" line="46" />
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="45" />
-        <location filename="../ui/page.py" line="53" />
+        <location filename="../ui/page.py" line="47" />
+        <location filename="../ui/page.py" line="55" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="48" />
-        <location filename="../ui/page.py" line="58" />
+        <location filename="../ui/page.py" line="50" />
+        <location filename="../ui/page.py" line="60" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="49" />
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="51" />
+        <location filename="../ui/page.py" line="174" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="50" />
-        <location filename="../ui/page.py" line="59" />
-        <location filename="../ui/page.py" line="143" />
+        <location filename="../ui/page.py" line="52" />
+        <location filename="../ui/page.py" line="61" />
+        <location filename="../ui/page.py" line="145" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="52" />
+        <location filename="../ui/page.py" line="54" />
         <source>Selection</source>
         <translation>选取方式</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="54" />
-        <location filename="../ui/page.py" line="310" />
+        <location filename="../ui/page.py" line="56" />
+        <location filename="../ui/page.py" line="312" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="55" />
+        <location filename="../ui/page.py" line="57" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="60" />
+        <location filename="../ui/page.py" line="62" />
         <source>Drawn agency</source>
         <translation>中选机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="61" />
+        <location filename="../ui/page.py" line="63" />
         <source>Candidates</source>
         <translation>候选数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="62" />
+        <location filename="../ui/page.py" line="64" />
         <source>Excluded</source>
         <translation>排除数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="63" />
+        <location filename="../ui/page.py" line="65" />
         <source>Drawn at</source>
         <translation>抽取时间</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="64" />
+        <location filename="../ui/page.py" line="66" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="70" />
+        <location filename="../ui/page.py" line="72" />
         <source>Not enough ratings</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="93" />
+        <location filename="../ui/page.py" line="95" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="95" />
+        <location filename="../ui/page.py" line="97" />
         <source>Agencies and stars</source>
         <translation>机构与星级</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="96" />
-        <location filename="../ui/page.py" line="442" />
+        <location filename="../ui/page.py" line="98" />
+        <location filename="../ui/page.py" line="465" />
         <source>Commissions</source>
         <translation>服务委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="97" />
+        <location filename="../ui/page.py" line="99" />
         <source>Draws</source>
         <translation>抽取记录</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="127" />
+        <location filename="../ui/page.py" line="129" />
         <source>All service types</source>
         <translation>全部服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="138" />
+        <location filename="../ui/page.py" line="140" />
         <source>Evaluation report (PDF)…</source>
         <translation>星级评价报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="145" />
+        <location filename="../ui/page.py" line="147" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="174" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="174" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="174" />
         <source>Detail</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="174" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="179" />
+        <location filename="../ui/page.py" line="181" />
         <source>Set rating aside as abusive…</source>
         <translation>认定为不当评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="188" />
+        <location filename="../ui/page.py" line="190" />
         <source>Blue: this agency (weighted towards the park mean); grey: park mean</source>
         <translation>蓝色：本机构（向园区平均值加权）；灰色：园区平均</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="195" />
+        <location filename="../ui/page.py" line="197" />
         <source>Register agency…</source>
         <translation>登记机构…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="196" />
+        <location filename="../ui/page.py" line="198" />
         <source>Qualification…</source>
         <translation>登记资质…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="197" />
+        <location filename="../ui/page.py" line="199" />
         <source>Suspend or blacklist…</source>
         <translation>暂停或列入黑名单…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="211" />
+        <location filename="../ui/page.py" line="213" />
         <source>Agencies by star level</source>
         <translation>各星级机构数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="245" />
+        <location filename="../ui/page.py" line="247" />
         <source>Too few</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="254" />
+        <location filename="../ui/page.py" line="256" />
         <source>%1 agencies</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="296" />
         <source>Qualifications: %1</source>
         <translation>资质：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="296" />
+        <location filename="../ui/page.py" line="298" />
         <source>In %1 draw pools, drawn %2 times</source>
         <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="308" />
+        <location filename="../ui/page.py" line="310" />
         <source>Set aside: %1</source>
         <translation>已认定为不当评价：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="312" />
+        <location filename="../ui/page.py" line="314" />
         <source>Commission</source>
         <translation>委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="328" />
         <location filename="../ui/page.py" line="330" />
+        <location filename="../ui/page.py" line="337" />
         <source>Set aside</source>
         <translation>不当评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="328" />
+        <location filename="../ui/page.py" line="330" />
         <source>Select a rating in the history first.</source>
         <translation>请先在记录中选中一条评价。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="330" />
-        <source>Why is this rating abusive?</source>
-        <translation>认定这条评价为不当评价的理由：</translation>
+        <location filename="../ui/page.py" line="338" />
+        <source>Set aside the rating %1 gave %2 on %3 as abusive? It will no longer count towards the stars.</source>
+        <translation>将“%1”于 %3 对“%2”的评价认定为恶意评价并撤销？撤销后不再计入星级。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="346" />
+        <location filename="../ui/page.py" line="342" />
+        <source>Set the rating aside</source>
+        <translation>撤销该评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="343" />
+        <source>Why is it abusive</source>
+        <translation>认定恶意评价的理由</translation>
+    </message>
+    <message>
+        <source>Why is this rating abusive?</source>
+        <translation type="vanished">认定这条评价为不当评价的理由：</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="360" />
         <source>Agencies</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="346" />
+        <location filename="../ui/page.py" line="360" />
         <source>Select an agency first.</source>
         <translation>请先选中一家机构。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="362" />
-        <location filename="../ui/page.py" line="368" />
+        <location filename="../ui/page.py" line="376" />
+        <location filename="../ui/page.py" line="384" />
         <source>Agency status</source>
         <translation>机构状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="368" />
+        <location filename="../ui/page.py" line="385" />
+        <source>Mark %1 as %2? It can no longer be commissioned or drawn.</source>
+        <translation>将“%1”设为“%2”？设定后不能再被委托或抽取。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="389" />
         <source>Reason (kept on record)</source>
         <translation>原因（将记录在案）</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="385" />
+        <location filename="../ui/page.py" line="408" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="394" />
+        <location filename="../ui/page.py" line="417" />
         <source>New commission…</source>
         <translation>新建委托…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="395" />
+        <location filename="../ui/page.py" line="418" />
         <source>Agency accepts</source>
         <translation>机构接受委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="396" />
+        <location filename="../ui/page.py" line="419" />
         <source>Deliverables…</source>
         <translation>提交成果…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="397" />
+        <location filename="../ui/page.py" line="420" />
         <source>Enterprise confirms completion…</source>
         <translation>企业确认完成…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="404" />
+        <location filename="../ui/page.py" line="427" />
         <source>Rate…</source>
         <translation>录入评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="442" />
+        <location filename="../ui/page.py" line="465" />
         <source>Select a commission first.</source>
         <translation>请先选中一项委托。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="467" />
+        <location filename="../ui/page.py" line="490" />
         <source>Deliverables handed in by the agency</source>
         <translation>机构提交的成果文件</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="501" />
         <source>Confirm completion</source>
         <translation>确认完成</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="501" />
         <source>Name of the enterprise's representative who confirms</source>
         <translation>确认完成的企业代表姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="509" />
+        <location filename="../ui/page.py" line="532" />
         <source>Random draw…</source>
         <translation>随机抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="513" />
+        <location filename="../ui/page.py" line="536" />
         <source>Re-check the selected draw</source>
         <translation>复核选中的抽取</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="581" />
+        <location filename="../ui/page.py" line="605" />
         <source>Draw %1 re-checked: the same agency, %2.</source>
         <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="583" />
+        <location filename="../ui/page.py" line="607" />
         <source>Draw %1 does NOT match its record: %2</source>
         <translation>抽取 %1 复核不一致：%2</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="596" />
+        <location filename="../ui/page.py" line="620" />
         <source>Save evaluation report</source>
         <translation>保存星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="610" />
+        <location filename="../ui/page.py" line="634" />
         <source>Evaluation report</source>
         <translation>星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="612" />
+        <location filename="../ui/page.py" line="636" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
@@ -341,42 +360,42 @@
 <context>
     <name>AgencyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="371" />
+        <location filename="../ui/dialogs.py" line="383" />
         <source>Register an agency</source>
         <translation>登记入驻中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="375" />
+        <location filename="../ui/dialogs.py" line="387" />
         <source>Agency name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="376" />
+        <location filename="../ui/dialogs.py" line="388" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="377" />
+        <location filename="../ui/dialogs.py" line="389" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="378" />
+        <location filename="../ui/dialogs.py" line="390" />
         <source>Related parties (credit codes, comma-separated)</source>
         <translation>关联方（统一社会信用代码，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="379" />
+        <location filename="../ui/dialogs.py" line="391" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="380" />
+        <location filename="../ui/dialogs.py" line="392" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="393" />
+        <location filename="../ui/dialogs.py" line="405" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
@@ -384,67 +403,71 @@
 <context>
     <name>CommissionDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="203" />
+        <location filename="../ui/dialogs.py" line="213" />
         <source>New commission</source>
         <translation>新建中介服务委托</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="206" />
         <source>Credit code of the commissioning enterprise</source>
-        <translation>委托企业的统一社会信用代码</translation>
+        <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="211" />
+        <location filename="../ui/dialogs.py" line="216" />
+        <source>Name or credit code of the commissioning enterprise</source>
+        <translation>委托企业的名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="222" />
         <source>Yuan, e.g. 35000</source>
         <translation>单位：元，如 35000</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="214" />
+        <location filename="../ui/dialogs.py" line="225" />
         <source>Random draw (witnessed at the window)</source>
         <translation>随机抽取（窗口现场见证）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="215" />
+        <location filename="../ui/dialogs.py" line="226" />
         <source>Chosen directly by the enterprise</source>
         <translation>企业直接选取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="227" />
+        <location filename="../ui/dialogs.py" line="238" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="228" />
+        <location filename="../ui/dialogs.py" line="239" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="229" />
+        <location filename="../ui/dialogs.py" line="240" />
         <source>Scope of the service</source>
         <translation>服务内容和范围</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="230" />
+        <location filename="../ui/dialogs.py" line="241" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="231" />
+        <location filename="../ui/dialogs.py" line="242" />
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="232" />
+        <location filename="../ui/dialogs.py" line="243" />
         <source>Selection</source>
         <translation>选取方式</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="233" />
+        <location filename="../ui/dialogs.py" line="244" />
         <source>Agency</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="270" />
+        <location filename="../ui/dialogs.py" line="281" />
         <source>The budget is not an amount: write it like 35000 or 35000.50.</source>
         <translation>预算不是金额，请写成 35000 或 35000.50。</translation>
     </message>
@@ -460,87 +483,91 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="54" />
+        <location filename="../ui/dialogs.py" line="55" />
         <source>Random draw of an agency</source>
         <translation>随机抽取中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="59" />
         <source>Credit code of the commissioning enterprise</source>
-        <translation>委托企业的统一社会信用代码</translation>
+        <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="64" />
+        <location filename="../ui/dialogs.py" line="60" />
+        <source>Name or credit code of the commissioning enterprise</source>
+        <translation>委托企业的名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="66" />
         <source>Commission: %1</source>
         <translation>委托：%1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="68" />
+        <location filename="../ui/dialogs.py" line="70" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="69" />
+        <location filename="../ui/dialogs.py" line="71" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="70" />
+        <location filename="../ui/dialogs.py" line="72" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="72" />
+        <location filename="../ui/dialogs.py" line="74" />
         <source>1. Fix the candidate list</source>
         <translation>第一步：固定候选名单</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="80" />
+        <location filename="../ui/dialogs.py" line="82" />
         <source>Candidates and exclusions</source>
         <translation>候选机构与排除情况</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="90" />
+        <location filename="../ui/dialogs.py" line="92" />
         <source>Any number, typed by the person themselves</source>
         <translation>任意数字，由本人亲自输入</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="93" />
+        <location filename="../ui/dialogs.py" line="99" />
         <source>2. Number typed by the enterprise's representative</source>
         <translation>第二步：企业代表输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="94" />
+        <location filename="../ui/dialogs.py" line="100" />
         <source>Number typed by the clerk</source>
         <translation>窗口人员输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="96" />
+        <location filename="../ui/dialogs.py" line="102" />
         <source>3. Draw</source>
         <translation>第三步：抽取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="132" />
+        <location filename="../ui/dialogs.py" line="138" />
         <source>Candidate: %1 (certificate %2, valid until %3)</source>
         <translation>候选：%1（资质证书 %2，有效期至 %3）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="136" />
+        <location filename="../ui/dialogs.py" line="142" />
         <source>Excluded: %1 — %2</source>
         <translation>排除：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="138" />
+        <location filename="../ui/dialogs.py" line="144" />
         <source>%1 candidates. List hash (show it before anyone types): %2</source>
         <translation>候选 %1 家。名单哈希（请在输入数字前向双方展示）：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="181" />
+        <location filename="../ui/dialogs.py" line="191" />
         <source>Draw %1: %2 is drawn. Seed %3.</source>
         <translation>抽取 %1：中选机构为“%2”。种子 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="184" />
+        <location filename="../ui/dialogs.py" line="194" />
         <source>Commission %1 registered.</source>
         <translation>已登记委托 %1。</translation>
     </message>
@@ -556,27 +583,27 @@
 <context>
     <name>QualificationDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="430" />
+        <location filename="../ui/dialogs.py" line="442" />
         <source>Qualification of %1</source>
         <translation>%1的资质证书</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="438" />
+        <location filename="../ui/dialogs.py" line="450" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="439" />
+        <location filename="../ui/dialogs.py" line="451" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="440" />
+        <location filename="../ui/dialogs.py" line="452" />
         <source>Issued by</source>
         <translation>发证机关</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="441" />
+        <location filename="../ui/dialogs.py" line="453" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
@@ -584,32 +611,32 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="309" />
+        <location filename="../ui/dialogs.py" line="321" />
         <source>Rate commission %1</source>
         <translation>评价委托 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="315" />
+        <location filename="../ui/dialogs.py" line="327" />
         <source>Enterprise (credit code)</source>
         <translation>委托企业（统一社会信用代码）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="316" />
+        <location filename="../ui/dialogs.py" line="328" />
         <source>Enterprise's representative</source>
         <translation>企业代表</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="322" />
+        <location filename="../ui/dialogs.py" line="334" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="328" />
+        <location filename="../ui/dialogs.py" line="340" />
         <source>Comment</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="334" />
+        <location filename="../ui/dialogs.py" line="346" />
         <source>Only the commissioning enterprise rates, once per completed commission.</source>
         <translation>只有委托企业可以评价，每项已完成的委托评价一次。</translation>
     </message>

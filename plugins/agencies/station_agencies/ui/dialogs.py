@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.shell.dbop import DbOp
+from station.shell.enterprise_picker import EnterprisePicker
 from station.shell.widgets import error_label
 
 
@@ -56,7 +57,8 @@ class DrawDialog(QDialog):
 
         self.service = _services_combo(ctx)
         self.enterprise = QLineEdit()
-        self.enterprise.setPlaceholderText(self.tr("Credit code of the commissioning enterprise"))
+        self.enterprise.setPlaceholderText(self.tr("Name or credit code of the commissioning enterprise"))
+        EnterprisePicker(self.enterprise, ctx)
         self.purpose = QLineEdit()
         if commission:
             self.service.setCurrentIndex(max(0, self.service.findData(commission["service"])))
@@ -89,6 +91,10 @@ class DrawDialog(QDialog):
         for w in (self.enterprise_number, self.clerk_number):
             w.setPlaceholderText(self.tr("Any number, typed by the person themselves"))
             w.setEnabled(False)
+        # Keyboard: Enter fixes the list, moves from the first witness to the second, and draws.
+        self.enterprise.returnPressed.connect(lambda: self.fix_button.isEnabled() and self.fix_pool())
+        self.enterprise_number.returnPressed.connect(lambda: self.clerk_number.setFocus())
+        self.clerk_number.returnPressed.connect(lambda: self.draw_button.isEnabled() and self.draw())
         witness = QFormLayout()
         witness.addRow(self.tr("2. Number typed by the enterprise's representative"), self.enterprise_number)
         witness.addRow(self.tr("Number typed by the clerk"), self.clerk_number)
@@ -142,6 +148,8 @@ class DrawDialog(QDialog):
             ready = bool(preview.pool)
             for w in (self.enterprise_number, self.clerk_number, self.draw_button):
                 w.setEnabled(ready)
+            if ready:
+                self.enterprise_number.setFocus()
             self.fix_button.setEnabled(False)
             for w in (self.service, self.enterprise, self.purpose):
                 w.setEnabled(False)
@@ -151,6 +159,7 @@ class DrawDialog(QDialog):
     def draw(self) -> None:
         from station_agencies import services
 
+        self.error.hide()
         preview = self.preview
         witnesses = [("enterprise", self.enterprise_number.text()), ("clerk", self.clerk_number.text())]
         purpose, commission = self.purpose.text(), self.commission
@@ -178,6 +187,7 @@ class DrawDialog(QDialog):
 
         def done(result: dict[str, Any]) -> None:
             self.result = result
+            self.error.hide()  # an earlier attempt's error no longer applies
             text = self.tr("Draw %1: %2 is drawn. Seed %3.").replace("%1", result["number"])
             text = text.replace("%2", result["agency"]).replace("%3", result["seed"][:16] + "…")
             if "commission" in result:
@@ -203,7 +213,8 @@ class CommissionDialog(QDialog):
         self.setWindowTitle(self.tr("New commission"))
         self.enterprise = QLineEdit()
         self.enterprise.setObjectName("enterprise")
-        self.enterprise.setPlaceholderText(self.tr("Credit code of the commissioning enterprise"))
+        self.enterprise.setPlaceholderText(self.tr("Name or credit code of the commissioning enterprise"))
+        EnterprisePicker(self.enterprise, ctx)
         self.service = _services_combo(ctx)
         self.scope = QLineEdit()
         self.scope.setObjectName("scope")
@@ -289,6 +300,7 @@ class CommissionDialog(QDialog):
 
         def done(result: dict[str, Any]) -> None:
             self.result = result
+            self.error.hide()  # an earlier attempt's error no longer applies
             self.accept()
 
         DbOp(self, run, on_done=done, on_error=self._show_error).start()

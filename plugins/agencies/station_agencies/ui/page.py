@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from station.contributions import QT_TRANSLATE_NOOP
 from station.core.clock import SHANGHAI
+from station.shell.confirm import ask_reason
 from station.shell.dbop import DbOp
+from station.shell.keys import open_on_enter
 from station.shell.lazy_table import LazyTableModel
 from station.shell.widgets import page_title
 
@@ -327,8 +329,20 @@ class AgenciesPage(QWidget):
         if not rating_uid:
             QMessageBox.information(self, self.tr("Set aside"), self.tr("Select a rating in the history first."))
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Set aside"), self.tr("Why is this rating abusive?"))
-        if not ok:
+        row = self.history.currentRow()
+        enterprise = self.history.item(row, 1).text() if self.history.item(row, 1) else ""
+        rated = self.history.item(row, 0).text() if self.history.item(row, 0) else ""
+        reason = ask_reason(
+            self,
+            self.tr("Set aside"),
+            self.tr("Set aside the rating %1 gave %2 on %3 as abusive? It will no longer count towards the stars.")
+            .replace("%1", enterprise)
+            .replace("%2", self._history.agency["name"] if self._history else "")
+            .replace("%3", rated),
+            self.tr("Set the rating aside"),
+            label=self.tr("Why is it abusive"),
+        )
+        if reason is None:
             return
 
         def run(progress: Any) -> None:
@@ -365,9 +379,18 @@ class AgenciesPage(QWidget):
         status = list(services.STATUSES)[labels.index(label)]
         reason = ""
         if status != "active":
-            reason, ok = QInputDialog.getText(self, self.tr("Agency status"), self.tr("Reason (kept on record)"))
-            if not ok:
+            asked = ask_reason(
+                self,
+                self.tr("Agency status"),
+                self.tr("Mark %1 as %2? It can no longer be commissioned or drawn.")
+                .replace("%1", current[1])
+                .replace("%2", label),
+                label,
+                label=self.tr("Reason (kept on record)"),
+            )
+            if asked is None:
                 return
+            reason = asked
 
         def run(progress: Any) -> None:
             with self.ctx.work(self.actor) as work:
@@ -526,6 +549,7 @@ class AgenciesPage(QWidget):
         self.draw_table = self._table(self.draw_model, "draw_table")
         for column, width in ((0, 170), (1, 110), (2, 260), (3, 60), (4, 60), (5, 150)):
             self.draw_table.horizontalHeader().resizeSection(column, width)
+        open_on_enter(self.draw_table, lambda _: self.verify_selected())
         tab = QWidget()
         tl = QVBoxLayout(tab)
         tl.addLayout(buttons)
