@@ -185,6 +185,10 @@ GLOSSARY_ZH_CN = {
     "Kept on record": "将记入档案",
     "Reason": "理由",
     "Please write the reason; it is kept on record.": "请写明理由，理由将记入档案。",
+    "Disable user": "停用账号",
+    "Disable the account of %1 (%2)? They can no longer sign in until it is enabled again.": "停用%1（%2）的账号？停用后该用户不能登录，直到重新启用。",
+    "Disable": "停用",
+    "Locked until %1": "已锁定至 %1",
 }
 
 

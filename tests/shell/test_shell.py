@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableWidget
 
 from helpers import enterprise_values, in_next_modal
 from station.core import enterprises as ent
@@ -453,3 +453,28 @@ def test_a_reason_box_refuses_an_empty_reason_in_place_and_names_what_it_acts_on
     qtbot.keyClicks(dialog.reason, "forged papers")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert not dialog.isVisible() and dialog.text() == "forged papers"
+
+
+def test_disabling_a_user_asks_first_and_a_locked_account_shows_until_when(qtbot, station) -> None:
+    from station.core import passwords
+    from station.core.sign_in import sign_in
+
+    for _ in range(passwords.MAX_FAILURES):
+        with pytest.raises(passwords.Refused):
+            sign_in(station, "chen", "wrong-password")
+    window = signed_in(qtbot, station, "boss")
+    assert window.show_page("users")
+    page = window.page_widget("users")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=10_000)
+    rows = {page.table.item(r, 0).text(): r for r in range(page.table.rowCount())}
+    assert page.table.item(rows["chen"], 3).text().startswith("已锁定至")
+    page.table.selectRow(rows["li"])
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return), seen)  # Enter: Cancel
+    page.toggle_active()
+    assert "Li" in seen[0].text() and "li" in seen[0].text()
+    with station.read() as session:
+        assert {u.username: u.active for u in people.all_users(session)}["li"]
+    in_next_modal(qtbot, lambda box: box.findChild(QPushButton, "confirm_act").click(), seen)
+    page.toggle_active()
+    qtbot.waitUntil(lambda: page.table.item(rows["li"], 3).text() == "已停用", timeout=10_000)
