@@ -577,32 +577,32 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="41" />
+        <location filename="../../src/station/shell/pages/users.py" line="40" />
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="50" />
+        <location filename="../../src/station/shell/pages/users.py" line="49" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="51" />
+        <location filename="../../src/station/shell/pages/users.py" line="50" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="52" />
+        <location filename="../../src/station/shell/pages/users.py" line="51" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="53" />
+        <location filename="../../src/station/shell/pages/users.py" line="52" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="83" />
+        <location filename="../../src/station/shell/pages/users.py" line="82" />
         <source>Could not add the user; see the log.</source>
         <translation>未能添加用户，详情见日志。</translation>
     </message>
@@ -905,98 +905,98 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="98" />
+        <location filename="../../src/station/shell/pages/users.py" line="97" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="101" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="101" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="101" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="101" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="101" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="110" />
+        <location filename="../../src/station/shell/pages/users.py" line="109" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="111" />
+        <location filename="../../src/station/shell/pages/users.py" line="110" />
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="112" />
+        <location filename="../../src/station/shell/pages/users.py" line="111" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="113" />
+        <location filename="../../src/station/shell/pages/users.py" line="112" />
         <source>Disable / enable</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="146" />
+        <location filename="../../src/station/shell/pages/users.py" line="145" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="146" />
-        <location filename="../../src/station/shell/pages/users.py" line="205" />
+        <location filename="../../src/station/shell/pages/users.py" line="145" />
+        <location filename="../../src/station/shell/pages/users.py" line="204" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="148" />
+        <location filename="../../src/station/shell/pages/users.py" line="147" />
         <source>Locked until %1</source>
         <translation>已锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="178" />
+        <location filename="../../src/station/shell/pages/users.py" line="177" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="191" />
+        <location filename="../../src/station/shell/pages/users.py" line="190" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="192" />
+        <location filename="../../src/station/shell/pages/users.py" line="191" />
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="209" />
+        <location filename="../../src/station/shell/pages/users.py" line="208" />
         <source>Disable user</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="210" />
+        <location filename="../../src/station/shell/pages/users.py" line="209" />
         <source>Disable the account of %1 (%2)? They can no longer sign in until it is enabled again.</source>
         <translation>停用%1（%2）的账号？停用后该用户不能登录，直到重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="213" />
+        <location filename="../../src/station/shell/pages/users.py" line="212" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>

@@ -908,10 +908,11 @@ def claim_ids(session: Session, *, status: str | None = None, query: str = "") -
 def claim_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     q = (
         select(
-            Claim.id, Claim.number, Enterprise.name, Claim.policy_code, Claim.period, Claim.status,
-            Claim.estimated_fen, Claim.approved_fen, Claim.updated_at,
+            Claim.id, Claim.number, Enterprise.name, PolicyEdition.title, Claim.period, Claim.status,
+            Claim.estimated_fen, Claim.approved_fen, Claim.updated_at, Claim.policy_code,
         )
         .join(Enterprise, Enterprise.uid == Claim.enterprise_uid)
+        .join(PolicyEdition, PolicyEdition.uid == Claim.policy_uid)
         .where(Claim.id.in_(list(ids)))
     )  # fmt: skip
     return {row[0]: tuple(row[1:]) for row in session.execute(q)}

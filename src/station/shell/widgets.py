@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView
 
 ERROR_COLOUR = "#b3261e"
+HEADER_PADDING = 28  # the sort indicator and the section's margins
 
 
 def page_title(text: str) -> QLabel:
@@ -22,3 +26,16 @@ def error_label(name: str = "") -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def size_columns(view: QTableView, widths: Sequence[int], stretch: int | None = None) -> None:
+    """Give each column its width, but never less than its header needs (a clipped header is unreadable,
+    at 125 % too); ``stretch`` takes what is left."""
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = view.model()
+    for column, width in enumerate(widths):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
+        header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + HEADER_PADDING))
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

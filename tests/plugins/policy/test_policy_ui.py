@@ -42,7 +42,10 @@ def test_page_matches_in_the_background_and_lists_policies(page, qtbot, qtmodelt
     qtmodeltester.check(page.policy_model)
     codes = [page.policy_model.key_at(r) for r in range(page.policy_model.rowCount())]
     row = codes.index("RD-AWARD")
-    qtbot.waitUntil(lambda: page.policy_model.data(page.policy_model.index(row, 3)) == "1", timeout=10_000)
+    qtbot.waitUntil(lambda: page.policy_model.data(page.policy_model.index(row, 2)) == "1", timeout=10_000)
+    # Titles, not codes: the code is in the title's tooltip.
+    assert page.policy_model.data(page.policy_model.index(row, 0)) != "RD-AWARD"
+    assert page.policy_model.data(page.policy_model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == "RD-AWARD"
     page._policy_chosen(page.policy_model.index(row, 0))
     qtbot.waitUntil(lambda: page.qualifying_model.rowCount() == 1, timeout=10_000)
     qtmodeltester.check(page.qualifying_model)
@@ -65,8 +68,8 @@ def test_enterprise_tab_why_not_and_a_claim_through_the_dialog(page, qtbot, qtmo
     qtmodeltester.check(page.enterprise_model)
     shown = []
     monkeypatch.setattr(dialogs.WhyDialog, "exec", lambda self: shown.append(self.findChild(object, "why_text")))
-    page.why_code.setText("EXPORT-GROWTH")
-    page._why_typed()
+    page.why_policy.setCurrentIndex(page.why_policy.findData("EXPORT-GROWTH"))  # picked by its title
+    qtbot.keyClick(page.why_policy.lineEdit(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "缺少数据" in shown[0].text()
 
@@ -171,3 +174,24 @@ def test_the_approved_amount_is_read_exactly_or_refused(qtbot, qapp, typed, fen)
         assert dialog.result() == 1
     else:
         assert dialog.result() == 1
+
+
+def test_claims_filter_as_you_type_and_open_by_keyboard(page, qtbot, loaded, admin, monkeypatch, tmp_path) -> None:
+    with loaded.read() as session:
+        firm = session.execute(services.select(services.Enterprise.uid).order_by(services.Enterprise.id)).scalar()
+    materials = list(services.policy_edition_materials(loaded, "RD-AWARD", DAY))
+    with loaded.work(admin) as work:
+        number = services.apply(work, firm, "RD-AWARD", materials=materials).number
+    opened: list[str] = []
+    monkeypatch.setattr(type(page), "open_claim", lambda self, n: opened.append(n))
+    page.tabs.setCurrentIndex(2)
+    page.claim_search.setFocus()
+    qtbot.keyClicks(page.claim_search, number[-6:])  # no Enter: the list filters as the clerk types
+    qtbot.waitUntil(lambda: page.claims_model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.claims_model.row_values(0) is not None, timeout=10_000)
+    title = page.claims_model.data(page.claims_model.index(0, 2))
+    assert title != "RD-AWARD" and page.claims_model.data(page.claims_model.index(0, 3)) == "2026"
+    qtbot.keyClick(page.claim_search, Qt.Key.Key_Down)
+    qtbot.keyClick(page.claims_view, Qt.Key.Key_Return)
+    assert opened == [number]
+    page.grab().save(str(tmp_path / "claims.png"))

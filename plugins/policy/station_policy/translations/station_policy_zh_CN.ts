@@ -239,205 +239,220 @@
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../ui/page.py" line="67" />
+        <location filename="../ui/page.py" line="74" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="71" />
+        <location filename="../ui/page.py" line="78" />
         <source>Match again</source>
         <translation>重新匹配</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="73" />
+        <location filename="../ui/page.py" line="80" />
         <source>Payout report…</source>
         <translation>兑付报表…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="81" />
+        <location filename="../ui/page.py" line="88" />
         <source>Policies</source>
         <translation>政策目录</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="82" />
+        <location filename="../ui/page.py" line="89" />
         <source>By enterprise</source>
         <translation>按企业</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="83" />
+        <location filename="../ui/page.py" line="90" />
         <source>Claims</source>
         <translation>兑现申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="124" />
+        <location filename="../ui/page.py" line="131" />
         <source>Matching enterprises against the policies…</source>
         <translation>正在按政策匹配企业…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="135" />
+        <location filename="../ui/page.py" line="142" />
         <source>Every enterprise's matches are up to date.</source>
         <translation>全部企业的匹配结果已是最新。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="140" />
+        <location filename="../ui/page.py" line="147" />
         <source>Matched %1 enterprises in %2 s: %3 qualifying, %4 need data.</source>
         <translation>已匹配 %1 家企业，用时 %2 秒：符合 %3 项次，待补数据 %4 项次。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="156" />
+        <location filename="../ui/page.py" line="163" />
         <source>Matching enterprises…</source>
         <translation>正在匹配企业…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
-        <location filename="../ui/page.py" line="294" />
-        <location filename="../ui/page.py" line="478" />
         <source>Code</source>
-        <translation>政策编号</translation>
+        <translation type="vanished">政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="170" />
+        <location filename="../ui/page.py" line="305" />
+        <location filename="../ui/page.py" line="518" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="170" />
+        <location filename="../ui/page.py" line="305" />
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
+        <location filename="../ui/page.py" line="170" />
         <source>Qualifying</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="164" />
+        <location filename="../ui/page.py" line="170" />
         <source>Need data</source>
         <translation>待补数据</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="164" />
+        <location filename="../ui/page.py" line="171" />
         <source>Estimated total</source>
         <translation>预计总额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="183" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="183" />
+        <location filename="../ui/page.py" line="518" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="183" />
+        <location filename="../ui/page.py" line="305" />
         <source>Result</source>
         <translation>匹配结果</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
-        <location filename="../ui/page.py" line="295" />
+        <location filename="../ui/page.py" line="183" />
+        <location filename="../ui/page.py" line="305" />
         <source>Estimated amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="175" />
-        <location filename="../ui/page.py" line="295" />
+        <location filename="../ui/page.py" line="184" />
+        <location filename="../ui/page.py" line="306" />
         <source>Claim</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="283" />
+        <location filename="../ui/page.py" line="294" />
         <source>Credit code or name of the enterprise</source>
         <translation>统一社会信用代码或企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="285" />
+        <location filename="../ui/page.py" line="296" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="290" />
+        <location filename="../ui/page.py" line="301" />
         <source>Choose an enterprise to see the policies it qualifies for.</source>
         <translation>请选择企业，查看它可享受的政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="309" />
-        <source>Any policy code, e.g. TAX-CONTRIB</source>
-        <translation>任一政策编号，如 TAX-CONTRIB</translation>
+        <location filename="../ui/page.py" line="327" />
+        <source>Any policy: type part of its title</source>
+        <translation>任一政策：输入政策名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="311" />
+        <location filename="../ui/page.py" line="435" />
+        <source>Choose an enterprise, then pick a policy from the list.</source>
+        <translation>请先选择企业，再从列表中选择政策。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="561" />
+        <source>One-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <source>Any policy code, e.g. TAX-CONTRIB</source>
+        <translation type="vanished">任一政策编号，如 TAX-CONTRIB</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="330" />
         <source>Why not?</source>
         <translation>为何不符合？</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="314" />
+        <location filename="../ui/page.py" line="333" />
         <source>Apply for the selected policy</source>
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="348" />
+        <location filename="../ui/page.py" line="367" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="400" />
         <source>Choose an enterprise and type a policy code.</source>
-        <translation>请先选择企业，再输入政策编号。</translation>
+        <translation type="vanished">请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="423" />
+        <location filename="../ui/page.py" line="459" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="464" />
+        <location filename="../ui/page.py" line="501" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="467" />
+        <location filename="../ui/page.py" line="507" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="471" />
+        <location filename="../ui/page.py" line="511" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="518" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
         <source>Period</source>
-        <translation>年度</translation>
+        <translation type="vanished">年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="518" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="518" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="519" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="519" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="519" />
         <source>Last change</source>
         <translation>最近办理</translation>
     </message>
