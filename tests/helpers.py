@@ -54,3 +54,42 @@ def in_next_modal(qtbot, act, seen: list | None = None, kind: type | None = None
         act(box)
 
     QTimer.singleShot(20, poll)
+
+
+def tab_chain(window) -> list:
+    """The widgets Tab visits in ``window``, in order, once round (visible, enabled, taking Tab focus)."""
+    from PySide6.QtCore import Qt
+
+    chain, widget = [], window.nextInFocusChain()
+    while widget is not window and widget not in chain:
+        policy = widget.focusPolicy()
+        if (
+            widget.isVisibleTo(window)
+            and widget.isEnabled()
+            and policy.value & Qt.FocusPolicy.TabFocus.value
+            and widget.focusProxy() is None
+        ):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def out_of_visual_order(window) -> list[str]:
+    """Each Tab step that goes back up the window, or leftwards on the same line: what a clerk feels as
+    the cursor jumping. Empty when Tab follows the layout, top to bottom and left to right."""
+    from PySide6.QtCore import QPoint
+
+    def box(w):
+        top_left = w.mapTo(window, QPoint(0, 0))
+        return top_left.x(), top_left.y(), top_left.x() + w.width(), top_left.y() + w.height()
+
+    problems = []
+    chain = tab_chain(window)
+    for a, b in zip(chain, chain[1:], strict=False):
+        ax, ay, ax2, ay2 = box(a)
+        bx, by, bx2, by2 = box(b)
+        above = by2 <= ay
+        same_line = by < ay2 and ay < by2
+        if above or (same_line and bx2 <= ax):
+            problems.append(f"{a.objectName() or type(a).__name__} -> {b.objectName() or type(b).__name__}")
+    return problems

@@ -6,11 +6,12 @@ Pages wire their lists with ``open_on_enter`` and ``search_leads_to`` instead of
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -63,3 +64,9 @@ class _IntoList(QObject):
 def search_leads_to(box: QLineEdit, view: QAbstractItemView) -> None:
     """Down in the search box moves to its list (the first row, or the one already chosen)."""
     box.installEventFilter(_IntoList(box, view))
+
+
+def chain_tabs(owner: QWidget, widgets: Iterable[QWidget]) -> None:
+    """Tab visits ``widgets`` in this order (the order they are laid out, top to bottom, left to right)."""
+    for first, second in itertools.pairwise(widgets):
+        owner.setTabOrder(first, second)

@@ -139,3 +139,18 @@ def test_revoking_by_keyboard_names_the_licence_and_refuses_an_empty_reason(qtbo
             return services.by_number(session, number).status
 
     qtbot.waitUntil(lambda: status() == "revoked", timeout=10_000)
+
+
+def test_the_issue_dialog_tabs_through_each_permit_row_before_the_buttons(qtbot, shell):
+    from station_licenses.ui.issue_dialog import IssueDialog
+
+    from helpers import out_of_visual_order, tab_chain
+
+    dialog = IssueDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.add_row()
+    dialog.show()
+    chain = tab_chain(dialog)
+    rows = [w for row in dialog.rows for w in row]
+    assert chain[: 1 + len(rows)] == [dialog.uscc, *rows]
+    assert out_of_visual_order(dialog) == []

@@ -249,3 +249,28 @@ def test_board_by_keyboard_and_a_step_done_late_is_marked_late(qtbot, station, c
     assert "超时" in dialog.steps.item(0, 2).text()
     dialog.close()
     page.close()
+
+
+def test_intake_tab_goes_from_the_name_to_the_next_field_and_escape_asks(qtbot, station, clerk) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from helpers import out_of_visual_order
+
+    page = board(qtbot, station, clerk, MONDAY_10)
+    dialog = IntakeDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.agent.count() > 1, timeout=10_000)  # the people, by name
+    assert dialog.agent.itemText(dialog.agent.findData("clerk")) == "李办事"
+    assert out_of_visual_order(dialog) == []
+    name = dialog.fields["enterprise_name"]
+    name.setFocus()
+    qtbot.keyClicks(name, "Acme")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.fields["legal_rep"]  # not the name-check button
+    qtbot.waitUntil(lambda: bool(dialog.name_note.text()), timeout=10_000)  # checked on leaving the field
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape), seen, QMessageBox)
+    qtbot.keyClick(dialog.fields["legal_rep"], Qt.Key.Key_Escape)
+    assert seen and dialog.isVisible()  # the typed name is not thrown away without asking
+    dialog.mark_clean()  # let the test's teardown close it without asking

@@ -195,132 +195,141 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../ui/intake.py" line="42" />
+        <location filename="../ui/intake.py" line="44" />
         <source>New startup case</source>
         <translation>受理企业开办</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="53" />
+        <location filename="../ui/intake.py" line="55" />
         <source>Case type</source>
         <translation>开办类型</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="56" />
+        <location filename="../ui/intake.py" line="58" />
         <source>Enterprise name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="57" />
+        <location filename="../ui/intake.py" line="59" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="58" />
+        <location filename="../ui/intake.py" line="60" />
         <source>Registered capital (10k yuan)</source>
         <translation>注册资本（万元）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="59" />
+        <location filename="../ui/intake.py" line="61" />
         <source>Address</source>
         <translation>住所（经营场所）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="60" />
+        <location filename="../ui/intake.py" line="62" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="61" />
         <source>Helper agent (user name, optional)</source>
-        <translation>帮办代办专员（用户名，可不填）</translation>
+        <translation type="vanished">帮办代办专员（用户名，可不填）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="67" />
+        <location filename="../ui/intake.py" line="70" />
         <source>Check name</source>
         <translation>名称查重</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="77" />
+        <location filename="../ui/intake.py" line="83" />
+        <source>(nobody)</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="84" />
+        <source>Helper agent (optional)</source>
+        <translation>帮办代办专员（可不选）</translation>
+    </message>
+    <message>
+        <location filename="../ui/intake.py" line="89" />
         <source>Business scope</source>
         <translation>经营范围</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="85" />
+        <location filename="../ui/intake.py" line="97" />
         <source>Shareholder</source>
         <translation>股东（出资人）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="85" />
+        <location filename="../ui/intake.py" line="97" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="85" />
+        <location filename="../ui/intake.py" line="97" />
         <source>Subscribed capital (10k yuan)</source>
         <translation>认缴出资（万元）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="89" />
+        <location filename="../ui/intake.py" line="101" />
         <source>Add shareholder</source>
         <translation>添加股东</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="94" />
+        <location filename="../ui/intake.py" line="106" />
         <source>Paper</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="94" />
+        <location filename="../ui/intake.py" line="106" />
         <source>Received?</source>
         <translation>收取情况</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="94" />
+        <location filename="../ui/intake.py" line="106" />
         <source>Bring by</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="102" />
+        <location filename="../ui/intake.py" line="114" />
         <source>Accept the case</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="108" />
+        <location filename="../ui/intake.py" line="120" />
         <source>Shareholders</source>
         <translation>股东（出资人）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="111" />
+        <location filename="../ui/intake.py" line="123" />
         <source>Papers</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="123" />
+        <location filename="../ui/intake.py" line="136" />
         <source> (essential)</source>
         <translation>（必备）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="126" />
+        <location filename="../ui/intake.py" line="139" />
         <source>Filled in by the station</source>
         <translation>系统生成（零填表）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="130" />
+        <location filename="../ui/intake.py" line="143" />
         <source>Missing</source>
         <translation>未收</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="131" />
+        <location filename="../ui/intake.py" line="144" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="133" />
+        <location filename="../ui/intake.py" line="146" />
         <source>Deferred on a written commitment</source>
         <translation>容缺（书面承诺补交）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="173" />
+        <location filename="../ui/intake.py" line="209" />
         <source>No registered enterprise or open case has this name.</source>
         <translation>没有同名的已登记企业或在办开办件。</translation>
     </message>
