@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -85,9 +86,9 @@ def out_of_visual_order(window) -> list[str]:
 
     problems = []
     chain = tab_chain(window)
-    for a, b in zip(chain, chain[1:], strict=False):
-        ax, ay, ax2, ay2 = box(a)
-        bx, by, bx2, by2 = box(b)
+    for a, b in itertools.pairwise(chain):
+        ax, ay, _, ay2 = box(a)
+        _, by, bx2, by2 = box(b)
         above = by2 <= ay
         same_line = by < ay2 and ay < by2
         if above or (same_line and bx2 <= ax):
