@@ -445,103 +445,116 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="91" />
-        <location filename="../../src/station/shell/main_window.py" line="430" />
+        <location filename="../../src/station/shell/main_window.py" line="433" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="102" />
+        <location filename="../../src/station/shell/main_window.py" line="99" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="103" />
+        <location filename="../../src/station/shell/main_window.py" line="100" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="107" />
+        <location filename="../../src/station/shell/main_window.py" line="104" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="112" />
+        <location filename="../../src/station/shell/main_window.py" line="109" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="117" />
+        <location filename="../../src/station/shell/main_window.py" line="114" />
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="118" />
+        <location filename="../../src/station/shell/main_window.py" line="115" />
         <source>Synchronise now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="123" />
+        <location filename="../../src/station/shell/main_window.py" line="120" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="124" />
+        <location filename="../../src/station/shell/main_window.py" line="121" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="127" />
+        <location filename="../../src/station/shell/main_window.py" line="124" />
         <source>Plugins…</source>
         <translation>插件…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="131" />
+        <location filename="../../src/station/shell/main_window.py" line="128" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../../src/station/shell/main_window.py" line="129" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
         <location filename="../../src/station/shell/main_window.py" line="132" />
-        <location filename="../../src/station/shell/main_window.py" line="535" />
+        <location filename="../../src/station/shell/main_window.py" line="545" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="205" />
+        <location filename="../../src/station/shell/main_window.py" line="208" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="213" />
-        <source>Database upgraded; backup saved to %1</source>
-        <translation>数据库已升级，升级前的备份保存在 %1</translation>
+        <location filename="../../src/station/shell/main_window.py" line="216" />
+        <source>The database was upgraded; a backup of the earlier version was kept.</source>
+        <translation>数据库已升级，升级前的数据已另行备份。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="215" />
+        <location filename="../../src/station/shell/main_window.py" line="519" />
+        <source>Backup saved as %1.</source>
+        <translation>备份已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Database upgraded; backup saved to %1</source>
+        <translation type="vanished">数据库已升级，升级前的备份保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/main_window.py" line="218" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="263" />
+        <location filename="../../src/station/shell/main_window.py" line="266" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="493" />
+        <location filename="../../src/station/shell/main_window.py" line="498" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="514" />
+        <location filename="../../src/station/shell/main_window.py" line="517" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="515" />
         <source>Backup saved to %1</source>
-        <translation>备份已保存到 %1</translation>
+        <translation type="vanished">备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="536" />
+        <location filename="../../src/station/shell/main_window.py" line="546" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -857,6 +870,129 @@
         <location filename="../../src/station/shell/settings_dialog.py" line="174" />
         <source>The settings could not be saved: %1</source>
         <translation>设置未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="79" />
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="80" />
+        <source>Go to the search box of this page</source>
+        <translation>转到本页的搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="83" />
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="83" />
+        <source>Refresh this page</source>
+        <translation>刷新本页</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="85" />
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="86" />
+        <source>Synchronise with the hall now</source>
+        <translation>立即与服务大厅同步</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="90" />
+        <source>Ctrl+1 … Ctrl+9</source>
+        <translation>Ctrl+1 … Ctrl+9</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="91" />
+        <source>Open the first, second … ninth page of the navigation</source>
+        <translation>打开左侧导航中的第一、第二……第九页</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="94" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="95" />
+        <source>Show this list of shortcuts</source>
+        <translation>显示本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="98" />
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="98" />
+        <source>Quit</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="99" />
+        <source>↓</source>
+        <translation>↓</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="99" />
+        <source>From a search box: into its list</source>
+        <translation>在搜索框中：进入下方列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="100" />
+        <source>↑ ↓</source>
+        <translation>↑ ↓</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="100" />
+        <source>In a list: move between rows</source>
+        <translation>在列表中：上下移动</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="102" />
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="103" />
+        <source>In a list: open the selected row; in a box with one field: confirm</source>
+        <translation>在列表中：打开所选的一行；在只有一个输入项的对话框中：确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="106" />
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="107" />
+        <source>Next / previous field, in the order they are laid out</source>
+        <translation>按界面上的顺序转到下一项/上一项</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="110" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="110" />
+        <source>Press the button that has the focus</source>
+        <translation>按下当前选中的按钮</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="113" />
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="114" />
+        <source>Close the dialog (it asks first when there are unsaved changes)</source>
+        <translation>关闭对话框（有未保存的修改时先询问）</translation>
     </message>
 </context>
 <context>

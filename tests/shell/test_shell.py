@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QTableWidget
 
 from helpers import enterprise_values, in_next_modal
 from station.core import enterprises as ent
@@ -478,3 +478,21 @@ def test_disabling_a_user_asks_first_and_a_locked_account_shows_until_when(qtbot
     in_next_modal(qtbot, lambda box: box.findChild(QPushButton, "confirm_act").click(), seen)
     page.toggle_active()
     qtbot.waitUntil(lambda: page.table.item(rows["li"], 3).text() == "已停用", timeout=10_000)
+
+
+def test_shortcuts_work_and_are_listed_in_help(qtbot, station) -> None:
+    from station.shell.shortcuts import BINDINGS, ShortcutsDialog
+
+    window = signed_in(qtbot, station, "li")
+    page = enterprise_page(qtbot, window)
+    window.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page_widget("dashboard")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: dialog_of(ShortcutsDialog) is not None, timeout=5_000)
+    listed = dialog_of(ShortcutsDialog).table
+    assert listed.rowCount() == len(BINDINGS) and listed.item(0, 1).text() == "转到本页的搜索框"
+    assert "db" not in " ".join(w.text() for w in window.statusBar().findChildren(QLabel))  # no file path

@@ -89,10 +89,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.station_label = QLabel(f"{self.ctx.settings.station_code} {self.ctx.settings.station_name}")
         self.user_label = QLabel(self.tr("Not signed in"))
-        self.db_label = QLabel(str(self.ctx.db_path))
-        self.db_label.setToolTip(str(self.ctx.db_path))
-        self.db_label.setMaximumWidth(420)
-        for label in (self.station_label, self.user_label, self.db_label):
+        for label in (self.station_label, self.user_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
         self.notice_button: Any = None  # made at sign-in (station.shell.notices), with its pop-up
@@ -129,6 +126,9 @@ class MainWindow(QMainWindow):
         tools.addAction(plugins_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("Keyboard shortcuts"), self)
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(self.tr("About"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
             return
         self._booted = True
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        from station.shell import shortcuts
+
+        shortcuts.install(self)
         self._collect_pages()
         self._open_database()
 
@@ -210,7 +213,7 @@ class MainWindow(QMainWindow):
         report = self.ctx.upgrade_report
         if report is not None and report.backup is not None:
             self.statusBar().showMessage(
-                self.tr("Database upgraded; backup saved to %1").replace("%1", str(report.backup)), 15000
+                self.tr("The database was upgraded; a backup of the earlier version was kept."), 15000
             )
         self.waiting.setText(self.tr("Please sign in."))
         self.database_ready.emit()
@@ -483,6 +486,8 @@ class MainWindow(QMainWindow):
     # -- menu actions -------------------------------------------------------------------------
 
     def backup_database(self) -> None:
+        from pathlib import Path
+
         from PySide6.QtWidgets import QFileDialog
 
         from station.core.backup import default_name
@@ -498,8 +503,6 @@ class MainWindow(QMainWindow):
             return
 
         def run(progress: Any) -> str:
-            from pathlib import Path
-
             from station.core import backup
 
             made = backup.backup(self.ctx.db_path, Path(target))
@@ -512,8 +515,15 @@ class MainWindow(QMainWindow):
             self,
             run,
             label=self.tr("Backing up…"),
-            on_done=lambda path: self.statusBar().showMessage(self.tr("Backup saved to %1").replace("%1", path), 10000),
+            on_done=lambda path: self.statusBar().showMessage(
+                self.tr("Backup saved as %1.").replace("%1", Path(path).name), 10000
+            ),
         ).start()
+
+    def show_shortcuts(self) -> None:
+        from station.shell.shortcuts import show_shortcuts
+
+        show_shortcuts(self)
 
     def open_settings(self) -> None:
         from station.shell.settings_dialog import SettingsDialog
@@ -533,7 +543,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About"),
-            self.tr("Park Service Station %1").replace("%1", __version__) + "\n" + str(self.ctx.data_dir),
+            self.tr("Park Service Station %1").replace("%1", __version__),
         )
 
     def resizeEvent(self, event: Any) -> None:

@@ -3,62 +3,62 @@
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../ui/issue_dialog.py" line="32" />
+        <location filename="../ui/issue_dialog.py" line="35" />
         <source>Issue licence</source>
         <translation>签发一照通执照</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="36" />
+        <location filename="../ui/issue_dialog.py" line="39" />
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="38" />
+        <location filename="../ui/issue_dialog.py" line="41" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="40" />
+        <location filename="../ui/issue_dialog.py" line="43" />
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="42" />
+        <location filename="../ui/issue_dialog.py" line="45" />
         <source>Permit</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="42" />
+        <location filename="../ui/issue_dialog.py" line="45" />
         <source>Number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="42" />
+        <location filename="../ui/issue_dialog.py" line="45" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="45" />
+        <location filename="../ui/issue_dialog.py" line="48" />
         <source>Add a permit</source>
         <translation>再加一张许可证</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="47" />
+        <location filename="../ui/issue_dialog.py" line="51" />
         <source>Permits already recorded for the enterprise are loaded as well.</source>
         <translation>该企业已登记的有效许可证也会一并载入执照。</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="51" />
+        <location filename="../ui/issue_dialog.py" line="55" />
         <source>Sign and issue</source>
         <translation>签名并签发</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="69" />
+        <location filename="../ui/issue_dialog.py" line="78" />
         <source>as on the permit</source>
         <translation>按许可证上的编号填写</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="99" />
+        <location filename="../ui/issue_dialog.py" line="120" />
         <source>Enter the enterprise's credit code.</source>
         <translation>请填写企业的统一社会信用代码。</translation>
     </message>

@@ -195,37 +195,37 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../ui/intake.py" line="44" />
+        <location filename="../ui/intake.py" line="45" />
         <source>New startup case</source>
         <translation>受理企业开办</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="55" />
+        <location filename="../ui/intake.py" line="56" />
         <source>Case type</source>
         <translation>开办类型</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="58" />
+        <location filename="../ui/intake.py" line="59" />
         <source>Enterprise name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="59" />
+        <location filename="../ui/intake.py" line="60" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="60" />
+        <location filename="../ui/intake.py" line="61" />
         <source>Registered capital (10k yuan)</source>
         <translation>注册资本（万元）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="61" />
+        <location filename="../ui/intake.py" line="62" />
         <source>Address</source>
         <translation>住所（经营场所）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="62" />
+        <location filename="../ui/intake.py" line="63" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
@@ -234,102 +234,102 @@
         <translation type="vanished">帮办代办专员（用户名，可不填）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="70" />
+        <location filename="../ui/intake.py" line="71" />
         <source>Check name</source>
         <translation>名称查重</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="83" />
+        <location filename="../ui/intake.py" line="84" />
         <source>(nobody)</source>
         <translation>（不指定）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="84" />
+        <location filename="../ui/intake.py" line="85" />
         <source>Helper agent (optional)</source>
         <translation>帮办代办专员（可不选）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="89" />
+        <location filename="../ui/intake.py" line="90" />
         <source>Business scope</source>
         <translation>经营范围</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="97" />
+        <location filename="../ui/intake.py" line="98" />
         <source>Shareholder</source>
         <translation>股东（出资人）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="97" />
+        <location filename="../ui/intake.py" line="98" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="97" />
+        <location filename="../ui/intake.py" line="98" />
         <source>Subscribed capital (10k yuan)</source>
         <translation>认缴出资（万元）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="101" />
+        <location filename="../ui/intake.py" line="102" />
         <source>Add shareholder</source>
         <translation>添加股东</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="106" />
+        <location filename="../ui/intake.py" line="107" />
         <source>Paper</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="106" />
+        <location filename="../ui/intake.py" line="107" />
         <source>Received?</source>
         <translation>收取情况</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="106" />
+        <location filename="../ui/intake.py" line="107" />
         <source>Bring by</source>
         <translation>补交期限</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="114" />
+        <location filename="../ui/intake.py" line="115" />
         <source>Accept the case</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="120" />
+        <location filename="../ui/intake.py" line="122" />
         <source>Shareholders</source>
         <translation>股东（出资人）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="123" />
+        <location filename="../ui/intake.py" line="125" />
         <source>Papers</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="136" />
+        <location filename="../ui/intake.py" line="138" />
         <source> (essential)</source>
         <translation>（必备）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="139" />
+        <location filename="../ui/intake.py" line="141" />
         <source>Filled in by the station</source>
         <translation>系统生成（零填表）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="143" />
+        <location filename="../ui/intake.py" line="145" />
         <source>Missing</source>
         <translation>未收</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="144" />
+        <location filename="../ui/intake.py" line="146" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="146" />
+        <location filename="../ui/intake.py" line="148" />
         <source>Deferred on a written commitment</source>
         <translation>容缺（书面承诺补交）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="209" />
+        <location filename="../ui/intake.py" line="214" />
         <source>No registered enterprise or open case has this name.</source>
         <translation>没有同名的已登记企业或在办开办件。</translation>
     </message>
