@@ -78,7 +78,10 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
 
     credential = enrolment.load(ctx.data_dir)
     if credential is None:
-        raise UserError("本站尚未登记到服务大厅。请先用服务大厅给的登记码登记：station enroll 地址 登记码")
+        raise UserError(
+            "本站尚未登记到服务大厅，暂时不能同步。请管理员用服务大厅发放的登记码为本站登记。",
+            command="station enroll 地址 登记码",
+        )
     ctx.prepare()
     tables = {t.name: t for t in synced_tables(ctx)}
     report = SyncReport()
