@@ -218,6 +218,8 @@ GLOSSARY_ZH_CN = {
     "Close the dialog (it asks first when there are unsaved changes)": "关闭对话框（有未保存的修改时先询问）",
     "The database was upgraded; a backup of the earlier version was kept.": "数据库已升级，升级前的数据已另行备份。",
     "Backup saved as %1.": "备份已保存为 %1。",
+    "Who": "操作人",
+    "Did": "操作",
 }
 
 

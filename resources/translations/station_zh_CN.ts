@@ -4,8 +4,8 @@
     <name>AuditPage</name>
     <message>
         <location filename="../../src/station/shell/pages/audit.py" line="34" />
-        <location filename="../../src/station/shell/pages/audit.py" line="102" />
-        <location filename="../../src/station/shell/pages/audit.py" line="105" />
+        <location filename="../../src/station/shell/pages/audit.py" line="106" />
+        <location filename="../../src/station/shell/pages/audit.py" line="109" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -30,14 +30,12 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="46" />
         <source>User</source>
-        <translation>用户</translation>
+        <translation type="vanished">用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="46" />
         <source>Action</source>
-        <translation>操作</translation>
+        <translation type="vanished">操作</translation>
     </message>
     <message>
         <location filename="../../src/station/shell/pages/audit.py" line="46" />
@@ -50,12 +48,22 @@
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="102" />
+        <location filename="../../src/station/shell/pages/audit.py" line="46" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/audit.py" line="46" />
+        <source>Did</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/audit.py" line="106" />
         <source>All %1 entries are intact.</source>
         <translation>全部 %1 条记录完整，未被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="107" />
+        <location filename="../../src/station/shell/pages/audit.py" line="111" />
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
     </message>
@@ -567,7 +575,7 @@
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/station/builtin/registry.py" line="26" />
+        <location filename="../../src/station/builtin/registry.py" line="34" />
         <source>Enterprises</source>
         <translation>企业名录</translation>
     </message>

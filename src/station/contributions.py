@@ -7,7 +7,7 @@ plugin's name so the shell can say where a page or a figure came from.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,6 +142,23 @@ class Notice:
     level: str = "info"  # info | warning | critical
     page: str | None = None
     for_user: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditWording:
+    """How the audit log words one action for a person: "兑付了政策资金" instead of ``policy.claim.pay``.
+
+    ``what`` is the Chinese verb phrase; ``fields`` labels the keys its before/after carry
+    ({"status": "状态"}); ``values`` words coded values of a field ({"status": {"paid": "已兑付"}}).
+    ``name_of(session, subject_id)`` may name the subject ("申请 ST01-2026-00001（某公司）") so no uid shows.
+    """
+
+    action: str
+    what: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    name_of: Callable[[Any, str], str | None] | None = None
+    plugin: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 
 from station.contributions import (
     QT_TRANSLATE_NOOP,
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -211,3 +212,11 @@ def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
         log.warning("agency draw for %s not made: %s", request.subject_uid, exc.message)
         return None
     return outcome
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station_agencies.wordings import wordings
+
+    for wording in wordings():
+        register(wording)

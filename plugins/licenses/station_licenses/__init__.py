@@ -9,6 +9,7 @@ from typing import Any
 
 from station.contributions import (
     QT_TRANSLATE_NOOP,
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -182,3 +183,11 @@ def hall_did_apply(batch: HallBatch) -> None:
     from station_licenses import hall_side
 
     hall_side.on_hall_apply(batch)
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station_licenses.wordings import wordings
+
+    for wording in wordings():
+        register(wording)

@@ -12,6 +12,7 @@ from typing import Any
 
 from station.contributions import (
     QT_TRANSLATE_NOOP,
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -229,3 +230,11 @@ def enterprise_did_change(change: Any) -> None:
         _stale.add(change.uid)
     for listener in list(_listeners):
         listener()
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station_policy.wordings import wordings
+
+    for wording in wordings():
+        register(wording)

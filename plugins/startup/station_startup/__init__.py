@@ -11,6 +11,7 @@ from typing import Any
 
 from station.contributions import (
     QT_TRANSLATE_NOOP,
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -167,3 +168,11 @@ def register_demo_data(register: Callable[[DemoData], None]) -> None:
     from station_startup import demo
 
     register(DemoData("cases", demo.fill, order=30))
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station_startup.wordings import wordings
+
+    for wording in wordings():
+        register(wording)

@@ -165,22 +165,24 @@ class EnterprisesPage(QWidget):
         def load(progress: Any) -> tuple[dict[str, str], int, list[tuple[str, ...]]]:
             import json
 
-            from station.core import audit
+            from station.core import audit, identity
             from station.core.clock import local_text
             from station.core.enterprise_fields import ACTIONS, describe_change
 
             with self.ctx.read() as session:
                 found = ent.get(session, enterprise_id)
+                entries = audit.history(session, found.uid)
+                names = identity.display_names(session, [e.actor for e in entries])
                 history = [
                     (
                         local_text(e.at),
-                        e.actor,
+                        names.get(e.actor, e.actor),
                         ACTIONS.get(e.action, e.action),
                         describe_change(
                             json.loads(e.before) if e.before else None, json.loads(e.after) if e.after else None
                         ),
                     )
-                    for e in audit.history(session, found.uid)
+                    for e in entries
                 ]
                 return ent.as_form(found), found.version, history
 
