@@ -434,7 +434,10 @@ def test_enterprise_history_tab_shows_every_change(qtbot, station) -> None:
     qtbot.waitUntil(lambda: dialog_of(EnterpriseForm) is not None, timeout=10_000)
     history = dialog_of(EnterpriseForm).findChild(QTableWidget, "history")
     assert history.rowCount() == 2
-    assert (history.item(0, 1).text(), history.item(0, 2).text()) == ("li", "修改")
+    assert (history.item(0, 1).text(), history.item(0, 2).text()) == (
+        "Li",
+        "修改",
+    )  # the display name, not the user name
     assert history.item(0, 3).text() == "法定代表人：张三 → 王五；注册资本：500万元 → 800万元"
     assert history.item(1, 2).text() == "登记"
 
