@@ -444,6 +444,10 @@ class MainWindow(QMainWindow):
         """The keys of the pages in the navigation, in their order."""
         return list(self._pages)
 
+    def pages(self) -> dict[str, Page]:
+        """Every page the plugins contributed, by key (those the person may not open too)."""
+        return dict(self._pages)
+
     def page_widget(self, key: str) -> QWidget | None:
         return self._widgets.get(key)
 

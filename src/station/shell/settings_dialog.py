@@ -40,18 +40,26 @@ STATUS = {
 }
 
 
+def plugin_titles(window: MainWindow) -> dict[str, str]:
+    """Each plugin by the titles of the pages it brings (企业开办, 中介超市 …); a plugin without pages keeps
+    its own name."""
+    titles: dict[str, list[str]] = {}
+    for page in window.pages().values():
+        titles.setdefault(page.plugin, []).append(i18n.nav(page.title))
+    return {name: "、".join(found) for name, found in titles.items()}
+
+
 class PluginsTable(QTableWidget):
     """Every plugin found, its status and, for a failed one, its error. Optionally with on/off boxes."""
 
     def __init__(self, window: MainWindow, editable: bool) -> None:
-        super().__init__(0, 5)
+        super().__init__(0, 3)
         self.setObjectName("plugins_table")
-        self.setHorizontalHeaderLabels(
-            [self.tr("Enabled"), self.tr("Plugin"), self.tr("Status"), self.tr("Distribution"), self.tr("Error")]
-        )
+        self.setHorizontalHeaderLabels([self.tr("Enabled"), self.tr("Plugin"), self.tr("Status")])
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.boxes: dict[str, QCheckBox] = {}
-        plugins = sorted(window.ctx.host.plugins.values(), key=lambda p: p.name)
+        titles = plugin_titles(window)
+        plugins = sorted(window.ctx.host.plugins.values(), key=lambda p: titles.get(p.name, p.name))
         disabled = set(window.ctx.settings.disabled_plugins)
         self.setRowCount(len(plugins))
         for row, info in enumerate(plugins):
@@ -61,13 +69,15 @@ class PluginsTable(QTableWidget):
             self.boxes[info.name] = box
             self.setCellWidget(row, 0, box)
             status = self.tr(STATUS.get(info.status, info.status))
-            for column, text in enumerate(
-                (info.name, status, f"{info.distribution} {info.version}".strip(), info.error), start=1
-            ):
+            # What a person reads: the pages the plugin brings; the package and any error in the tooltip.
+            details = f"{info.distribution or info.name} {info.version}".strip() + (
+                f"\n{info.error}" if info.error else ""
+            )
+            for column, text in enumerate((titles.get(info.name, info.name), status), start=1):
                 item = QTableWidgetItem(text)
                 if info.status == "failed":
                     item.setForeground(Qt.GlobalColor.darkRed)
-                item.setToolTip(text)
+                item.setToolTip(details)
                 self.setItem(row, column, item)
         self.resizeColumnsToContents()
         self.horizontalHeader().setStretchLastSection(True)
