@@ -72,6 +72,12 @@ def tab_chain(window) -> list:
         ):
             chain.append(widget)
         widget = widget.nextInFocusChain()
+    if chain:  # the chain is a ring: read it from the widget at the top left, where a person starts
+        from PySide6.QtCore import QPoint
+
+        first = min(chain, key=lambda w: (w.mapTo(window, QPoint(0, 0)).y(), w.mapTo(window, QPoint(0, 0)).x()))
+        start = chain.index(first)
+        chain = chain[start:] + chain[:start]
     return chain
 
 
@@ -85,7 +91,8 @@ def out_of_visual_order(window) -> list[str]:
         return top_left.x(), top_left.y(), top_left.x() + w.width(), top_left.y() + w.height()
 
     problems = []
-    chain = tab_chain(window)
+    # Widgets scrolled out of view (the rest of a long form) have no place on screen to compare.
+    chain = [w for w in tab_chain(window) if not w.visibleRegion().isEmpty()]
     for a, b in itertools.pairwise(chain):
         ax, ay, _, ay2 = box(a)
         _, by, bx2, by2 = box(b)

@@ -71,22 +71,22 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="137" />
+        <location filename="../../src/station/shell/confirm.py" line="144" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="138" />
+        <location filename="../../src/station/shell/confirm.py" line="145" />
         <source>You have changes that are not saved. Close and lose them?</source>
         <translation>有修改还没有保存。关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="140" />
+        <location filename="../../src/station/shell/confirm.py" line="147" />
         <source>Close without saving</source>
         <translation>放弃修改并关闭</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="142" />
+        <location filename="../../src/station/shell/confirm.py" line="149" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -114,22 +114,22 @@
         <translation>服务大厅版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="44" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="45" />
         <source>Keep this station's version</source>
         <translation>保留本站版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="46" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="47" />
         <source>Keep the hall's version</source>
         <translation>保留服务大厅版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="52" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="53" />
         <source>No conflicts are waiting.</source>
         <translation>没有待审核的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="54" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="55" />
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
@@ -279,52 +279,52 @@
         <translation>撤销刚才的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="114" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="115" />
         <source>Enterprise registry</source>
         <translation>企业名录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="144" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="145" />
         <source>%1 enterprises</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="217" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="220" />
         <source>Enterprise registered.</source>
         <translation>企业已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="229" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="232" />
         <source>Saved. You can undo this edit for %1 seconds.</source>
         <translation>已保存。%1 秒内可以撤销这次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="249" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="252" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="258" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="261" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="258" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="261" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="275" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="278" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="281" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="284" />
         <source>Save import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="285" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="288" />
         <source>Template saved to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -375,37 +375,37 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="291" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="294" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="302" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="305" />
         <source>These rows were not imported; correct them in the file and import it again (rows already imported will be updated, not duplicated).</source>
         <translation>以下行没有导入。请在文件中改正后重新导入（已导入的企业只会更新，不会重复）。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="309" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="312" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="309" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="312" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="309" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="312" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="321" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="324" />
         <source>Save problem rows…</source>
         <translation>导出问题行…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="330" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="333" />
         <source>Save problem rows</source>
         <translation>导出问题行</translation>
     </message>
@@ -514,7 +514,7 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="132" />
-        <location filename="../../src/station/shell/main_window.py" line="545" />
+        <location filename="../../src/station/shell/main_window.py" line="549" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -529,7 +529,7 @@
         <translation>数据库已升级，升级前的数据已另行备份。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="519" />
+        <location filename="../../src/station/shell/main_window.py" line="523" />
         <source>Backup saved as %1.</source>
         <translation>备份已保存为 %1。</translation>
     </message>
@@ -548,12 +548,12 @@
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="498" />
+        <location filename="../../src/station/shell/main_window.py" line="502" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="517" />
+        <location filename="../../src/station/shell/main_window.py" line="521" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -562,7 +562,7 @@
         <translation type="vanished">备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="546" />
+        <location filename="../../src/station/shell/main_window.py" line="550" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -749,12 +749,12 @@
 <context>
     <name>PluginsDialog</name>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="82" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="92" />
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="89" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="99" />
         <source>%1 plugin(s) failed and were switched off; the rest of the station works normally. The log has the details.</source>
         <translation>有 %1 个插件出错，已自动停用；其余功能照常可用。详情见日志。</translation>
     </message>
@@ -782,45 +782,43 @@
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="58" />
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="58" />
         <source>Plugin</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="58" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
         <source>Distribution</source>
-        <translation>安装包</translation>
+        <translation type="vanished">安装包</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
         <source>Error</source>
-        <translation>错误</translation>
+        <translation type="vanished">错误</translation>
     </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="115" />
+        <location filename="../../src/station/shell/confirm.py" line="122" />
         <source>Kept on record</source>
         <translation>将记入档案</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="116" />
+        <location filename="../../src/station/shell/confirm.py" line="123" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="117" />
+        <location filename="../../src/station/shell/confirm.py" line="124" />
         <source>Please write the reason; it is kept on record.</source>
         <translation>请写明理由，理由将记入档案。</translation>
     </message>
@@ -828,54 +826,54 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="109" />
-        <location filename="../../src/station/shell/settings_dialog.py" line="173" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="119" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="183" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="120" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="130" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="125" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="135" />
         <source>Station code</source>
         <translation>服务站代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="126" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="136" />
         <source>Station name</source>
         <translation>服务站名称</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="129" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="139" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="134" />
-        <location filename="../../src/station/shell/settings_dialog.py" line="152" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="144" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="162" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="135" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="145" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="139" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="149" />
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="141" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="151" />
         <source>Changes to language, data directory and plugins take effect after a restart.</source>
         <translation>界面语言、数据目录和插件的更改在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="174" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="184" />
         <source>The settings could not be saved: %1</source>
         <translation>设置未能保存：%1</translation>
     </message>
@@ -1001,6 +999,24 @@
         <location filename="../../src/station/shell/shortcuts.py" line="114" />
         <source>Close the dialog (it asks first when there are unsaved changes)</source>
         <translation>关闭对话框（有未保存的修改时先询问）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="133" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="136" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="136" />
+        <source>What it does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>

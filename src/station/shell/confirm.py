@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.shell.keys import tab_in_layout_order
 from station.shell.widgets import error_label
 
 # Wide enough for a long enterprise name and a licence number on one or two lines, at 125 % too.
@@ -88,6 +90,11 @@ class AskDialog(QDialog):
         self.form.addRow(label, field)
         if isinstance(field, QLineEdit):
             field.returnPressed.connect(self.submit)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The buttons were made before the fields a subclass adds: Tab follows the layout instead.
+        tab_in_layout_order(self)
 
     def check(self) -> str | None:
         """What is missing or wrong, as a sentence; ``None`` when the act may go ahead."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
 
@@ -70,3 +70,25 @@ def chain_tabs(owner: QWidget, widgets: Iterable[QWidget]) -> None:
     """Tab visits ``widgets`` in this order (the order they are laid out, top to bottom, left to right)."""
     for first, second in itertools.pairwise(widgets):
         owner.setTabOrder(first, second)
+
+
+def tab_in_layout_order(window: QWidget) -> None:
+    """Chain Tab through the window's visible fields and buttons as they are laid out: line by line from
+    the top, left to right within a line (call once the window is shown, when the geometry is known)."""
+    focusable = [
+        w
+        for w in window.findChildren(QWidget)
+        if w.isVisibleTo(window)
+        and w.isEnabled()
+        and w.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
+        and w.focusProxy() is None
+    ]
+    placed = sorted(((w.mapTo(window, QPoint(0, 0)), w) for w in focusable), key=lambda p: (p[0].y(), p[0].x()))
+    lines: list[list[tuple[QPoint, QWidget]]] = []
+    for point, widget in placed:
+        line = lines[-1] if lines else None
+        if line is not None and point.y() < line[0][0].y() + line[0][1].height():  # overlaps the line's first
+            line.append((point, widget))
+        else:
+            lines.append([(point, widget)])
+    chain_tabs(window, [w for line in lines for _, w in sorted(line, key=lambda p: p[0].x())])

@@ -130,10 +130,10 @@ def install(window: MainWindow) -> None:
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Keyboard shortcuts"))
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.table = QTableWidget(len(BINDINGS), 2)
         self.table.setObjectName("shortcuts")
-        self.table.setHorizontalHeaderLabels([_tr("Keys"), _tr("What it does")])
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QTableView, QWidget
 
 ERROR_COLOUR = "#b3261e"
+SCREEN_MARGIN = 60  # the window's frame and title bar
 HEADER_PADDING = 28  # the sort indicator and the section's margins
 
 
@@ -39,3 +41,23 @@ def size_columns(view: QTableView, widths: Sequence[int], stretch: int | None = 
         header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + HEADER_PADDING))
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to ``width``×``height``, or to what the screen leaves (less its task bar) when that is less."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width() - SCREEN_MARGIN)
+        height = min(height, room.height() - SCREEN_MARGIN)
+    window.resize(width, height)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area: a long form scrolls instead of growing past the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not to the area around them
+    area.setWidget(content)
+    return area

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from station.shell.dbop import DbOp
 from station.shell.enterprise_picker import EnterprisePicker
-from station.shell.widgets import error_label
+from station.shell.widgets import error_label, fit_on_screen
 
 
 def _services_combo(ctx: Any) -> QComboBox:
@@ -53,7 +53,7 @@ class DrawDialog(QDialog):
         self.preview: Any = None
         self.result: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("Random draw of an agency"))
-        self.resize(640, 620)
+        fit_on_screen(self, 640, 620)
 
         self.service = _services_combo(ctx)
         self.enterprise = QLineEdit()

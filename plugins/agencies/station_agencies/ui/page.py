@@ -33,7 +33,7 @@ from station.shell.confirm import ask_reason
 from station.shell.dbop import DbOp
 from station.shell.keys import open_on_enter
 from station.shell.lazy_table import LazyTableModel
-from station.shell.widgets import page_title
+from station.shell.widgets import page_title, size_columns
 
 from .charts import DimensionBars, StarHistogram
 from .dialogs import AgencyDialog, CommissionDialog, DrawDialog, QualificationDialog, RatingDialog
@@ -156,8 +156,7 @@ class AgenciesPage(QWidget):
         header = self.agency_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agency_table.horizontalHeader().setStretchLastSection(False)
-        for column, width in ((1, 150), (2, 90), (3, 56), (4, 56), (5, 80)):
-            header.resizeSection(column, width)
+        size_columns(self.agency_table, (0, 150, 90, 56, 56, 80))
         self.agency_table.selectionModel().currentRowChanged.connect(self._agency_selected)
         self.histogram = StarHistogram()
         self.histogram.setObjectName("histogram")
@@ -433,9 +432,7 @@ class AgenciesPage(QWidget):
             _translated(COMMISSION_HEADERS), self._commission_rows, self._submit, parent=self
         )
         self.commission_table = self._table(self.commission_model, "commission_table")
-        header = self.commission_table.horizontalHeader()
-        for column, width in ((0, 170), (1, 220), (2, 110), (3, 220), (4, 80), (5, 110), (6, 70)):
-            header.resizeSection(column, width)
+        size_columns(self.commission_table, (170, 220, 110, 220, 80, 110, 70))
         tab = QWidget()
         tl = QVBoxLayout(tab)
         tl.addLayout(buttons)
@@ -547,8 +544,7 @@ class AgenciesPage(QWidget):
             _translated(DRAW_HEADERS), self._draw_rows, self._submit, right_aligned=(3, 4), parent=self
         )
         self.draw_table = self._table(self.draw_model, "draw_table")
-        for column, width in ((0, 170), (1, 110), (2, 260), (3, 60), (4, 60), (5, 150)):
-            self.draw_table.horizontalHeader().resizeSection(column, width)
+        size_columns(self.draw_table, (170, 110, 260, 60, 60, 150))
         open_on_enter(self.draw_table, lambda _: self.verify_selected())
         tab = QWidget()
         tl = QVBoxLayout(tab)

@@ -235,12 +235,12 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="69" />
+        <location filename="../__init__.py" line="70" />
         <source>Licences</source>
         <translation>一照通执照</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="78" />
+        <location filename="../__init__.py" line="79" />
         <source>Verify licence</source>
         <translation>执照核验</translation>
     </message>
@@ -261,102 +261,102 @@
 <context>
     <name>PermitsDialog</name>
     <message>
-        <location filename="../ui/permits_dialog.py" line="70" />
+        <location filename="../ui/permits_dialog.py" line="69" />
         <source>Permits of %1</source>
         <translation>%1 的许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="75" />
+        <location filename="../ui/permits_dialog.py" line="74" />
         <source>Permit</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="75" />
+        <location filename="../ui/permits_dialog.py" line="74" />
         <source>Number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="75" />
+        <location filename="../ui/permits_dialog.py" line="74" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="75" />
+        <location filename="../ui/permits_dialog.py" line="74" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="75" />
+        <location filename="../ui/permits_dialog.py" line="74" />
         <source>Scope</source>
         <translation>许可范围</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="81" />
+        <location filename="../ui/permits_dialog.py" line="80" />
         <source>Renew…</source>
         <translation>延续…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="83" />
+        <location filename="../ui/permits_dialog.py" line="82" />
         <source>Change scope…</source>
         <translation>变更许可范围…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="85" />
+        <location filename="../ui/permits_dialog.py" line="84" />
         <source>Revoke permit…</source>
         <translation>吊销许可证…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="116" />
+        <location filename="../ui/permits_dialog.py" line="115" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="116" />
+        <location filename="../ui/permits_dialog.py" line="115" />
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="160" />
+        <location filename="../ui/permits_dialog.py" line="159" />
         <source>Renew permit</source>
         <translation>延续许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="160" />
+        <location filename="../ui/permits_dialog.py" line="159" />
         <source>Renew the %2 %3 of %1.</source>
         <translation>延续“%1”的%2（%3）。</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="160" />
+        <location filename="../ui/permits_dialog.py" line="159" />
         <source>Renew</source>
         <translation>延续</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="174" />
+        <location filename="../ui/permits_dialog.py" line="173" />
         <source>Change permit</source>
         <translation>变更许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="175" />
+        <location filename="../ui/permits_dialog.py" line="174" />
         <source>Change the permitted scope of the %2 %3 of %1.</source>
         <translation>变更“%1”的%2（%3）的许可范围。</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="176" />
+        <location filename="../ui/permits_dialog.py" line="175" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="192" />
+        <location filename="../ui/permits_dialog.py" line="191" />
         <source>Revoke permit</source>
         <translation>吊销许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="193" />
+        <location filename="../ui/permits_dialog.py" line="192" />
         <source>Revoke the %2 %3 of %1? The licences that carry it are revoked too, and this cannot be undone.</source>
         <translation>吊销“%1”的%2（%3）？载有该许可的执照将一并吊销，且不能撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="194" />
+        <location filename="../ui/permits_dialog.py" line="193" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>

@@ -53,8 +53,7 @@ class PermitReasonDialog(ReasonDialog):
             self.form.insertRow(0, self.tr("Permitted scope"), self.scope)
             self.scope.returnPressed.connect(self.submit)
         first = self.scope or self.until
-        if first is not None:  # Tab order follows the rows top to bottom
-            self.setTabOrder(first, self.reason)
+        if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def date(self) -> dt.date:

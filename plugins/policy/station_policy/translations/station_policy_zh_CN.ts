@@ -16,52 +16,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="265" />
+        <location filename="../ui/claim_dialog.py" line="271" />
         <source>Approve the claim %2 of %1 for %3, and set the amount to pay.</source>
         <translation>审核通过“%1”的申请 %2（%3），并核定兑付金额。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="268" />
+        <location filename="../ui/claim_dialog.py" line="274" />
         <source>Approve claim</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="268" />
+        <location filename="../ui/claim_dialog.py" line="274" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="273" />
+        <location filename="../ui/claim_dialog.py" line="279" />
         <source>Yuan, e.g. 1500 or 1500.50</source>
         <translation>单位元，如 1500 或 1500.50</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="274" />
+        <location filename="../ui/claim_dialog.py" line="280" />
         <source>Approved amount (yuan)</source>
         <translation>核定金额（元）</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="277" />
+        <location filename="../ui/claim_dialog.py" line="283" />
         <source>Needed only when the amount differs from the estimate</source>
         <translation>核定金额与预计金额不同时必填</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="278" />
+        <location filename="../ui/claim_dialog.py" line="284" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="280" />
+        <location filename="../ui/claim_dialog.py" line="286" />
         <source>Estimated by the rules</source>
         <translation>按规则预计</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="298" />
+        <location filename="../ui/claim_dialog.py" line="304" />
         <source>Type the approved amount in yuan, greater than zero, with at most two decimals.</source>
         <translation>请填写核定金额（元），须大于零，最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="300" />
+        <location filename="../ui/claim_dialog.py" line="306" />
         <source>The amount differs from the estimate: write the reason.</source>
         <translation>核定金额与预计金额不同，请写明理由。</translation>
     </message>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <location filename="../ui/claim_dialog.py" line="69" />
-        <location filename="../ui/claim_dialog.py" line="181" />
+        <location filename="../ui/claim_dialog.py" line="187" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <location filename="../ui/claim_dialog.py" line="73" />
-        <location filename="../ui/claim_dialog.py" line="194" />
+        <location filename="../ui/claim_dialog.py" line="200" />
         <source>Pay</source>
         <translation>兑付</translation>
     </message>
@@ -136,72 +136,72 @@
         <translation>兑付通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="167" />
+        <location filename="../ui/claim_dialog.py" line="173" />
         <source>Reject claim</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="168" />
+        <location filename="../ui/claim_dialog.py" line="174" />
         <source>Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.</source>
         <translation>驳回“%1”的申请 %2（%3，%4）？理由将告知企业。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="169" />
+        <location filename="../ui/claim_dialog.py" line="175" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="170" />
+        <location filename="../ui/claim_dialog.py" line="176" />
         <source>Reason for rejecting</source>
         <translation>驳回理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="179" />
+        <location filename="../ui/claim_dialog.py" line="185" />
         <source>Accept with materials missing</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="180" />
+        <location filename="../ui/claim_dialog.py" line="186" />
         <source>Materials are missing from the claim %2 of %1. Accept it anyway on a promise?</source>
         <translation>“%1”的申请 %2 缺少材料。是否凭企业承诺容缺受理？</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="182" />
+        <location filename="../ui/claim_dialog.py" line="188" />
         <source>Reason for accepting anyway</source>
         <translation>容缺受理理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="195" />
+        <location filename="../ui/claim_dialog.py" line="201" />
         <source>Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.</source>
         <translation>向“%1”兑付申请 %2（%3）的核定金额 %4？兑付后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="196" />
+        <location filename="../ui/claim_dialog.py" line="202" />
         <source>Pay %4</source>
         <translation>兑付 %4</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="202" />
+        <location filename="../ui/claim_dialog.py" line="208" />
         <source>Draw a verifier</source>
         <translation>抽取鉴证机构</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="203" />
+        <location filename="../ui/claim_dialog.py" line="209" />
         <source>Draw a verification agency at random for the claim %2 of %1.</source>
         <translation>为“%1”的申请 %2 随机抽取第三方鉴证机构。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="204" />
+        <location filename="../ui/claim_dialog.py" line="210" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="205" />
+        <location filename="../ui/claim_dialog.py" line="211" />
         <source>Witness text</source>
         <translation>见证文字</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="206" />
+        <location filename="../ui/claim_dialog.py" line="212" />
         <source>Type the witness text; it seeds the draw so anyone can re-check it.</source>
         <translation>请输入见证文字；抽取结果由它决定，任何人都可据此复核。</translation>
     </message>
@@ -218,12 +218,12 @@
         <translation type="vanished">现场见证文字（作为随机种子）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="215" />
+        <location filename="../ui/claim_dialog.py" line="221" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="256" />
+        <location filename="../ui/claim_dialog.py" line="262" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="99" />
+        <location filename="../__init__.py" line="100" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
     </message>
@@ -294,14 +294,14 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="170" />
-        <location filename="../ui/page.py" line="305" />
-        <location filename="../ui/page.py" line="518" />
+        <location filename="../ui/page.py" line="307" />
+        <location filename="../ui/page.py" line="521" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
     <message>
         <location filename="../ui/page.py" line="170" />
-        <location filename="../ui/page.py" line="305" />
+        <location filename="../ui/page.py" line="307" />
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
@@ -327,55 +327,55 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="183" />
-        <location filename="../ui/page.py" line="518" />
+        <location filename="../ui/page.py" line="521" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
         <location filename="../ui/page.py" line="183" />
-        <location filename="../ui/page.py" line="305" />
+        <location filename="../ui/page.py" line="307" />
         <source>Result</source>
         <translation>匹配结果</translation>
     </message>
     <message>
         <location filename="../ui/page.py" line="183" />
-        <location filename="../ui/page.py" line="305" />
+        <location filename="../ui/page.py" line="307" />
         <source>Estimated amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
         <location filename="../ui/page.py" line="184" />
-        <location filename="../ui/page.py" line="306" />
+        <location filename="../ui/page.py" line="308" />
         <source>Claim</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="296" />
         <source>Credit code or name of the enterprise</source>
         <translation>统一社会信用代码或企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="296" />
+        <location filename="../ui/page.py" line="298" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="301" />
+        <location filename="../ui/page.py" line="303" />
         <source>Choose an enterprise to see the policies it qualifies for.</source>
         <translation>请选择企业，查看它可享受的政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="327" />
+        <location filename="../ui/page.py" line="330" />
         <source>Any policy: type part of its title</source>
         <translation>任一政策：输入政策名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="435" />
+        <location filename="../ui/page.py" line="438" />
         <source>Choose an enterprise, then pick a policy from the list.</source>
         <translation>请先选择企业，再从列表中选择政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="561" />
+        <location filename="../ui/page.py" line="565" />
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
@@ -384,17 +384,17 @@
         <translation type="vanished">任一政策编号，如 TAX-CONTRIB</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="330" />
+        <location filename="../ui/page.py" line="333" />
         <source>Why not?</source>
         <translation>为何不符合？</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="333" />
+        <location filename="../ui/page.py" line="336" />
         <source>Apply for the selected policy</source>
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="367" />
+        <location filename="../ui/page.py" line="370" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
@@ -403,27 +403,27 @@
         <translation type="vanished">请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="459" />
+        <location filename="../ui/page.py" line="462" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="501" />
+        <location filename="../ui/page.py" line="504" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="507" />
+        <location filename="../ui/page.py" line="510" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="511" />
+        <location filename="../ui/page.py" line="514" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="518" />
+        <location filename="../ui/page.py" line="521" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
@@ -432,27 +432,27 @@
         <translation type="vanished">年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="518" />
+        <location filename="../ui/page.py" line="521" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="518" />
+        <location filename="../ui/page.py" line="521" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="519" />
+        <location filename="../ui/page.py" line="522" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="519" />
+        <location filename="../ui/page.py" line="522" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="519" />
+        <location filename="../ui/page.py" line="522" />
         <source>Last change</source>
         <translation>最近办理</translation>
     </message>

@@ -191,6 +191,8 @@ class PolicyPage(QWidget):
         self.qualifying_view = _table(self.qualifying_model, "qualifying_table")
         self.qualifying_view.doubleClicked.connect(self._open_pair_from_policy)
         open_on_enter(self.qualifying_view, self._open_pair_from_policy)
+        size_columns(self.policy_view, (320, 160, 80, 80, 150), stretch=0)
+        size_columns(self.qualifying_view, (190, 300, 90, 140, 90), stretch=1)
         self.policy_detail = QLabel()
         self.policy_detail.setWordWrap(True)
         self.policy_detail.setObjectName("policy_detail")
@@ -312,6 +314,7 @@ class PolicyPage(QWidget):
             parent=self,
         )  # fmt: skip
         self.enterprise_view = _table(self.enterprise_model, "enterprise_matches")
+        size_columns(self.enterprise_view, (320, 160, 90, 140, 90), stretch=0)
         self.enterprise_view.doubleClicked.connect(self._why_row)
         open_on_enter(self.enterprise_view, self._why_row)
         search_leads_to(self.enterprise_search, self.enterprise_view)
@@ -525,6 +528,7 @@ class PolicyPage(QWidget):
             parent=self,
         )  # fmt: skip
         self.claims_view = _table(self.claims_model, "claims_table")
+        size_columns(self.claims_view, (170, 240, 240, 70, 80, 120, 120))
         self.claims_view.doubleClicked.connect(self._open_current_claim)
         open_on_enter(self.claims_view, self._open_current_claim)
         search_leads_to(self.claim_search, self.claims_view)

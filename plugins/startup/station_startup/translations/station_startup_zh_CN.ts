@@ -294,42 +294,42 @@
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="122" />
+        <location filename="../ui/intake.py" line="123" />
         <source>Shareholders</source>
         <translation>股东（出资人）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="125" />
+        <location filename="../ui/intake.py" line="126" />
         <source>Papers</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="138" />
+        <location filename="../ui/intake.py" line="141" />
         <source> (essential)</source>
         <translation>（必备）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="141" />
+        <location filename="../ui/intake.py" line="144" />
         <source>Filled in by the station</source>
         <translation>系统生成（零填表）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="145" />
+        <location filename="../ui/intake.py" line="148" />
         <source>Missing</source>
         <translation>未收</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="146" />
+        <location filename="../ui/intake.py" line="149" />
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="148" />
+        <location filename="../ui/intake.py" line="151" />
         <source>Deferred on a written commitment</source>
         <translation>容缺（书面承诺补交）</translation>
     </message>
     <message>
-        <location filename="../ui/intake.py" line="214" />
+        <location filename="../ui/intake.py" line="217" />
         <source>No registered enterprise or open case has this name.</source>
         <translation>没有同名的已登记企业或在办开办件。</translation>
     </message>
@@ -337,7 +337,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="39" />
+        <location filename="../__init__.py" line="40" />
         <source>Business startup</source>
         <translation>企业开办</translation>
     </message>
@@ -506,27 +506,27 @@
         <translation>时限设置…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="128" />
+        <location filename="../ui/board.py" line="127" />
         <source>Business startup</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="191" />
+        <location filename="../ui/board.py" line="190" />
         <source>Red %1</source>
         <translation>红 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="192" />
+        <location filename="../ui/board.py" line="191" />
         <source>Yellow %1</source>
         <translation>黄 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="193" />
+        <location filename="../ui/board.py" line="192" />
         <source>On time %1</source>
         <translation>正常 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="194" />
+        <location filename="../ui/board.py" line="193" />
         <source>Green %1</source>
         <translation>绿 %1</translation>
     </message>

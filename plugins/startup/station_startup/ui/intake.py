@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from station.shell.confirm import GuardsEdits
 from station.shell.dbop import DbOp
 from station.shell.keys import chain_tabs
-from station.shell.widgets import error_label
+from station.shell.widgets import error_label, fit_on_screen, scrolling
 from station_startup import catalogue, services
 
 
@@ -43,7 +43,7 @@ class IntakeDialog(GuardsEdits, QDialog):
         self.page = page
         self.ctx = page.ctx
         self.setWindowTitle(self.tr("New startup case"))
-        self.resize(820, 760)
+        fit_on_screen(self, 820, 760)
         self.cat = catalogue.load()
 
         self.case_type = QComboBox()
@@ -117,15 +117,18 @@ class IntakeDialog(GuardsEdits, QDialog):
         buttons.rejected.connect(self.reject)
         self.button_box = buttons
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Shareholders")))
         layout.addWidget(self.holders)
         layout.addWidget(add_holder)
         layout.addWidget(QLabel(self.tr("Papers")))
         layout.addWidget(self.papers)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(content), 1)  # a 1366×768 screen at 125 % is 614 px high: the form scrolls
+        outer.addWidget(self.error)
+        outer.addWidget(buttons)
         self._fill_papers()
         self.mark_clean()
 

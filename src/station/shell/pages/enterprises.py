@@ -32,7 +32,7 @@ from station.shell.dbop import DbOp
 from station.shell.keys import open_on_enter, search_leads_to
 from station.shell.pages.enterprise_form import EnterpriseForm
 from station.shell.pages.enterprise_model import EnterpriseTableModel
-from station.shell.widgets import page_title
+from station.shell.widgets import page_title, size_columns
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.core.enterprise_import import ImportReport
@@ -103,9 +103,10 @@ class EnterprisesPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((170, 300, 100, 70, 130, 60, 130)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
+        # The name keeps room for a long name; the last column takes what is left, and on a narrow screen
+        # (125 %, English headers) the list scrolls sideways rather than squeezing the name.
+        size_columns(self.table, (170, 280, 100, 70, 130, 60, 130))
+        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         open_on_enter(self.table, self._open_index)
         search_leads_to(self.search, self.table)
