@@ -133,8 +133,10 @@ class Notice:
     """Something a person should know now (a case turned red, a licence waits to be issued).
 
     ``key`` is stable, so the shell shows each notice once per person; ``page`` is the page key that
-    clicking the notice opens; ``for_user`` limits it to one user name (None: everyone who may see
-    ``page``).
+    clicking the notice opens and ``target`` what that page opens there (a case's uid, a claim's number:
+    the page's ``open_target``); ``for_user`` limits it to one user name (None: everyone who may see
+    ``page``). Suggestions that share a ``group`` ("一照通执照可签发") show as one line with their count
+    (``group`` is that line's sentence, with %1 for the count), so they do not bury what is overdue.
     """
 
     key: str
@@ -142,6 +144,8 @@ class Notice:
     level: str = "info"  # info | warning | critical
     page: str | None = None
     for_user: str | None = None
+    target: str | None = None
+    group: str | None = None
 
 
 @dataclass(frozen=True)

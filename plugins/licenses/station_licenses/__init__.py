@@ -154,6 +154,8 @@ def _offers(session: Any, actor: Any) -> list[Any]:
             key=f"licenses:offer:{o.case_uid}",
             text=f"{o.enterprise_name} 已完成企业开办，可为其签发一照通执照。",
             page=PAGE_KEY,
+            target=f"offer:{o.case_uid}",
+            group="%1 家新开办的企业可签发一照通执照",  # suggestions: one line, after what is overdue
         )
         for o in services.open_offers(session)
     ]

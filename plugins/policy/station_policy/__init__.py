@@ -192,7 +192,12 @@ def _due_payments(session: Any, actor: Any) -> list[Notice]:
         {"today": today},
     )
     return [
-        Notice(key=f"policy:{number}:due", text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。", page="policy")
+        Notice(
+            key=f"policy:{number}:due",
+            text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。",
+            page="policy",
+            target=number,
+        )
         for number, name in rows
     ]
 

@@ -123,9 +123,9 @@ def _poll(session: Any, actor: Any) -> list[Any]:
     from station_startup import services
 
     return [
-        Notice(key=key, text=text, level=level, page=PAGE_KEY, for_user=user)
+        Notice(key=key, text=text, level=level, page=PAGE_KEY, for_user=user, target=key.split(":")[1])
         for key, text, level, user in services.notices_for(session, actor, utcnow())
-    ]
+    ]  # the key is "startup:<case uid>:<colour>": a click opens that case
 
 
 @hookimpl

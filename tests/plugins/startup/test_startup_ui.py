@@ -274,3 +274,19 @@ def test_intake_tab_goes_from_the_name_to_the_next_field_and_escape_asks(qtbot, 
     qtbot.keyClick(dialog.fields["legal_rep"], Qt.Key.Key_Escape)
     assert seen and dialog.isVisible()  # the typed name is not thrown away without asking
     dialog.mark_clean()  # let the test's teardown close it without asking
+
+
+def test_a_notice_names_its_case_and_the_board_opens_it(qtbot, station, clerk) -> None:
+    import station_startup
+
+    made = make_cases(station, clerk, 2)
+    with station.read() as session:
+        found = station_startup._poll(session, clerk)
+    assert {n.target for n in found} == {uid for uid, _, _ in made}  # each notice names its case
+    page = board(qtbot, station, clerk, at("2026-11-23T17:00"))
+    page.open_target(made[1][0])  # what a click on its notice does
+    qtbot.waitUntil(lambda: dialog_of(CaseDialog) is not None, timeout=10_000)
+    dialog = dialog_of(CaseDialog)
+    qtbot.waitUntil(lambda: dialog.summary.get("uid") == made[1][0], timeout=10_000)
+    dialog.close()
+    page.close()

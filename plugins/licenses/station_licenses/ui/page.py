@@ -32,10 +32,13 @@ from station.shell.keys import open_on_enter, search_leads_to
 from station.shell.widgets import page_title
 from station_licenses.ui.license_model import LicenseTableModel, fetch_rows
 
+CASE_ROLE = Qt.ItemDataRole.UserRole + 1  # an offer's startup case, which a notice names
+
 
 class LicensesPage(QWidget):
     def __init__(self, shell: Any) -> None:
         super().__init__()
+        self._after_reload: Any = None
         self.shell = shell
         self.ctx = shell.ctx
         self.pdf_dir = Path(tempfile.mkdtemp(prefix="licences-"))
@@ -126,19 +129,22 @@ class LicensesPage(QWidget):
     def reload(self) -> None:
         query = self.search.text()
 
-        def load(progress: Any) -> tuple[list[int], list[tuple[int, str, str, str]], str]:
+        def load(progress: Any) -> tuple[list[int], list[tuple[int, str, str, str, str]], str]:
             from station.core import enrolment, station_key
             from station_licenses import services
 
             with self.ctx.read() as session:
                 ids = services.license_ids(session, query)
-                offers = [(o.id, o.uscc, o.enterprise_name, o.business_scope) for o in services.open_offers(session)]
+                offers = [
+                    (o.id, o.uscc, o.enterprise_name, o.business_scope, o.case_uid)
+                    for o in services.open_offers(session)
+                ]
             found = station_key.certified(self.ctx.data_dir)
             if found is not None:
                 return ids, offers, found.station.station_code
             return ids, offers, "enrolled" if enrolment.load(self.ctx.data_dir) is not None else ""
 
-        def show(result: tuple[list[int], list[tuple[int, str, str, str]], str]) -> None:
+        def show(result: tuple[list[int], list[tuple[int, str, str, str, str]], str]) -> None:
             ids, offers, code = result
             self.model.set_ids(ids)
             if code == "enrolled":
@@ -163,10 +169,14 @@ class LicensesPage(QWidget):
                 )
                 self.key_status.setStyleSheet("color: #b3261e;")
             self.offers.clear()
-            for offer_id, uscc, name, scope in offers:
+            for offer_id, uscc, name, scope, case_uid in offers:
                 item = QListWidgetItem(f"{name}（{uscc}）  {scope[:40]}")
                 item.setData(Qt.ItemDataRole.UserRole, (offer_id, uscc, name))
+                item.setData(CASE_ROLE, case_uid)
                 self.offers.addItem(item)
+            after, self._after_reload = self._after_reload, None
+            if after is not None:
+                after()
 
         DbOp(self, load, on_done=show).start()
 
@@ -202,6 +212,24 @@ class LicensesPage(QWidget):
             self._preview_number(number)
 
         DbOp(self, run, on_done=done, label=self.tr("Signing the licence…")).start()
+
+    def open_target(self, target: str) -> None:
+        """A notice's new enterprise ("offer:<case uid>"): its offer chosen and the issue dialog open."""
+        kind, _, key = target.partition(":")
+        if kind != "offer":
+            return
+
+        def choose() -> None:
+            for row in range(self.offers.count()):
+                item = self.offers.item(row)
+                _offer_id, uscc, name = item.data(Qt.ItemDataRole.UserRole)
+                if item.data(CASE_ROLE) == key:
+                    self.offers.setCurrentItem(item)
+                    self.issue(uscc, name)
+                    return
+
+        self._after_reload = choose
+        self.reload()
 
     def issue_offer(self) -> None:
         item = self.offers.currentItem()

@@ -579,6 +579,11 @@ class PolicyPage(QWidget):
         if row is not None:
             self.open_claim(row[0])
 
+    def open_target(self, number: str) -> None:
+        """A notice's claim: its tab, and the claim itself."""
+        self.tabs.setCurrentIndex(2)
+        self.open_claim(number)
+
     def open_claim(self, number: str) -> None:
         from station_policy.ui.claim_dialog import ClaimDialog
 

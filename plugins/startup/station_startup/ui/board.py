@@ -244,6 +244,10 @@ class StartupBoardPage(QWidget):
         dialog.changed.connect(self.refresh)
         dialog.open()
 
+    def open_target(self, uid: str) -> None:
+        """A notice's case (by its uid): its status, where its steps are done."""
+        self.open_case(uid)
+
     def new_case(self) -> None:
         from station_startup.ui.intake import IntakeDialog
 
