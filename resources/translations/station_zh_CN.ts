@@ -1172,7 +1172,7 @@
 <context>
     <name>self.button</name>
     <message>
-        <location filename="../../src/station/shell/notices.py" line="245" />
+        <location filename="../../src/station/shell/notices.py" line="251" />
         <source>No notices</source>
         <translation>暂无通知</translation>
     </message>

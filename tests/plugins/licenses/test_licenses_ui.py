@@ -50,6 +50,7 @@ def test_verify_page_takes_a_scanners_text_and_enter(qtbot, shell):
     _, payload = _issue(sh.ctx, sh.actor, uscc)
     page = VerifyPage(sh)
     qtbot.addWidget(page)
+    page.now = lambda: dt.datetime(2026, 11, 24, tzinfo=dt.UTC)  # the day after the lists came
     qtbot.keyClicks(page.scan, payload)
     qtbot.keyClick(page.scan, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.last is not None, timeout=10_000)
@@ -154,3 +155,23 @@ def test_the_issue_dialog_tabs_through_each_permit_row_before_the_buttons(qtbot,
     rows = [w for row in dialog.rows for w in row]
     assert chain[: 1 + len(rows)] == [dialog.uscc, *rows]
     assert out_of_visual_order(dialog) == []
+
+
+def test_the_verdict_says_when_the_revocation_list_is_old(qtbot, shell):
+    from PySide6.QtCore import Qt
+    from station_licenses.ui.verify_page import VerifyPage
+
+    sh, uscc = shell
+    _, payload = _issue(sh.ctx, sh.actor, uscc)
+    page = VerifyPage(sh)
+    qtbot.addWidget(page)
+    page.now = lambda: dt.datetime(2027, 1, 10, tzinfo=dt.UTC)  # weeks after the list was received
+    qtbot.keyClicks(page.scan, payload)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.last is not None, timeout=10_000)
+    shown = page.verdict.text()  # this test installs no translation: either language
+    assert page.last.verdict == "valid" and shown in (
+        "签名真实，但未能核对是否已吊销",
+        "Genuine, but revocation not checked",
+    )
+    assert "2026-11-23" in page.message.text() and "#8a5a00" in page.verdict.styleSheet()
