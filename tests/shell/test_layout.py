@@ -202,9 +202,17 @@ def _dialogs(window: Any) -> dict[str, Callable[[], QDialog]]:
     }
     pages = window.page_keys()
     if "startup" in pages:
+        from station_startup.ui.case_dialog import CaseDialog
         from station_startup.ui.intake import IntakeDialog
+        from station_startup.ui.settings import SettingsDialog as StartupSettings
 
         made["startup intake"] = lambda: IntakeDialog(_page(window, "startup"))
+        made["startup settings"] = lambda: StartupSettings(_page(window, "startup"))
+        made["startup case"] = lambda: CaseDialog(_page(window, "startup"), _first(window, "startup_case", "uid"))
+    if "policy" in pages:
+        from station_policy.ui.claim_dialog import ClaimDialog
+
+        made["policy claim"] = lambda: ClaimDialog(_page(window, "policy"), _first(window, "policy_claim", "number"))
     if "licenses" in pages:
         from station_licenses.ui.issue_dialog import IssueDialog
 
@@ -214,6 +222,11 @@ def _dialogs(window: Any) -> dict[str, Callable[[], QDialog]]:
 
         made["draw"] = lambda: DrawDialog(_page(window, "agencies"), window.ctx, window.actor)
     return made
+
+
+def _first(window: Any, table: str, column: str) -> str:
+    with window.ctx.raw() as conn:
+        return conn.execute(f"SELECT {column} FROM {table} ORDER BY id LIMIT 1").fetchone()[0]
 
 
 def _page(window: Any, key: str) -> QWidget:

@@ -6,7 +6,7 @@ import datetime as dt
 import types
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 from startup_helpers import application, at
 from station_startup import services
@@ -180,9 +180,14 @@ def test_settings_dialog_edits_limits_and_the_park_calendar(qtbot, ctx, supervis
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.limits["limited_company"].text() == "4h", timeout=10_000)
     assert dialog.limits["partnership"].text() == "1d" and dialog.yellow.value() == 25
-    assert dialog.hours.text() == "09:00-12:00,13:30-17:30"
-    dialog.limits["limited_company"].setText("1d")
-    dialog.closed.setPlainText("2026-12-01\n2026-12-01")
+    assert dialog.hours.text() == "09:00-12:00,13:30-17:30"  # picked on clocks, stored as before
+    assert dialog.limits["limited_company"].unit.currentText() in ("工作小时", "working hours")  # words
+    picker = dialog.limits["limited_company"]
+    picker.amount.setValue(1)
+    picker.unit.setCurrentIndex(picker.unit.findData("d"))
+    dialog.closed.day.setDate(QDate(2026, 12, 1))
+    dialog.closed.add()
+    assert dialog.closed.toPlainText() == "2026-12-01"
     dialog.opened.setPlainText("2026-12-01")
     dialog.save()
     qtbot.waitUntil(lambda: "既是园区休息日又是加班日" in dialog.error.text(), timeout=10_000)

@@ -383,33 +383,33 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../ui/verify_page.py" line="58" />
+        <location filename="../ui/verify_page.py" line="57" />
         <source>Scan the QR code with the scanner, or paste its text and press Enter</source>
         <translation>用扫码枪扫描执照二维码，或粘贴二维码文字后按回车</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="60" />
+        <location filename="../ui/verify_page.py" line="59" />
         <source>Open image or PDF…</source>
         <translation>打开图片或 PDF…</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="78" />
+        <location filename="../ui/verify_page.py" line="77" />
         <source>Permit</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="78" />
+        <location filename="../ui/verify_page.py" line="77" />
         <source>Number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="78" />
+        <location filename="../ui/verify_page.py" line="77" />
         <location filename="../ui/verify_page.py" line="173" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="86" />
+        <location filename="../ui/verify_page.py" line="85" />
         <source>Verify licence</source>
         <translation>执照核验</translation>
     </message>

@@ -16,52 +16,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="271" />
+        <location filename="../ui/claim_dialog.py" line="277" />
         <source>Approve the claim %2 of %1 for %3, and set the amount to pay.</source>
         <translation>审核通过“%1”的申请 %2（%3），并核定兑付金额。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="274" />
+        <location filename="../ui/claim_dialog.py" line="280" />
         <source>Approve claim</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="274" />
+        <location filename="../ui/claim_dialog.py" line="280" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="279" />
+        <location filename="../ui/claim_dialog.py" line="285" />
         <source>Yuan, e.g. 1500 or 1500.50</source>
         <translation>单位元，如 1500 或 1500.50</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="280" />
+        <location filename="../ui/claim_dialog.py" line="286" />
         <source>Approved amount (yuan)</source>
         <translation>核定金额（元）</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="283" />
+        <location filename="../ui/claim_dialog.py" line="289" />
         <source>Needed only when the amount differs from the estimate</source>
         <translation>核定金额与预计金额不同时必填</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="284" />
+        <location filename="../ui/claim_dialog.py" line="290" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="286" />
+        <location filename="../ui/claim_dialog.py" line="292" />
         <source>Estimated by the rules</source>
         <translation>按规则预计</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="304" />
+        <location filename="../ui/claim_dialog.py" line="310" />
         <source>Type the approved amount in yuan, greater than zero, with at most two decimals.</source>
         <translation>请填写核定金额（元），须大于零，最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="306" />
+        <location filename="../ui/claim_dialog.py" line="312" />
         <source>The amount differs from the estimate: write the reason.</source>
         <translation>核定金额与预计金额不同，请写明理由。</translation>
     </message>
@@ -69,139 +69,149 @@
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="40" />
+        <location filename="../ui/claim_dialog.py" line="41" />
         <source>Claim %1</source>
         <translation>申请 %1</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="55" />
+        <location filename="../ui/claim_dialog.py" line="56" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="55" />
+        <location filename="../ui/claim_dialog.py" line="56" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="55" />
+        <location filename="../ui/claim_dialog.py" line="56" />
         <source>Status after</source>
         <translation>办理后状态</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="55" />
+        <location filename="../ui/claim_dialog.py" line="56" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="55" />
+        <location filename="../ui/claim_dialog.py" line="56" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="69" />
-        <location filename="../ui/claim_dialog.py" line="187" />
+        <location filename="../ui/claim_dialog.py" line="70" />
+        <location filename="../ui/claim_dialog.py" line="193" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="70" />
+        <location filename="../ui/claim_dialog.py" line="71" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="71" />
+        <location filename="../ui/claim_dialog.py" line="72" />
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="72" />
+        <location filename="../ui/claim_dialog.py" line="73" />
         <source>Start public notice</source>
         <translation>开始公示</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="73" />
-        <location filename="../ui/claim_dialog.py" line="200" />
+        <location filename="../ui/claim_dialog.py" line="74" />
+        <location filename="../ui/claim_dialog.py" line="206" />
         <source>Pay</source>
         <translation>兑付</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="74" />
+        <location filename="../ui/claim_dialog.py" line="75" />
         <source>Draw a verifier…</source>
         <translation>随机抽取鉴证机构…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="75" />
+        <location filename="../ui/claim_dialog.py" line="76" />
         <source>Payout notice PDF</source>
         <translation>兑付通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="173" />
+        <location filename="../ui/claim_dialog.py" line="112" />
+        <source>one-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="112" />
+        <source>year %1</source>
+        <translation>%1 年度</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="179" />
         <source>Reject claim</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="174" />
+        <location filename="../ui/claim_dialog.py" line="180" />
         <source>Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.</source>
         <translation>驳回“%1”的申请 %2（%3，%4）？理由将告知企业。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="175" />
+        <location filename="../ui/claim_dialog.py" line="181" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="176" />
+        <location filename="../ui/claim_dialog.py" line="182" />
         <source>Reason for rejecting</source>
         <translation>驳回理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="185" />
+        <location filename="../ui/claim_dialog.py" line="191" />
         <source>Accept with materials missing</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="186" />
+        <location filename="../ui/claim_dialog.py" line="192" />
         <source>Materials are missing from the claim %2 of %1. Accept it anyway on a promise?</source>
         <translation>“%1”的申请 %2 缺少材料。是否凭企业承诺容缺受理？</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="188" />
+        <location filename="../ui/claim_dialog.py" line="194" />
         <source>Reason for accepting anyway</source>
         <translation>容缺受理理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="201" />
+        <location filename="../ui/claim_dialog.py" line="207" />
         <source>Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.</source>
         <translation>向“%1”兑付申请 %2（%3）的核定金额 %4？兑付后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="202" />
+        <location filename="../ui/claim_dialog.py" line="208" />
         <source>Pay %4</source>
         <translation>兑付 %4</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="208" />
+        <location filename="../ui/claim_dialog.py" line="214" />
         <source>Draw a verifier</source>
         <translation>抽取鉴证机构</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="209" />
+        <location filename="../ui/claim_dialog.py" line="215" />
         <source>Draw a verification agency at random for the claim %2 of %1.</source>
         <translation>为“%1”的申请 %2 随机抽取第三方鉴证机构。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="210" />
+        <location filename="../ui/claim_dialog.py" line="216" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="211" />
+        <location filename="../ui/claim_dialog.py" line="217" />
         <source>Witness text</source>
         <translation>见证文字</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="212" />
+        <location filename="../ui/claim_dialog.py" line="218" />
         <source>Type the witness text; it seeds the draw so anyone can re-check it.</source>
         <translation>请输入见证文字；抽取结果由它决定，任何人都可据此复核。</translation>
     </message>
@@ -218,12 +228,12 @@
         <translation type="vanished">现场见证文字（作为随机种子）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="221" />
+        <location filename="../ui/claim_dialog.py" line="227" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="262" />
+        <location filename="../ui/claim_dialog.py" line="268" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
     </message>

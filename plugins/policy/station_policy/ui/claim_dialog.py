@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from station.shell.confirm import AskDialog, ask_reason, confirm, safe_buttons
 from station.shell.dbop import DbOp
+from station.shell.keys import tab_in_layout_order
 from station.shell.widgets import ERROR_COLOUR
 
 
@@ -108,9 +109,9 @@ class ClaimDialog(QDialog):
         self.history = h
         c = h.claim
         verifier = json.loads(c.verifier) if c.verifier else None
+        year = self.tr("one-off") if c.period == "once" else self.tr("year %1").replace("%1", c.period)
         lines = [
-            f"<b>{h.enterprise_name}</b>（{h.uscc}） — {h.policy.title}"
-            f"（{c.policy_code}，{c.policy_edition} 版，{c.period} 年度）",
+            f"<b>{h.enterprise_name}</b>（{h.uscc}） — {h.policy.title}（{c.policy_edition} 版，{year}）",
             f"{STATUSES.get(c.status, c.status)}；预计 {format_fen(c.estimated_fen)}；核定 {format_fen(c.approved_fen)}"
             + (f"；公示至 {c.notice_until.isoformat()}" if c.notice_until else "")
             + (f"；兑付编号 {h.payout.number}" if h.payout else ""),
@@ -118,6 +119,7 @@ class ClaimDialog(QDialog):
         if verifier:
             lines.append(f"第三方鉴证机构：{verifier['agency_name']}（抽取记录 {verifier['draw_uid']}）")
         self.summary.setText("<br>".join(lines))
+        self.summary.setToolTip(c.policy_code)  # the code, for whoever needs it
         self.warnings.setText("<br>".join(f"⚠ {w.text}" for w in h.warnings))
         self.warnings.setVisible(bool(h.warnings))
         self.events.setRowCount(len(h.events))
@@ -142,6 +144,10 @@ class ClaimDialog(QDialog):
         )
         self.buttons["notice_pdf"].setVisible(h.payout is not None)
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)  # not on 驳回… after a step
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        tab_in_layout_order(self)  # the step buttons are made after Close: Tab follows the layout
 
     def _claim_words(self) -> dict[str, str]:
         """The enterprise, the number, the policy and the amounts, as every question about this claim names them."""

@@ -193,6 +193,32 @@
     </message>
 </context>
 <context>
+    <name>DatesPicker</name>
+    <message>
+        <location filename="../ui/settings.py" line="106" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+</context>
+<context>
+    <name>HoursPicker</name>
+    <message>
+        <location filename="../ui/settings.py" line="65" />
+        <source>Afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="69" />
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="78" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <location filename="../ui/intake.py" line="45" />
@@ -335,6 +361,19 @@
     </message>
 </context>
 <context>
+    <name>LimitPicker</name>
+    <message>
+        <location filename="../ui/settings.py" line="42" />
+        <source>working hours</source>
+        <translation>工作小时</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="43" />
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <location filename="../__init__.py" line="40" />
@@ -345,37 +384,44 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings.py" line="30" />
+        <location filename="../ui/settings.py" line="135" />
         <source>Startup time limits and working calendar</source>
         <translation>企业开办时限与工作日历</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="36" />
         <source>4h = 4 working hours, 1d = 1 working day</source>
-        <translation>4h 表示4个工作小时，1d 表示1个工作日</translation>
+        <translation type="vanished">4h 表示4个工作小时，1d 表示1个工作日</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="43" />
+        <location filename="../ui/settings.py" line="147" />
         <source>Yellow when less time is left than</source>
         <translation>剩余时间少于以下比例时亮黄灯</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="46" />
+        <location filename="../ui/settings.py" line="150" />
         <source>Working hours</source>
         <translation>工作时间</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="50" />
+        <location filename="../ui/settings.py" line="152" />
+        <source>Park closed on</source>
+        <translation>园区休息日</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings.py" line="154" />
+        <source>Park open on</source>
+        <translation>园区加班日</translation>
+    </message>
+    <message>
         <source>Park closed on (one date a line)</source>
-        <translation>园区休息日（每行一个日期）</translation>
+        <translation type="vanished">园区休息日（每行一个日期）</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="54" />
         <source>Park open on (one date a line)</source>
-        <translation>园区加班日（每行一个日期）</translation>
+        <translation type="vanished">园区加班日（每行一个日期）</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="57" />
+        <location filename="../ui/settings.py" line="157" />
         <source>New time limits apply to cases taken from now on. Public holidays and adjusted workdays follow the State Council's notices.</source>
         <translation>新的办结时限只适用于此后受理的开办件。法定节假日和调休上班日按国务院办公厅的放假通知执行。</translation>
     </message>

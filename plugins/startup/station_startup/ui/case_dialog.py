@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from station.core.clock import local_text
 from station.shell.confirm import ask_reason
 from station.shell.dbop import DbOp
-from station.shell.widgets import error_label
+from station.shell.widgets import error_label, fit_on_screen
 from station_startup import services
 from station_startup.ui.board_model import RANK_COLOUR
 
@@ -47,7 +47,7 @@ class CaseDialog(QDialog):
         self.uid = uid
         self.summary: dict[str, Any] = {}
         self.setWindowTitle(self.tr("Startup case"))
-        self.resize(900, 620)
+        fit_on_screen(self, 900, 620)
 
         self.header = QLabel()
         self.header.setObjectName("case_header")
