@@ -500,3 +500,15 @@ def test_shortcuts_work_and_are_listed_in_help(qtbot, station) -> None:
     listed = dialog_of(ShortcutsDialog).table
     assert listed.rowCount() == len(BINDINGS) and listed.item(0, 1).text() == "转到本页的搜索框"
     assert "db" not in " ".join(w.text() for w in window.statusBar().findChildren(QLabel))  # no file path
+
+
+def test_the_industry_is_picked_by_its_name(qtbot) -> None:
+    from station.shell.pages.enterprise_form import EnterpriseForm
+
+    form = EnterpriseForm(None, None, lambda *a: None)
+    qtbot.addWidget(form)
+    form.show()
+    completer = form.fields["industry_code"].completer()
+    completer.setCompletionPrefix("通用设备")
+    picked = completer.currentIndex()
+    assert completer.completionCount() == 1 and completer.pathFromIndex(picked) == "C34"
