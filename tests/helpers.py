@@ -75,7 +75,12 @@ def tab_chain(window) -> list:
     if chain:  # the chain is a ring: read it from the widget at the top left, where a person starts
         from PySide6.QtCore import QPoint
 
-        first = min(chain, key=lambda w: (w.mapTo(window, QPoint(0, 0)).y(), w.mapTo(window, QPoint(0, 0)).x()))
+        def at(w):  # type: ignore[no-untyped-def]
+            return w.mapTo(window, QPoint(0, 0))
+
+        top = min(chain, key=lambda w: at(w).y())
+        first_line = [w for w in chain if at(w).y() < at(top).y() + top.height()]
+        first = min(first_line, key=lambda w: at(w).x())
         start = chain.index(first)
         chain = chain[start:] + chain[:start]
     return chain

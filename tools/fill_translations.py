@@ -219,6 +219,11 @@ GLOSSARY_ZH_CN = {
     "The database was upgraded; a backup of the earlier version was kept.": "数据库已升级，升级前的数据已另行备份。",
     "Backup saved as %1.": "备份已保存为 %1。",
     "Who": "操作人",
+    "The park's full name, as on its seal": "园区全称，与公章一致，如 株洲高新技术产业开发区",
+    "No emblem": "未设置园区标志",
+    "Park name": "园区名称",
+    "Park emblem": "园区标志",
+    "Images (*.png *.jpg *.jpeg *.svg)": "图片 (*.png *.jpg *.jpeg *.svg)",
     "Did": "操作",
 }
 

@@ -137,12 +137,12 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="52" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="53" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="53" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="54" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -168,42 +168,42 @@
 <context>
     <name>EnterpriseForm</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="51" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="68" />
         <source>Enterprise</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="51" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="68" />
         <source>Register an enterprise</source>
         <translation>登记企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="91" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="110" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="92" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="111" />
         <source>History (%1)</source>
         <translation>变更记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="107" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="107" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="107" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="107" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
@@ -442,94 +442,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="60" />
+        <location filename="../../src/station/shell/main_window.py" line="71" />
         <source>Park Service Station</source>
         <translation>园区企业服务站</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="72" />
+        <location filename="../../src/station/shell/main_window.py" line="80" />
         <source>Opening the station database…</source>
         <translation>正在打开服务站数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="91" />
-        <location filename="../../src/station/shell/main_window.py" line="433" />
+        <location filename="../../src/station/shell/main_window.py" line="136" />
+        <location filename="../../src/station/shell/main_window.py" line="478" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="99" />
+        <location filename="../../src/station/shell/main_window.py" line="144" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="100" />
+        <location filename="../../src/station/shell/main_window.py" line="145" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="104" />
+        <location filename="../../src/station/shell/main_window.py" line="149" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="109" />
+        <location filename="../../src/station/shell/main_window.py" line="154" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="114" />
+        <location filename="../../src/station/shell/main_window.py" line="159" />
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="115" />
+        <location filename="../../src/station/shell/main_window.py" line="160" />
         <source>Synchronise now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="120" />
+        <location filename="../../src/station/shell/main_window.py" line="165" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="121" />
+        <location filename="../../src/station/shell/main_window.py" line="166" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="124" />
+        <location filename="../../src/station/shell/main_window.py" line="169" />
         <source>Plugins…</source>
         <translation>插件…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="128" />
+        <location filename="../../src/station/shell/main_window.py" line="173" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="129" />
+        <location filename="../../src/station/shell/main_window.py" line="174" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="132" />
-        <location filename="../../src/station/shell/main_window.py" line="549" />
+        <location filename="../../src/station/shell/main_window.py" line="177" />
+        <location filename="../../src/station/shell/main_window.py" line="594" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="208" />
+        <location filename="../../src/station/shell/main_window.py" line="253" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="216" />
+        <location filename="../../src/station/shell/main_window.py" line="261" />
         <source>The database was upgraded; a backup of the earlier version was kept.</source>
         <translation>数据库已升级，升级前的数据已另行备份。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="523" />
+        <location filename="../../src/station/shell/main_window.py" line="568" />
         <source>Backup saved as %1.</source>
         <translation>备份已保存为 %1。</translation>
     </message>
@@ -538,22 +538,22 @@
         <translation type="vanished">数据库已升级，升级前的备份保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="218" />
+        <location filename="../../src/station/shell/main_window.py" line="263" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="266" />
+        <location filename="../../src/station/shell/main_window.py" line="311" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="502" />
+        <location filename="../../src/station/shell/main_window.py" line="547" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="521" />
+        <location filename="../../src/station/shell/main_window.py" line="566" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -562,7 +562,7 @@
         <translation type="vanished">备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="550" />
+        <location filename="../../src/station/shell/main_window.py" line="595" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -570,7 +570,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="144" />
+        <location filename="../../src/station/shell/main_window.py" line="189" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -827,7 +827,7 @@
     <name>SettingsDialog</name>
     <message>
         <location filename="../../src/station/shell/settings_dialog.py" line="119" />
-        <location filename="../../src/station/shell/settings_dialog.py" line="183" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="208" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -847,33 +847,64 @@
         <translation>服务站名称</translation>
     </message>
     <message>
+        <source>e.g. 株洲高新技术产业开发区</source>
+        <translation type="vanished">如 株洲高新技术产业开发区</translation>
+    </message>
+    <message>
         <location filename="../../src/station/shell/settings_dialog.py" line="139" />
+        <source>The park's full name, as on its seal</source>
+        <translation>园区全称，与公章一致，如 株洲高新技术产业开发区</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="143" />
+        <source>No emblem</source>
+        <translation>未设置园区标志</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="144" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="155" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="144" />
-        <location filename="../../src/station/shell/settings_dialog.py" line="162" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="151" />
+        <source>Park name</source>
+        <translation>园区名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="152" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="179" />
+        <source>Park emblem</source>
+        <translation>园区标志</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="160" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="185" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="145" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="161" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="149" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="165" />
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="151" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="167" />
         <source>Changes to language, data directory and plugins take effect after a restart.</source>
         <translation>界面语言、数据目录和插件的更改在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="184" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="179" />
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="209" />
         <source>The settings could not be saved: %1</source>
         <translation>设置未能保存：%1</translation>
     </message>

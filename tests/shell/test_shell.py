@@ -512,3 +512,24 @@ def test_the_industry_is_picked_by_its_name(qtbot) -> None:
     completer.setCompletionPrefix("通用设备")
     picked = completer.currentIndex()
     assert completer.completionCount() == 1 and completer.pathFromIndex(picked) == "C34"
+
+
+def test_the_park_name_and_emblem_show_above_the_navigation(qtbot, station, tmp_path) -> None:
+    from PySide6.QtGui import QColor, QPixmap
+
+    from station.shell.settings_dialog import SettingsDialog
+
+    emblem = tmp_path / "emblem.png"
+    picture = QPixmap(64, 64)
+    picture.fill(QColor("#c8102e"))
+    picture.save(str(emblem))
+    window = signed_in(qtbot, station, "boss")
+    assert window.park_name.text() == station.settings.station_name and not window.emblem.isVisibleTo(window)
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.park_name.setText("株洲高新技术产业开发区")
+    dialog.emblem.setText(str(emblem))
+    dialog.save()
+    assert window.park_name.text() == "株洲高新技术产业开发区" and window.emblem.isVisibleTo(window)
+    assert window.emblem.pixmap().height() == 48 and window.station_name.text() == station.settings.station_name
+    window.grab().save(str(tmp_path / "window.png"))

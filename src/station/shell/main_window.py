@@ -6,9 +6,18 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from station.shell import i18n
 from station.shell.later import later
@@ -23,6 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # Nothing here touches the ``Qt`` namespace before the first paint: creating it costs 30 ms.
 
 log = logging.getLogger(__name__)
+NAV_WIDTH = 180
+EMBLEM_HEIGHT = 48
 
 DASHBOARD = "dashboard"
 WARM_UP_IDLE_MS = 1000  # the sign-in dialog has sat this long: the clerk is typing, load the rest
@@ -62,21 +73,23 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { font-size: 11pt; }QListWidget#navigation::item { padding: 10px 12px; }"
-        )
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.waiting = QLabel(self.tr("Opening the station database…"))
-        self.waiting.setStyleSheet("qproperty-alignment: AlignCenter; color: #475467; font-size: 12pt;")
+        self.waiting.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 12pt;")
+        self.waiting.setProperty("role", "muted")
         self.stack.addWidget(self.waiting)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.nav)
+        side = QVBoxLayout()
+        side.setSpacing(0)
+        side.addWidget(self._park_header())
+        side.addWidget(self.nav, 1)
+        row.addLayout(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -84,6 +97,38 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
     # -- building -----------------------------------------------------------------------------
+
+    def _park_header(self) -> QWidget:
+        """The park's emblem and name over the navigation, and this station's name (both in Settings)."""
+        header = QWidget()
+        header.setObjectName("parkHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        header.setFixedWidth(NAV_WIDTH)
+        box = QVBoxLayout(header)
+        box.setContentsMargins(12, 10, 12, 10)
+        self.emblem = QLabel()
+        self.emblem.setObjectName("emblem")
+        self.park_name = QLabel()
+        self.park_name.setObjectName("parkName")
+        self.park_name.setWordWrap(True)
+        self.station_name = QLabel()
+        self.station_name.setWordWrap(True)
+        for label in (self.emblem, self.park_name, self.station_name):
+            box.addWidget(label)
+        self.show_park()
+        return header
+
+    def show_park(self) -> None:
+        from PySide6.QtGui import QPixmap
+
+        settings = self.ctx.settings
+        picture = QPixmap(settings.emblem) if settings.emblem else QPixmap()
+        self.emblem.setVisible(not picture.isNull())
+        if not picture.isNull():
+            self.emblem.setPixmap(picture.scaledToHeight(EMBLEM_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+        self.park_name.setText(settings.park_name or settings.station_name)
+        self.station_name.setText(settings.station_name if settings.park_name else "")
+        self.station_name.setVisible(bool(settings.park_name))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -134,6 +134,22 @@ class SettingsDialog(QDialog):
             edit.setEnabled(is_admin)
         form.addRow(self.tr("Station code"), self.station_code)
         form.addRow(self.tr("Station name"), self.station_name)
+        self.park_name = QLineEdit(settings.park_name)
+        self.park_name.setObjectName("park_name")
+        self.park_name.setPlaceholderText(self.tr("The park's full name, as on its seal"))
+        self.emblem = QLineEdit(settings.emblem)
+        self.emblem.setObjectName("emblem")
+        self.emblem.setReadOnly(True)
+        self.emblem.setPlaceholderText(self.tr("No emblem"))
+        pick_emblem = QPushButton(self.tr("Choose…"))
+        pick_emblem.clicked.connect(self._pick_emblem)
+        for widget in (self.park_name, pick_emblem):
+            widget.setEnabled(is_admin)
+        emblem_row = QHBoxLayout()
+        emblem_row.addWidget(self.emblem, 1)
+        emblem_row.addWidget(pick_emblem)
+        form.addRow(self.tr("Park name"), self.park_name)
+        form.addRow(self.tr("Park emblem"), emblem_row)
         self.data_dir = QLineEdit(str(window.ctx.data_dir))
         self.data_dir.setObjectName("data_dir")
         browse = QPushButton(self.tr("Choose…"))
@@ -158,6 +174,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
 
+    def _pick_emblem(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Park emblem"), self.emblem.text(), self.tr("Images (*.png *.jpg *.jpeg *.svg)")
+        )
+        if chosen:
+            self.emblem.setText(chosen)
+
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Data directory"), self.data_dir.text())
         if chosen:
@@ -170,6 +193,8 @@ class SettingsDialog(QDialog):
         settings.language = self.language.currentData()
         settings.station_code = self.station_code.text().strip() or settings.station_code
         settings.station_name = self.station_name.text().strip() or settings.station_name
+        settings.park_name = self.park_name.text().strip()
+        settings.emblem = self.emblem.text().strip()
         settings.disabled_plugins = self.plugins.disabled()
         try:
             settings.save(ctx.data_dir)
@@ -202,4 +227,5 @@ class SettingsDialog(QDialog):
 
             DbOp(self.window_, audit).start()
         self.window_.station_label.setText(f"{settings.station_code} {settings.station_name}")
+        self.window_.show_park()
         self.accept()

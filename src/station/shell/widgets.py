@@ -8,14 +8,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QScrollArea, QTableView, QWidget
 
-ERROR_COLOUR = "#b3261e"
+from station.shell.style import PALETTE
+
+ERROR_COLOUR = PALETTE["danger"]
 SCREEN_MARGIN = 60  # the window's frame and title bar
 HEADER_PADDING = 28  # the sort indicator and the section's margins
 
 
 def page_title(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+    label.setObjectName("pageTitle")  # its size and colour are the stylesheet's (station.shell.style)
     return label
 
 
@@ -24,7 +26,7 @@ def error_label(name: str = "") -> QLabel:
     label = QLabel()
     if name:
         label.setObjectName(name)
-    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.setProperty("role", "error")  # coloured by the stylesheet (station.shell.style)
     label.setWordWrap(True)
     label.hide()
     return label

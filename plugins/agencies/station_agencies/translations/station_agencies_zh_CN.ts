@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="51" />
-        <location filename="../ui/page.py" line="173" />
+        <location filename="../ui/page.py" line="174" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="56" />
-        <location filename="../ui/page.py" line="311" />
+        <location filename="../ui/page.py" line="312" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="98" />
-        <location filename="../ui/page.py" line="462" />
+        <location filename="../ui/page.py" line="463" />
         <source>Commissions</source>
         <translation>服务委托</translation>
     </message>
@@ -136,108 +136,108 @@
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="173" />
+        <location filename="../ui/page.py" line="174" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="173" />
+        <location filename="../ui/page.py" line="174" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="173" />
+        <location filename="../ui/page.py" line="174" />
         <source>Detail</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="173" />
+        <location filename="../ui/page.py" line="174" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="180" />
+        <location filename="../ui/page.py" line="181" />
         <source>Set rating aside as abusive…</source>
         <translation>认定为不当评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="189" />
+        <location filename="../ui/page.py" line="190" />
         <source>Blue: this agency (weighted towards the park mean); grey: park mean</source>
         <translation>蓝色：本机构（向园区平均值加权）；灰色：园区平均</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="196" />
+        <location filename="../ui/page.py" line="197" />
         <source>Register agency…</source>
         <translation>登记机构…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="197" />
+        <location filename="../ui/page.py" line="198" />
         <source>Qualification…</source>
         <translation>登记资质…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="198" />
+        <location filename="../ui/page.py" line="199" />
         <source>Suspend or blacklist…</source>
         <translation>暂停或列入黑名单…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="212" />
+        <location filename="../ui/page.py" line="213" />
         <source>Agencies by star level</source>
         <translation>各星级机构数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="246" />
+        <location filename="../ui/page.py" line="247" />
         <source>Too few</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="255" />
+        <location filename="../ui/page.py" line="256" />
         <source>%1 agencies</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="295" />
+        <location filename="../ui/page.py" line="296" />
         <source>Qualifications: %1</source>
         <translation>资质：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="297" />
+        <location filename="../ui/page.py" line="298" />
         <source>In %1 draw pools, drawn %2 times</source>
         <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="309" />
+        <location filename="../ui/page.py" line="310" />
         <source>Set aside: %1</source>
         <translation>已认定为不当评价：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="313" />
+        <location filename="../ui/page.py" line="314" />
         <source>Commission</source>
         <translation>委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="329" />
-        <location filename="../ui/page.py" line="336" />
+        <location filename="../ui/page.py" line="330" />
+        <location filename="../ui/page.py" line="337" />
         <source>Set aside</source>
         <translation>不当评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="329" />
+        <location filename="../ui/page.py" line="330" />
         <source>Select a rating in the history first.</source>
         <translation>请先在记录中选中一条评价。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="337" />
+        <location filename="../ui/page.py" line="338" />
         <source>Set aside the rating %1 gave %2 on %3 as abusive? It will no longer count towards the stars.</source>
         <translation>将“%1”于 %3 对“%2”的评价认定为恶意评价并撤销？撤销后不再计入星级。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="341" />
+        <location filename="../ui/page.py" line="342" />
         <source>Set the rating aside</source>
         <translation>撤销该评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="342" />
+        <location filename="../ui/page.py" line="343" />
         <source>Why is it abusive</source>
         <translation>认定恶意评价的理由</translation>
     </message>
@@ -246,113 +246,113 @@
         <translation type="vanished">认定这条评价为不当评价的理由：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="359" />
+        <location filename="../ui/page.py" line="360" />
         <source>Agencies</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="359" />
+        <location filename="../ui/page.py" line="360" />
         <source>Select an agency first.</source>
         <translation>请先选中一家机构。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="375" />
-        <location filename="../ui/page.py" line="383" />
+        <location filename="../ui/page.py" line="376" />
+        <location filename="../ui/page.py" line="384" />
         <source>Agency status</source>
         <translation>机构状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="384" />
+        <location filename="../ui/page.py" line="385" />
         <source>Mark %1 as %2? It can no longer be commissioned or drawn.</source>
         <translation>将“%1”设为“%2”？设定后不能再被委托或抽取。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="388" />
+        <location filename="../ui/page.py" line="389" />
         <source>Reason (kept on record)</source>
         <translation>原因（将记录在案）</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="407" />
+        <location filename="../ui/page.py" line="408" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="416" />
+        <location filename="../ui/page.py" line="417" />
         <source>New commission…</source>
         <translation>新建委托…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="417" />
+        <location filename="../ui/page.py" line="418" />
         <source>Agency accepts</source>
         <translation>机构接受委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="418" />
+        <location filename="../ui/page.py" line="419" />
         <source>Deliverables…</source>
         <translation>提交成果…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="419" />
+        <location filename="../ui/page.py" line="420" />
         <source>Enterprise confirms completion…</source>
         <translation>企业确认完成…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="426" />
+        <location filename="../ui/page.py" line="427" />
         <source>Rate…</source>
         <translation>录入评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="462" />
+        <location filename="../ui/page.py" line="463" />
         <source>Select a commission first.</source>
         <translation>请先选中一项委托。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="487" />
+        <location filename="../ui/page.py" line="488" />
         <source>Deliverables handed in by the agency</source>
         <translation>机构提交的成果文件</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="498" />
+        <location filename="../ui/page.py" line="499" />
         <source>Confirm completion</source>
         <translation>确认完成</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="498" />
+        <location filename="../ui/page.py" line="499" />
         <source>Name of the enterprise's representative who confirms</source>
         <translation>确认完成的企业代表姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="529" />
+        <location filename="../ui/page.py" line="530" />
         <source>Random draw…</source>
         <translation>随机抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="533" />
+        <location filename="../ui/page.py" line="534" />
         <source>Re-check the selected draw</source>
         <translation>复核选中的抽取</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="601" />
+        <location filename="../ui/page.py" line="602" />
         <source>Draw %1 re-checked: the same agency, %2.</source>
         <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="603" />
+        <location filename="../ui/page.py" line="604" />
         <source>Draw %1 does NOT match its record: %2</source>
         <translation>抽取 %1 复核不一致：%2</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="616" />
+        <location filename="../ui/page.py" line="617" />
         <source>Save evaluation report</source>
         <translation>保存星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="630" />
+        <location filename="../ui/page.py" line="631" />
         <source>Evaluation report</source>
         <translation>星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="632" />
+        <location filename="../ui/page.py" line="633" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>

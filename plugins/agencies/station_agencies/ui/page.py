@@ -156,6 +156,7 @@ class AgenciesPage(QWidget):
         header = self.agency_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agency_table.horizontalHeader().setStretchLastSection(False)
+        header.setMinimumSectionSize(72)  # the stretched name column keeps room for its header when narrow
         size_columns(self.agency_table, (0, 150, 90, 56, 56, 80))
         self.agency_table.selectionModel().currentRowChanged.connect(self._agency_selected)
         self.histogram = StarHistogram()

@@ -114,72 +114,72 @@
 <context>
     <name>LicensesPage</name>
     <message>
-        <location filename="../ui/page.py" line="47" />
+        <location filename="../ui/page.py" line="48" />
         <source>Search by licence number, enterprise name or credit code</source>
         <translation>输入执照编号、企业名称或统一社会信用代码搜索</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="72" />
+        <location filename="../ui/page.py" line="73" />
         <source>Issue licence…</source>
         <translation>签发执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="75" />
+        <location filename="../ui/page.py" line="76" />
         <source>Preview and print</source>
         <translation>预览和打印</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="77" />
+        <location filename="../ui/page.py" line="78" />
         <source>Print selected</source>
         <translation>批量打印所选</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="80" />
+        <location filename="../ui/page.py" line="81" />
         <source>Revoke…</source>
         <translation>吊销…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="82" />
+        <location filename="../ui/page.py" line="83" />
         <source>Permits…</source>
         <translation>许可证…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="92" />
+        <location filename="../ui/page.py" line="93" />
         <source>Issue for this enterprise</source>
         <translation>为该企业签发执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="94" />
+        <location filename="../ui/page.py" line="95" />
         <source>Dismiss</source>
         <translation>不再提示</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="99" />
+        <location filename="../ui/page.py" line="100" />
         <source>New enterprises waiting for their licence</source>
         <translation>新开办企业待签发执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="113" />
+        <location filename="../ui/page.py" line="114" />
         <source>Licences</source>
         <translation>一照通执照</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="153" />
+        <location filename="../ui/page.py" line="154" />
         <source>This station's signing key is not certified yet: the hall certifies it when the station issues its first licence while the hall can be reached.</source>
         <translation>本站的签名密钥尚未经服务大厅认证：本站在能连上服务大厅时签发第一张执照，大厅即为密钥认证。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="166" />
+        <location filename="../ui/page.py" line="167" />
         <source>This station cannot issue licences yet: its signing key is not certified by the hall. Ask the administrator to enrol this station with the hall, using the code the hall gave.</source>
         <translation>本站暂不能签发执照：签名密钥尚未经服务大厅认证。请管理员用服务大厅发放的登记码为本站登记。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="326" />
+        <location filename="../ui/page.py" line="327" />
         <source>Revoke the licence %1 of %2 (%3)? A revoked licence cannot be restored: scanning its code will show it as revoked.</source>
         <translation>吊销“%2”（%3）的执照 %1？吊销后不能恢复，扫码核验将显示“已吊销”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="333" />
+        <location filename="../ui/page.py" line="334" />
         <source>Reason for revoking</source>
         <translation>吊销理由</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation type="vanished">本站的签名密钥尚未认证：第一次签发执照时（需能连上服务大厅）会自动请服务大厅认证，也可运行 station license key。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="160" />
+        <location filename="../ui/page.py" line="161" />
         <source>This station (%1) signs licences with a key the hall certified.</source>
         <translation>本站（%1）使用经服务大厅认证的密钥签发执照。</translation>
     </message>
@@ -197,33 +197,33 @@
         <translation type="vanished">本站还不能签发执照：签名密钥尚未经服务大厅认证。请先登记本站（station enroll），已登记的请运行 station license key。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="214" />
+        <location filename="../ui/page.py" line="215" />
         <source>Signing the licence…</source>
         <translation>正在签名执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="268" />
+        <location filename="../ui/page.py" line="269" />
         <source>Licence %1</source>
         <translation>执照 %1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="291" />
+        <location filename="../ui/page.py" line="292" />
         <source>Preparing the licences for printing…</source>
         <translation>正在生成待打印的执照…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="319" />
-        <location filename="../ui/page.py" line="332" />
+        <location filename="../ui/page.py" line="320" />
+        <location filename="../ui/page.py" line="333" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="319" />
+        <location filename="../ui/page.py" line="320" />
         <source>Select one licence to revoke.</source>
         <translation>请选中一份要吊销的执照。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="324" />
+        <location filename="../ui/page.py" line="325" />
         <source>Revoke licence</source>
         <translation>吊销执照</translation>
     </message>
@@ -383,88 +383,88 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../ui/verify_page.py" line="57" />
+        <location filename="../ui/verify_page.py" line="58" />
         <source>Scan the QR code with the scanner, or paste its text and press Enter</source>
         <translation>用扫码枪扫描执照二维码，或粘贴二维码文字后按回车</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="59" />
+        <location filename="../ui/verify_page.py" line="60" />
         <source>Open image or PDF…</source>
         <translation>打开图片或 PDF…</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="77" />
+        <location filename="../ui/verify_page.py" line="78" />
         <source>Permit</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="77" />
+        <location filename="../ui/verify_page.py" line="78" />
         <source>Number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="77" />
-        <location filename="../ui/verify_page.py" line="173" />
+        <location filename="../ui/verify_page.py" line="78" />
+        <location filename="../ui/verify_page.py" line="174" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="85" />
+        <location filename="../ui/verify_page.py" line="86" />
         <source>Verify licence</source>
         <translation>执照核验</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="105" />
+        <location filename="../ui/verify_page.py" line="106" />
         <source>Open a scan of the licence</source>
         <translation>打开执照的扫描件</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="105" />
+        <location filename="../ui/verify_page.py" line="106" />
         <source>Images and PDF (*.png *.jpg *.jpeg *.bmp *.pdf)</source>
         <translation>图片和 PDF (*.png *.jpg *.jpeg *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="146" />
+        <location filename="../ui/verify_page.py" line="147" />
         <source>not received yet</source>
         <translation>尚未收到</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="148" />
+        <location filename="../ui/verify_page.py" line="149" />
         <source>Trust lists: station keys of %1, revoked licences of %2</source>
         <translation>信任名单：服务站密钥名单 %1，吊销清单 %2</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="159" />
+        <location filename="../ui/verify_page.py" line="160" />
         <source>Genuine, but revocation not checked</source>
         <translation>签名真实，但未能核对是否已吊销</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="161" />
+        <location filename="../ui/verify_page.py" line="162" />
         <source>This station has never received the list of revoked licences.</source>
         <translation>本站从未收到服务大厅的吊销名单。</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="163" />
+        <location filename="../ui/verify_page.py" line="164" />
         <source>The list of revoked licences is from %1 and may miss a recent revocation.</source>
         <translation>本站的吊销名单更新于 %1，可能漏掉近期吊销的执照。</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="167" />
+        <location filename="../ui/verify_page.py" line="168" />
         <source>Sync with the hall, then verify again.</source>
         <translation>请先与服务大厅同步，再核验一次。</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="172" />
+        <location filename="../ui/verify_page.py" line="173" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="172" />
+        <location filename="../ui/verify_page.py" line="173" />
         <source>Licence number</source>
         <translation>执照编号</translation>
     </message>
     <message>
-        <location filename="../ui/verify_page.py" line="173" />
+        <location filename="../ui/verify_page.py" line="174" />
         <source>Issued by</source>
         <translation>签发站</translation>
     </message>

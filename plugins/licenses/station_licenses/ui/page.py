@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from station.shell.confirm import ask_reason
 from station.shell.dbop import DbOp
 from station.shell.keys import open_on_enter, search_leads_to
+from station.shell.style import set_role
 from station.shell.widgets import page_title
 from station_licenses.ui.license_model import LicenseTableModel, fetch_rows
 
@@ -154,12 +155,12 @@ class LicensesPage(QWidget):
                         "issues its first licence while the hall can be reached."
                     )
                 )
-                self.key_status.setStyleSheet("color: #8a5a00;")
+                set_role(self.key_status, "caution")
             elif code:
                 self.key_status.setText(
                     self.tr("This station (%1) signs licences with a key the hall certified.").replace("%1", code)
                 )
-                self.key_status.setStyleSheet("")
+                set_role(self.key_status, "")
             else:
                 self.key_status.setText(
                     self.tr(
@@ -167,7 +168,7 @@ class LicensesPage(QWidget):
                         "Ask the administrator to enrol this station with the hall, using the code the hall gave."
                     )
                 )
-                self.key_status.setStyleSheet("color: #b3261e;")
+                set_role(self.key_status, "error")
             self.offers.clear()
             for offer_id, uscc, name, scope, case_uid in offers:
                 item = QListWidgetItem(f"{name}（{uscc}）  {scope[:40]}")

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from station.shell.dbop import DbOp
+from station.shell.style import PALETTE
 from station.shell.widgets import page_title
 
-COLOURS = {"valid": "#1b5e20", "expired": "#8a5a00"}
-CAUTION = "#8a5a00"
+COLOURS = {"valid": PALETTE["ok"], "expired": PALETTE["caution"]}
+CAUTION = PALETTE["caution"]
 # A revocation list older than this may miss a licence revoked since: the verdict says so.
 STALE_AFTER = dt.timedelta(days=7)
-BAD = "#b3261e"
+BAD = PALETTE["danger"]
 
 
 def check(ctx: Any, texts: list[str]) -> Any:
@@ -64,7 +65,7 @@ class VerifyPage(QWidget):
 
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
-        self.verdict.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.verdict.setProperty("verdict", True)  # the stylesheet's verdict size
         self.message = QLabel()
         self.message.setObjectName("verdict_message")
         self.message.setWordWrap(True)
@@ -79,7 +80,7 @@ class VerifyPage(QWidget):
         self.permits.horizontalHeader().setStretchLastSection(True)
         self.lists = QLabel()
         self.lists.setObjectName("trust_dates")
-        self.lists.setStyleSheet("color: #555;")
+        self.lists.setProperty("role", "muted")
 
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Verify licence")))
@@ -166,7 +167,7 @@ class VerifyPage(QWidget):
             )
             message = f"{message} {caveat} " + self.tr("Sync with the hall, then verify again.")
         self.verdict.setText(label)
-        self.verdict.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+        self.verdict.setStyleSheet(f"color: {colour};")
         self.message.setText(message)
         if found.number:
             code, number = self.tr("Credit code"), self.tr("Licence number")

@@ -195,7 +195,7 @@
 <context>
     <name>DatesPicker</name>
     <message>
-        <location filename="../ui/settings.py" line="106" />
+        <location filename="../ui/settings.py" line="107" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -203,17 +203,17 @@
 <context>
     <name>HoursPicker</name>
     <message>
-        <location filename="../ui/settings.py" line="65" />
+        <location filename="../ui/settings.py" line="66" />
         <source>Afternoon</source>
         <translation>下午</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="69" />
+        <location filename="../ui/settings.py" line="70" />
         <source>Morning</source>
         <translation>上午</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="78" />
+        <location filename="../ui/settings.py" line="79" />
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -363,12 +363,12 @@
 <context>
     <name>LimitPicker</name>
     <message>
-        <location filename="../ui/settings.py" line="42" />
+        <location filename="../ui/settings.py" line="43" />
         <source>working hours</source>
         <translation>工作小时</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="43" />
+        <location filename="../ui/settings.py" line="44" />
         <source>working days</source>
         <translation>工作日</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings.py" line="135" />
+        <location filename="../ui/settings.py" line="136" />
         <source>Startup time limits and working calendar</source>
         <translation>企业开办时限与工作日历</translation>
     </message>
@@ -393,22 +393,22 @@
         <translation type="vanished">4h 表示4个工作小时，1d 表示1个工作日</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="147" />
+        <location filename="../ui/settings.py" line="148" />
         <source>Yellow when less time is left than</source>
         <translation>剩余时间少于以下比例时亮黄灯</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="150" />
+        <location filename="../ui/settings.py" line="151" />
         <source>Working hours</source>
         <translation>工作时间</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="152" />
+        <location filename="../ui/settings.py" line="153" />
         <source>Park closed on</source>
         <translation>园区休息日</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="154" />
+        <location filename="../ui/settings.py" line="155" />
         <source>Park open on</source>
         <translation>园区加班日</translation>
     </message>
@@ -421,7 +421,7 @@
         <translation type="vanished">园区加班日（每行一个日期）</translation>
     </message>
     <message>
-        <location filename="../ui/settings.py" line="157" />
+        <location filename="../ui/settings.py" line="158" />
         <source>New time limits apply to cases taken from now on. Public holidays and adjusted workdays follow the State Council's notices.</source>
         <translation>新的办结时限只适用于此后受理的开办件。法定节假日和调休上班日按国务院办公厅的放假通知执行。</translation>
     </message>

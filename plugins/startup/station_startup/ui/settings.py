@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.shell.dbop import DbOp
+from station.shell.keys import tab_in_layout_order
 from station.shell.widgets import error_label
 from station_startup import catalogue, services
 
@@ -174,6 +175,10 @@ class SettingsDialog(QDialog):
                 return services.settings_form(session)
 
         DbOp(self, load, on_done=self.show_form).start()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        tab_in_layout_order(self)  # the pickers are composite widgets: Tab follows what is on screen
 
     def show_form(self, form: dict[str, Any]) -> None:
         for code, text in form["limits"].items():

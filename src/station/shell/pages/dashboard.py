@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from station.contributions import DashboardFigure
 from station.shell.dbop import DbOp
+from station.shell.style import set_role
 from station.shell.widgets import page_title
 
 log = logging.getLogger(__name__)
@@ -23,12 +24,12 @@ class FigureCard(QFrame):
         super().__init__()
         self.setObjectName(f"figure_{figure.key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("FigureCard { background: #f6f8fb; border: 1px solid #d5dbe5; border-radius: 6px; }")
+        set_role(self, "card")
         self.value = QLabel("…")
         self.value.setObjectName("value")
-        self.value.setStyleSheet("font-size: 26pt; font-weight: bold; color: #1f4e8c; border: none;")
+        set_role(self.value, "figure")
         title = QLabel(figure.title)
-        title.setStyleSheet("color: #475467; border: none;")
+        set_role(title, "muted")
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
         layout.addWidget(title)
