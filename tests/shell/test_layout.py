@@ -178,6 +178,12 @@ def test_every_page_fits_and_reads_in_words(qtbot, qapp, park, language, screen)
             page = window.page_widget(key)
             found[key] = problems(page, language, tab_order=False)
         found["window"] = [p for p in problems(window.statusBar(), language, tab_order=False)]
+        nav = window.nav
+        for i in range(nav.count()):  # "Intermediary marketplac" was cut in English
+            item = nav.item(i)
+            need = nav.fontMetrics().horizontalAdvance(item.text()) + nav.iconSize().width() + 24
+            if not item.isHidden() and need > nav.viewport().width():
+                found["window"].append(f"navigation {item.text()!r}: needs {need}px, has {nav.viewport().width()}")
         found = {k: v for k, v in found.items() if v}
         assert not found, "\n".join(f"{k}: {p}" for k, v in found.items() for p in v)
         window.close()

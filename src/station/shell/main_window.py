@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 NAV_WIDTH = 180
+NAV_POINTS = 11  # the navigation's font size (station.shell.style)
+NAV_PADDING = 20 + 24 + 8  # the icon, the item's padding and the selection bar
 EMBLEM_HEIGHT = 48
 
 DASHBOARD = "dashboard"
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setMinimumHeight(120)  # it scrolls: the park's header above it must not make the window taller
         self.nav.setIconSize(QSize(20, 20))
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
     def _park_header(self) -> QWidget:
         """The park's emblem and name over the navigation, and this station's name (both in Settings)."""
         header = QWidget()
+        self.park_header = header
         header.setObjectName("parkHeader")
         header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         header.setFixedWidth(NAV_WIDTH)
@@ -208,6 +212,15 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             item.setFlags(Qt.ItemFlag.NoItemFlags)  # enabled after sign-in, by permission
             self.nav.addItem(item)
+        # Wide enough for the longest title ("Intermediary marketplace" in English), never narrower than usual.
+        font = self.nav.font()
+        font.setPointSize(NAV_POINTS)
+        longest = max(
+            (QFontMetrics(font).horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())), default=0
+        )
+        width = max(NAV_WIDTH, longest + NAV_PADDING)
+        self.nav.setFixedWidth(width)
+        self.park_header.setFixedWidth(width)
 
     # -- start-up and sign-in ------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ PALETTE = {
     "caution": "#8a5a00",  # something to check
     "ok": "#1b5e20",  # valid, done
 }
-TYPE = {"body": 10, "title": 16, "figure": 26, "verdict": 20}  # points
+TYPE = {"body": 10, "title": 16, "figure": 22, "verdict": 20}  # points
 SPACE = {"small": 4, "medium": 8, "large": 12}  # pixels
 
 STYLESHEET = f"""

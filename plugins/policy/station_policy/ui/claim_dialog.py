@@ -83,7 +83,6 @@ class ClaimDialog(QDialog):
         safe_buttons(*self.buttons.values())  # Enter after a step never starts the next one
         self.buttons_row.addStretch(1)
         self.history: Any = None
-        self._names: dict[str, str] = {}
         self.reload()
 
     def reload(self) -> DbOp:
@@ -92,12 +91,8 @@ class ClaimDialog(QDialog):
         ctx, number, today = self.ctx, self.number, self.page.today
 
         def load(progress: Any) -> Any:
-            from station.core import identity
-
             with ctx.read() as session:
-                found = services.history(session, number, today)
-                self._names = identity.display_names(session, [e.actor for e in found.events])
-                return found
+                return services.history(session, number, today)
 
         return DbOp(self, load, on_done=self.show_history).start()
 
@@ -124,7 +119,7 @@ class ClaimDialog(QDialog):
         self.warnings.setVisible(bool(h.warnings))
         self.events.setRowCount(len(h.events))
         for row, e in enumerate(h.events):
-            who = self._names.get(e.actor, e.actor)  # people by name, not by user name
+            who = h.who(e.actor)  # people by name, not by user name
             values = [local_text(e.at), STEPS.get(e.step, e.step), STATUSES.get(e.status_after, ""), who, e.reason]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

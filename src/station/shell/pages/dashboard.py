@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from station.contributions import DashboardFigure
 from station.shell.dbop import DbOp
 from station.shell.style import set_role
-from station.shell.widgets import page_title
+from station.shell.widgets import page_title, scrolling
 
 log = logging.getLogger(__name__)
 COLUMNS = 4
@@ -57,10 +57,14 @@ class DashboardPage(QWidget):
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(refresh)
+        cards = QWidget()
+        column = QVBoxLayout(cards)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(grid)
+        column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addWidget(scrolling(cards), 1)  # many figures on a low screen (125 %): the cards scroll
         self.refresh()
 
     def refresh(self) -> None:
