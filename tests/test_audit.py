@@ -121,6 +121,8 @@ def test_audit_entries_read_as_sentences_by_name_without_codes_or_uids(ctx, admi
     with ctx.work(admin) as work:
         people.change_role(work, "li", "supervisor")
         work.audit("tiny.unknown", "thing", "0f8fad5b-d9cb-469f-a165-70867728950e", None, {"x": 1})
+        work.audit("demo.fill", "demo", "licenses.licenses", None, {"summary": "56 份执照"})
+        work.audit("user.password", "user", "li")  # never the secret: nothing to show
     with ctx.read() as session:
         entries = list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
         names = identity.display_names(session, [e.actor for e in entries] + ["li"])
@@ -133,6 +135,8 @@ def test_audit_entries_read_as_sentences_by_name_without_codes_or_uids(ctx, admi
     assert lines["user.login_failed"].what == "登录失败" and lines["user.login_failed"].subject == "李办事"
     assert lines["user.role"].change == "角色：办事员 → 审核员"
     assert lines["tiny.unknown"].what == "其他操作" and lines["tiny.unknown"].subject == ""  # no uid shown
+    assert lines["demo.fill"].subject == "演示数据" and lines["demo.fill"].change == "内容：56 份执照"
+    assert lines["user.password"].change == ""
     for line in lines.values():
         text = " ".join((line.who, line.what, line.subject, line.change))
         assert not re.search(IDENTIFIER, text) and not re.search(UUID, text), text

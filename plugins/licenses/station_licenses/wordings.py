@@ -27,7 +27,10 @@ def wordings() -> list[AuditWording]:
         "status": "状态", "reason": "理由", "uscc": "统一社会信用代码", "permits": "许可证",
         "number": "编号", "expires_on": "有效期至", "scope": "许可范围", "kind": "许可种类",
     }  # fmt: skip
-    values = {"status": {"valid": "有效", "active": "有效", "revoked": "已吊销"}}
+    from station_licenses import catalogue
+
+    kinds = {code: kind.name for code, kind in catalogue.kinds().items()}
+    values = {"status": {"valid": "有效", "active": "有效", "revoked": "已吊销"}, "permits": kinds, "kind": kinds}
     return [
         AuditWording("licenses.issue", "签发了执照", fields, values),
         AuditWording("licenses.revoke", "吊销了执照", fields, values),

@@ -85,6 +85,8 @@ class AuditWords:
         return ""
 
     def change(self, wording: AuditWording | None, before: Any, after: Any) -> str:
+        if before is None and after is None:
+            return ""  # a sign-in, a password reset: nothing to show (never the secret)
         if not isinstance(before, Mapping) and not isinstance(after, Mapping):
             return _value(after if after is not None else before)
         before = before if isinstance(before, Mapping) else {}
@@ -113,6 +115,8 @@ def _value(value: Any, words: Mapping[str, str] | None = None) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, list | tuple):
+        if value and all(isinstance(v, list | tuple) for v in value):  # rows, e.g. permits: one per "；"
+            return "；".join(" ".join(_value(part, words) for part in row) for row in value)
         return "、".join(_value(v, words) for v in value)
     if isinstance(value, Mapping):
         return "；".join(f"{k}：{_value(v, words)}" for k, v in value.items())
@@ -139,7 +143,7 @@ def user_wordings() -> list[AuditWording]:
         AuditWording("settings.change", "修改了本站设置"),
         AuditWording("sync.conflict.resolve", "处理了一条同步冲突"),
         AuditWording("calendar.update", "修改了工作日历"),
-        AuditWording("demo.fill", "生成了演示数据"),
+        AuditWording("demo.fill", "生成了演示数据", {"summary": "内容"}, name_of=lambda _session, _id: "演示数据"),
     ]
 
 
