@@ -36,7 +36,7 @@ QFrame[role="card"] {{ background: {PALETTE["surface"]}; border: 1px solid {PALE
     border-radius: 6px; }}
 QFrame[role="card"] QLabel {{ border: none; background: transparent; }}
 QListWidget#navigation {{ font-size: 11pt; background: {PALETTE["surface"]};
-    border: none; border-right: 1px solid {PALETTE["border"]}; }}
+    border: none; border-right: 1px solid {PALETTE["border"]}; outline: 0; }}
 QListWidget#navigation::item {{ padding: {SPACE["medium"] + 2}px {SPACE["large"]}px; }}
 QListWidget#navigation::item:selected {{ background: {PALETTE["accent_soft"]}; color: {PALETTE["accent"]};
     border-left: 3px solid {PALETTE["accent"]}; }}

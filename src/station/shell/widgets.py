@@ -42,6 +42,7 @@ def size_columns(view: QTableView, widths: Sequence[int], stretch: int | None = 
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model is not None else ""
         header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + HEADER_PADDING))
     if stretch is not None:
+        header.setStretchLastSection(False)  # the chosen column takes what is left, not the last one
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
