@@ -105,7 +105,7 @@ class EnterprisesPage(QWidget):
         header = self.table.horizontalHeader()
         # The name keeps room for a long name; the last column takes what is left, and on a narrow screen
         # (125 %, English headers) the list scrolls sideways rather than squeezing the name.
-        size_columns(self.table, (170, 280, 100, 70, 130, 60, 130))
+        size_columns(self.table, (170, 260, 90, 200, 130, 60, 110))  # the industry by its name
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
         open_on_enter(self.table, self._open_index)
