@@ -533,3 +533,23 @@ def test_the_park_name_and_emblem_show_above_the_navigation(qtbot, station, tmp_
     assert window.park_name.text() == "株洲高新技术产业开发区" and window.emblem.isVisibleTo(window)
     assert window.emblem.pixmap().height() == 48 and window.station_name.text() == station.settings.station_name
     window.grab().save(str(tmp_path / "window.png"))
+
+
+def test_escape_on_a_half_typed_new_user_asks_first(qtbot, station) -> None:
+    from station.shell.pages.users import NewUserDialog
+
+    window = signed_in(qtbot, station, "boss")
+    assert window.show_page("users")
+    dialog = NewUserDialog(window.page_widget("users"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: it just closes
+    assert not dialog.isVisible()
+    dialog.show()
+    dialog.username.setFocus()
+    qtbot.keyClicks(dialog.username, "wang")
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape), seen, QMessageBox)
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Escape)
+    assert seen and dialog.isVisible()
+    dialog.mark_clean()

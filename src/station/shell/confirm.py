@@ -13,12 +13,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -164,7 +168,20 @@ class GuardsEdits:
     _clean: Any = None
 
     def snapshot(self) -> Any:
-        raise NotImplementedError
+        """What the person can change: every editable field's value (a dialog may narrow it)."""
+        values: list[Any] = []
+        for w in self.findChildren(QWidget):  # type: ignore[attr-defined]
+            if isinstance(w, QLineEdit) and not w.isReadOnly():
+                values.append(w.text())
+            elif isinstance(w, QPlainTextEdit):
+                values.append(w.toPlainText())
+            elif isinstance(w, QComboBox):
+                values.append(w.currentIndex())
+            elif isinstance(w, QAbstractButton) and w.isCheckable():
+                values.append(w.isChecked())
+            elif isinstance(w, QAbstractSpinBox):
+                values.append(w.text())
+        return values
 
     def mark_clean(self) -> None:
         self._clean = self.snapshot()

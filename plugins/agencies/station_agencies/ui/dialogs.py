@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.shell.confirm import GuardsEdits
 from station.shell.dbop import DbOp
 from station.shell.enterprise_picker import EnterprisePicker
 from station.shell.widgets import error_label, fit_on_screen
@@ -203,7 +204,7 @@ class DrawDialog(QDialog):
         self.error.show()
 
 
-class CommissionDialog(QDialog):
+class CommissionDialog(GuardsEdits, QDialog):
     """A new commission: enterprise, service, scope, budget, deadline; an agency chosen directly or by draw."""
 
     def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, agencies: list[tuple[str, str, list[str]]]):
@@ -250,6 +251,7 @@ class CommissionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def _fill_agencies(self) -> None:
         self.agency.clear()
@@ -310,7 +312,7 @@ class CommissionDialog(QDialog):
         self.error.show()
 
 
-class RatingDialog(QDialog):
+class RatingDialog(GuardsEdits, QDialog):
     """The commissioning enterprise's rating, recorded by the clerk; the representative is named."""
 
     def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, number: str, enterprise_uscc: str = ""):
@@ -347,6 +349,7 @@ class RatingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def submit(self) -> None:
         from station_agencies import services
@@ -369,7 +372,7 @@ class RatingDialog(QDialog):
         DbOp(self, run, on_done=lambda _: self.accept(), on_error=failed).start()
 
 
-class AgencyDialog(QDialog):
+class AgencyDialog(GuardsEdits, QDialog):
     """Register an agency: name, credit code, legal representative, service types, related parties, contact."""
 
     def __init__(self, parent: QWidget | None, ctx: Any, actor: Any):
@@ -411,6 +414,7 @@ class AgencyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def submit(self) -> None:
         from station_agencies import services
@@ -433,7 +437,7 @@ class AgencyDialog(QDialog):
         DbOp(self, run, on_done=done, on_error=failed).start()
 
 
-class QualificationDialog(QDialog):
+class QualificationDialog(GuardsEdits, QDialog):
     """Record a qualification certificate of an agency for one service type."""
 
     def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, agency_uid: str, agency_name: str):
@@ -459,6 +463,7 @@ class QualificationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def submit(self) -> None:
         from station_agencies import services

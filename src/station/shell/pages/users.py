@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 from station.core.clock import local_text
 from station.core.roles import ROLES
 from station.errors import UserError, ValidationError
-from station.shell.confirm import confirm
+from station.shell.confirm import GuardsEdits, confirm
 from station.shell.dbop import DbOp
 from station.shell.widgets import error_label, page_title
 
 
-class NewUserDialog(QDialog):
+class NewUserDialog(GuardsEdits, QDialog):
     def __init__(self, page: UsersPage) -> None:
         super().__init__(page)
         self.page = page
@@ -58,6 +58,7 @@ class NewUserDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()
 
     def submit(self) -> None:
         values = dict(
