@@ -47,7 +47,7 @@ def push_all(data: str, barrier: mp.synchronize.Barrier | None, done: mp.Queue) 
         while batch := outbox.batch(conn, 500):
             answer = http.post("/v1/push", json={"ops": batch})
             answer.raise_for_status()
-            pushed += outbox.acknowledge(conn, answer.json()["acked_seq"])
+            pushed += outbox.acknowledge(conn, answer.json()["acked"])
     done.put((pushed, started, time.perf_counter()))
 
 

@@ -106,6 +106,23 @@ def test_clerk_cannot_import(demo_dir, tmp_path) -> None:
     assert result.returncode == 3 and "没有“批量导入企业”的权限" in result.stderr
 
 
+def test_template_xlsx_is_a_real_workbook_that_imports(tmp_path) -> None:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from station.core import enterprise_import
+
+    data = tmp_path / "data"
+    made = station("enterprise", "template", str(tmp_path / "模板.xlsx"), data=data)
+    assert made.returncode == 0, made.stderr
+    assert zipfile.is_zipfile(tmp_path / "模板.xlsx")  # not CSV bytes under an .xlsx name
+    rows = list(load_workbook(tmp_path / "模板.xlsx").active.iter_rows(values_only=True))
+    assert list(rows[0]) == enterprise_import.TEMPLATE_HEADER and rows[1][-2] == "13807330000"
+    imported = station("enterprise", "import", str(tmp_path / "模板.xlsx"), "--json", data=data)
+    assert imported.returncode == 0 and json.loads(imported.stdout)["created"] == 1
+
+
 def test_users_add_reads_the_password_from_stdin(tmp_path) -> None:
     data = tmp_path / "data"
     result = station("users", "add", "boss", "--role", "admin", "--password-stdin", data=data, stdin="long-password\n")
@@ -117,7 +134,7 @@ def test_users_add_reads_the_password_from_stdin(tmp_path) -> None:
 def test_db_upgrade_on_fresh_and_current_databases(tmp_path) -> None:
     data = tmp_path / "data"
     first = station("db", "upgrade", data=data)
-    assert first.returncode == 0 and "core_0007" in first.stdout
+    assert first.returncode == 0 and "core_0008" in first.stdout
     second = station("db", "upgrade", data=data)
     assert second.returncode == 0 and "已是最新" in second.stdout
 
@@ -160,3 +177,30 @@ def test_opening_the_window_without_a_display_says_so(tmp_path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run([*STATION, "--data-dir", str(tmp_path)], capture_output=True, text=True, env=env)
     assert result.returncode == 1 and "没有图形界面" in result.stderr
+
+
+def test_demo_facts_never_fall_before_the_enterprise_was_founded(demo_dir) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(demo_dir / "station.db")
+    try:
+        checks = {
+            "permits": "SELECT count(*) FROM licenses_permit p JOIN enterprise e ON e.uid = p.enterprise_uid "
+            "WHERE p.issued_on < e.founded_on",
+            "claims": "SELECT count(*) FROM policy_claim c JOIN enterprise e ON e.uid = c.enterprise_uid "
+            "WHERE date(c.created_at, '+8 hours') <= e.founded_on",
+            "commissions": "SELECT count(*) FROM agencies_commission c JOIN enterprise e ON e.uid = c.enterprise_uid "
+            "WHERE date(c.created_at, '+8 hours') <= e.founded_on",
+        }
+        assert {name: conn.execute(sql).fetchone()[0] for name, sql in checks.items()} == dict.fromkeys(checks, 0)
+        made = conn.execute("SELECT count(*) FROM licenses_permit").fetchone()[0]
+        assert made > 0
+        # filings carry no expiry; every permit's expiry is within its kind's validity
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM licenses_permit WHERE kind IN ('SPXS', 'YLQX2') AND expires_on IS NOT NULL"
+            ).fetchone()[0]
+            == 0
+        )
+    finally:
+        conn.close()

@@ -236,7 +236,7 @@ def test_hook_hall_did_apply(tmp_path) -> None:
 
     tables = [
         SyncedTable("note", fields=("text",)),
-        SyncedTable("note_count", fields=("count",), origin="hall"),
+        SyncedTable("note_count", fields=("count",), write="hall"),
     ]
     heard: list[HallBatch] = []
 

@@ -134,6 +134,7 @@ GLOSSARY_ZH_CN = {
     "This station's version": "本站版本",
     "The hall's version": "服务大厅版本",
     "Keep this station's version": "保留本站版本",
+    "The hall does not accept this station's change; only the hall can decide on it.": "服务大厅不接受本站的这次改动，只能由服务大厅决定。",
     "Keep the hall's version": "保留服务大厅版本",
     "No conflicts are waiting.": "没有待审核的冲突。",
     "Sync conflicts": "同步冲突",

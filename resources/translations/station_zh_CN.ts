@@ -71,22 +71,22 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="144" />
+        <location filename="../../src/station/shell/confirm.py" line="148" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="145" />
+        <location filename="../../src/station/shell/confirm.py" line="149" />
         <source>You have changes that are not saved. Close and lose them?</source>
         <translation>有修改还没有保存。关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="147" />
+        <location filename="../../src/station/shell/confirm.py" line="151" />
         <source>Close without saving</source>
         <translation>放弃修改并关闭</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="149" />
+        <location filename="../../src/station/shell/confirm.py" line="153" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -119,19 +119,24 @@
         <translation>保留本站版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="47" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="48" />
         <source>Keep the hall's version</source>
         <translation>保留服务大厅版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="53" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="54" />
         <source>No conflicts are waiting.</source>
         <translation>没有待审核的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="55" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="56" />
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="104" />
+        <source>The hall does not accept this station's change; only the hall can decide on it.</source>
+        <translation>服务大厅不接受本站的这次改动，只能由服务大厅决定。</translation>
     </message>
 </context>
 <context>
@@ -284,47 +289,47 @@
         <translation>企业名录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="145" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="147" />
         <source>%1 enterprises</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="220" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="222" />
         <source>Enterprise registered.</source>
         <translation>企业已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="232" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="234" />
         <source>Saved. You can undo this edit for %1 seconds.</source>
         <translation>已保存。%1 秒内可以撤销这次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="252" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="254" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="261" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="263" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="261" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="263" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="278" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="284" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="284" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="290" />
         <source>Save import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="288" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="294" />
         <source>Template saved to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -375,37 +380,37 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="294" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="300" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="305" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="311" />
         <source>These rows were not imported; correct them in the file and import it again (rows already imported will be updated, not duplicated).</source>
         <translation>以下行没有导入。请在文件中改正后重新导入（已导入的企业只会更新，不会重复）。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="312" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="312" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="312" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="324" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="330" />
         <source>Save problem rows…</source>
         <translation>导出问题行…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="333" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="339" />
         <source>Save problem rows</source>
         <translation>导出问题行</translation>
     </message>
@@ -442,94 +447,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="71" />
+        <location filename="../../src/station/shell/main_window.py" line="74" />
         <source>Park Service Station</source>
         <translation>园区企业服务站</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="80" />
+        <location filename="../../src/station/shell/main_window.py" line="84" />
         <source>Opening the station database…</source>
         <translation>正在打开服务站数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="136" />
-        <location filename="../../src/station/shell/main_window.py" line="478" />
+        <location filename="../../src/station/shell/main_window.py" line="141" />
+        <location filename="../../src/station/shell/main_window.py" line="496" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="144" />
+        <location filename="../../src/station/shell/main_window.py" line="149" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="145" />
+        <location filename="../../src/station/shell/main_window.py" line="150" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="149" />
+        <location filename="../../src/station/shell/main_window.py" line="154" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="154" />
+        <location filename="../../src/station/shell/main_window.py" line="159" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="159" />
+        <location filename="../../src/station/shell/main_window.py" line="164" />
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="160" />
+        <location filename="../../src/station/shell/main_window.py" line="165" />
         <source>Synchronise now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="165" />
+        <location filename="../../src/station/shell/main_window.py" line="170" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="166" />
+        <location filename="../../src/station/shell/main_window.py" line="171" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="169" />
+        <location filename="../../src/station/shell/main_window.py" line="174" />
         <source>Plugins…</source>
         <translation>插件…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="173" />
+        <location filename="../../src/station/shell/main_window.py" line="178" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="174" />
+        <location filename="../../src/station/shell/main_window.py" line="179" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="177" />
-        <location filename="../../src/station/shell/main_window.py" line="594" />
+        <location filename="../../src/station/shell/main_window.py" line="182" />
+        <location filename="../../src/station/shell/main_window.py" line="611" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="253" />
+        <location filename="../../src/station/shell/main_window.py" line="265" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="261" />
+        <location filename="../../src/station/shell/main_window.py" line="273" />
         <source>The database was upgraded; a backup of the earlier version was kept.</source>
         <translation>数据库已升级，升级前的数据已另行备份。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="568" />
+        <location filename="../../src/station/shell/main_window.py" line="585" />
         <source>Backup saved as %1.</source>
         <translation>备份已保存为 %1。</translation>
     </message>
@@ -538,22 +543,22 @@
         <translation type="vanished">数据库已升级，升级前的备份保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="263" />
+        <location filename="../../src/station/shell/main_window.py" line="275" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="311" />
+        <location filename="../../src/station/shell/main_window.py" line="328" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="547" />
+        <location filename="../../src/station/shell/main_window.py" line="564" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="566" />
+        <location filename="../../src/station/shell/main_window.py" line="583" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -562,7 +567,7 @@
         <translation type="vanished">备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="595" />
+        <location filename="../../src/station/shell/main_window.py" line="612" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -570,7 +575,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="189" />
+        <location filename="../../src/station/shell/main_window.py" line="192" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -623,7 +628,7 @@
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="82" />
+        <location filename="../../src/station/shell/pages/users.py" line="83" />
         <source>Could not add the user; see the log.</source>
         <translation>未能添加用户，详情见日志。</translation>
     </message>
@@ -808,17 +813,17 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="122" />
+        <location filename="../../src/station/shell/confirm.py" line="126" />
         <source>Kept on record</source>
         <translation>将记入档案</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="123" />
+        <location filename="../../src/station/shell/confirm.py" line="127" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="124" />
+        <location filename="../../src/station/shell/confirm.py" line="128" />
         <source>Please write the reason; it is kept on record.</source>
         <translation>请写明理由，理由将记入档案。</translation>
     </message>
@@ -1096,98 +1101,98 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="97" />
+        <location filename="../../src/station/shell/pages/users.py" line="98" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="101" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="101" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="101" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="101" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="101" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="109" />
+        <location filename="../../src/station/shell/pages/users.py" line="110" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="110" />
+        <location filename="../../src/station/shell/pages/users.py" line="111" />
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="111" />
+        <location filename="../../src/station/shell/pages/users.py" line="112" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="112" />
+        <location filename="../../src/station/shell/pages/users.py" line="113" />
         <source>Disable / enable</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="145" />
+        <location filename="../../src/station/shell/pages/users.py" line="146" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="145" />
-        <location filename="../../src/station/shell/pages/users.py" line="204" />
+        <location filename="../../src/station/shell/pages/users.py" line="146" />
+        <location filename="../../src/station/shell/pages/users.py" line="205" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="147" />
+        <location filename="../../src/station/shell/pages/users.py" line="148" />
         <source>Locked until %1</source>
         <translation>已锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="177" />
+        <location filename="../../src/station/shell/pages/users.py" line="178" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="190" />
+        <location filename="../../src/station/shell/pages/users.py" line="191" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="191" />
+        <location filename="../../src/station/shell/pages/users.py" line="192" />
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="208" />
+        <location filename="../../src/station/shell/pages/users.py" line="209" />
         <source>Disable user</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="209" />
+        <location filename="../../src/station/shell/pages/users.py" line="210" />
         <source>Disable the account of %1 (%2)? They can no longer sign in until it is enabled again.</source>
         <translation>停用%1（%2）的账号？停用后该用户不能登录，直到重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="212" />
+        <location filename="../../src/station/shell/pages/users.py" line="213" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>

@@ -65,9 +65,10 @@ def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
 
     actor = ctx.cli_actor(args.user)
 
-    def progress(done: int, total: int) -> None:
+    def progress(rows: int, share: float | None) -> None:
         if not args.json:
-            print(f"  已检查 {done} 行…", file=sys.stderr)
+            read = f"（约 {share:.0%}）" if share is not None and share < 1 else ""
+            print(f"  已处理 {rows} 行{read}…", file=sys.stderr)
 
     with ctx.work(actor) as work:
         report = enterprise_import.import_file(work, Path(args.file), progress)
@@ -79,9 +80,9 @@ def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
         print(report.summary())
         for bad in report.bad[: args.show_bad]:
             print(f"  第 {bad.row} 行 {bad.uscc}：{bad.reason}")
-        if len(report.bad) > args.show_bad:
-            print(f"  …另有 {len(report.bad) - args.show_bad} 行有问题（用 --json 查看全部）")
-    return 0 if not report.bad else 2
+        if report.bad_count > args.show_bad:
+            print(f"  …另有 {report.bad_count - args.show_bad} 行有问题（用 --bad-rows 保存到文件）")
+    return 0 if not report.bad_count else 2
 
 
 def cmd_enterprise_template(args: argparse.Namespace, ctx: Any) -> int:
@@ -172,18 +173,31 @@ def cmd_db_restore(args: argparse.Namespace, ctx: Any) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: Any) -> int:
     from station.core import audit
+    from station.core.sync import client
 
     with ctx.read() as session:
         verdict = audit.verify(session)
+    anchored = client.check_anchor(ctx)  # a log cut short and re-chained passes alone: the hall's anchor tells
+    problems = verdict.problems + ([anchored.problem] if anchored.problem else [])
+    ok = not problems
     if args.json:
-        _print_json({"ok": verdict.ok, "count": verdict.count, "problems": verdict.problems})
-    elif verdict.ok:
-        print(f"审计日志完整：共 {verdict.count} 条记录，哈希链校验通过。")
+        anchor = anchored.anchor
+        _print_json(
+            {
+                "ok": ok,
+                "count": verdict.count,
+                "problems": problems,
+                "anchor": None if anchor is None else {**vars(anchor), "asked_hall": anchored.asked_hall},
+            }
+        )
+    elif ok:
+        print(f"审计日志完整：共 {verdict.count} 条记录，哈希链校验通过。{anchored.sentence()}")
     else:
-        print(f"审计日志校验未通过（共 {verdict.count} 条）：", file=sys.stderr)
-        for problem in verdict.problems:
+        print(f"审计日志校验未通过（共 {verdict.count} 条），可能被篡改：", file=sys.stderr)
+        for problem in problems:
             print(f"  {problem}", file=sys.stderr)
-    return 0 if verdict.ok else 1
+        print(f"  {anchored.sentence()}", file=sys.stderr)
+    return 0 if ok else 1
 
 
 def cmd_users_add(args: argparse.Namespace, ctx: Any) -> int:
@@ -282,7 +296,7 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     lst.add_argument("--limit", type=int, default=None)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(run=cmd_enterprise_list)
-    tpl = ent.add_parser("template", help="生成导入模板 CSV")
+    tpl = ent.add_parser("template", help="生成导入模板（文件名以 .xlsx 结尾时为 Excel 工作簿，否则为 CSV）")
     tpl.add_argument("path")
     tpl.set_defaults(run=cmd_enterprise_template)
 
@@ -317,10 +331,10 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
 
     from station.hall import cli as hall_cli
 
-    hall_cli.configure(sub)
+    hall_sub = hall_cli.configure(sub)
 
     for command in plugin_commands:
-        cmd_parser = sub.add_parser(command.name, help=command.help)
+        cmd_parser = (hall_sub if command.parent == "hall" else sub).add_parser(command.name, help=command.help)
         command.configure(cmd_parser)
         cmd_parser.set_defaults(run=command.run)
     return parser
@@ -350,7 +364,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = next((token for token in known.rest if not token.startswith("-")), None)
     wants_help = any(token in ("-h", "--help") for token in argv)
     parser = build_parser()
-    if wants_help or (command is not None and command not in _builtin_commands(parser)):
+    # ``hall`` too: plugins add hall actions (and the hall needs them loaded anyway).
+    if wants_help or (command is not None and (command == "hall" or command not in _builtin_commands(parser))):
         from station.contributions import CliCommand
 
         parser = build_parser(ctx.host.collect("register_cli_commands", CliCommand))

@@ -76,6 +76,7 @@ class CliCommand:
     configure: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, Any], int]
     plugin: str = ""
+    parent: str | None = None  # "hall": an action of ``station hall`` (run in the hall's data directory)
 
 
 @dataclass(frozen=True)
@@ -110,10 +111,37 @@ class SyncedTable:
     # (column, table) pairs: columns that hold the uid of a row of another synced table. When rows merge,
     # the hall and the stations rewrite these columns from the old uid to the surviving one.
     refs: tuple[tuple[str, str], ...] = ()
-    # "any": stations write it; "hall": only the hall publishes it (catalogues, trust lists) and a
-    # station's change to it is refused as a conflict.
-    origin: str = "any"
+    # Who may change a row once the hall holds it, enforced at the hall (a station is trusted with its own
+    # work, not the park's). "any": every station (conflicts by ``rule``); "owner": only the station that
+    # created the row, another's change waits at the hall for a person; "append": never changed by sync once
+    # written, except the ``amend`` fields by the creating station (payouts, ratings, draws, history);
+    # "hall": only the hall publishes it (catalogues, trust lists).
+    write: str = "any"
+    # Who may delete a row: "owner" (the creating station) or "none" (no station, by sync). "append" and
+    # "hall" tables are never deleted by a station whatever this says.
+    delete: str = "owner"
+    # For "append" tables: fields the creating station may still change (setting an abusive rating aside).
+    amend: tuple[str, ...] = ()
     plugin: str = ""
+
+    def __post_init__(self) -> None:
+        if self.write not in WRITE_POLICIES:
+            raise ValueError(f"{self.name}: write must be one of {WRITE_POLICIES}, not {self.write!r}")
+        if self.delete not in ("owner", "none"):
+            raise ValueError(f"{self.name}: delete must be 'owner' or 'none', not {self.delete!r}")
+        if self.rule not in ("lww", "review"):
+            raise ValueError(f"{self.name}: rule must be 'lww' or 'review', not {self.rule!r}")
+        unknown = [f for f in self.amend if f not in self.fields]
+        if unknown or (self.amend and self.write != "append"):
+            raise ValueError(f"{self.name}: amend names fields of an append table only: {unknown or self.amend}")
+
+    @property
+    def deletable(self) -> bool:
+        """Whether a station (the creating one) may delete its rows by sync."""
+        return self.write in ("any", "owner") and self.delete == "owner"
+
+
+WRITE_POLICIES = ("any", "owner", "append", "hall")
 
 
 @dataclass(frozen=True)

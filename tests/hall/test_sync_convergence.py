@@ -113,7 +113,7 @@ class Park(RuleBasedStateMachine):
                             if field in ("legal_rep", "employees"):
                                 uid = survivor.get(op["uid"], op["uid"])
                                 self.expected[(uid, field)] = op["row"][field]
-                outbox.acknowledge(conn, result.acked_seq)
+                outbox.acknowledge(conn, result.acked)
 
     def pull(self, code: str) -> None:
         ctx = self.desks[code]

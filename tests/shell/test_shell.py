@@ -489,6 +489,7 @@ def test_shortcuts_work_and_are_listed_in_help(qtbot, station) -> None:
 
     window = signed_in(qtbot, station, "li")
     page = enterprise_page(qtbot, window)
+    qtbot.waitUntil(lambda: window._warm, timeout=20_000)  # the keys are bound once the services loaded
     window.activateWindow()
     page.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -55,7 +55,7 @@ SYNCED_TABLES = (
         rule="lww",
         refs=(("enterprise_uid", "enterprise"), ("agency_uid", "agencies_agency"), ("draw_uid", "agencies_draw")),
     ),
-    # A draw record is evidence: a change to it is never applied silently but goes to a person.
+    # A draw record is evidence: written once, never changed or deleted by sync.
     SyncedTable(
         "agencies_draw",
         fields=(
@@ -64,9 +64,11 @@ SYNCED_TABLES = (
             "agency_name", "drawn_at", "drawn_by", "record_hash",
         ),
         rule="review",
+        write="append",
         refs=(("agency_uid", "agencies_agency"),),
     ),
     # One rating per commission park-wide: a second one entered at another station comes back as a conflict.
+    # The enterprise's scores are never rewritten; only the station that took them may set one aside.
     SyncedTable(
         "agencies_rating",
         fields=(
@@ -77,6 +79,8 @@ SYNCED_TABLES = (
         rule="lww",
         unique=(("commission_uid",),),
         on_duplicate="reject",
+        write="append",
+        amend=("set_aside", "set_aside_reason", "set_aside_by", "updated_at", "updated_by"),
         refs=(
             ("commission_uid", "agencies_commission"), ("agency_uid", "agencies_agency"),
             ("enterprise_uid", "enterprise"),

@@ -200,8 +200,7 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
     else:
         print(f"评价期间 {period.title()}")
         for r in ranked:
-            state = "" if r.status == "active" else f"［{services.STATUSES[r.status]}］"
-            print(f"{r.name}{state}  {_star_text(r.stars, r.count)}  {r.uid}")
+            print(f"{r.name}  {r.with_status(_star_text(r.stars, r.count))}  {r.uid}")
     return 0
 
 
@@ -382,6 +381,7 @@ def cmd_ratings(args: argparse.Namespace, ctx: Any) -> int:
     with ctx.read() as session:
         result, ranked = services.ranking(session, period, service, cat.rules)
     rated = [r for r in ranked if r.count]
+    ranks = services.ranks(rated)
     if args.json:
         _out(
             {
@@ -396,20 +396,24 @@ def cmd_ratings(args: argparse.Namespace, ctx: Any) -> int:
                     {
                         "uid": r.uid,
                         "name": r.name,
+                        "status": r.status,
+                        "status_text": r.status_text,
+                        "rank": rank,
                         "ratings": r.count,
                         "score": r.score,
                         "stars": r.stars,
                         "dimensions": r.dims,
                     }
-                    for r in rated
+                    for r, rank in zip(rated, ranks, strict=True)
                 ],
             }
         )
         return 0
     print(f"{period.title()}中介机构星级评价（{len(rated)} 家有评价）")
-    for i, r in enumerate(rated, 1):
+    for r, rank in zip(rated, ranks, strict=True):
         score = f"{r.score:.2f}" if r.score is not None else "—"
-        print(f"{i:>3}. {r.name}  {_star_text(r.stars, r.count)}  综合得分 {score}")
+        place = f"{rank:>3}." if rank else "    "  # not ranked: suspended or blacklisted
+        print(f"{place} {r.name}  {r.with_status(_star_text(r.stars, r.count))}  综合得分 {score}")
     return 0
 
 

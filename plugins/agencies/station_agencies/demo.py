@@ -22,6 +22,9 @@ from .models import Agency
 from .stars import DIMENSIONS
 
 PLACES = [("玉门", "620981"), ("酒泉", "620902"), ("甘肃", "620100"), ("兰州", "620102"), ("嘉峪关", "620200")]
+# Each place's address agrees with its division (a provincial-capital firm named 甘肃… sits in 兰州).
+ADDRESS = {"玉门": "甘肃省玉门市", "酒泉": "甘肃省酒泉市肃州区", "甘肃": "甘肃省兰州市", "兰州": "甘肃省兰州市城关区",
+           "嘉峪关": "甘肃省嘉峪关市"}  # fmt: skip
 BRANDS = "恒信正大天衡中正华源精诚诚信立信永和瑞华弘远中元同德博达鼎盛明鉴公正金诚德勤汇智新纪元"
 SUFFIX = {
     "cost": "工程造价咨询有限公司",
@@ -95,7 +98,7 @@ def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None, comm
                 work,
                 {"name": name, "uscc": uscc.generate(rng, division=division), "legal_rep": _person(rng),
                  "services": offered, "contact_person": _person(rng),
-                 "contact_phone": f"0937-{rng.randrange(2000000, 9999999)}", "address": f"{place}市"},
+                 "contact_phone": f"0937-{rng.randrange(2000000, 9999999)}", "address": ADDRESS[place]},
                 now=now - dt.timedelta(days=400),
             )  # fmt: skip
             for code in offered:
@@ -118,6 +121,10 @@ def fill(work: Work, rng: random.Random, *, now: dt.datetime | None = None, comm
             service = rng.choice(agency.service_codes())
             enterprise = rng.choice(enterprises)
             when = now - dt.timedelta(days=rng.randrange(3, 365), hours=rng.randrange(0, 8))
+            if enterprise.founded_on is not None:  # commissioned only once the enterprise exists
+                when = max(when, dt.datetime.combine(enterprise.founded_on + dt.timedelta(days=1), dt.time(2), dt.UTC))
+                if when > now - dt.timedelta(days=3):
+                    continue
             by_draw = rng.random() < 0.45
             witnesses = [("enterprise", str(rng.randrange(10000))), ("clerk", str(rng.randrange(10000)))]
             try:

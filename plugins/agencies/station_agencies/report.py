@@ -138,9 +138,10 @@ def write(ctx: Any, period_text: str, path: Path) -> Path:
             continue
         story.append(Paragraph(f"{service.name}（{len(rows)} 家）", st["subtitle"]))
         data: list[list[Any]] = [[Paragraph(h, st["cell"]) for h in head]]
-        for i, r in enumerate(rows, 1):
+        for place, r in zip(services.ranks(rows), rows, strict=True):
             data.append(
-                [str(i), Paragraph(r.name, st["cell"]), _stars(r.stars), f"{r.score:.2f}" if r.score else "",
+                [str(place or "—"), Paragraph(r.with_status(r.name), st["cell"]), _stars(r.stars),
+                 f"{r.score:.2f}" if r.score else "",
                  *[f"{r.dims.get(d, 0):.2f}" for d in DIMENSIONS], str(r.count)]
             )  # fmt: skip
         table = Table(data, colWidths=[12 * mm, 52 * mm, 20 * mm, 12 * mm, *[12 * mm] * 5, 12 * mm], repeatRows=1)

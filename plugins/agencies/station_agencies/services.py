@@ -32,6 +32,7 @@ from .models import Agency, Commission, Draw, Qualification, Rating, new_uid
 from .stars import DIMENSIONS, Evaluation, Period, RatingPoint, StarRules, evaluate
 
 STATUSES = {"active": "正常", "suspended": "暂停", "blacklisted": "列入黑名单"}
+STANDING = {"active": 0, "suspended": 1, "blacklisted": 2}  # rankings list good standing first
 COMMISSION_STATUSES = {
     "assigned": "已选定机构",
     "accepted": "机构已接受",
@@ -719,6 +720,18 @@ class RankedAgency:
     stars: int | None
     dims: dict[str, float]
 
+    @property
+    def status_text(self) -> str:
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def in_good_standing(self) -> bool:
+        return self.status == "active"
+
+    def with_status(self, text: str) -> str:
+        """``text`` (its stars or its name) followed by the agency's status when it is not in good standing."""
+        return text if self.in_good_standing else f"{text}（{self.status_text}）"
+
 
 def evaluation(session: Session, period: Period, rules: StarRules | None = None) -> Evaluation:
     return evaluate(rating_points(session, period), period, rules or catalogue().rules)
@@ -727,7 +740,8 @@ def evaluation(session: Session, period: Period, rules: StarRules | None = None)
 def ranking(
     session: Session, period: Period, service: str | None = None, rules: StarRules | None = None
 ) -> tuple[Evaluation, list[RankedAgency]]:
-    """Agencies (of one service type, or all) ranked by their star score for the period."""
+    """Agencies (of one service type, or all) ranked by their star score for the period; a suspended or
+    blacklisted agency comes after every agency in good standing, whatever its score."""
     result = evaluation(session, period, rules)
     order = {a.agency_uid: i for i, a in enumerate(result.ranked())}
     listed = []
@@ -745,8 +759,16 @@ def ranking(
                 dims={d: round(v, 2) for d, v in stars.bayes.items()} if stars else {},
             )
         )
-    listed.sort(key=lambda r: (order.get(r.uid, len(order)), r.name))
+    listed.sort(key=lambda r: (STANDING.get(r.status, 3), order.get(r.uid, len(order)), r.name))
     return result, listed
+
+
+def ranks(listed: Sequence[RankedAgency]) -> list[int | None]:
+    """Places 1, 2, … for the agencies in good standing, in the given order; None for the others."""
+    places: list[int | None] = []
+    for r in listed:
+        places.append(sum(1 for p in places if p) + 1 if r.in_good_standing else None)
+    return places
 
 
 def counts(session: Session) -> dict[str, int]:

@@ -33,6 +33,7 @@ PERMIT_SYNC = SyncedTable(
         "station_code", "updated_at", "updated_by",
     ),
     rule="lww",
+    write="owner",  # renewed, changed and revoked by the station that issued it (or the hall)
     unique=(("kind", "number"),),
     refs=(("enterprise_uid", "enterprise"),),
 )  # fmt: skip
@@ -43,11 +44,12 @@ LICENSE_SYNC = SyncedTable(
         "payload", "status", "reason", "revoked_at", "updated_at", "updated_by",
     ),
     rule="lww",
+    write="owner",  # revoked only by the issuing station or the hall's supervisor
     unique=(("number",),),
     refs=(("enterprise_uid", "enterprise"),),
 )  # fmt: skip
 # Hall-signed trust lists (station keys, revoked licences): only the hall publishes them.
-TRUST_SYNC = SyncedTable("licenses_trust", fields=("kind", "document", "issued_at"), origin="hall")
+TRUST_SYNC = SyncedTable("licenses_trust", fields=("kind", "document", "issued_at"), write="hall")
 
 
 def _licenses_page(shell: Any) -> Any:
@@ -129,6 +131,28 @@ def _run(args: Any, ctx: Any) -> int:
 @hookimpl
 def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
     register(CliCommand("license", "一照通执照：许可证种类、签发、吊销、打印和验证", _configure, _run))
+    register(
+        CliCommand(
+            "revoke-license",
+            "服务大厅吊销执照（如签发的服务站已停用）：各服务站下次同步时收到，并列入吊销清单",
+            _configure_hall_revoke,
+            _run_hall_revoke,
+            parent="hall",
+        )
+    )
+
+
+def _configure_hall_revoke(parser: Any) -> None:
+    parser.add_argument("number", help="执照编号")
+    parser.add_argument("--reason", required=True, help="吊销原因（写入执照和吊销清单）")
+    parser.add_argument("--db", help="服务大厅的数据库地址（默认为数据目录下 hall/hall.db）")
+    parser.add_argument("--json", action="store_true")
+
+
+def _run_hall_revoke(args: Any, ctx: Any) -> int:
+    from station_licenses import hall_side
+
+    return hall_side.revoke_command(args, ctx)
 
 
 def _valid_count(session: Any) -> str:

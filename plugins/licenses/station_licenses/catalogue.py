@@ -8,7 +8,16 @@ from functools import cache
 from pathlib import Path
 
 CATALOGUE = Path(__file__).with_name("permit_kinds.yaml")
-FILING_YEARS = 5  # a filing (备案) has no expiry of its own; the licence carries it this long
+FILING_YEARS = 5  # a filing (备案) has no expiry of its own; a licence of filings only is signed this long
+NO_EXPIRY = "长期有效（备案）"
+
+
+def last_day(start: dt.date, years: int) -> dt.date:
+    """The last day of ``years`` years that begin on ``start``."""
+    try:
+        return start.replace(year=start.year + years) - dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + years, day=28)
 
 
 @dataclass(frozen=True)
@@ -19,12 +28,14 @@ class PermitKind:
     years: int
     note: str = ""
 
+    @property
+    def is_filing(self) -> bool:
+        """A filing (备案) carries no expiry date."""
+        return self.years == 0
+
     def default_expiry(self, issued_on: dt.date) -> dt.date:
-        years = self.years or FILING_YEARS
-        try:
-            return issued_on.replace(year=issued_on.year + years) - dt.timedelta(days=1)
-        except ValueError:  # 29 February
-            return issued_on.replace(year=issued_on.year + years, day=28)
+        """The last day of a permit issued on ``issued_on``: the longest validity the kind allows."""
+        return last_day(issued_on, self.years or FILING_YEARS)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -49,6 +60,13 @@ def kinds() -> dict[str, PermitKind]:
 
 def kind(code: str) -> PermitKind | None:
     return kinds().get(code.strip().upper())
+
+
+def expiry_text(day: dt.date | str | None) -> str:
+    """A permit's expiry as a clerk reads it; a filing has none."""
+    if day is None or day == "":
+        return NO_EXPIRY
+    return day if isinstance(day, str) else day.isoformat()
 
 
 def name_of(code: str) -> str:

@@ -107,10 +107,11 @@ def fill(work: Any, rng: Any) -> str:
             n += 1
             kind = catalogue.kind(kind_code)
             assert kind is not None
-            issued_on = today - dt.timedelta(days=rng.randrange(30, 1400))
-            expires = kind.default_expiry(issued_on)
-            if expires < today:  # renewed on time (延续)
-                expires = kind.default_expiry(today - dt.timedelta(days=rng.randrange(1, 300)))
+            # never before the enterprise was founded; an old permit was renewed on time (延续: issued anew)
+            issued_on = max(today - dt.timedelta(days=rng.randrange(30, 1400)), e.founded_on or today)
+            if not kind.is_filing and kind.default_expiry(issued_on) < today:
+                issued_on = max(today - dt.timedelta(days=rng.randrange(1, 300)), e.founded_on or today)
+            expires = None if kind.is_filing else kind.default_expiry(issued_on)
             given = services.PermitInput(kind_code, _number(kind_code, e, n, issued_on.year), expires, "", issued_on)
             services.save_permit(work, e.uid, given, station_code=station, now=now)
     signer = demo_signer(_data_dir(work))

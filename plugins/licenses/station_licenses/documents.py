@@ -69,7 +69,7 @@ def sheet_for(session: Any, lic: Any, *, issuer: str) -> LicenceSheet:
                 k.name if k else kind,
                 number,
                 k.department if k else "",
-                expires,
+                catalogue.expiry_text(expires),
                 scopes.get((kind, number), ""),
             )
         )

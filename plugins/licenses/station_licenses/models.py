@@ -33,7 +33,7 @@ class Permit(Base):
     number: Mapped[str] = mapped_column(String(60))
     scope: Mapped[str] = mapped_column(String(300), default="")
     issued_on: Mapped[dt.date] = mapped_column(Date)
-    expires_on: Mapped[dt.date] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # None: a filing (备案)
     status: Mapped[str] = mapped_column(String(10), default="active")  # active | revoked
     reason: Mapped[str] = mapped_column(String(300), default="")  # why it was changed or revoked
     station_code: Mapped[str] = mapped_column(String(20), default="")

@@ -94,7 +94,7 @@ def permit_snapshot(p: Permit) -> dict[str, object]:
         "number": p.number,
         "scope": p.scope,
         "issued_on": p.issued_on.isoformat(),
-        "expires_on": p.expires_on.isoformat(),
+        "expires_on": p.expires_on.isoformat() if p.expires_on else None,
         "status": p.status,
         "reason": p.reason,
     }
@@ -113,9 +113,7 @@ def save_permit(
     if not given.number or len(given.number) > 60:
         raise ValidationError({"number": "请填写许可证编号（不超过60个字符）。"})
     issued_on = given.issued_on or today(now)
-    expires_on = given.expires_on or kind.default_expiry(issued_on)
-    if expires_on < today(now):
-        raise ValidationError({"expires_on": f"{kind.name} {given.number} 已于 {expires_on} 过期，请先办理延续。"})
+    expires_on = _expiry(kind, given, issued_on, now)
     session = work.session
     permit = session.scalar(select(Permit).where(Permit.kind == kind.code, Permit.number == given.number))
     if permit is not None and permit.enterprise_uid != enterprise_uid:
@@ -149,6 +147,32 @@ def save_permit(
     return permit
 
 
+def _expiry(kind: catalogue.PermitKind, given: PermitInput, issued_on: dt.date, now: dt.datetime) -> dt.date | None:
+    """The permit's expiry: none for a filing; for a permit at most the kind's validity from its issue."""
+    if issued_on > today(now):
+        raise ValidationError({"issued_on": f"{kind.name} {given.number} 的发证日期 {issued_on} 还没到，请核对。"})
+    if kind.is_filing:
+        if given.expires_on is not None:
+            raise ValidationError({"expires_on": f"{kind.name}是备案，没有有效期，请不要填写有效期。"})
+        return None
+    longest = kind.default_expiry(issued_on)
+    expires_on = given.expires_on or longest
+    if expires_on < issued_on:
+        raise ValidationError({"expires_on": f"{kind.name} {given.number} 的有效期早于发证日期，请核对。"})
+    if expires_on > longest:
+        raise ValidationError(
+            {"expires_on": f"{kind.name}的有效期最长{kind.years}年，自 {issued_on} 发证最晚到 {longest}，请核对。"}
+        )
+    if expires_on < today(now):
+        raise ValidationError({"expires_on": f"{kind.name} {given.number} 已于 {expires_on} 过期，请先办理延续。"})
+    return expires_on
+
+
+def current(p: Permit, on: dt.date) -> bool:
+    """Active and not expired (a filing does not expire)."""
+    return p.status == "active" and (p.expires_on is None or p.expires_on >= on)
+
+
 def _permit(session: Session, uid: str) -> Permit:
     permit = session.scalar(select(Permit).where(Permit.uid == uid))
     if permit is None:
@@ -172,8 +196,14 @@ def renew_permit(
     permit = _permit(work.session, permit_uid)
     if permit.status != "active":
         raise UserError("已吊销的许可证不能延续。")
+    kind = catalogue.kind(permit.kind)
+    if permit.expires_on is None or kind is None:
+        raise UserError(f"{catalogue.name_of(permit.kind)}是备案，没有有效期，不需要延续。")
     if expires_on <= permit.expires_on:
         raise ValidationError({"expires_on": f"延续后的有效期应晚于现在的 {permit.expires_on}。"})
+    longest = kind.default_expiry(permit.expires_on + dt.timedelta(days=1))
+    if expires_on > longest:
+        raise ValidationError({"expires_on": f"{kind.name}每次延续最长{kind.years}年，最晚到 {longest}，请核对。"})
     before = permit_snapshot(permit)
     permit.expires_on, permit.reason = expires_on, _need_reason(reason)
     permit.version += 1
@@ -248,7 +278,7 @@ def claims_for(lic_number: str, e: enterprises.Enterprise, permits: Sequence[Per
         C_NUMBER: lic_number,
         C_USCC: e.uscc,
         C_NAME: e.name,
-        C_PERMITS: [[p.kind, p.number, to_days(p.expires_on)] for p in permits],
+        C_PERMITS: [[p.kind, p.number, None if p.expires_on is None else to_days(p.expires_on)] for p in permits],
         C_ISSUED: int(now.timestamp()),
         C_EXPIRES: to_days(expires_on),
         C_STATION: station_code,
@@ -274,10 +304,12 @@ def issue(
     for g in given:
         save_permit(work, e.uid, g, station_code=station_code, now=now)
     session.flush()
-    permits = [p for p in permits_of(session, e.uid) if p.status == "active" and p.expires_on >= today(now)]
+    permits = [p for p in permits_of(session, e.uid) if current(p, today(now))]
     if not permits:
         raise UserError(f"{e.name} 还没有有效的许可证，请用 --permit 种类:证号:有效期至 载入至少一张。")
-    expires_on = min(p.expires_on for p in permits)
+    # the licence lasts as long as its shortest permit; filings alone keep it FILING_YEARS
+    filing_end = catalogue.last_day(today(now), catalogue.FILING_YEARS)
+    expires_on = min([p.expires_on for p in permits if p.expires_on is not None] or [filing_end])
     number = next_number(session, station_code, today(now).year)
     payload = signing.encode(claims_for(number, e, permits, now, expires_on, station_code), signer.key)
     for earlier in session.scalars(select(License).where(License.enterprise_uid == e.uid, License.status == "valid")):
@@ -287,7 +319,10 @@ def issue(
         enterprise_uid=e.uid,
         uscc=e.uscc,
         name=e.name,
-        permits=json.dumps([[p.kind, p.number, p.expires_on.isoformat()] for p in permits], ensure_ascii=False),
+        permits=json.dumps(
+            [[p.kind, p.number, p.expires_on.isoformat() if p.expires_on else None] for p in permits],
+            ensure_ascii=False,
+        ),
         issued_at=now,
         expires_on=expires_on,
         station_code=station_code,

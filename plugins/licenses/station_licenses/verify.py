@@ -96,7 +96,7 @@ def _claims(raw: object) -> dict[str, object] | None:
         number, uscc, name, permits, issued, expires, station = (raw[k] for k in range(1, 8))
         if not all(isinstance(v, str) for v in (number, uscc, name, station)) or not isinstance(permits, list):
             return None
-        plist = [(str(k), str(n), EPOCH + dt.timedelta(days=int(d))) for k, n, d in permits]
+        plist = [(str(k), str(n), None if d is None else EPOCH + dt.timedelta(days=int(d))) for k, n, d in permits]
         return {
             "number": number,
             "uscc": uscc,
@@ -148,7 +148,7 @@ def verify(text: str, snapshot: TrustSnapshot, now: dt.datetime, kind_names: dic
         issued_at=local_text(issued),
         expires_on=expires.isoformat(),
         permits=[
-            {"kind": k, "name": names.get(k, k), "number": n, "expires_on": d.isoformat()}
+            {"kind": k, "name": names.get(k, k), "number": n, "expires_on": catalogue.expiry_text(d)}
             for k, n, d in claims["permits"]  # type: ignore[attr-defined]
         ],
         **dates,

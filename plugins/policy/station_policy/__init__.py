@@ -33,7 +33,7 @@ POLICY_SYNC = SyncedTable(
             "document", "published_at"),
     rule="lww",
     unique=(("code", "edition"),),
-    origin="hall",
+    write="hall",
 )  # fmt: skip
 FACT_SYNC = SyncedTable(
     "policy_fact",
@@ -63,6 +63,7 @@ EVENT_SYNC = SyncedTable(
     "policy_claim_event",
     fields=("claim_uid", "step", "status_after", "actor", "at", "reason", "detail"),
     rule="lww",
+    write="append",  # a claim's history: each step written once
     refs=(("claim_uid", "policy_claim"),),
 )
 PAYOUT_SYNC = SyncedTable(
@@ -72,6 +73,7 @@ PAYOUT_SYNC = SyncedTable(
     rule="review",
     unique=(("enterprise_uid", "policy_code", "period"),),
     on_duplicate="reject",  # pay once, park-wide: the hall keeps the first, the second comes back as a conflict
+    write="append",  # a payout is never changed or deleted by sync once written
     refs=(("enterprise_uid", "enterprise"), ("claim_uid", "policy_claim")),
 )  # fmt: skip
 SYNCED = (POLICY_SYNC, FACT_SYNC, CERT_SYNC, CLAIM_SYNC, EVENT_SYNC, PAYOUT_SYNC)
@@ -211,15 +213,23 @@ def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
 
 # Enterprises changed in this process and not re-matched yet. Matches also carry a stamp of what they
 # were computed from, so changes made elsewhere (another process, a sync pull) are found stale too.
+# Past STALE_KEPT of them (an import of the whole park) the set gives way to "every stale one", which the
+# stamps find: memory stays flat however many enterprises an import brings.
+STALE_KEPT = 10_000
 _stale: set[str] = set()
+_all_stale = False
 _stale_lock = threading.Lock()
 _listeners: list[Callable[[], None]] = []
 
 
-def take_stale() -> list[str]:
+def take_stale() -> list[str] | None:
+    """The enterprises changed here since the last call, or None when so many changed that every stale
+    enterprise should be matched (``services.rematch`` with no list finds them by their stamps)."""
+    global _all_stale
     with _stale_lock:
-        uids = sorted(_stale)
+        uids = None if _all_stale else sorted(_stale)
         _stale.clear()
+        _all_stale = False
     return uids
 
 
@@ -231,10 +241,17 @@ def on_stale(listener: Callable[[], None]) -> Callable[[], None]:
 
 @hookimpl
 def enterprise_did_change(change: Any) -> None:
+    global _all_stale
     with _stale_lock:
-        _stale.add(change.uid)
-    for listener in list(_listeners):
-        listener()
+        first = not _stale and not _all_stale  # listeners hear once until the page takes the stale ones
+        if not _all_stale:
+            _stale.add(change.uid)
+            if len(_stale) > STALE_KEPT:
+                _all_stale = True
+                _stale.clear()
+    if first:
+        for listener in list(_listeners):
+            listener()
 
 
 @hookimpl

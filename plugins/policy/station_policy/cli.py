@@ -157,6 +157,12 @@ def _now(args: argparse.Namespace) -> dt.datetime:
         day = dt.date.fromisoformat(args.today)
     except ValueError:
         raise UserError(f"日期“{args.today}”格式不对，请写成 2026-03-01。") from None
+    now = utcnow()
+    today = now.astimezone(SHANGHAI).date()
+    if day > today:
+        raise UserError(f"办理日期 {day.isoformat()} 还没到，补录只能写今天或以前的日期。")
+    if day == today:
+        return now  # today's entry is dated now, not at a 10:00 that may still be ahead
     return dt.datetime.combine(day, dt.time(10), SHANGHAI).astimezone(dt.UTC)
 
 

@@ -150,6 +150,11 @@ def _demo_claims(work: Any, rng: random.Random, now: dt.datetime) -> int:
             continue
         seen.add((uid, policy_code))
         start = now - dt.timedelta(days=rng.randint(20, 200))
+        founded = session.scalar(select(Enterprise.founded_on).where(Enterprise.uid == uid))
+        if founded is not None:  # an enterprise applies only once it exists
+            start = max(start, dt.datetime.combine(founded + dt.timedelta(days=1), dt.time(2), dt.UTC))
+            if start > now - dt.timedelta(days=20):
+                continue
         p = services.policy_edition(session, policy_code, services.today_local(start))
         try:
             claim = services.apply(work, uid, policy_code, materials=p.materials, station_code=code, now=start)

@@ -1,4 +1,4 @@
-"""Publishing the catalogue at the hall: an ``origin="hall"`` table that every station pulls with sync.
+"""Publishing the catalogue at the hall: an ``write="hall"`` table that every station pulls with sync.
 
 Runs where the hall's database is (``station policy catalog publish DIR --hall-db URL``); each edition
 becomes a hall-published row with the same uid a station's offline load gives it, so a station that

@@ -16,7 +16,7 @@ def new_uid() -> str:
 
 
 class PolicyEdition(Base):
-    """One edition of a policy as the hall published it (origin "hall"); the YAML document is kept whole."""
+    """One edition of a policy as the hall published it (write "hall"); the YAML document is kept whole."""
 
     __tablename__ = "policy_policy"
     __table_args__ = (UniqueConstraint("code", "edition", name="uq_policy_policy_code_edition"),)

@@ -88,7 +88,7 @@ class LoadResult:
 def load_catalog(work: Work, policies: Sequence[Policy]) -> LoadResult:
     """Load editions into this station's catalogue, as the hall would publish them.
 
-    The catalogue is published by the hall (an ``origin="hall"`` table); a station loading it locally
+    The catalogue is published by the hall (an ``write="hall"`` table); a station loading it locally
     (offline, before the hall's copy arrives) writes the rows with change capture paused, so they are not
     pushed back as the station's own changes. Edition uids are derived from code and edition, so the
     hall's publication of the same edition later lands on the same row.
@@ -542,6 +542,12 @@ def get_claim(session: Session, ref: str) -> Claim:
 
 
 def _touch(work: Work, claim: Claim, status: str, at: dt.datetime) -> None:
+    """Move the claim on; a step is never dated before the step it follows (back-dated paper entries)."""
+    if claim.updated_at is not None and today_local(at) < today_local(claim.updated_at):
+        raise UserError(
+            f"办理日期 {today_local(at).isoformat()} 早于这件申请上一步的日期 "
+            f"{today_local(claim.updated_at).isoformat()}，请核对日期。"
+        )
     claim.status = status
     claim.version += 1
     claim.updated_at, claim.updated_by = at, work.actor.name

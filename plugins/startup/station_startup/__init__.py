@@ -58,6 +58,7 @@ def register_permissions(register: Callable[[Permission], None]) -> None:
     register(Permission("startup.handle", "办理企业开办环节", everyone))
     register(Permission("startup.assign", "分派企业开办件", ("supervisor", "admin")))
     register(Permission("startup.configure", "设置企业开办时限", ("supervisor", "admin")))
+    register(Permission("startup.answer", "处理企业开办差评", ("supervisor", "admin")))
     register(Permission("calendar.edit", "修改园区工作日历", ("supervisor", "admin")))
 
 
@@ -108,6 +109,28 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
             refs=CASE,
         )
     )  # fmt: skip
+    # 好差评: both tables are append-only (a rating or an answer is never changed or deleted once written).
+    register(
+        SyncedTable(
+            "startup_rating",
+            fields=(
+                "case_uid", "stage", "grade", "comment", "channel", "station_code", "answer_due_at", "rated_at",
+                "updated_at", "updated_by",
+            ),
+            unique=(("case_uid", "stage"),),
+            write="append",  # the enterprise's verdict: never rewritten or deleted once given
+            refs=CASE,
+        )
+    )  # fmt: skip
+    register(
+        SyncedTable(
+            "startup_rating_answer",
+            fields=("rating_uid", "step", "text", "answered_at", "updated_at", "updated_by"),
+            unique=(("rating_uid", "step"),),
+            write="append",  # 核实, 整改, 回访: each recorded once
+            refs=(("rating_uid", "startup_rating"),),
+        )
+    )
 
 
 @hookimpl
@@ -128,9 +151,21 @@ def _poll(session: Any, actor: Any) -> list[Any]:
     ]  # the key is "startup:<case uid>:<colour>": a click opens that case
 
 
+def _poll_ratings(session: Any, actor: Any) -> list[Any]:
+    from station.contributions import Notice
+    from station.core.db import utcnow
+    from station_startup import ratings
+
+    return [
+        Notice(key=key, text=text, level=level, page=PAGE_KEY, for_user=user)
+        for key, text, level, user in ratings.notices_for(session, actor, utcnow())
+    ]
+
+
 @hookimpl
 def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
     register(NoticeSource("startup.deadlines", _poll, interval_s=60, permission="startup.view"))
+    register(NoticeSource("startup.bad_ratings", _poll_ratings, interval_s=300, permission="startup.answer"))
 
 
 def _this_month(session: Any) -> str:
@@ -156,8 +191,25 @@ def _within(session: Any) -> str:
     return "—" if share is None else f"{share:.0%}"
 
 
+def _satisfied(session: Any) -> str:
+    from station.core.db import utcnow
+    from station_startup import ratings
+
+    found = ratings.month_figures(session, utcnow())
+    share = found.satisfied_share
+    return "—" if share is None else f"{share:.0%}（{found.total} 条评价）"
+
+
+def _to_answer(session: Any) -> str:
+    from station_startup import ratings
+
+    return f"{len(ratings.waiting_answers(session))}"
+
+
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
+    register(DashboardFigure("startup.satisfied", "本月好差评满意率", _satisfied, order=23))
+    register(DashboardFigure("startup.bad_waiting", "待整改的差评", _to_answer, order=24))
     register(DashboardFigure("startup.this_month", "本月开办件", _this_month, order=20))
     register(DashboardFigure("startup.median", "本月开办用时中位数", _median, order=21))
     register(DashboardFigure("startup.within_limit", "本月按时办结率", _within, order=22))

@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     step.add_argument("step", help="环节：registration invoice social_insurance bank_account seal（或中文名）")
     step.add_argument("status", choices=("done", "blocked", "in_progress"))
     step.add_argument("--note", default="", help="受阻原因或备注")
-    step.add_argument("--uscc", help="营业执照办结时：市场监管系统给出的统一社会信用代码（不给则按规则生成）")
+    step.add_argument("--uscc", help="营业执照办结时必填：营业执照上市场监管部门核发的统一社会信用代码")
     step.add_argument("--json", action="store_true")
     step.add_argument("--user")
     step.set_defaults(startup_action=cmd_step)
@@ -65,11 +65,35 @@ def configure(parser: argparse.ArgumentParser) -> None:
     prt.add_argument("--json", action="store_true")
     prt.set_defaults(startup_action=cmd_print)
 
+    rate = sub.add_parser("rate", help="好差评：企业对申请、受理或办结环节的评价（每个环节一次）")
+    rate.add_argument("case", help="受理编号或回执上的查询码（在任何服务站都可凭查询码评价）")
+    rate.add_argument("--grade", required=True, help="5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意")
+    rate.add_argument("--stage", choices=("apply", "accept", "complete"), help="评价哪个环节（默认最近的环节）")
+    rate.add_argument("--comment", default="", help="评价意见（可不填）")
+    rate.add_argument("--json", action="store_true")
+    rate.add_argument("--user")
+    rate.set_defaults(startup_action=cmd_rate)
+
+    ans = sub.add_parser("answer", help="差评处理：记录核实、整改、回访（主管）")
+    ans.add_argument("case", help="受理编号或查询码")
+    ans.add_argument("--stage", required=True, choices=("apply", "accept", "complete"), help="被评价的环节")
+    ans.add_argument("--step", required=True, choices=("verify", "rectify", "revisit"), help="核实、整改或回访")
+    ans.add_argument("--text", required=True, help="处理情况")
+    ans.add_argument("--user")
+    ans.set_defaults(startup_action=cmd_answer)
+
+    bul = sub.add_parser("bulletin", help="每周三色预警通报（PDF），供园区管理层")
+    bul.add_argument("--week", help="周次，如 2026-W48（默认上一周）")
+    bul.add_argument("--pdf", help="保存 PDF 的文件名")
+    bul.add_argument("--json", action="store_true", help="以 JSON 输出各项数字")
+    bul.set_defaults(startup_action=cmd_bulletin)
+
     settings = sub.add_parser("settings", help="查看或设置办结时限与黄色预警比例")
     settings.add_argument(
         "--limit", action="append", default=[], metavar="TYPE=4h", help="如 limited_company=4h 或 =1d"
     )
     settings.add_argument("--yellow-share", type=float)
+    settings.add_argument("--answer-days", type=int, help="差评核实、整改、回访的时限（工作日，1–15）")
     settings.add_argument("--json", action="store_true")
     settings.add_argument("--user")
     settings.set_defaults(startup_action=cmd_settings)
@@ -131,10 +155,7 @@ def cmd_step(args: argparse.Namespace, ctx: Any) -> int:
     actor = ctx.cli_actor(args.user)
     with ctx.work(actor) as work:
         now = _now()
-        step = services.set_step(
-            work, args.case, args.step, args.status, note=args.note, uscc_code=args.uscc,
-            station_code=ctx.settings.station_code, now=now,
-        )  # fmt: skip
+        step = services.set_step(work, args.case, args.step, args.status, note=args.note, uscc_code=args.uscc, now=now)
         case = services.find_case(work.session, step.case_uid)
         summary = services.case_summary(work.session, case, now)
     if args.json:
@@ -195,6 +216,7 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
 
 def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
     from station_startup import services
+    from station_startup.ratings import ANSWER_STEPS as ratings_steps
 
     with ctx.read() as session:
         now = _now()
@@ -209,6 +231,10 @@ def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
     for p in summary["papers"]:
         if p["status"] == "deferred":
             print(f"  容缺：{p['name']}，应于 {_local(p['due_at'])} 前补交{'（已逾期）' if p['overdue'] else ''}")
+    for r in summary["ratings"]:
+        done = "、".join(ratings_steps[s] for s in r["answers"])
+        print(f"  评价：{r['stage_text']} {r['grade_text']}{'（' + r['comment'] + '）' if r['comment'] else ''}"
+              + (f"  已{done}" if done else ""))  # fmt: skip
     return 0
 
 
@@ -251,10 +277,82 @@ def cmd_paper(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_rate(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import ratings, services
+
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        case = services.find_case(work.session, args.case)
+        # at the window the case's number is typed; later, anywhere, the receipt's tracking code
+        channel = "window" if args.case.strip() in (case.number, case.uid) else "code"
+        rating = ratings.rate(
+            work, case.uid, args.grade, stage=args.stage, comment=args.comment, channel=channel,
+            station_code=ctx.settings.station_code,
+        )  # fmt: skip
+        found = {"number": case.number, "stage": rating.stage, "grade": rating.grade, "uid": rating.uid}
+        due = rating.answer_due_at
+    if args.json:
+        _print({**found, "answer_due_at": due.isoformat() if due else None})
+        return 0
+    print(f"{found['number']}“{ratings.STAGES[found['stage']]}”环节：{ratings.GRADES[found['grade']]}，已记录。")
+    if due:
+        print(f"这是差评，请主管于 {_local(due.isoformat())} 前核实、整改并回访。")
+    return 0
+
+
+def cmd_answer(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import ratings
+
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        rating = ratings.find_rating(work.session, args.case, args.stage)
+        ratings.answer(work, rating.uid, args.step, args.text)
+    print(f"已记录{ratings.ANSWER_STEPS[args.step]}。")
+    return 0
+
+
+def cmd_bulletin(args: argparse.Namespace, ctx: Any) -> int:
+    from station_startup import bulletin, bulletin_pdf
+
+    now = _now()
+    week = bulletin.Week.parse(args.week) if args.week else bulletin.last_full_week(now)
+    with ctx.read() as session:
+        found = bulletin.make(session, week, station_name=ctx.settings.station_name, now=now)
+    if args.pdf:
+        out = Path(args.pdf)
+        if not out.parent.is_dir():
+            raise UserError(f"文件夹 {out.parent} 不存在，请换一个保存位置。")
+        try:
+            bulletin_pdf.write(found, out)
+        except OSError as exc:
+            raise UserError(f"无法写入 {out}，请换一个有写入权限的位置。") from exc
+    rows = bulletin_pdf.comparison_rows(found.this, found.last)
+    if args.json:
+        this = found.this
+        _print(
+            {
+                "week": week.label,
+                "colours": this.colours,
+                "overdue_by_department": {d: len(v) for d, v in this.overdue_by_department.items()},
+                "step_times": [
+                    {"step": t.step, "done": t.done, "median_hours": t.median_hours, "limit_hours": t.limit_hours}
+                    for t in this.step_times
+                ],
+                "comparison": [{"figure": r[0], "this_week": r[1], "last_week": r[2], "change": r[3]} for r in rows],
+                "pdf": args.pdf,
+            }
+        )
+        return 0
+    print(f"企业开办每周通报 {week.title()}")
+    for name, now_text, before, change in rows:
+        print(f"  {name}：{now_text}（上周 {before}，{change}）")
+    if args.pdf:
+        print(f"已生成：{args.pdf}")
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace, ctx: Any) -> int:
     from station_startup import catalogue, services
 
-    if args.limit or args.yellow_share is not None:
+    if args.limit or args.yellow_share is not None or args.answer_days is not None:
         with ctx.work(ctx.cli_actor(args.user)) as work:
             current = services.load_settings(work.session)
             limits = dict(current.limits)
@@ -264,13 +362,15 @@ def cmd_settings(args: argparse.Namespace, ctx: Any) -> int:
                 case_type, text = item.split("=", 1)
                 limits[case_type.strip()] = services.parse_limit_text(text)
             share = current.yellow_share if args.yellow_share is None else args.yellow_share
-            services.save_settings(work, services.StartupSettings(limits, share))
+            days = current.answer_days if args.answer_days is None else args.answer_days
+            services.save_settings(work, services.StartupSettings(limits, share, days))
     with ctx.read() as session:
         settings = services.load_settings(session)
     cat = catalogue.load()
     result = {
         "limits": {code: settings.limit_for(code).text() for code in cat.case_types},
         "yellow_share": settings.yellow_share,
+        "answer_days": settings.answer_days,
     }
     if args.json:
         _print(result)
@@ -278,6 +378,7 @@ def cmd_settings(args: argparse.Namespace, ctx: Any) -> int:
         for code, text in result["limits"].items():
             print(f"{cat.case_types[code].name}（{code}）：{text}")
         print(f"剩余时间不足 {settings.yellow_share:.0%} 时亮黄灯")
+        print(f"不满意的评价须在 {settings.answer_days} 个工作日内核实、整改并回访")
     return 0
 
 

@@ -27,9 +27,9 @@ def _station_code(work: Any) -> str:
 def fill(work: Any, rng: Any) -> str:
     from sqlalchemy import func, select
 
-    from station.core import demo, workcalendar
+    from station.core import demo, uscc, workcalendar
     from station.core.db import utcnow
-    from station_startup import catalogue, services
+    from station_startup import catalogue, ratings, services
     from station_startup.models import StartupCase
 
     if work.session.scalar(select(func.count()).select_from(StartupCase)):
@@ -40,7 +40,7 @@ def fill(work: Any, rng: Any) -> str:
     steps = [s.code for s in catalogue.load().steps]
     made = closed = 0
     for i in range(CASES):
-        city, _, streets = rng.choice(demo.CITIES)
+        city, division, streets = rng.choice(demo.CITIES)
         business, _ = rng.choice(demo.BUSINESS)
         name = f"{city}{rng.choice(demo.BRAND_CHARS)}{rng.choice(demo.BRAND_CHARS)}{business}有限公司"
         if work.session.scalar(select(StartupCase.id).where(StartupCase.enterprise_name == name)):
@@ -54,7 +54,7 @@ def fill(work: Any, rng: Any) -> str:
             "legal_rep": founder,
             "registered_capital": str(capital),
             "business_scope": rng.choice(SCOPES),
-            "address": f"{city}市{rng.choice(streets)}{rng.randrange(1, 400)}号",
+            "address": demo.address(rng, city, streets),
             "contact_phone": demo.mobile(rng),
             "shareholders": [{"name": founder, "id_number": "", "capital": str(first)}]
             + ([{"name": partner, "id_number": "", "capital": str(capital - first)}] if first != capital else []),
@@ -77,11 +77,17 @@ def fill(work: Any, rng: Any) -> str:
         made += 1
         if i < CASES - 12:
             t = cal.add_working_time(started, dt.timedelta(minutes=rng.randrange(40, 150)))
-            services.set_step(work, case.uid, "registration", "done", station_code=code, now=t)
+            # The code the market regulator would issue: demo data is the one place a code is made up.
+            issued = uscc.generate(rng, division)
+            services.set_step(work, case.uid, "registration", "done", uscc_code=issued, now=t)
             for step in steps[1:]:
                 t = cal.add_working_time(t, dt.timedelta(minutes=rng.randrange(5, 70)))
                 services.set_step(work, case.uid, step, "done", now=t)
             closed += 1
+            # 好差评 at the window: most are content; now and then one is not, and waits for its answer
+            grade = rng.choices([5, 4, 3, 2, 1], weights=[60, 25, 8, 5, 2])[0]
+            comment = "" if grade > 2 else rng.choice(["等候时间较长", "材料要求没有一次讲清楚"])
+            ratings.rate(work, case.uid, grade, stage="complete", comment=comment, station_code=code, now=t)
         elif rng.random() < 0.5:
             services.set_step(work, case.uid, "seal", "done", now=min(now, started + dt.timedelta(minutes=20)))
     return f"{made} 件企业开办（{closed} 件已办结）"

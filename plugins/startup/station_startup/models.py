@@ -104,3 +104,44 @@ class StartupPaper(Base):
     received_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class StartupRating(Base):
+    """好差评 (一事三评): the enterprise's grade of the station's service at one point of a case.
+
+    Append-only: a rating is never changed once given; a bad one is answered in ``StartupRatingAnswer``.
+    """
+
+    __tablename__ = "startup_rating"
+    __table_args__ = (Index("ix_startup_rating_case_stage", "case_uid", "stage", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    case_uid: Mapped[str] = mapped_column(String(36))
+    stage: Mapped[str] = mapped_column(String(10))  # apply | accept | complete
+    grade: Mapped[int] = mapped_column(Integer)  # 5 非常满意 … 1 非常不满意
+    comment: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(String(10), default="window")  # window (its screen) | code (later)
+    station_code: Mapped[str] = mapped_column(String(20), default="")
+    answer_due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)  # bad ones only
+    rated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class StartupRatingAnswer(Base):
+    """A supervisor's answer to a bad rating, one row per step: 核实 (verify), 整改 (rectify), 回访 (revisit)."""
+
+    __tablename__ = "startup_rating_answer"
+    __table_args__ = (Index("ix_startup_rating_answer_step", "rating_uid", "step", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    rating_uid: Mapped[str] = mapped_column(String(36))
+    step: Mapped[str] = mapped_column(String(10))  # verify | rectify | revisit
+    text: Mapped[str] = mapped_column(Text)
+    answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")

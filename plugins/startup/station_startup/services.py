@@ -18,13 +18,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from station.contributions import StartupCompleted
-from station.core import enterprises, identity, meta, uscc, workcalendar
+from station.core import divisions, enterprises, identity, meta, uscc, workcalendar
 from station.core.clock import SHANGHAI, local
 from station.core.db import utcnow
 from station.core.enterprise_fields import parse_capital
 from station.core.work import Work
 from station.errors import UserError, ValidationError
-from station_startup import catalogue
+from station_startup import catalogue, ratings
 from station_startup.models import StartupCase, StartupPaper, StartupShareholder, StartupStep, new_uid
 
 SETTINGS_KEY = "startup.settings"
@@ -44,6 +44,9 @@ class StartupSettings:
 
     limits: dict[str, catalogue.Limit] = field(default_factory=dict)
     yellow_share: float = 0.25  # yellow when less than this share of the step's time is left
+    # a 不满意/非常不满意 rating is verified, rectified and revisited within this many working days
+    # (the State Council's 好差评 rule gives at most 15 for rectification; a park may promise less)
+    answer_days: int = 15
 
     def limit_for(self, case_type: str) -> catalogue.Limit:
         return self.limits.get(case_type) or catalogue.load().case_type(case_type).default_limit
@@ -53,6 +56,7 @@ class StartupSettings:
             {
                 "limits": {k: {"amount": v.amount, "unit": v.unit} for k, v in sorted(self.limits.items())},
                 "yellow_share": self.yellow_share,
+                "answer_days": self.answer_days,
             },
             ensure_ascii=False,
         )
@@ -65,6 +69,7 @@ class StartupSettings:
         return cls(
             limits={k: catalogue.parse_limit(v) for k, v in (raw.get("limits") or {}).items()},
             yellow_share=float(raw.get("yellow_share", 0.25)),
+            answer_days=int(raw.get("answer_days", 15)),
         )
 
 
@@ -90,6 +95,8 @@ def save_settings(work: Work, new: StartupSettings) -> None:
         catalogue.load().case_type(case_type)
     if not 0 < new.yellow_share < 1:
         raise UserError("黄色预警比例应在 0 和 1 之间，例如 0.25 表示剩余时间不足四分之一时变黄。")
+    if not 1 <= new.answer_days <= 15:
+        raise UserError("差评整改时限应为 1 到 15 个工作日。")
     before = meta.get(work.session, SETTINGS_KEY)
     meta.put(work.session, SETTINGS_KEY, new.to_json())
     work.audit(
@@ -248,6 +255,8 @@ def _check_papers(
                 continue
             detail = state if isinstance(state, Mapping) else {}
             due = _due(detail.get("deferred"), default_due)
+            if due <= now:
+                raise ValidationError({"papers": f"{spec.name}的补交日期应在受理之后，请改为今天以后的日期。"})
             commitment = str(detail.get("commitment") or f"申请人承诺于{local(due):%Y年%m月%d日}前补交{spec.name}。")
             rows.append({**row, "status": "deferred", "commitment": commitment, "due_at": due, "received_at": None})
         elif spec.essential:
@@ -384,13 +393,18 @@ def step_colour(step: StartupStep, now: dt.datetime) -> str:
     return "none"
 
 
+def paper_overdue(paper: StartupPaper, now: dt.datetime) -> bool:
+    return paper.status == "deferred" and paper.due_at is not None and paper.due_at <= now
+
+
 def case_colour(session: Session, case: StartupCase, now: dt.datetime) -> str:
+    """A deferred paper past its due date makes the case red whatever its steps, closed or not (容缺)."""
+    if any(paper_overdue(p, now) for p in papers_of(session, case.uid)):
+        return "red"
     if case.status == "closed":
         return "green"
     colours = {step_colour(s, now) for s in steps_of(session, case.uid)}
-    if "red" in colours or any(
-        p.status == "deferred" and p.due_at and p.due_at <= now for p in papers_of(session, case.uid)
-    ):
+    if "red" in colours:
         return "red"
     return "yellow" if "yellow" in colours else "none"
 
@@ -412,11 +426,11 @@ def set_step(
     *,
     note: str = "",
     uscc_code: str | None = None,
-    station_code: str = "ST01",
     now: dt.datetime | None = None,
 ) -> StartupStep:
-    """Mark a step done, blocked or back in progress. Registration done assigns the credit code and
-    creates the enterprise; the steps that wait for the code then start. The last step done closes the case.
+    """Mark a step done, blocked or back in progress. Registration done records the credit code the
+    registration authority issued and creates the enterprise; the steps that wait for the code then
+    start. The last step done closes the case.
     """
     work.require("startup.handle", "办理企业开办环节")
     now = now or utcnow()
@@ -441,7 +455,7 @@ def set_step(
     _touch(step, work, now)
     work.audit(f"startup.step.{status}", "startup_step", step.uid, before, {"status": status, "note": step.note})
     if spec.code == "registration" and status == "done":
-        _register(work, case, uscc_code, station_code, now)
+        _register(work, case, uscc_code, now)
         for other in steps_of(session, case.uid):
             if other.status == "waiting":
                 other.status = "in_progress"
@@ -453,24 +467,23 @@ def set_step(
     return step
 
 
-def _register(work: Work, case: StartupCase, code: str | None, station_code: str, now: dt.datetime) -> None:
-    """Assign the credit code (typed from the market-regulation system, or generated) and register."""
-    import random
+def _register(work: Work, case: StartupCase, code: str | None, now: dt.datetime) -> None:
+    """Record the credit code the registration authority issued and register the enterprise.
 
+    The station never makes a code up: the code is typed (or scanned) from the business licence and must
+    be well formed, name an existing registration division and agree with the case's address.
+    """
     session = work.session
-    if code:
-        code = uscc.normalize(code)
-        problem = uscc.problem(code)
-        if problem:
-            raise ValidationError({"uscc": problem})
-        if enterprises.by_uscc(session, code) is not None:
-            raise ValidationError({"uscc": f"统一社会信用代码 {code} 已属于另一家企业，请核对。"})
-    else:
-        rng = random.Random(f"{case.uid}:{now.isoformat()}")
-        division = _division(case.address)
-        code = uscc.generate(rng, division)
-        while enterprises.by_uscc(session, code) is not None:
-            code = uscc.generate(rng, division)
+    code = uscc.normalize(code or "")
+    if not code:
+        raise ValidationError(
+            {"uscc": "请填写市场监督管理部门核发的统一社会信用代码（见营业执照），再把营业执照环节办结。"}
+        )
+    problem = uscc.problem(code) or divisions.problem(code[2:8], case.address)
+    if problem:
+        raise ValidationError({"uscc": problem})
+    if enterprises.by_uscc(session, code) is not None:
+        raise ValidationError({"uscc": f"统一社会信用代码 {code} 已属于另一家企业，请核对。"})
     enterprise = enterprises.create(
         work,
         {
@@ -490,15 +503,6 @@ def _register(work: Work, case: StartupCase, code: str | None, station_code: str
     case.enterprise_uid = enterprise.uid
     _touch(case, work, now)
     work.audit("startup.register", "startup_case", case.uid, before, {"uscc": code, "enterprise_uid": enterprise.uid})
-
-
-def _division(address: str) -> str:
-    from station.core.demo import CITIES
-
-    for city, division, _ in CITIES:
-        if city in address:
-            return division
-    return CITIES[0][1]
 
 
 def _close(work: Work, case: StartupCase, now: dt.datetime) -> None:
@@ -590,9 +594,16 @@ class BoardFilter:
     query: str = ""
 
 
+# A closed case with a paper still deferred stays on the board: its commitment may fall due (容缺).
+OUTSTANDING = (
+    "(status = 'open' OR EXISTS(SELECT 1 FROM startup_paper p "
+    "WHERE p.case_uid = startup_case.uid AND p.status = 'deferred'))"
+)
+
+
 def board_ids(conn: Any, flt: BoardFilter = BoardFilter()) -> list[int]:
     """Case ids for the board, open first by deadline (plain sqlite3: the board opens before SQLAlchemy)."""
-    where = ["1=1"] if flt.include_closed else ["status = 'open'"]
+    where = ["1=1"] if flt.include_closed else [OUTSTANDING]
     params: list[Any] = []
     if flt.clerk:
         where.append("(clerk = ? OR agent = ?)")
@@ -607,7 +618,8 @@ def board_ids(conn: Any, flt: BoardFilter = BoardFilter()) -> list[int]:
 def board_colours(conn: Any, now: dt.datetime) -> dict[int, tuple[int, ...]]:
     """Per case id: (case colour rank, then one rank per catalogue step). One query for all cases.
 
-    Ranks: -1 green (done), 0 none, 1 yellow, 2 red. A deferred paper past its due date makes the case red.
+    Ranks: -1 green (done), 0 none, 1 yellow, 2 red. A deferred paper past its due date makes the case red,
+    closed or not: the commitment is outstanding until the paper arrives.
     """
     steps = [s.code for s in catalogue.load().steps]
     t = _sql_time(now)
@@ -624,12 +636,9 @@ def board_colours(conn: Any, now: dt.datetime) -> dict[int, tuple[int, ...]]:
     for row in conn.execute(sql, {"t": t}):
         case_id, status, paper_overdue, *ranks = row
         ranks = [-1 if r is None else r for r in ranks]
-        if status == "closed":
-            overall = -1
-        else:
-            overall = max(0, *ranks)
-            if paper_overdue:
-                overall = 2
+        overall = -1 if status == "closed" else max(0, *ranks)
+        if paper_overdue:
+            overall = 2
         result[case_id] = (overall, *ranks)
     return result
 
@@ -685,8 +694,12 @@ def filter_by_colour(
 # -- notices and figures ---------------------------------------------------------------------------------
 
 
+PAPER_REMINDER = dt.timedelta(hours=24)  # a deferred paper due within this is announced ahead
+
+
 def notices_for(session: Session, actor: Any, now: dt.datetime) -> list[tuple[str, str, str, str]]:
-    """(key, text, level, user) for each open case of ``actor`` (as clerk or agent) that is yellow or red."""
+    """(key, text, level, user) for each case of ``actor`` (as clerk or agent) that is yellow or red, and for
+    each deferred paper of theirs that is due soon or overdue (容缺 reminders)."""
     conn = session.connection().connection.driver_connection
     colours = board_colours(conn, now)
     rows = session.execute(
@@ -712,6 +725,25 @@ def notices_for(session: Session, actor: Any, now: dt.datetime) -> list[tuple[st
         else:
             text = f"开办件 {row.number}（{row.enterprise_name}）临近办结时限，请抓紧办理。"
         found.append((f"startup:{row.uid}:{colour}", text, "critical" if colour == "red" else "warning", actor.name))
+    return found + _paper_notices(session, actor, now)
+
+
+def _paper_notices(session: Session, actor: Any, now: dt.datetime) -> list[tuple[str, str, str, str]]:
+    rows = session.execute(
+        select(StartupPaper, StartupCase.number, StartupCase.enterprise_name)
+        .join(StartupCase, StartupCase.uid == StartupPaper.case_uid)
+        .where(StartupPaper.status == "deferred", StartupPaper.due_at <= now + PAPER_REMINDER)
+        .where(or_(StartupCase.clerk == actor.name, StartupCase.agent == actor.name))
+    ).all()
+    found = []
+    for paper, number, name in rows:
+        due = f"{local(paper.due_at):%m月%d日 %H:%M}"
+        if paper_overdue(paper, now):
+            text = f"开办件 {number}（{name}）承诺补交的“{paper.name}”已于{due}逾期，请联系申请人尽快补交。"
+            found.append((f"startup:paper:{paper.uid}:overdue", text, "critical", actor.name))
+        else:
+            text = f"开办件 {number}（{name}）承诺补交的“{paper.name}”将于{due}到期，请提醒申请人按时补交。"
+            found.append((f"startup:paper:{paper.uid}:soon", text, "warning", actor.name))
     return found
 
 
@@ -810,6 +842,7 @@ def case_summary(session: Session, case: StartupCase, now: dt.datetime) -> dict[
             }
             for p in papers_of(session, case.uid)
         ],
+        "ratings": ratings.case_ratings(session, case.uid),
     }
 
 
@@ -848,7 +881,8 @@ def _dates(text: str) -> frozenset[dt.date]:
 def save_settings_form(work: Work, form: Mapping[str, Any]) -> None:
     """Save what the settings form holds: time limits, the yellow share, working hours and park days."""
     limits = {code: parse_limit_text(text) for code, text in form["limits"].items()}
-    save_settings(work, StartupSettings(limits, int(form["yellow_percent"]) / 100))
+    current = load_settings(work.session)
+    save_settings(work, StartupSettings(limits, int(form["yellow_percent"]) / 100, current.answer_days))
     hours = workcalendar.parse_hours(span.split("-") for span in str(form["hours"]).replace("–", "-").split(","))
     closed, opened = _dates(form.get("closed", "")), _dates(form.get("extra_workdays", ""))
     if closed & opened:

@@ -46,6 +46,8 @@ def wordings() -> list[AuditWording]:
         AuditWording("startup.complete", "办结了企业开办", fields, name_of=case_name),
         AuditWording("startup.paper.receive", "收到了容缺补交的材料", fields),
         AuditWording("startup.settings", "修改了开办时限设置"),
+        AuditWording("startup.rate", "记录了企业对办理的评价", fields, name_of=case_name),
+        AuditWording("startup.rating.answer", "答复了企业的评价", fields, name_of=case_name),
         *(
             AuditWording(f"startup.step.{status}", f"将环节标为“{label}”", fields, steps, name_of=step_name)
             for status, label in STEP_STATUS.items()

@@ -106,6 +106,7 @@ def restore(backup_file: Path, target: Path, backups_dir: Path, prepare: Callabl
             raise UserError(f"{backup_file.name} 不是有效的数据库备份（{exc}），没有做任何改动。") from exc
         if check != "ok":
             raise UserError(f"{backup_file.name} 已损坏（{check}），没有做任何改动。请换一个备份。")
+        _same_station(candidate, target)
         prepare(candidate)
         saved = automatic(target, backups_dir, "before-restore")
         src = sqlite3.connect(candidate)
@@ -118,3 +119,31 @@ def restore(backup_file: Path, target: Path, backups_dir: Path, prepare: Callabl
             dst.close()
             src.close()
     return saved
+
+
+STATION_KEY = "station.code"  # station_meta: the hall's code of the station this database belongs to
+
+
+def station_of(db: Path) -> str | None:
+    """The station a database belongs to (set when the station enrols), or None."""
+    if not db.exists():
+        return None
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM station_meta WHERE key = ?", (STATION_KEY,)).fetchone()
+    except sqlite3.Error:  # a database from before station_meta, or not ours at all: checked elsewhere
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def _same_station(candidate: Path, target: Path) -> None:
+    """A backup of another station restored here would push that station's work as this one's and take
+    its place at the hall: refused."""
+    theirs, ours = station_of(candidate), station_of(target)
+    if theirs and ours and theirs != ours:
+        raise UserError(
+            f"这是服务站 {theirs} 的数据库备份，不是本站（{ours}）的，没有恢复。请选择本站的备份；"
+            "如需把那台服务站的数据迁到这里，请联系服务大厅。"
+        )

@@ -13,7 +13,12 @@ from station.errors import UserError
 
 log = logging.getLogger(__name__)
 
+# Raised by the sync capture's guard triggers (station.core.sync.capture) with this text: it is already
+# the sentence a clerk reads.
+UNSYNCABLE = "这条记录含有不能保存和同步的值（控制字符或无穷大的数），没有保存。请删去这些字符或改正数值后重试。"
+
 _MESSAGES = (
+    (UNSYNCABLE.lower()[:20], UNSYNCABLE),
     ("readonly", "数据库文件是只读的，无法保存。请检查数据目录的写入权限，或换一个可写的数据目录。"),
     ("read-only", "数据库文件是只读的，无法保存。请检查数据目录的写入权限，或换一个可写的数据目录。"),
     ("disk is full", "磁盘空间已满，本次操作没有保存，数据保持原样。请清理磁盘空间后重试。"),

@@ -20,6 +20,14 @@ CITIES = [
     ("杭州", "330113", ["临平大道", "世纪大道", "东湖北路", "望梅路"]),
     ("郑州", "410173", ["航兴路", "郑港六街", "雁鸣路", "新港大道"]),
 ]
+# Where each city's enterprises are registered, as an address begins (agrees with the division above).
+PLACE = {
+    "株洲": "湖南省株洲市天元区",
+    "玉门": "甘肃省玉门市",
+    "沈抚": "辽宁省沈抚改革创新示范区",
+    "杭州": "浙江省杭州市临平区",
+    "郑州": "河南省郑州航空港经济综合实验区",
+}
 ZONES = [
     "高新区核心园",
     "新材料产业园",
@@ -80,6 +88,11 @@ def mobile(rng: random.Random) -> str:
     return rng.choice(["138", "139", "150", "151", "158", "177", "186", "189"]) + f"{rng.randrange(10**8):08d}"
 
 
+def address(rng: random.Random, city: str, streets: list[str]) -> str:
+    """A street address in ``city`` that agrees with the city's division (its credit codes' 3rd-8th)."""
+    return f"{PLACE[city]}{rng.choice(streets)}{rng.randrange(1, 999)}号"
+
+
 def enterprise_rows(count: int, seed: int = 20261122, today: dt.date | None = None) -> Iterator[dict[str, Any]]:
     """``count`` cleaned enterprise rows (stored values, as ``enterprises.clean`` returns them)."""
     rng = random.Random(seed)
@@ -112,7 +125,7 @@ def enterprise_rows(count: int, seed: int = 20261122, today: dt.date | None = No
             "registered_capital_fen": round(capital_wan * 100) * 10_000,
             "employees": max(1, int(rng.lognormvariate(3.0, 1.1))),
             "founded_on": founded,
-            "address": f"{city}市{rng.choice(streets)}{rng.randrange(1, 999)}号",
+            "address": address(rng, city, streets),
             "zone": rng.choice(ZONES),
             "contact_person": person(rng),
             "contact_phone": mobile(rng),

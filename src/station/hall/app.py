@@ -6,7 +6,7 @@ Bodies are size-limited; malformed or hostile input gets a 4xx with a Chinese se
 
 # No ``from __future__ import annotations`` here: FastAPI reads the dependency annotations at run time.
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from station import __version__
-from station.contributions import HallBatch, SyncedTable
+from station.contributions import SyncedTable
+from station.core.sync import values
 from station.errors import PermissionDenied, UserError
-from station.hall import authority, stations, sync, trust
+from station.hall import anchors, authority, events, stations, sync, throttle, trust
 from station.hall.models import Station
 from station.hall.store import HallStore
 
@@ -33,7 +34,10 @@ MAX_SEQ = 2**31 - 1  # sequence numbers, versions and ids are 32-bit integers in
 
 
 class BodyLimit:
-    """Refuse bodies over ``limit`` bytes with 413, whether or not the client declared the length."""
+    """Refuse bodies over ``limit`` bytes with 413, whether or not the client declared the length.
+
+    The body is read here, whole, before the application sees it: an error raised while the framework
+    itself reads a chunked body would reach the client as its own 400."""
 
     def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
         self.app = app
@@ -47,25 +51,30 @@ class BodyLimit:
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await _too_large(send, self.limit)
             return
+        chunks: list[bytes] = []
         seen = 0
-
-        async def limited() -> dict:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge
-            return message
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.limit:
+                await _too_large(send, self.limit)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body, replayed = b"".join(chunks), False
 
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await _too_large(send, self.limit)
+        async def replay() -> dict:
+            nonlocal replayed
+            if replayed:
+                return await receive()  # a disconnect, when the application waits for one
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
 
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, replay, send)
 
 
 async def _too_large(send: Send, limit: int) -> None:
@@ -120,11 +129,22 @@ class PushIn(BaseModel):
     ops: list[OpIn] = Field(max_length=sync.MAX_OPS)
 
 
+class RowOut(BaseModel):
+    table: str
+    uid: str
+    version: int
+    data: dict[str, Value] | None  # None: deleted
+
+
 class PushOut(BaseModel):
-    acked_seq: int
+    acked_seq: int  # the highest sequence number of this request: for stations of earlier versions
+    acked: list[str] = Field(default_factory=list)  # every op uid of this request, taken: forget exactly these
     applied: int
     repeated: int
     conflicts: int
+    # The rows this request changed as sent, as the hall now holds them (its version, updated_by stamped):
+    # the station writes them and skips them when its pull brings the same versions back.
+    rows: list[RowOut] = Field(default_factory=list)
 
 
 class ChangeOut(BaseModel):
@@ -153,6 +173,21 @@ class ConflictOut(BaseModel):
     created_at: str
     hall_row: Literal["row", "none", "deleted", "unknown"] = "row"
     hall_version: int | None = None
+    kind: str = "stale"  # see station.hall.models.Conflict
+    review: bool = False  # waits at the hall for its supervisor
+    hall_data: dict[str, Value] | None = None  # the hall's row now, which a refused station goes back to
+
+
+class AnchorIn(BaseModel):
+    entry_id: int = Field(ge=0, le=MAX_SEQ)
+    entry_hash: str = Field(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")
+
+
+class AnchorOut(BaseModel):
+    entry_id: int
+    entry_hash: str
+    received_at: str
+    mismatch: bool = False  # the hall holds another hash for the same entry: the log was rewritten
 
 
 class ConflictsOut(BaseModel):
@@ -179,24 +214,6 @@ def create_app(
         if authority.ensure_index(db, synced):
             log.info("park-wide unique keys indexed for %s", ", ".join(t.name for t in tables if t.unique) or "none")
 
-    def announce(db: Session) -> Callable[[list[sync.AppliedChange]], None]:
-        def after_apply(applied: list[sync.AppliedChange]) -> None:
-            batch = HallBatch(
-                session=db,
-                tables=synced,
-                changes=tuple((c.table, c.uid, c.data, c.station) for c in applied),
-                publish=lambda table, rows: sync.publish_rows(db, synced, table, rows),
-            )
-            for impl in host.pm.hook.hall_did_apply.get_hookimpls():
-                # A savepoint each: a plugin that fails is logged and its half-done work undone; the push stands.
-                try:
-                    with db.begin_nested():
-                        impl.function(batch=batch)
-                except Exception:
-                    log.exception("hall_did_apply of plugin %s failed", impl.plugin_name)
-
-        return after_apply
-
     app = FastAPI(title="Park Service Station — hall", version=__version__)
     app.add_middleware(BodyLimit)
 
@@ -206,18 +223,34 @@ def create_app(
 
     Db = Annotated[Session, Depends(session)]
 
-    def station(db: Db, authorization: Annotated[str | None, Header(max_length=300)] = None) -> Station:
-        scheme, _, credential = (authorization or "").partition(" ")
-        code, _, secret = credential.partition(":")
-        if scheme.lower() != "bearer" or not code or not secret:
-            raise stations.Unauthenticated("缺少服务站凭据。请先登记本站（station enroll）。")
-        return stations.authenticate(db, code, secret)
+    def station(
+        db: Db, request: Request, authorization: Annotated[str | None, Header(max_length=300)] = None
+    ) -> Station:
+        return authenticated(db, request, authorization)
+
+    def authenticated(db: Session, request: Request, authorization: str | None) -> Station:
+        # Per address and claimed station: stations behind one park NAT are not locked out by a guesser there
+        # aiming at another code.
+        claimed = (authorization or "").partition(" ")[2].partition(":")[0][:20]
+        source = f"{_source(request)}/{values.printable_key(claimed)}"
+        throttle.check(store, throttle.CREDENTIAL, source)
+        try:
+            return stations.from_header(db, authorization)
+        except stations.Unauthenticated:
+            throttle.record(store, throttle.CREDENTIAL, source)
+            raise
 
     Caller = Annotated[Station, Depends(station)]
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> JSONResponse:
-        status = 401 if isinstance(exc, stations.Unauthenticated) else 403 if isinstance(exc, PermissionDenied) else 400
+        status = (
+            401 if isinstance(exc, stations.Unauthenticated)
+            else 403 if isinstance(exc, PermissionDenied)
+            else 429 if isinstance(exc, throttle.TooMany)
+            else 422 if isinstance(exc, Unprocessable)
+            else 400
+        )  # fmt: skip
         return JSONResponse({"detail": exc.message}, status_code=status)
 
     @app.exception_handler(RequestValidationError)
@@ -230,9 +263,16 @@ def create_app(
         return Health(status="ok", version=__version__)
 
     @app.post("/v1/enroll")
-    def enroll(body: EnrollRequest, db: Db) -> EnrollResponse:
-        done = stations.enroll(db, body.token)
-        log.info("station %s enrolled", done.station_code)
+    def enroll(body: EnrollRequest, request: Request) -> EnrollResponse:
+        source = _source(request)
+        throttle.check(store, throttle.ENROL, source)
+        try:
+            with store.session() as db, db.begin():
+                done = stations.enroll(db, body.token)
+        except UserError:
+            throttle.record(store, throttle.ENROL, source)
+            raise
+        log.info("station %s enrolled from %s", done.station_code, source)
         return EnrollResponse(station_code=done.station_code, station_name=done.station_name, secret=done.secret)
 
     @app.get("/v1/whoami")
@@ -240,16 +280,28 @@ def create_app(
         return StationInfo(station_code=caller.code, station_name=caller.name)
 
     @app.post("/v1/push")
-    def push(body: PushIn, authorization: Annotated[str | None, Header(max_length=300)] = None) -> PushOut:
+    def push(
+        body: PushIn, request: Request, authorization: Annotated[str | None, Header(max_length=300)] = None
+    ) -> PushOut:
         seqs = [op.seq for op in body.ops]
         if seqs != sorted(set(seqs)):
             raise UserError("推送的操作必须按序号从小到大排列且不重复。")
+        ops = [op.model_dump() for op in body.ops]
+        try:
+            values.check_ops(ops)
+        except values.BadValue as exc:
+            raise Unprocessable(exc.message) from None
         with store.session() as db, db.begin():
-            caller = station(db, authorization)
-            result = sync.push(db, caller, [op.model_dump() for op in body.ops], synced, announce(db))
+            caller = authenticated(db, request, authorization)
+            result = sync.push(db, caller, ops, synced, events.announce(host, db, synced))
         # The transaction has committed here: only now is the station told it may forget these operations.
         return PushOut(
-            acked_seq=result.acked_seq, applied=result.applied, repeated=result.repeated, conflicts=result.conflicts
+            acked_seq=result.acked_seq,
+            acked=result.acked,
+            applied=result.applied,
+            repeated=result.repeated,
+            conflicts=result.conflicts,
+            rows=[RowOut(table=t, uid=u, version=v, data=d) for t, u, v, d in result.rows],
         )
 
     @app.get("/v1/pull", response_model=PullOut)
@@ -271,5 +323,25 @@ def create_app(
         value, rows = sync.digest(db, synced)
         return DigestOut(digest=value, rows=rows, last_seq=sync.last_seq(db))
 
-    trust.add_routes(app, store, synced)  # POST /v1/station-key: the hall certifies station signing keys
+    @app.post("/v1/anchor")
+    def anchor(body: AnchorIn, caller: Caller, db: Db) -> AnchorOut:
+        return AnchorOut(**anchors.receive(db, caller.code, body.entry_id, body.entry_hash))
+
+    @app.get("/v1/anchor")
+    def last_anchor(caller: Caller, db: Db) -> AnchorOut | None:
+        found = anchors.last(db, caller.code)
+        return AnchorOut(**found) if found else None
+
+    # POST /v1/station-key: the hall certifies station signing keys
+    trust.add_routes(app, store, synced, lambda db, request, authorization: authenticated(db, request, authorization))
     return app
+
+
+class Unprocessable(UserError):
+    """A request well formed but carrying what may not be stored: answered with 422."""
+
+
+def _source(request: Request) -> str:
+    """Where a request came from, for lock-outs and the log (behind a reverse proxy: the proxy; see
+    docs/deploy.md)."""
+    return request.client.host if request.client else "unknown"

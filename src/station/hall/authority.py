@@ -8,6 +8,7 @@ alias of the existing row). Aliases are followed for a row's own uid and for eve
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
@@ -23,12 +24,23 @@ FINGERPRINT_KEY = "unique.fingerprint"
 CHUNK = 500
 
 
+# One encoder for every key: json.dumps with options builds a new one per call, which was most of its cost.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def key_hash(key: tuple[str, ...], data: Mapping[str, Any]) -> str | None:
     """The hash of one unique key of a row, or None when a value is missing (NULLs never collide, as in SQL)."""
-    values = [data.get(f) for f in key]
+    values = tuple(data.get(f) for f in key)
     if any(v is None or v == "" for v in values):
         return None
-    canonical = json.dumps([list(key), values], ensure_ascii=False, separators=(",", ":"))
+    return _hash_of(key, values, tuple(type(v) for v in values))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hash_of(key: tuple[str, ...], values: tuple[Any, ...], _types: tuple[type, ...]) -> str:
+    # Cached: a push asks for the same row's keys when it loads, checks and claims them. The types are part
+    # of the cache key because 1, 1.0 and True are equal to Python but not in JSON.
+    canonical = _CANONICAL.encode([list(key), list(values)])
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -90,6 +102,23 @@ class Authority:
 
     def resolve(self, table: str, uid: str) -> str:
         return self.aliases.get((table, uid), uid)
+
+    def same_row(self, table: str, a: Any, b: Any) -> bool:
+        """Whether two values of a reference column name the same row, aliases followed (looked up now
+        for a uid the bulk load did not cover: differing references are rare)."""
+        if a == b:
+            return True
+        if not isinstance(a, str) or not isinstance(b, str):
+            return False
+        for uid in (a, b):
+            if (table, uid) not in self.aliases:
+                with self.session.no_autoflush:
+                    found = self.session.execute(
+                        select(Alias.to_uid).where(Alias.table_name == table, Alias.from_uid == uid)
+                    ).scalar_one_or_none()
+                if found is not None:
+                    self.aliases[(table, uid)] = found
+        return self.resolve(table, a) == self.resolve(table, b)
 
     def rewrite_refs(self, table: SyncedTable, data: dict[str, Any]) -> dict[str, Any]:
         for column, target in table.refs:
@@ -165,9 +194,9 @@ class Authority:
         if moved:
             self.session.execute(update(UniqueKey.__table__).where(where).values(row_uid=bindparam("now")), moved)
         if added:
-            self.session.execute(insert(UniqueKey), added)
+            self.session.execute(insert(UniqueKey.__table__), added)
         if self._new_aliases:
-            self.session.execute(insert(Alias), self._new_aliases)
+            self.session.execute(insert(Alias.__table__), self._new_aliases)
         self._touched.clear()
         self._new_aliases.clear()
 

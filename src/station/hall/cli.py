@@ -60,6 +60,53 @@ def cmd_revoke_station(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def _tables(ctx: Any) -> dict[str, Any]:
+    from station.contributions import SyncedTable
+
+    return {t.name: t for t in ctx.host.collect("register_synced_tables", SyncedTable)}
+
+
+def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
+    """The changes waiting for the hall's supervisor; with an id, apply or dismiss one."""
+    from station.hall import events, review, trust
+
+    store = _store(args, ctx)
+    trust.configure(ctx.data_dir / "hall")  # an applied change may republish a signed list
+    tables = _tables(ctx)
+    if args.id is None:
+        with store.session() as session:
+            found = [review.as_dict(c) for c in review.waiting(session, include_decided=args.all)]
+        store.dispose()
+        if args.json:
+            print(json.dumps(found, ensure_ascii=False))
+        elif not found:
+            print("没有等待服务大厅审核的改动。")
+        for c in [] if args.json else found:
+            state = "" if c["status"] == "open" else f"（已{'采纳' if c['status'] == 'applied' else '驳回'}）"
+            print(f"[{c['id']}] 服务站 {c['station']} · {c['table']} · {c['created_at'][:16]}{state}")
+            print(f"    {c['reason']}")
+        return 0
+    if args.apply == args.dismiss:
+        from station.errors import UserError
+
+        raise UserError("请指明采纳（--apply）还是驳回（--dismiss）这次改动。")
+    by = args.user or "hall-supervisor"
+    with store.session() as session, session.begin():
+        conflict = review.decide(
+            session,
+            tables,
+            args.id,
+            apply=args.apply,
+            by=by,
+            note=args.reason or "",
+            after_apply=events.announce(ctx.host, session, tables),
+        )
+    store.dispose()
+    verb = "采纳，各服务站下次同步时会收到" if conflict.status == "applied" else "驳回，服务大厅的版本保持不变"
+    print(f"服务站 {conflict.station} 的这次改动已{verb}。")
+    return 0
+
+
 def cmd_digest(args: argparse.Namespace, ctx: Any) -> int:
     from station.contributions import SyncedTable
     from station.hall import sync
@@ -105,8 +152,18 @@ def cmd_enroll(args: argparse.Namespace, ctx: Any) -> int:
     ctx.settings.station_code = credential.station_code
     ctx.settings.station_name = credential.station_name
     ctx.settings.save(ctx.data_dir)
+    from station.core import backup, meta
+
     with ctx.work(ctx.cli_actor(args.user)) as work:
-        work.audit("station.enroll", "station", credential.station_code, None, {"hall": credential.url})
+        before = meta.get(work.session, backup.STATION_KEY)
+        meta.put(work.session, backup.STATION_KEY, credential.station_code)  # a backup knows whose it is
+        work.audit(
+            "station.enroll",
+            "station",
+            credential.station_code,
+            {"station": before} if before else None,
+            {"hall": credential.url, "station": credential.station_code},
+        )
     print(f"本站已登记为 {credential.station_code}（{credential.station_name}），服务大厅 {credential.url}")
     _fetch_hall_key(ctx, credential)
     return 0
@@ -128,7 +185,9 @@ def _fetch_hall_key(ctx: Any, credential: Any) -> None:
         print("已取得服务大厅的公钥并认证了本站的签名密钥：可以签发执照，也可离线核验执照。")
 
 
-def configure(sub: Any) -> None:
+def configure(sub: Any) -> Any:
+    """Add ``hall`` and its actions to ``sub``; returns the hall's own subparsers, where plugins' hall
+    commands (``CliCommand(parent="hall")``) go."""
     hall = sub.add_parser("hall", help="服务大厅（中心端）").add_subparsers(metavar="ACTION", required=True)
     db_help = "数据库地址，如 postgresql+psycopg://user@host/db（默认为数据目录下 hall/hall.db）"
     serve = hall.add_parser("serve", help="运行服务大厅的 HTTP 服务")
@@ -146,6 +205,15 @@ def configure(sub: Any) -> None:
     revoke.add_argument("code")
     revoke.add_argument("--db", help=db_help)
     revoke.set_defaults(run=cmd_revoke_station)
+    rev = hall.add_parser("review", help="等待服务大厅审核的改动（他站的记录、只可追加的记录）：列出、采纳或驳回")
+    rev.add_argument("id", nargs="?", type=int, help="要处理的改动编号")
+    rev.add_argument("--apply", action="store_true", help="采纳：服务大厅以自己的名义发布这次改动")
+    rev.add_argument("--dismiss", action="store_true", help="驳回：服务大厅的版本保持不变")
+    rev.add_argument("--reason", help="处理理由（必填，与决定一起留存）")
+    rev.add_argument("--all", action="store_true", help="也列出已处理的")
+    rev.add_argument("--db", help=db_help)
+    rev.add_argument("--json", action="store_true")
+    rev.set_defaults(run=cmd_review)
     dig = hall.add_parser("digest", help="服务大厅同步数据的摘要（与各站的 station sync status 对照）")
     dig.add_argument("--db", help=db_help)
     dig.add_argument("--json", action="store_true")
@@ -160,3 +228,4 @@ def configure(sub: Any) -> None:
     enroll.add_argument("url", help="服务大厅地址，如 https://hall.example:8750")
     enroll.add_argument("token", help="一次性登记码")
     enroll.set_defaults(run=cmd_enroll)
+    return hall

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from station.core.db import NAMING_CONVENTION, UTCDateTime, utcnow
@@ -40,6 +40,9 @@ class Row(HallBase):
     version: Mapped[int] = mapped_column(Integer)
     data: Mapped[str | None] = mapped_column(Text)  # JSON of the table's synced fields
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The station that created the row ("HALL" for what the hall published): who may change an "owner"
+    # table's row, amend an "append" table's row, or delete it.
+    owner: Mapped[str | None] = mapped_column(String(20))
 
 
 class Change(HallBase):
@@ -69,9 +72,15 @@ class Op(HallBase):
 
 
 class Conflict(HallBase):
-    """A change the hall did not apply as sent: both versions kept for a person to decide."""
+    """A change the hall did not apply as sent: both versions kept for a person to decide.
+
+    Every conflict goes back to the station that sent the change. One the station may not settle itself
+    (a change to another station's row of an "owner" or "append" table) also waits at the hall:
+    ``review`` is set and ``status`` stays "open" until the hall's supervisor applies or dismisses it.
+    """
 
     __tablename__ = "hall_conflict"
+    __table_args__ = (Index("ix_hall_conflict_review", "review", "status"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     station: Mapped[str] = mapped_column(String(20), index=True)
@@ -82,6 +91,38 @@ class Conflict(HallBase):
     ours: Mapped[str | None] = mapped_column(Text)  # what the hall holds
     fields: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # "stale", "deleted", "duplicate", "merge", "table", "hall", "owner", "append", "delete"
+    kind: Mapped[str] = mapped_column(String(20), default="stale")
+    op: Mapped[str] = mapped_column(String(10), default="upsert")  # what the station sent: upsert or delete
+    review: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open, applied, dismissed
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class Anchor(HallBase):
+    """The head of a station's audit chain as its sync reported it: append-only, so a station whose log
+    was cut short or rewritten no longer reaches the last anchor the hall holds."""
+
+    __tablename__ = "hall_anchor"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station: Mapped[str] = mapped_column(String(20), index=True)
+    entry_id: Mapped[int] = mapped_column(Integer)
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Throttle(HallBase):
+    """Failed attempts from one source (an address, a station code) and the lock-out they earned."""
+
+    __tablename__ = "hall_throttle"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_start: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class UniqueKey(HallBase):

@@ -1,4 +1,4 @@
-"""Data only the hall writes (catalogues, trust lists): tables declared with ``SyncedTable(origin="hall")``.
+"""Data only the hall writes (catalogues, trust lists): tables declared with ``SyncedTable(write="hall")``.
 
 ``publish_rows(session, tables, table_name, [(uid, data or None), ...])`` makes each row's new version a
 change that every station pulls with its next sync; publishing the same data again changes nothing. It

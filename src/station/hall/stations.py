@@ -79,11 +79,22 @@ def enroll(session: Session, token: str) -> Enrolment:
     return Enrolment(station.code, station.name, secret)
 
 
+def from_header(session: Session, authorization: str | None) -> Station:
+    """The station an ``Authorization: Bearer CODE:SECRET`` header proves, or ``Unauthenticated``."""
+    scheme, _, credential = (authorization or "").partition(" ")
+    code, _, secret = credential.partition(":")
+    if scheme.lower() != "bearer" or not code or not secret:
+        raise Unauthenticated("缺少服务站凭据。请先用服务大厅给的登记码登记本站。")
+    return authenticate(session, code, secret)
+
+
 def authenticate(session: Session, code: str, secret: str) -> Station:
+    if not _CODE.match(code):  # never looked up: a code with control characters fails on some databases
+        raise Unauthenticated("服务站身份验证失败。请重新登记本站。")
     station = session.get(Station, code)
     expected = station.secret_hash if station is not None and station.secret_hash else _hash("")
     if station is None or not hmac.compare_digest(expected, _hash(secret)):
-        raise Unauthenticated("服务站身份验证失败。请重新登记本站（station enroll）。")
+        raise Unauthenticated("服务站身份验证失败。请重新登记本站。")
     if station.revoked_at is not None:
         raise PermissionDenied(f"服务站 {code} 已被服务大厅停用，请联系服务大厅。")
     return station
@@ -98,7 +109,3 @@ def revoke(session: Session, code: str) -> Station:
     station.secret_hash = None
     session.flush()
     return station
-
-
-def all_stations(session: Session) -> list[Station]:
-    return list(session.scalars(select(Station).order_by(Station.code)))

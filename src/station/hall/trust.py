@@ -139,13 +139,15 @@ def certify(
         entry = same
     else:
         entry = trust.StationKey(station_code, public_key, now, now.replace(year=now.year + trust.CERT_YEARS))
-        keys = [
+        ended = [
             trust.StationKey(k.station_code, k.public_key, k.valid_from, min(k.valid_to, now))
-            if k.station_code == station_code and k.public_key != public_key
+            if k.station_code == station_code
             else k
             for k in keys
-            if k.public_key != public_key
-        ] + [entry]
+            if k.public_key != public_key  # each key once: a key certified again has only its new entry
+        ]
+        # A key ended the moment it began never signed anything that verifies: it need not stay listed.
+        keys = [k for k in ended if k.valid_to > k.valid_from] + [entry]
         document = trust.station_key_list(key, keys, now)
         _publish(session, tables, trust.STATION_KEYS, trust.as_row(document, "station_keys", now))
         log.info("station %s key certified", station_code)
@@ -170,15 +172,19 @@ def revoke_licences(
 # -- HTTP ------------------------------------------------------------------------------------------
 
 
-def add_routes(app: Any, store: Any, synced: Mapping[str, Any]) -> None:
+def add_routes(app: Any, store: Any, synced: Mapping[str, Any], authenticated: Any) -> None:
     """``POST /v1/station-key``: the calling station's public key in, the hall's certificate out.
-    ``GET /v1/hall-key``: the hall's public key, which a station keeps to check the trust lists."""
+    ``GET /v1/hall-key``: the hall's public key, which a station keeps to check the trust lists.
+
+    ``authenticated(db, request, authorization)`` proves the caller (with the hall's lock-outs). A station
+    may have a new key certified a few times a day: each one stays listed for good once ended, so an
+    unlimited number would grow the list every station pulls without bound."""
     from typing import Annotated
 
-    from fastapi import Header
+    from fastapi import Header, Request
     from pydantic import BaseModel, Field
 
-    from station.hall import stations
+    from station.hall import throttle
 
     class KeyIn(BaseModel):
         public_key: str = Field(min_length=40, max_length=60)
@@ -190,30 +196,30 @@ def add_routes(app: Any, store: Any, synced: Mapping[str, Any]) -> None:
     class HallKeyOut(BaseModel):
         hall_public_key: str
 
-    def caller_code(authorization: str | None) -> tuple[str, str]:
-        scheme, _, credential = (authorization or "").partition(" ")
-        code, _, secret = credential.partition(":")
-        if scheme.lower() != "bearer" or not code or not secret:
-            raise stations.Unauthenticated("缺少服务站凭据。请先登记本站（station enroll）。")
-        return code, secret
-
     @app.get("/v1/hall-key")
-    def hall_key_route(authorization: Annotated[str | None, Header(max_length=300)] = None) -> HallKeyOut:
-        code, secret = caller_code(authorization)
+    def hall_key_route(
+        request: Request, authorization: Annotated[str | None, Header(max_length=300)] = None
+    ) -> HallKeyOut:
         with store.session() as db:
-            stations.authenticate(db, code, secret)
+            authenticated(db, request, authorization)
         return HallKeyOut(hall_public_key=base64.b64encode(hall_public()).decode("ascii"))
 
     @app.post("/v1/station-key")
-    def station_key(body: KeyIn, authorization: Annotated[str | None, Header(max_length=300)] = None) -> CertificateOut:
-        code, secret = caller_code(authorization)
+    def station_key(
+        body: KeyIn, request: Request, authorization: Annotated[str | None, Header(max_length=300)] = None
+    ) -> CertificateOut:
         try:
             public = base64.b64decode(body.public_key, validate=True)
         except ValueError:
             raise UserError("公钥格式不对（应为 Base64）。") from None
         with store.session() as db, db.begin():
-            caller = stations.authenticate(db, code, secret)
+            caller = authenticated(db, request, authorization)
+            known = any(k.public_key == public and k.station_code == caller.code for k in current_keys(db))
+            if not known:
+                throttle.check(store, throttle.STATION_KEY, caller.code)
             cert = certify(db, synced, caller.code, public)
+        if not known:
+            throttle.record(store, throttle.STATION_KEY, caller.code, failure=False)
         return CertificateOut(
             certificate=base64.b64encode(cert).decode("ascii"),
             hall_public_key=base64.b64encode(hall_public()).decode("ascii"),

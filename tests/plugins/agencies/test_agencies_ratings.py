@@ -70,3 +70,42 @@ def test_a_viewer_without_the_permission_cannot_rate(market, clerk, ctx) -> None
     nobody = ctx.permissions.actor("guest", "guest")
     with pytest.raises(PermissionDenied, match="录入中介服务评价"):
         rate(market, nobody, number)
+
+
+def test_a_blacklisted_agency_shows_its_status_and_is_not_ranked_as_in_good_standing(
+    market, clerk, admin, capsys, tmp_path
+) -> None:
+    from station_agencies import report
+    from station_agencies.stars import Period
+
+    from station.cli import main
+
+    best = dict.fromkeys(DIMENSIONS, 5)
+    for _ in range(3):
+        rate(market, clerk, completed_commission(market, clerk, "valid1"), scores=best)
+        rate(market, clerk, completed_commission(market, clerk, "valid2"), scores=GOOD)
+    with market.ctx.work(admin) as work:
+        services.set_status(work, market.agencies["valid1"], "blacklisted", "出具虚假报告", now=NOW)
+    with market.ctx.read() as session:
+        _, ranked = services.ranking(session, Period.parse("2026Q3"), "cost")
+    rated = [r for r in ranked if r.count]
+    assert [r.status for r in rated] == ["active", "blacklisted"]  # the better score does not put it first
+    assert rated[1].stars is not None and rated[1].status_text == "列入黑名单"
+    assert all(r.status == "active" for r in ranked[: ranked.index(rated[1])] if r.count)
+    report.write(market.ctx, "2026Q3", tmp_path / "stars.pdf")
+    market.ctx.close()
+    assert main(["--data-dir", str(market.ctx.data_dir), "agencies", "ratings", "--period", "2026Q3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    first = next(line for line in lines if line.strip().startswith("1."))
+    assert "正大" in first
+    assert any("恒信" in line and "列入黑名单" in line and not line.strip()[0].isdigit() for line in lines)
+    assert main(["--data-dir", str(market.ctx.data_dir), "agencies", "ratings", "--period", "2026Q3", "--json"]) == 0
+    listed = {a["name"]: a for a in json.loads(capsys.readouterr().out)["agencies"]}
+    assert listed["玉门恒信工程造价咨询有限公司"]["status"] == "blacklisted"
+    assert (
+        listed["玉门恒信工程造价咨询有限公司"]["rank"] is None and listed["玉门正大工程造价咨询有限公司"]["rank"] == 1
+    )
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(tmp_path / "stars.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "列入黑名单" in text

@@ -69,3 +69,64 @@ def test_enrol_certify_issue_sync_verify_revoke(tmp_path, hall):  # noqa: F811
     verdict = json.loads(after.stdout)
     assert after.returncode == 1 and verdict["verdict"] == "revoked", verdict
     assert verdict["trust_lists"]["revoked_licences"]
+
+
+def test_only_the_issuing_station_or_the_hall_revokes_a_licence(tmp_path, hall):  # noqa: F811
+    a, evil = tmp_path / "a", tmp_path / "evil"
+    run(a, "enroll", hall.url, hall.add_station("ST01", "航空港区企业服务站"))
+    run(evil, "enroll", hall.url, hall.add_station("EVIL", "另一服务站"))
+    ctx = StationContext(a)
+    ctx.open()
+    uscc = add_enterprise(ctx, ctx.permissions.actor("admin", "admin"))
+    ctx.close()
+    issued = json.loads(
+        run(a, "license", "issue", "--uscc", uscc, "--permit", "SPJY:JY14101730000001:2031-06-30", "--json").stdout
+    )
+    number = issued["number"]
+    run(a, "sync")
+    run(evil, "sync")
+    # Another station's supervisor revokes it locally and syncs: the hall refuses, and the station goes back.
+    run(evil, "license", "revoke", number, "--reason", "冒用他站吊销")
+    run(evil, "sync")
+    mine = json.loads(run(evil, "license", "list", "--json").stdout)
+    assert [lic["status"] for lic in mine if lic["number"] == number] == ["valid"]
+    run(a, "sync")
+    still = json.loads(station(a, "license", "verify", "--payload", issued["payload"], "--json").stdout)
+    assert still["verdict"] == "valid", still
+    waiting = json.loads(hall.cli("review", "--json").stdout)
+    assert [(w["station"], w["table"], w["kind"]) for w in waiting] == [("EVIL", "licenses_license", "owner")]
+    # The hall's supervisor revokes it for the park: every station pulls it, and the signed list carries it.
+    done = hall.cli("revoke-license", number, "--reason", "许可证已被发证机关吊销")
+    assert done.returncode == 0, done.stderr
+    assert hall.cli("revoke-license", number, "--reason", "再次").returncode != 0  # once
+    run(a, "sync")
+    verdict = json.loads(station(a, "license", "verify", "--payload", issued["payload"], "--json").stdout)
+    assert verdict["verdict"] == "revoked", verdict
+    revoked = [lic for lic in json.loads(run(a, "license", "list", "--json").stdout) if lic["number"] == number]
+    assert revoked[0]["status"] == "revoked"
+
+
+def test_a_station_cannot_grow_the_trust_list_without_bound(tmp_path, hall):  # noqa: F811
+    """Each key a station has certified stays listed once it ends; new keys are limited to five a day."""
+    import base64
+
+    import httpx
+
+    from station.core import enrolment, signing
+
+    a = tmp_path / "a"
+    run(a, "enroll", hall.url, hall.add_station("ST01", "航空港区企业服务站"))  # certifies one key
+    auth = {"Authorization": enrolment.load(a).authorization}
+
+    def certify(key: bytes) -> int:
+        body = {"public_key": base64.b64encode(key).decode("ascii")}
+        return httpx.post(f"{hall.url}/v1/station-key", json=body, headers=auth).status_code
+
+    keys = [signing.public_bytes(signing.new_private_key()) for _ in range(5)]
+    codes = [certify(key) for key in keys]
+    assert codes == [200, 200, 200, 200, 429], codes  # the enrolment's key counted as the first of the day
+    assert certify(keys[3]) == 200  # the current key again: nothing new, not counted
+    refused = httpx.post(
+        f"{hall.url}/v1/station-key", json={"public_key": base64.b64encode(keys[4]).decode()}, headers=auth
+    )
+    assert "分钟后再试" in refused.json()["detail"]

@@ -218,3 +218,44 @@ def test_a_key_certified_later_than_the_issue_time_does_not_vouch(tmp_path, hall
             _issue(c, admin, uscc, now=NOW + dt.timedelta(days=400))
     finally:
         c.close()
+
+
+def _save(ctx, actor, uscc, given, now=NOW):
+    from station.core import enterprises
+
+    with ctx.work(actor) as work:
+        e = enterprises.by_uscc(work.session, uscc)
+        return services.save_permit(work, e.uid, given, station_code="ST01", now=now)
+
+
+@pytest.mark.parametrize(
+    ("given", "fragment"),
+    [
+        (PermitInput("SPJY", "JY1", dt.date(2045, 1, 1), issued_on=dt.date(2026, 11, 1)), "最长5年"),
+        (PermitInput("GGWS", "卫1", dt.date(2030, 11, 1), issued_on=dt.date(2026, 11, 1)), "最长4年"),
+        (PermitInput("SPXS", "备1", dt.date(2099, 12, 31)), "没有有效期"),  # a filing carries no expiry
+        (PermitInput("SPJY", "JY2", dt.date(2030, 1, 1), issued_on=dt.date(2026, 12, 1)), "还没到"),
+        (PermitInput("SPJY", "JY3", dt.date(2026, 11, 30), issued_on=dt.date(2026, 12, 1)), "还没到"),
+    ],
+)
+def test_permit_dates_are_bounded_by_their_kind_and_today(station, clerk, given, fragment):
+    ctx, uscc = station
+    with pytest.raises(ValidationError, match=fragment):
+        _save(ctx, clerk, uscc, given)
+
+
+def test_the_longest_validity_is_accepted_and_a_filing_has_no_expiry(station, clerk, supervisor):
+    ctx, uscc = station
+    food = _save(ctx, clerk, uscc, PermitInput("SPJY", "JY4", dt.date(2031, 10, 31), issued_on=dt.date(2026, 11, 1)))
+    filing = _save(ctx, clerk, uscc, PermitInput("SPXS", "备2"))
+    assert food.expires_on == dt.date(2031, 10, 31) and filing.expires_on is None
+    _, payload = _issue(ctx, clerk, uscc, permits=[])
+    found = _verdict(ctx, payload)
+    assert found.verdict == "valid" and found.expires_on == "2031-10-31"  # the filing does not shorten it
+    assert {p["number"]: p["expires_on"] for p in found.permits}["备2"] == "长期有效（备案）"
+    with ctx.work(supervisor) as work, pytest.raises(UserError, match="不需要延续"):
+        services.renew_permit(work, filing.uid, dt.date(2035, 1, 1), "延续")
+    with ctx.work(supervisor) as work, pytest.raises(ValidationError, match="最长5年"):
+        services.renew_permit(work, food.uid, dt.date(2045, 1, 1), "延续")
+    with ctx.work(supervisor) as work:
+        assert services.renew_permit(work, food.uid, dt.date(2036, 10, 31), "延续").expires_on.year == 2036

@@ -230,3 +230,20 @@ def test_the_real_marketplace_draws_the_verifier(loaded, firm, clerk, supervisor
     with ctx.read() as session:
         drawn = agencies.verify_draw(session, record["draw_uid"])
     assert drawn[1].ok  # re-run from its record: the same agency
+
+
+def test_a_step_is_never_dated_before_the_step_it_follows(loaded, firm, clerk, supervisor, clock) -> None:
+    start = clock()
+    with loaded.work(clerk) as work:
+        number = services.apply(work, firm, "RD-AWARD", materials=MATERIALS, now=start).number
+    with loaded.work(clerk) as work:
+        services.accept(work, number, now=clock.advance(days=2))
+    with loaded.work(supervisor) as work, pytest.raises(UserError, match="早于这件申请上一步"):
+        services.review(work, number, approve=True, now=start)  # a back-dated review before its acceptance
+    with loaded.work(supervisor) as work:
+        services.review(work, number, approve=True, now=clock())
+        services.start_notice(work, number, now=clock())
+        notice_until = services.get_claim(work.session, number).notice_until
+    with loaded.work(supervisor) as work, pytest.raises(UserError, match="公示期至"):
+        services.pay(work, number, now=start + dt.timedelta(days=1))
+    assert notice_until is not None

@@ -125,6 +125,11 @@ def test_cli_runs_the_workflow_on_a_fresh_data_directory(tmp_path, capsys) -> No
     assert station("policy", "claim", "notice", number)[0] == 0
     rc, out, err = station("policy", "claim", "pay", number)
     assert rc != 0 and "公示期至 2026-03-08" in err
+    import datetime as dt
+
+    tomorrow = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=8 + 24)).date().isoformat()
+    rc, out, err = station("policy", "claim", "pay", number, today=tomorrow)  # a date not yet come
+    assert rc != 0 and "还没到" in err
     rc, out, _ = station("policy", "claim", "pay", number, "--json", today="2026-03-09")
     assert rc == 0 and json.loads(out)["amount_fen"] == 30_000_000
     rc, out, err = station("policy", "claim", "pay", number, today="2026-03-10")
@@ -161,3 +166,23 @@ def test_models_match_the_migration(ctx) -> None:
 
     mine = [d for d in diff if "policy_" in table(d)]
     assert mine == []
+
+
+def test_an_import_of_many_enterprises_marks_everything_stale_in_flat_memory(monkeypatch) -> None:
+    import types
+
+    import station_policy
+
+    station_policy.take_stale()
+    monkeypatch.setattr(station_policy, "STALE_KEPT", 3)
+    calls = []
+    unsubscribe = station_policy.on_stale(lambda: calls.append(1))
+    try:
+        for n in range(10):
+            station_policy.enterprise_did_change(types.SimpleNamespace(uid=f"uid-{n}"))
+    finally:
+        unsubscribe()
+    assert calls == [1]  # one call until the page takes them, not one per enterprise
+    assert not station_policy._stale  # past the limit nothing is held per enterprise
+    assert station_policy.take_stale() is None  # "every stale one": the stamps find them
+    assert station_policy.take_stale() == []

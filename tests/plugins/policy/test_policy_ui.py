@@ -86,7 +86,7 @@ def test_enterprise_tab_why_not_and_a_claim_through_the_dialog(page, qtbot, qtmo
     assert QDialog  # the dialogs above were real QDialogs
 
 
-def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded, admin, tmp_path) -> None:
+def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded, admin, tmp_path, monkeypatch) -> None:
     from station_policy.ui.claim_dialog import ClaimDialog
 
     with loaded.read() as session:
@@ -111,8 +111,10 @@ def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded,
     assert dialog.events.rowCount() == 3 and dialog.events.item(2, 1).text() == "审核"
     # After a step the focus is on Close and no act is the default: a stray Enter starts nothing.
     assert dialog.focusWidget() is dialog.close_button and not any(b.isDefault() for b in dialog.buttons.values())
-    with loaded.work(admin) as work:  # the notice period, already over
-        services.start_notice(work, number, now=dt.datetime.now(dt.UTC) - dt.timedelta(days=8))
+    later = dt.datetime.now(dt.UTC)  # the dialog's steps were dated now; the next ones cannot go back
+    with loaded.work(admin) as work:
+        services.start_notice(work, number, now=later)
+    monkeypatch.setattr(services, "utcnow", lambda: later + dt.timedelta(days=8))  # the notice period is over
     dialog.reload()
     qtbot.waitUntil(lambda: dialog.buttons["pay"].isVisible(), timeout=10_000)
     in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return), seen)  # Enter answers Cancel

@@ -13,6 +13,15 @@ def at(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=SHANGHAI).astimezone(dt.UTC)
 
 
+def issued(seed: int = 1, division: str = "430211") -> str:
+    """A credit code as the registration authority would issue it for the application's address (株洲天元区)."""
+    import random
+
+    from station.core import uscc
+
+    return uscc.generate(random.Random(seed), division)
+
+
 def application(name: str = "株洲华鑫新材料有限公司", **extra: Any) -> dict[str, Any]:
     raw: dict[str, Any] = {
         "case_type": "limited_company",

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from startup_helpers import application
+from startup_helpers import application, issued
 
 from station.cli import main
 
@@ -31,7 +31,9 @@ def test_new_step_list_show_on_a_fresh_data_directory(tmp_path, capsys, monkeypa
     listed = json.loads(out)
     assert listed["count"] == 1 and listed["cases"][0]["enterprise_name"] == "株洲华鑫新材料有限公司"
     assert listed["cases"][0]["steps"]["invoice"] in ("none", "yellow", "red")
-    code, out, err = run(capsys, monkeypatch, data, "step", case["tracking_code"], "registration", "done", "--json")
+    code, out, err = run(
+        capsys, monkeypatch, data, "step", case["tracking_code"], "registration", "done", "--json", "--uscc", issued()
+    )
     assert code == 0, err
     assert json.loads(out)["uscc"]
     code, out, err = run(capsys, monkeypatch, data, "step", case["number"], "invoice", "blocked")
@@ -119,3 +121,32 @@ def test_demo_fills_cases_once(ctx, admin) -> None:
     with ctx.raw() as conn:
         assert conn.execute("SELECT count(*) FROM startup_case").fetchone()[0] == demo.CASES
         assert conn.execute("SELECT count(*) FROM startup_case WHERE status = 'closed'").fetchone()[0] == 24
+
+
+def test_list_red_shows_a_closed_case_whose_deferred_paper_is_overdue(tmp_path, capsys, monkeypatch) -> None:
+    import datetime as dt
+
+    from station_startup import services
+
+    from station.core.context import StationContext
+
+    data = tmp_path / "data"
+    papers = {"identity": "received", "appointment": "received", "premises": {"deferred": True}}
+    start = dt.datetime(2026, 11, 2, 2, 0, tzinfo=dt.UTC)  # long ago: the commitment's five days are past
+    ctx = StationContext(data)
+    ctx.open()
+    try:
+        with ctx.work(ctx.cli_actor()) as work:
+            case = services.open_case(work, application(papers=papers), station_code="ST01", now=start)
+            for step in ("registration", "invoice", "social_insurance", "bank_account", "seal"):
+                services.set_step(work, case.uid, step, "done", uscc_code=issued(), now=start)
+            number = case.number
+    finally:
+        ctx.close()
+    code, out, err = run(capsys, monkeypatch, data, "list", "--colour", "red", "--json")
+    assert code == 0, err
+    listed = json.loads(out)
+    assert [c["number"] for c in listed["cases"]] == [number]
+    assert listed["cases"][0]["status"] == "closed" and listed["cases"][0]["colour"] == "red"
+    code, out, _ = run(capsys, monkeypatch, data, "list", "--colour", "green", "--json")
+    assert json.loads(out)["count"] == 0

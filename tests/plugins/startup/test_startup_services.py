@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from startup_helpers import application, at
+from startup_helpers import application, at, issued
 from station_startup import services
 from station_startup.models import StartupCase
 
@@ -97,18 +97,53 @@ def test_intake_checks_name_shareholders_and_fields(station, clerk) -> None:
         open_case(station, clerk)
 
 
-def test_registration_assigns_a_valid_code_and_creates_the_enterprise_in_startup(station, clerk) -> None:
+def test_registration_records_the_issued_code_and_creates_the_enterprise_in_startup(station, clerk) -> None:
     uid, number, _ = open_case(station, clerk)
     t = at("2026-11-23T11:00")
     with station.work(clerk) as work:
-        services.set_step(work, number, "registration", "done", station_code="ZZ01", now=t)
+        services.set_step(work, number, "registration", "done", uscc_code=issued(), now=t)
     s = summary(station, uid, t)
-    assert uscc.is_valid(s["uscc"]) and s["uscc"][2:8] == "430211"  # Zhuzhou's division, from the address
+    assert s["uscc"] == issued()
     with station.read() as session:
         enterprise = enterprises.by_uscc(session, s["uscc"])
         assert enterprise.name == "株洲华鑫新材料有限公司" and enterprise.stage == "startup"
         assert enterprise.uid == s["enterprise_uid"] and enterprise.registered_capital_fen == 500 * 1_000_000
     assert {step["code"]: step["status"] for step in s["steps"]}["invoice"] == "in_progress"
+
+
+def test_registration_done_without_the_issued_code_is_refused_and_nothing_is_made_up(station, clerk) -> None:
+    uid, number, _ = open_case(station, clerk)
+    for empty in (None, "", "   "):
+        with pytest.raises(ValidationError, match="营业执照") as raised, station.work(clerk) as work:
+            services.set_step(work, number, "registration", "done", uscc_code=empty)
+        assert "请填写" in raised.value.fields["uscc"]
+    s = summary(station, uid, MONDAY_10)
+    assert s["uscc"] == "" and s["enterprise_uid"] is None
+    assert {step["code"]: step["status"] for step in s["steps"]}["registration"] == "in_progress"
+
+
+@pytest.mark.parametrize(
+    ("code", "fragment"),
+    [
+        (issued(1, "110108"), "北京市海淀区"),  # a Beijing code for a Zhuzhou address
+        (issued(1, "430203"), "芦淞区"),  # another district of the same city
+        (issued(1, "439901"), "找不到"),  # no such division
+        ("91430211MA4PXE5Q8X", "组织机构代码"),  # the 18th character is right, the GB 11714 one is not
+    ],
+)
+def test_an_issued_code_must_fit_the_standard_and_the_address(station, clerk, code: str, fragment: str) -> None:
+    _, number, _ = open_case(station, clerk, application(address="湖南省株洲市天元区栗雨路88号"))
+    with pytest.raises(ValidationError, match=fragment), station.work(clerk) as work:
+        services.set_step(work, number, "registration", "done", uscc_code=code)
+
+
+def test_a_law_firm_code_is_recorded(station, clerk) -> None:
+    raw = application(name="株洲明鉴律师事务所", address="株洲市天元区栗雨路1号")
+    uid, number, _ = open_case(station, clerk, raw)
+    code = uscc.generate(__import__("random").Random(3), "430211", "3", "1")
+    with station.work(clerk) as work:
+        services.set_step(work, number, "registration", "done", uscc_code=code)
+    assert summary(station, uid, MONDAY_10)["uscc"] == code
 
 
 def test_a_typed_credit_code_must_validate(station, clerk) -> None:
@@ -143,7 +178,7 @@ def test_colours_as_time_moves(station, clerk) -> None:
     assert colours(station, at("2026-11-23T11:40"))[case_id][:2] == (1, 1)
     assert colours(station, at("2026-11-23T12:00"))[case_id][:2] == (2, 2)  # the deadline is the last moment
     with station.work(clerk) as work:
-        services.set_step(work, number, "registration", "done", now=at("2026-11-23T11:50"))
+        services.set_step(work, number, "registration", "done", uscc_code=issued(), now=at("2026-11-23T11:50"))
         services.set_step(work, number, "seal", "done", now=at("2026-11-23T11:55"))
     ranks = colours(station, at("2026-11-23T14:00"))[case_id]
     assert ranks == (0, -1, 0, 0, 0, -1)
@@ -164,16 +199,40 @@ def test_an_overdue_deferred_paper_turns_the_case_red_until_it_is_brought(statio
     uid, number, _ = open_case(station, clerk, raw)
     with station.work(clerk) as work:
         for step in ("registration", "invoice", "social_insurance", "bank_account"):
-            services.set_step(work, number, step, "done", now=at("2026-11-23T11:00"))
+            services.set_step(work, number, step, "done", uscc_code=issued(), now=at("2026-11-23T11:00"))
     with station.read() as session:
         case_id = services.find_case(session, uid).id
     assert colours(station, at("2026-11-23T11:10"))[case_id][0] == 0
     assert colours(station, at("2026-11-24T17:31"))[case_id][0] == 2  # the seal step is late as well
     with station.work(clerk) as work:
         services.set_step(work, number, "seal", "done", now=at("2026-11-23T11:20"))
-    # closed cases are green, even with a commitment outstanding; the summary still shows it overdue
-    assert colours(station, at("2026-11-24T17:31"))[case_id][0] == -1
-    assert summary(station, uid, at("2026-11-24T17:31"))["papers"][4]["overdue"]
+    with station.work(station.permissions.actor("admin", "admin")) as work:
+        services.assign(work, number, agent="clerk2")
+    # every step done: green until the commitment falls due, then red whatever its steps, everywhere
+    assert colours(station, at("2026-11-24T17:29"))[case_id][0] == -1
+    late = at("2026-11-24T17:31")
+    assert colours(station, late)[case_id][0] == 2
+    assert summary(station, uid, late)["colour"] == "red" and summary(station, uid, late)["status"] == "closed"
+    with station.raw() as conn:
+        ids = services.board_ids(conn)  # the board's default view (open cases) keeps it
+        cs = services.board_colours(conn, late)
+    assert case_id in ids
+    assert services.counts_by_colour(cs, ids)["red"] == 1
+    assert services.filter_by_colour(cs, ids, "red") == [case_id]
+    # the reminder reaches the clerk and the helper agent
+    with station.read() as session:
+        for who in ("clerk", "clerk2"):
+            actor = station.permissions.actor(who, "clerk")
+            texts = [text for _, text, level, _ in services.notices_for(session, actor, late) if level == "critical"]
+            assert any("经营场所）使用证明" in t and "补交" in t for t in texts), texts
+        soon = services.notices_for(session, clerk, at("2026-11-24T09:30"))
+        assert any("经营场所）使用证明" in text and level == "warning" for _, text, level, _ in soon)
+    with station.work(clerk) as work:
+        services.receive_paper(work, number, "premises", now=at("2026-11-25T09:00"))
+    assert colours(station, at("2026-11-25T09:01"))[case_id][0] == -1
+    with station.raw() as conn:
+        assert case_id not in services.board_ids(conn)
+    assert not summary(station, uid, at("2026-11-25T09:01"))["papers"][4]["overdue"]
     raw2 = application("株洲恒瑞软件有限公司", papers={"identity": "received", "premises": {"deferred": "2026-11-23"}})
     raw2["papers"]["appointment"] = "received"
     uid2, number2, _ = open_case(station, clerk, raw2, now=at("2026-11-23T09:00"))
@@ -245,7 +304,8 @@ def test_full_story_from_intake_to_the_licence_offer_through_plugin_events(tmp_p
     steps = ["registration", "seal", "invoice", "social_insurance", "bank_account"]
     for minutes, step in zip((50, 70, 120, 150, 230), steps, strict=True):
         with station.work(clerk) as work:
-            services.set_step(work, number, step, "done", now=MONDAY_10 + dt.timedelta(minutes=minutes))
+            at_ = MONDAY_10 + dt.timedelta(minutes=minutes)
+            services.set_step(work, number, step, "done", uscc_code=issued(), now=at_)
         assert offers == [] or step == steps[-1]  # only the last step completes the case
     assert len(offers) == 1
     event = offers[0]
@@ -267,8 +327,14 @@ def test_full_story_from_intake_to_the_licence_offer_through_plugin_events(tmp_p
 def test_every_write_bumps_versions_for_sync(station, clerk) -> None:
     uid, number, _ = open_case(station, clerk)
     with station.work(clerk) as work:
-        services.set_step(work, number, "registration", "done", now=MONDAY_10)
+        services.set_step(work, number, "registration", "done", uscc_code=issued(), now=MONDAY_10)
     with station.read() as session:
         case = services.find_case(session, uid)
         steps = {s.step_code: s.version for s in services.steps_of(session, uid)}
     assert case.version == 2 and steps["registration"] == 2 and steps["invoice"] == 2 and steps["seal"] == 1
+
+
+def test_a_deferred_paper_is_never_due_before_its_intake(station, clerk) -> None:
+    papers = {"identity": "received", "premises": {"deferred": "2026-11-20"}, "appointment": "received"}
+    with pytest.raises(ValidationError, match="补交日期应在受理之后"):
+        open_case(station, clerk, application(papers=papers))

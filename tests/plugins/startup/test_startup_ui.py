@@ -8,14 +8,14 @@ import types
 import pytest
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
-from startup_helpers import application, at
+from startup_helpers import application, at, issued
 from station_startup import services
 from station_startup.ui.board import StartupBoardPage
 from station_startup.ui.board_model import StartupBoardModel
 from station_startup.ui.case_dialog import CaseDialog
 from station_startup.ui.intake import IntakeDialog
 
-from helpers import in_next_modal
+from helpers import in_next_modal, valid_code
 
 MONDAY_10 = at("2026-11-23T10:00")
 
@@ -96,7 +96,12 @@ def test_scanning_a_receipt_opens_the_case_and_a_step_is_done_there(qtbot, ctx, 
     dialog = dialog_of(CaseDialog)
     qtbot.waitUntil(lambda: made[1][1] in dialog.header.text(), timeout=10_000)
     assert dialog.steps.rowCount() == 5 and dialog.steps.item(1, 2).text() == "等待营业执照"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))  # no code typed: one is assigned
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))  # no code typed: none is made up
+    dialog.steps.selectRow(0)
+    dialog.done_button.click()
+    qtbot.waitUntil(lambda: "统一社会信用代码" in dialog.error.text(), timeout=10_000)
+    assert dialog.steps.item(0, 2).text() != "已办结"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (issued(), True))  # typed from the licence
     dialog.steps.selectRow(0)
     dialog.done_button.click()
     qtbot.waitUntil(lambda: dialog.steps.item(0, 2).text() == "已办结", timeout=10_000)
@@ -247,7 +252,7 @@ def test_board_by_keyboard_and_a_step_done_late_is_marked_late(qtbot, station, c
     assert dialog.summary["number"] in {m[1] for m in made}
     assert "李办事" in dialog.header.text() and "clerk" not in dialog.header.text()  # a name, not a user name
     assert page.model.data(page.model.index(0, 3)) == "李办事"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (valid_code(77), True))  # the code on the licence
     dialog.steps.selectRow(0)
     dialog.done_button.click()
     qtbot.waitUntil(lambda: "已办结" in dialog.steps.item(0, 2).text(), timeout=10_000)
@@ -295,3 +300,65 @@ def test_a_notice_names_its_case_and_the_board_opens_it(qtbot, station, clerk) -
     qtbot.waitUntil(lambda: dialog.summary.get("uid") == made[1][0], timeout=10_000)
     dialog.close()
     page.close()
+
+
+def test_the_rating_screen_takes_the_enterprises_grade_and_the_supervisor_answers_it(qtbot, ctx, clerk, tmp_path):
+    from station_startup.ui.rating_screen import RatingScreen
+
+    made = make_cases(ctx, clerk, 1)
+    page = board(qtbot, ctx, clerk, at("2026-11-23T10:30"))
+    dialog = CaseDialog(page, made[0][0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.summary), timeout=10_000)
+    assert not dialog.answer_button.isVisible()
+    dialog.rating_button.click()
+    screen = dialog.rating_screen
+    qtbot.addWidget(screen)
+    assert isinstance(screen, RatingScreen) and screen.isWindow() and screen.isVisible()
+    assert [screen.stage.itemData(i) for i in range(screen.stage.count())] == ["apply", "accept"]
+    assert screen.stage.currentData() == "accept" and not screen.send.isEnabled()
+    screen.grab().save(str(tmp_path / "rating_screen.png"))
+    screen.findChild(QPushButton, "grade_2").click()
+    screen.comment.setText("材料要求讲得不清楚")
+    assert screen.send.isEnabled()
+    screen.send.click()
+    qtbot.waitUntil(lambda: "不满意" in dialog.header.text(), timeout=10_000)
+    with ctx.read() as session:
+        s = services.case_summary(session, services.find_case(session, made[0][0]), at("2026-11-23T10:40"))
+    assert [(r["stage"], r["grade"], r["comment"]) for r in s["ratings"]] == [("accept", 2, "材料要求讲得不清楚")]
+    dialog.close()
+    supervisor = ctx.permissions.actor("supervisor", "supervisor")
+    page2 = board(qtbot, ctx, supervisor, at("2026-11-23T11:00"))
+    answering = CaseDialog(page2, made[0][0])
+    qtbot.addWidget(answering)
+    answering.show()
+    qtbot.waitUntil(lambda: answering.answer_button.isVisible(), timeout=10_000)
+    import pytest
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QInputDialog, "getText", lambda *a, **k: ("核实属实，已提醒窗口人员", True))
+        answering.answer_button.click()
+        qtbot.waitUntil(lambda: "已核实" in answering.header.text(), timeout=10_000)
+    answering.close()
+
+
+def test_the_weekly_bulletin_on_demand(qtbot, ctx, clerk, monkeypatch, tmp_path) -> None:
+    make_cases(ctx, clerk, 2)
+    page = board(qtbot, ctx, clerk, at("2026-11-30T09:00"))
+    asked = []
+
+    def answer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(kwargs.get("text"))
+        return ("2026-W48", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    page.bulletin_button.click()
+    assert asked == ["2026-W48"]  # the last full week is offered
+    qtbot.waitUntil(lambda: getattr(page, "bulletin_preview", None) is not None, timeout=20_000)
+    preview = page.bulletin_preview
+    assert preview.pdf_path.name == "企业开办每周通报-2026-W48.pdf"
+    from station.core import printing
+
+    assert "受理开办件" in printing.pdf_text(preview.pdf_path)
+    preview.close()

@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="56" />
-        <location filename="../ui/page.py" line="312" />
+        <location filename="../ui/page.py" line="313" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="98" />
-        <location filename="../ui/page.py" line="463" />
+        <location filename="../ui/page.py" line="464" />
         <source>Commissions</source>
         <translation>服务委托</translation>
     </message>
@@ -186,58 +186,58 @@
         <translation>各星级机构数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="247" />
+        <location filename="../ui/page.py" line="248" />
         <source>Too few</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="256" />
+        <location filename="../ui/page.py" line="257" />
         <source>%1 agencies</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="296" />
+        <location filename="../ui/page.py" line="297" />
         <source>Qualifications: %1</source>
         <translation>资质：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="298" />
+        <location filename="../ui/page.py" line="299" />
         <source>In %1 draw pools, drawn %2 times</source>
         <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="310" />
+        <location filename="../ui/page.py" line="311" />
         <source>Set aside: %1</source>
         <translation>已认定为不当评价：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="314" />
+        <location filename="../ui/page.py" line="315" />
         <source>Commission</source>
         <translation>委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="330" />
-        <location filename="../ui/page.py" line="337" />
+        <location filename="../ui/page.py" line="331" />
+        <location filename="../ui/page.py" line="338" />
         <source>Set aside</source>
         <translation>不当评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="330" />
+        <location filename="../ui/page.py" line="331" />
         <source>Select a rating in the history first.</source>
         <translation>请先在记录中选中一条评价。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="338" />
+        <location filename="../ui/page.py" line="339" />
         <source>Set aside the rating %1 gave %2 on %3 as abusive? It will no longer count towards the stars.</source>
         <translation>将“%1”于 %3 对“%2”的评价认定为恶意评价并撤销？撤销后不再计入星级。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="342" />
+        <location filename="../ui/page.py" line="343" />
         <source>Set the rating aside</source>
         <translation>撤销该评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="343" />
+        <location filename="../ui/page.py" line="344" />
         <source>Why is it abusive</source>
         <translation>认定恶意评价的理由</translation>
     </message>
@@ -246,113 +246,113 @@
         <translation type="vanished">认定这条评价为不当评价的理由：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="360" />
+        <location filename="../ui/page.py" line="361" />
         <source>Agencies</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="360" />
+        <location filename="../ui/page.py" line="361" />
         <source>Select an agency first.</source>
         <translation>请先选中一家机构。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="376" />
-        <location filename="../ui/page.py" line="384" />
+        <location filename="../ui/page.py" line="377" />
+        <location filename="../ui/page.py" line="385" />
         <source>Agency status</source>
         <translation>机构状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="385" />
+        <location filename="../ui/page.py" line="386" />
         <source>Mark %1 as %2? It can no longer be commissioned or drawn.</source>
         <translation>将“%1”设为“%2”？设定后不能再被委托或抽取。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="389" />
+        <location filename="../ui/page.py" line="390" />
         <source>Reason (kept on record)</source>
         <translation>原因（将记录在案）</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="408" />
+        <location filename="../ui/page.py" line="409" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="417" />
+        <location filename="../ui/page.py" line="418" />
         <source>New commission…</source>
         <translation>新建委托…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="418" />
+        <location filename="../ui/page.py" line="419" />
         <source>Agency accepts</source>
         <translation>机构接受委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="419" />
+        <location filename="../ui/page.py" line="420" />
         <source>Deliverables…</source>
         <translation>提交成果…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="420" />
+        <location filename="../ui/page.py" line="421" />
         <source>Enterprise confirms completion…</source>
         <translation>企业确认完成…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="427" />
+        <location filename="../ui/page.py" line="428" />
         <source>Rate…</source>
         <translation>录入评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="463" />
+        <location filename="../ui/page.py" line="464" />
         <source>Select a commission first.</source>
         <translation>请先选中一项委托。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="488" />
+        <location filename="../ui/page.py" line="489" />
         <source>Deliverables handed in by the agency</source>
         <translation>机构提交的成果文件</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="499" />
+        <location filename="../ui/page.py" line="500" />
         <source>Confirm completion</source>
         <translation>确认完成</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="499" />
+        <location filename="../ui/page.py" line="500" />
         <source>Name of the enterprise's representative who confirms</source>
         <translation>确认完成的企业代表姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="530" />
+        <location filename="../ui/page.py" line="531" />
         <source>Random draw…</source>
         <translation>随机抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="534" />
+        <location filename="../ui/page.py" line="535" />
         <source>Re-check the selected draw</source>
         <translation>复核选中的抽取</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="602" />
+        <location filename="../ui/page.py" line="603" />
         <source>Draw %1 re-checked: the same agency, %2.</source>
         <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="604" />
+        <location filename="../ui/page.py" line="605" />
         <source>Draw %1 does NOT match its record: %2</source>
         <translation>抽取 %1 复核不一致：%2</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="617" />
+        <location filename="../ui/page.py" line="618" />
         <source>Save evaluation report</source>
         <translation>保存星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="631" />
+        <location filename="../ui/page.py" line="632" />
         <source>Evaluation report</source>
         <translation>星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="633" />
+        <location filename="../ui/page.py" line="634" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
@@ -360,42 +360,42 @@
 <context>
     <name>AgencyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="383" />
+        <location filename="../ui/dialogs.py" line="386" />
         <source>Register an agency</source>
         <translation>登记入驻中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="387" />
+        <location filename="../ui/dialogs.py" line="390" />
         <source>Agency name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="388" />
+        <location filename="../ui/dialogs.py" line="391" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="389" />
+        <location filename="../ui/dialogs.py" line="392" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="390" />
+        <location filename="../ui/dialogs.py" line="393" />
         <source>Related parties (credit codes, comma-separated)</source>
         <translation>关联方（统一社会信用代码，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="391" />
+        <location filename="../ui/dialogs.py" line="394" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="392" />
+        <location filename="../ui/dialogs.py" line="395" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="405" />
+        <location filename="../ui/dialogs.py" line="408" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
@@ -403,7 +403,7 @@
 <context>
     <name>CommissionDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="213" />
+        <location filename="../ui/dialogs.py" line="214" />
         <source>New commission</source>
         <translation>新建中介服务委托</translation>
     </message>
@@ -412,62 +412,62 @@
         <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="216" />
+        <location filename="../ui/dialogs.py" line="217" />
         <source>Name or credit code of the commissioning enterprise</source>
         <translation>委托企业的名称或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="222" />
+        <location filename="../ui/dialogs.py" line="223" />
         <source>Yuan, e.g. 35000</source>
         <translation>单位：元，如 35000</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="225" />
+        <location filename="../ui/dialogs.py" line="226" />
         <source>Random draw (witnessed at the window)</source>
         <translation>随机抽取（窗口现场见证）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="226" />
+        <location filename="../ui/dialogs.py" line="227" />
         <source>Chosen directly by the enterprise</source>
         <translation>企业直接选取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="238" />
+        <location filename="../ui/dialogs.py" line="239" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="239" />
+        <location filename="../ui/dialogs.py" line="240" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="240" />
+        <location filename="../ui/dialogs.py" line="241" />
         <source>Scope of the service</source>
         <translation>服务内容和范围</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="241" />
+        <location filename="../ui/dialogs.py" line="242" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="242" />
+        <location filename="../ui/dialogs.py" line="243" />
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="243" />
+        <location filename="../ui/dialogs.py" line="244" />
         <source>Selection</source>
         <translation>选取方式</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="244" />
+        <location filename="../ui/dialogs.py" line="245" />
         <source>Agency</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="281" />
+        <location filename="../ui/dialogs.py" line="283" />
         <source>The budget is not an amount: write it like 35000 or 35000.50.</source>
         <translation>预算不是金额，请写成 35000 或 35000.50。</translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="55" />
+        <location filename="../ui/dialogs.py" line="56" />
         <source>Random draw of an agency</source>
         <translation>随机抽取中介机构</translation>
     </message>
@@ -492,82 +492,82 @@
         <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="60" />
+        <location filename="../ui/dialogs.py" line="61" />
         <source>Name or credit code of the commissioning enterprise</source>
         <translation>委托企业的名称或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="66" />
+        <location filename="../ui/dialogs.py" line="67" />
         <source>Commission: %1</source>
         <translation>委托：%1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="70" />
+        <location filename="../ui/dialogs.py" line="71" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="71" />
+        <location filename="../ui/dialogs.py" line="72" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="72" />
+        <location filename="../ui/dialogs.py" line="73" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="74" />
+        <location filename="../ui/dialogs.py" line="75" />
         <source>1. Fix the candidate list</source>
         <translation>第一步：固定候选名单</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="82" />
+        <location filename="../ui/dialogs.py" line="83" />
         <source>Candidates and exclusions</source>
         <translation>候选机构与排除情况</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="92" />
+        <location filename="../ui/dialogs.py" line="93" />
         <source>Any number, typed by the person themselves</source>
         <translation>任意数字，由本人亲自输入</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="99" />
+        <location filename="../ui/dialogs.py" line="100" />
         <source>2. Number typed by the enterprise's representative</source>
         <translation>第二步：企业代表输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="100" />
+        <location filename="../ui/dialogs.py" line="101" />
         <source>Number typed by the clerk</source>
         <translation>窗口人员输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="102" />
+        <location filename="../ui/dialogs.py" line="103" />
         <source>3. Draw</source>
         <translation>第三步：抽取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="138" />
+        <location filename="../ui/dialogs.py" line="139" />
         <source>Candidate: %1 (certificate %2, valid until %3)</source>
         <translation>候选：%1（资质证书 %2，有效期至 %3）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="142" />
+        <location filename="../ui/dialogs.py" line="143" />
         <source>Excluded: %1 — %2</source>
         <translation>排除：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="144" />
+        <location filename="../ui/dialogs.py" line="145" />
         <source>%1 candidates. List hash (show it before anyone types): %2</source>
         <translation>候选 %1 家。名单哈希（请在输入数字前向双方展示）：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="191" />
+        <location filename="../ui/dialogs.py" line="192" />
         <source>Draw %1: %2 is drawn. Seed %3.</source>
         <translation>抽取 %1：中选机构为“%2”。种子 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="194" />
+        <location filename="../ui/dialogs.py" line="195" />
         <source>Commission %1 registered.</source>
         <translation>已登记委托 %1。</translation>
     </message>
@@ -575,7 +575,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="121" />
+        <location filename="../__init__.py" line="125" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
     </message>
@@ -583,27 +583,27 @@
 <context>
     <name>QualificationDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="442" />
+        <location filename="../ui/dialogs.py" line="446" />
         <source>Qualification of %1</source>
         <translation>%1的资质证书</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="450" />
+        <location filename="../ui/dialogs.py" line="454" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="451" />
+        <location filename="../ui/dialogs.py" line="455" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="452" />
+        <location filename="../ui/dialogs.py" line="456" />
         <source>Issued by</source>
         <translation>发证机关</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="453" />
+        <location filename="../ui/dialogs.py" line="457" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
@@ -611,32 +611,32 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="321" />
+        <location filename="../ui/dialogs.py" line="323" />
         <source>Rate commission %1</source>
         <translation>评价委托 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="327" />
+        <location filename="../ui/dialogs.py" line="329" />
         <source>Enterprise (credit code)</source>
         <translation>委托企业（统一社会信用代码）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="328" />
+        <location filename="../ui/dialogs.py" line="330" />
         <source>Enterprise's representative</source>
         <translation>企业代表</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="334" />
+        <location filename="../ui/dialogs.py" line="336" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="340" />
+        <location filename="../ui/dialogs.py" line="342" />
         <source>Comment</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="346" />
+        <location filename="../ui/dialogs.py" line="348" />
         <source>Only the commissioning enterprise rates, once per completed commission.</source>
         <translation>只有委托企业可以评价，每项已完成的委托评价一次。</translation>
     </message>

@@ -58,7 +58,7 @@
         <translation>按许可证上的编号填写</translation>
     </message>
     <message>
-        <location filename="../ui/issue_dialog.py" line="120" />
+        <location filename="../ui/issue_dialog.py" line="121" />
         <source>Enter the enterprise's credit code.</source>
         <translation>请填写企业的统一社会信用代码。</translation>
     </message>
@@ -235,12 +235,12 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="70" />
+        <location filename="../__init__.py" line="72" />
         <source>Licences</source>
         <translation>一照通执照</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="79" />
+        <location filename="../__init__.py" line="81" />
         <source>Verify licence</source>
         <translation>执照核验</translation>
     </message>
@@ -248,12 +248,12 @@
 <context>
     <name>PermitReasonDialog</name>
     <message>
-        <location filename="../ui/permits_dialog.py" line="50" />
+        <location filename="../ui/permits_dialog.py" line="51" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="53" />
+        <location filename="../ui/permits_dialog.py" line="54" />
         <source>Permitted scope</source>
         <translation>许可范围</translation>
     </message>
@@ -261,102 +261,108 @@
 <context>
     <name>PermitsDialog</name>
     <message>
-        <location filename="../ui/permits_dialog.py" line="69" />
+        <location filename="../ui/permits_dialog.py" line="70" />
         <source>Permits of %1</source>
         <translation>%1 的许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="74" />
+        <location filename="../ui/permits_dialog.py" line="75" />
         <source>Permit</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="74" />
+        <location filename="../ui/permits_dialog.py" line="75" />
         <source>Number</source>
         <translation>证号</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="74" />
+        <location filename="../ui/permits_dialog.py" line="75" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="74" />
+        <location filename="../ui/permits_dialog.py" line="75" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="74" />
+        <location filename="../ui/permits_dialog.py" line="75" />
         <source>Scope</source>
         <translation>许可范围</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="80" />
+        <location filename="../ui/permits_dialog.py" line="81" />
         <source>Renew…</source>
         <translation>延续…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="82" />
+        <location filename="../ui/permits_dialog.py" line="83" />
         <source>Change scope…</source>
         <translation>变更许可范围…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="84" />
+        <location filename="../ui/permits_dialog.py" line="85" />
         <source>Revoke permit…</source>
         <translation>吊销许可证…</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="115" />
+        <location filename="../ui/permits_dialog.py" line="116" />
         <source>Active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="115" />
+        <location filename="../ui/permits_dialog.py" line="116" />
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="159" />
+        <location filename="../ui/permits_dialog.py" line="160" />
+        <location filename="../ui/permits_dialog.py" line="165" />
         <source>Renew permit</source>
         <translation>延续许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="159" />
+        <location filename="../ui/permits_dialog.py" line="160" />
+        <source>A filing has no expiry; it needs no renewal.</source>
+        <translation>备案没有有效期，不需要延续。</translation>
+    </message>
+    <message>
+        <location filename="../ui/permits_dialog.py" line="165" />
         <source>Renew the %2 %3 of %1.</source>
         <translation>延续“%1”的%2（%3）。</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="159" />
+        <location filename="../ui/permits_dialog.py" line="165" />
         <source>Renew</source>
         <translation>延续</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="173" />
+        <location filename="../ui/permits_dialog.py" line="179" />
         <source>Change permit</source>
         <translation>变更许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="174" />
+        <location filename="../ui/permits_dialog.py" line="180" />
         <source>Change the permitted scope of the %2 %3 of %1.</source>
         <translation>变更“%1”的%2（%3）的许可范围。</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="175" />
+        <location filename="../ui/permits_dialog.py" line="181" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="191" />
+        <location filename="../ui/permits_dialog.py" line="197" />
         <source>Revoke permit</source>
         <translation>吊销许可证</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="192" />
+        <location filename="../ui/permits_dialog.py" line="198" />
         <source>Revoke the %2 %3 of %1? The licences that carry it are revoked too, and this cannot be undone.</source>
         <translation>吊销“%1”的%2（%3）？载有该许可的执照将一并吊销，且不能撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/permits_dialog.py" line="193" />
+        <location filename="../ui/permits_dialog.py" line="199" />
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>

@@ -81,6 +81,7 @@ class IssueDialog(QDialog):
         until.setDisplayFormat("yyyy-MM-dd")
         until.setDate(QDate.currentDate().addYears(5).addDays(-1))
         kind.currentIndexChanged.connect(lambda _=0, k=kind, u=until: self._default_expiry(k, u))
+        self._default_expiry(kind, until)
         row = len(self.rows) + 1
         self.grid.addWidget(kind, row, 0)
         self.grid.addWidget(number, row, 1)
@@ -101,6 +102,7 @@ class IssueDialog(QDialog):
 
     def _default_expiry(self, kind: QComboBox, until: QDateEdit) -> None:
         chosen = self.kinds[kind.currentIndex()]
+        until.setEnabled(not chosen.is_filing)  # a filing (备案) carries no expiry
         until.setDate(QDate.currentDate().addYears(chosen.years or 5).addDays(-1))
 
     def permits(self) -> list[Any]:
@@ -110,9 +112,8 @@ class IssueDialog(QDialog):
         for kind, number, until in self.rows:
             if number.text().strip():
                 d = until.date()
-                out.append(
-                    PermitInput(kind.currentData(), number.text().strip(), dt.date(d.year(), d.month(), d.day()))
-                )
+                expiry = dt.date(d.year(), d.month(), d.day()) if until.isEnabled() else None
+                out.append(PermitInput(kind.currentData(), number.text().strip(), expiry))
         return out
 
     def _accept(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -117,7 +118,7 @@ class PermitsDialog(QDialog):
             cells = (
                 catalogue.name_of(p.kind),
                 p.number,
-                p.expires_on.isoformat(),
+                catalogue.expiry_text(p.expires_on),
                 status.get(p.status, p.status),
                 p.scope,
             )
@@ -154,7 +155,12 @@ class PermitsDialog(QDialog):
         if permit is None:
             return
         kind = catalogue.kind(permit.kind)
-        proposed = kind.default_expiry(permit.expires_on + dt.timedelta(days=1)) if kind else permit.expires_on
+        if kind is None or permit.expires_on is None:  # a filing has no expiry to renew
+            QMessageBox.information(
+                self, self.tr("Renew permit"), self.tr("A filing has no expiry; it needs no renewal.")
+            )
+            return
+        proposed = kind.default_expiry(permit.expires_on + dt.timedelta(days=1))
         dialog = self._ask(
             permit, self.tr("Renew permit"), self.tr("Renew the %2 %3 of %1."), self.tr("Renew"), date=proposed
         )

@@ -3,12 +3,12 @@
 <context>
     <name>ApplyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="63" />
+        <location filename="../ui/dialogs.py" line="65" />
         <source>Apply for a policy</source>
         <translation>申请政策兑现</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="68" />
+        <location filename="../ui/dialogs.py" line="72" />
         <source>Materials handed in:</source>
         <translation>已收材料：</translation>
     </message>
@@ -16,52 +16,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="277" />
+        <location filename="../ui/claim_dialog.py" line="272" />
         <source>Approve the claim %2 of %1 for %3, and set the amount to pay.</source>
         <translation>审核通过“%1”的申请 %2（%3），并核定兑付金额。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="280" />
+        <location filename="../ui/claim_dialog.py" line="275" />
         <source>Approve claim</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="280" />
+        <location filename="../ui/claim_dialog.py" line="275" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="285" />
+        <location filename="../ui/claim_dialog.py" line="280" />
         <source>Yuan, e.g. 1500 or 1500.50</source>
         <translation>单位元，如 1500 或 1500.50</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="286" />
+        <location filename="../ui/claim_dialog.py" line="281" />
         <source>Approved amount (yuan)</source>
         <translation>核定金额（元）</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="289" />
+        <location filename="../ui/claim_dialog.py" line="284" />
         <source>Needed only when the amount differs from the estimate</source>
         <translation>核定金额与预计金额不同时必填</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="290" />
+        <location filename="../ui/claim_dialog.py" line="285" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="292" />
+        <location filename="../ui/claim_dialog.py" line="287" />
         <source>Estimated by the rules</source>
         <translation>按规则预计</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="310" />
+        <location filename="../ui/claim_dialog.py" line="305" />
         <source>Type the approved amount in yuan, greater than zero, with at most two decimals.</source>
         <translation>请填写核定金额（元），须大于零，最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="312" />
+        <location filename="../ui/claim_dialog.py" line="307" />
         <source>The amount differs from the estimate: write the reason.</source>
         <translation>核定金额与预计金额不同，请写明理由。</translation>
     </message>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <location filename="../ui/claim_dialog.py" line="70" />
-        <location filename="../ui/claim_dialog.py" line="193" />
+        <location filename="../ui/claim_dialog.py" line="188" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <location filename="../ui/claim_dialog.py" line="74" />
-        <location filename="../ui/claim_dialog.py" line="206" />
+        <location filename="../ui/claim_dialog.py" line="201" />
         <source>Pay</source>
         <translation>兑付</translation>
     </message>
@@ -136,82 +136,82 @@
         <translation>兑付通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="112" />
+        <location filename="../ui/claim_dialog.py" line="107" />
         <source>one-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="112" />
+        <location filename="../ui/claim_dialog.py" line="107" />
         <source>year %1</source>
         <translation>%1 年度</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="179" />
+        <location filename="../ui/claim_dialog.py" line="174" />
         <source>Reject claim</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="180" />
+        <location filename="../ui/claim_dialog.py" line="175" />
         <source>Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.</source>
         <translation>驳回“%1”的申请 %2（%3，%4）？理由将告知企业。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="181" />
+        <location filename="../ui/claim_dialog.py" line="176" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="182" />
+        <location filename="../ui/claim_dialog.py" line="177" />
         <source>Reason for rejecting</source>
         <translation>驳回理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="191" />
+        <location filename="../ui/claim_dialog.py" line="186" />
         <source>Accept with materials missing</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="192" />
+        <location filename="../ui/claim_dialog.py" line="187" />
         <source>Materials are missing from the claim %2 of %1. Accept it anyway on a promise?</source>
         <translation>“%1”的申请 %2 缺少材料。是否凭企业承诺容缺受理？</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="194" />
+        <location filename="../ui/claim_dialog.py" line="189" />
         <source>Reason for accepting anyway</source>
         <translation>容缺受理理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="207" />
+        <location filename="../ui/claim_dialog.py" line="202" />
         <source>Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.</source>
         <translation>向“%1”兑付申请 %2（%3）的核定金额 %4？兑付后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="208" />
+        <location filename="../ui/claim_dialog.py" line="203" />
         <source>Pay %4</source>
         <translation>兑付 %4</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="214" />
+        <location filename="../ui/claim_dialog.py" line="209" />
         <source>Draw a verifier</source>
         <translation>抽取鉴证机构</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="215" />
+        <location filename="../ui/claim_dialog.py" line="210" />
         <source>Draw a verification agency at random for the claim %2 of %1.</source>
         <translation>为“%1”的申请 %2 随机抽取第三方鉴证机构。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="216" />
+        <location filename="../ui/claim_dialog.py" line="211" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="217" />
+        <location filename="../ui/claim_dialog.py" line="212" />
         <source>Witness text</source>
         <translation>见证文字</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="218" />
+        <location filename="../ui/claim_dialog.py" line="213" />
         <source>Type the witness text; it seeds the draw so anyone can re-check it.</source>
         <translation>请输入见证文字；抽取结果由它决定，任何人都可据此复核。</translation>
     </message>
@@ -228,12 +228,12 @@
         <translation type="vanished">现场见证文字（作为随机种子）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="227" />
+        <location filename="../ui/claim_dialog.py" line="222" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="268" />
+        <location filename="../ui/claim_dialog.py" line="263" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
     </message>
@@ -241,7 +241,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="100" />
+        <location filename="../__init__.py" line="102" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
     </message>
@@ -470,37 +470,37 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="89" />
+        <location filename="../ui/dialogs.py" line="93" />
         <source>Payout report</source>
         <translation>兑付报表</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="93" />
+        <location filename="../ui/dialogs.py" line="97" />
         <source>Month (YYYY-MM)</source>
         <translation>月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="96" />
+        <location filename="../ui/dialogs.py" line="100" />
         <source>Save CSV…</source>
         <translation>保存 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="97" />
+        <location filename="../ui/dialogs.py" line="101" />
         <source>Save XLSX…</source>
         <translation>保存 XLSX…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="98" />
+        <location filename="../ui/dialogs.py" line="102" />
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="137" />
+        <location filename="../ui/dialogs.py" line="141" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="139" />
+        <location filename="../ui/dialogs.py" line="143" />
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
@@ -508,7 +508,7 @@
 <context>
     <name>WhyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="36" />
+        <location filename="../ui/dialogs.py" line="37" />
         <source>Why (not)</source>
         <translation>符合与否的理由</translation>
     </message>

@@ -64,126 +64,160 @@
         <translation>指派帮办代办专员…</translation>
     </message>
     <message>
+        <location filename="../ui/case_dialog.py" line="90" />
+        <source>Rating screen…</source>
+        <translation>评价器…</translation>
+    </message>
+    <message>
         <location filename="../ui/case_dialog.py" line="94" />
+        <source>Answer bad rating…</source>
+        <translation>处理差评…</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="105" />
         <source>Papers to print:</source>
         <translation>打印文书：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="96" />
+        <location filename="../ui/case_dialog.py" line="107" />
         <source>Acceptance receipt</source>
         <translation>受理回执</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="97" />
+        <location filename="../ui/case_dialog.py" line="108" />
         <source>Application form</source>
         <translation>设立登记申请书</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="98" />
+        <location filename="../ui/case_dialog.py" line="109" />
         <source>Articles of association</source>
         <translation>公司章程</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="99" />
+        <location filename="../ui/case_dialog.py" line="110" />
         <source>Shareholders' resolution</source>
         <translation>股东决定/股东会决议</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="111" />
+        <location filename="../ui/case_dialog.py" line="122" />
         <source>Five parallel steps</source>
         <translation>五个并联环节</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="114" />
+        <location filename="../ui/case_dialog.py" line="125" />
         <source>Papers</source>
         <translation>材料清单</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="139" />
+        <location filename="../ui/case_dialog.py" line="150" />
         <source>Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3</source>
         <translation>法定代表人：%1　注册资本：%2 万元　统一社会信用代码：%3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="143" />
+        <location filename="../ui/case_dialog.py" line="154" />
         <source>Accepted %1; time limit %2; deadline %3</source>
         <translation>受理时间 %1　办结时限 %2　截止 %3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="147" />
+        <location filename="../ui/case_dialog.py" line="158" />
         <source>Clerk: %1; helper agent: %2; tracking code: %3</source>
         <translation>办事员：%1　帮办代办专员：%2　查询码：%3</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="160" />
+        <location filename="../ui/case_dialog.py" line="162" />
+        <source>Ratings: %1</source>
+        <translation>好差评：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="162" />
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="172" />
         <source>%1 (late, %2)</source>
         <translation>%1（超时，%2 办结）</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="207" />
+        <location filename="../ui/case_dialog.py" line="222" />
         <source>This case type has no such paper.</source>
         <translation>这种开办类型没有这份文书。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="214" />
+        <location filename="../ui/case_dialog.py" line="229" />
         <source>Filling in the paper…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="221" />
+        <location filename="../ui/case_dialog.py" line="236" />
         <source>Select a step first.</source>
         <translation>请先选中一个环节。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="256" />
+        <location filename="../ui/case_dialog.py" line="271" />
         <source>Business registration</source>
         <translation>设立登记</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="257" />
-        <source>Credit code given by the market-regulation system (leave empty to assign one):</source>
-        <translation>市场监管系统核发的统一社会信用代码（留空则按规则赋码）：</translation>
+        <location filename="../ui/case_dialog.py" line="272" />
+        <source>Unified social credit code on the business licence issued by the market regulator:</source>
+        <translation>营业执照上市场监督管理部门核发的统一社会信用代码：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="270" />
-        <source>Step blocked</source>
-        <translation>环节受阻</translation>
-    </message>
-    <message>
-        <location filename="../ui/case_dialog.py" line="271" />
+        <location filename="../ui/case_dialog.py" line="286" />
         <source>Mark the step %1 of %2 (%3) as blocked. The reason shows on the board.</source>
         <translation>将“%2”（%3）的“%1”环节标记为受阻。理由会显示在看板上。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="275" />
+        <location filename="../ui/case_dialog.py" line="290" />
         <source>Mark blocked</source>
         <translation>标记受阻</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="276" />
+        <location filename="../ui/case_dialog.py" line="291" />
         <source>Why is it blocked</source>
         <translation>受阻原因</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="322" />
+        <location filename="../ui/case_dialog.py" line="366" />
         <source>Helper agent for %1:</source>
         <translation>为“%1”指定帮办代办专员：</translation>
+    </message>
+    <message>
+        <source>Credit code given by the market-regulation system (leave empty to assign one):</source>
+        <translation type="vanished">市场监管系统核发的统一社会信用代码（留空则按规则赋码）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="285" />
+        <source>Step blocked</source>
+        <translation>环节受阻</translation>
     </message>
     <message>
         <source>Why is this step blocked?</source>
         <translation type="vanished">受阻原因：</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="295" />
+        <location filename="../ui/case_dialog.py" line="308" />
         <source>Select a deferred paper first.</source>
         <translation>请先选中一项容缺待补的材料。</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="317" />
+        <location filename="../ui/case_dialog.py" line="333" />
+        <source>%1 of the %2 rating of “%3” (kept on record):</source>
+        <translation>“%3”环节%2评价的%1情况（记入档案）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="339" />
+        <source>Answer bad rating</source>
+        <translation>处理差评</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="361" />
         <source>(nobody)</source>
         <translation>（不指定）</translation>
     </message>
     <message>
-        <location filename="../ui/case_dialog.py" line="321" />
+        <location filename="../ui/case_dialog.py" line="365" />
         <source>Helper agent</source>
         <translation>帮办代办专员</translation>
     </message>
@@ -382,6 +416,49 @@
     </message>
 </context>
 <context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../ui/rating_screen.py" line="47" />
+        <source>Rate our service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating_screen.py" line="51" />
+        <source>Please rate our service</source>
+        <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating_screen.py" line="54" />
+        <source>Case %1　%2</source>
+        <translation>受理编号 %1　%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating_screen.py" line="64" />
+        <source>Which part of the service:</source>
+        <translation>评价环节：</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating_screen.py" line="89" />
+        <source>Anything to tell us (optional)</source>
+        <translation>您的意见和建议（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating_screen.py" line="90" />
+        <source>Submit rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating_screen.py" line="115" />
+        <source>Every part of this case has been rated. Thank you!</source>
+        <translation>本件各环节都已评价，感谢您的支持！</translation>
+    </message>
+    <message>
+        <location filename="../ui/rating_screen.py" line="144" />
+        <source>Thank you for your rating!</source>
+        <translation>感谢您的评价！</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../ui/settings.py" line="136" />
@@ -537,44 +614,73 @@
         <translation>包括已办结</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="88" />
+        <location filename="../ui/board.py" line="87" />
+        <source>Weekly bulletin…</source>
+        <translation>每周通报…</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="92" />
         <source>New case…</source>
         <translation>受理新件…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="92" />
+        <location filename="../ui/board.py" line="96" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="94" />
+        <location filename="../ui/board.py" line="98" />
         <source>Time limits…</source>
         <translation>时限设置…</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="127" />
+        <location filename="../ui/board.py" line="131" />
         <source>Business startup</source>
         <translation>企业开办</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="190" />
+        <location filename="../ui/board.py" line="194" />
         <source>Red %1</source>
         <translation>红 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="191" />
+        <location filename="../ui/board.py" line="195" />
         <source>Yellow %1</source>
         <translation>黄 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="192" />
+        <location filename="../ui/board.py" line="196" />
         <source>On time %1</source>
         <translation>正常 %1</translation>
     </message>
     <message>
-        <location filename="../ui/board.py" line="193" />
+        <location filename="../ui/board.py" line="197" />
         <source>Green %1</source>
         <translation>绿 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="274" />
+        <location filename="../ui/board.py" line="298" />
+        <source>Weekly bulletin</source>
+        <translation>每周通报</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="274" />
+        <source>Week (for example 2026-W48):</source>
+        <translation>周次（如 2026-W48）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/board.py" line="304" />
+        <source>Making the weekly bulletin…</source>
+        <translation>正在生成每周通报…</translation>
+    </message>
+</context>
+<context>
+    <name>screen</name>
+    <message>
+        <location filename="../ui/rating_screen.py" line="171" />
+        <source>The rating could not be saved.</source>
+        <translation>评价没有保存成功，请告诉窗口工作人员。</translation>
     </message>
 </context>
 </TS>

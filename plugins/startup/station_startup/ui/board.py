@@ -84,6 +84,10 @@ class StartupBoardPage(QWidget):
             self.counts[key] = label
             counts.addWidget(label)
         counts.addStretch(1)
+        self.bulletin_button = QPushButton(self.tr("Weekly bulletin…"))
+        self.bulletin_button.setObjectName("weekly_bulletin")
+        self.bulletin_button.clicked.connect(self.weekly_bulletin)
+        counts.addWidget(self.bulletin_button)
 
         new = QPushButton(self.tr("New case…"))
         new.setObjectName("new_case")
@@ -254,6 +258,50 @@ class StartupBoardPage(QWidget):
         dialog = IntakeDialog(self)
         dialog.opened.connect(self._opened)
         dialog.open()
+
+    def weekly_bulletin(self) -> None:
+        """The weekly three-colour bulletin for the park's management, previewed to print or save."""
+        import tempfile
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QInputDialog
+
+        from station.errors import UserError
+        from station_startup import bulletin, bulletin_pdf
+
+        now = self.clock()
+        week_text, ok = QInputDialog.getText(
+            self, self.tr("Weekly bulletin"), self.tr("Week (for example 2026-W48):"),
+            text=bulletin.last_full_week(now).label,
+        )  # fmt: skip
+        if not ok:
+            return
+        ctx, station_name = self.ctx, self.ctx.settings.station_name
+
+        def make(progress: Any) -> Path:
+            week = bulletin.Week.parse(week_text)
+            with ctx.read() as session:
+                found = bulletin.make(session, week, station_name=station_name, now=now)
+            folder = Path(tempfile.mkdtemp(prefix="bulletin-"))
+            return bulletin_pdf.write(found, folder / f"企业开办每周通报-{week.label}.pdf")
+
+        def show(path: Path) -> None:
+            from station.shell.pdf_preview import PdfPreview
+
+            self.bulletin_preview = PdfPreview(path, self, title=path.stem)
+            self.bulletin_preview.open()
+
+        def failed(exc: BaseException) -> None:
+            from PySide6.QtWidgets import QMessageBox
+
+            if isinstance(exc, UserError):
+                QMessageBox.information(self, self.tr("Weekly bulletin"), exc.message)
+            else:
+                from station.shell.dbop import show_error
+
+                show_error(self, exc)
+
+        DbOp(self, make, on_done=show, on_error=failed, label=self.tr("Making the weekly bulletin…")).start()
 
     def edit_settings(self) -> None:
         from station_startup.ui.settings import SettingsDialog

@@ -86,10 +86,21 @@ class CaseDialog(QDialog):
         for button in (self.done_button, self.blocked_button, self.paper_button):
             button.setEnabled(can_handle)
         self.agent_button.setEnabled(self.actor is not None and self.actor.can("startup.assign"))
+        # 好差评: the screen turned to the enterprise, and a supervisor's answer to a bad rating
+        self.rating_button = QPushButton(self.tr("Rating screen…"))
+        self.rating_button.setObjectName("rating_screen_open")
+        self.rating_button.setEnabled(can_handle)
+        self.rating_button.clicked.connect(self.open_rating_screen)
+        self.answer_button = QPushButton(self.tr("Answer bad rating…"))
+        self.answer_button.setObjectName("rating_answer")
+        self.answer_button.clicked.connect(self.answer_rating)
+        self.answer_button.setVisible(False)
         actions = QHBoxLayout()
         for button in (self.done_button, self.blocked_button, self.paper_button, self.agent_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.rating_button)
+        actions.addWidget(self.answer_button)
         self.print_row = QHBoxLayout()
         self.print_row.addWidget(QLabel(self.tr("Papers to print:")))
         for key, label in (
@@ -148,6 +159,7 @@ class CaseDialog(QDialog):
             .replace("%1", s["clerk_name"] or "—")
             .replace("%2", s["agent_name"] or "—")
             .replace("%3", s["tracking_code"]),
+            self.tr("Ratings: %1").replace("%1", rating_text(s["ratings"]) or self.tr("none yet")),
         ]
         self.header.setText("<br>".join(lines))
         self.steps.setRowCount(len(s["steps"]))
@@ -184,6 +196,9 @@ class CaseDialog(QDialog):
         open_case = s["status"] == "open"
         for button in (self.done_button, self.blocked_button):
             button.setEnabled(open_case and self.actor.can("startup.handle"))
+        self.answer_button.setVisible(
+            self.actor is not None and self.actor.can("startup.answer") and _to_answer(s["ratings"]) is not None
+        )
 
     # -- papers -------------------------------------------------------------------------------
 
@@ -254,11 +269,11 @@ class CaseDialog(QDialog):
             text, ok = QInputDialog.getText(
                 self,
                 self.tr("Business registration"),
-                self.tr("Credit code given by the market-regulation system (leave empty to assign one):"),
+                self.tr("Unified social credit code on the business licence issued by the market regulator:"),
             )
             if not ok:
                 return
-            code = text.strip() or None
+            code = text.strip()
         self._set_step(step["code"], "done", uscc_code=code)
 
     def step_blocked(self) -> None:
@@ -279,13 +294,11 @@ class CaseDialog(QDialog):
             self._set_step(step["code"], "blocked", note=reason)
 
     def _set_step(self, code: str, status: str, *, note: str = "", uscc_code: str | None = None) -> None:
-        uid, actor, station_code, now = self.uid, self.actor, self.ctx.settings.station_code, self.page.clock()
+        uid, actor, now = self.uid, self.actor, self.page.clock()
 
         def run() -> None:
             with self.ctx.work(actor) as work:
-                services.set_step(
-                    work, uid, code, status, note=note, uscc_code=uscc_code, station_code=station_code, now=now
-                )
+                services.set_step(work, uid, code, status, note=note, uscc_code=uscc_code, now=now)
 
         self._run(run)
 
@@ -300,6 +313,37 @@ class CaseDialog(QDialog):
         def run() -> None:
             with self.ctx.work(actor) as work:
                 services.receive_paper(work, uid, paper, now=now)
+
+        self._run(run)
+
+    def open_rating_screen(self) -> None:
+        from station_startup.ui.rating_screen import open_for_case
+
+        if self.summary:
+            self.rating_screen = open_for_case(self.ctx, self.actor, self.summary, self.page.clock, self.reload)
+
+    def answer_rating(self) -> None:
+        """Record the next of 核实, 整改, 回访 for the case's bad rating."""
+        from station_startup import ratings
+
+        found = _to_answer(self.summary.get("ratings", ()))
+        if found is None:
+            return
+        rating, step = found
+        label = self.tr("%1 of the %2 rating of “%3” (kept on record):")
+        label = (
+            label.replace("%1", ratings.ANSWER_STEPS[step])
+            .replace("%2", rating["grade_text"])
+            .replace("%3", rating["stage_text"])
+        )
+        text, ok = QInputDialog.getText(self, self.tr("Answer bad rating"), label)
+        if not ok:
+            return
+        actor, now = self.actor, self.page.clock()
+
+        def run() -> None:
+            with self.ctx.work(actor) as work:
+                ratings.answer(work, rating["uid"], step, text, now=now)
 
         self._run(run)
 
@@ -334,3 +378,26 @@ class CaseDialog(QDialog):
                 services.assign(work, uid, agent=name)
 
         self._run(run)
+
+
+def rating_text(found: list[dict[str, Any]]) -> str:
+    """申请 非常满意；受理 不满意（已核实）"""
+    from station_startup.ratings import ANSWER_STEPS
+
+    parts = []
+    for r in found:
+        done = "、".join(ANSWER_STEPS[s] for s in ANSWER_STEPS if s in r["answers"])
+        parts.append(f"{r['stage_text']} {r['grade_text']}" + (f"（已{done}）" if done else ""))
+    return "；".join(parts)
+
+
+def _to_answer(found: Any) -> tuple[dict[str, Any], str] | None:
+    """The first bad rating still waiting, and the step it waits for."""
+    from station_startup.ratings import ANSWER_STEPS, BAD
+
+    for r in found:
+        if r["grade"] <= BAD:
+            missing = [s for s in ANSWER_STEPS if s not in r["answers"]]
+            if missing:
+                return r, missing[0]
+    return None

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from station.contributions import SyncedTable
+from station.core import db_errors
 from station.core.sync import outbox
 
 META_KEY = "sync.triggers"
@@ -24,6 +25,36 @@ _OP_UID = "lower(hex(randomblob(16)))"
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+# Characters that may not travel (station.core.sync.values): any control character in a uid; in a value,
+# the C0 controls but tab, line feed and carriage return (NUL is caught by instr: GLOB stops at it).
+_CONTROLS = "char(" + ",".join(str(c) for c in (*range(1, 32), 127)) + ")"
+_CONTROLS_IN_VALUE = "char(" + ",".join(str(c) for c in range(1, 32) if c not in (9, 10, 13)) + ")"
+GUARD_VERSION = "2"  # part of the fingerprint: bump when the triggers' SQL changes
+
+
+def _bad(column: str, controls: str) -> str:
+    return (
+        f"(typeof({column}) = 'text' AND (instr({column}, char(0)) > 0 OR {column} GLOB '*[' || {controls} || ']*'))"
+        f" OR (typeof({column}) = 'real' AND abs({column}) > 1.7976931348623157e308)"
+    )
+
+
+def guard_sql(table: SyncedTable) -> list[str]:
+    """BEFORE triggers that refuse a row carrying what the hall would refuse, before it enters the table
+    and the outbox: whatever code writes it, the clerk hears at once instead of the sync failing later."""
+    t = table.name
+    bad = " OR ".join(
+        [f"new.uid IS NULL OR new.uid = '' OR {_bad('new.uid', _CONTROLS)}"]
+        + [_bad(f"new.{_q(f)}", _CONTROLS_IN_VALUE) for f in table.fields]
+    )
+    raise_ = f"SELECT RAISE(ABORT, '{db_errors.UNSYNCABLE}')"
+    return [
+        # The cheap test first: the guard's subquery runs only for a row that would be refused.
+        f"CREATE TRIGGER sync_{t}_bi BEFORE INSERT ON {_q(t)} WHEN ({bad}) AND {_GUARD} BEGIN {raise_}; END",
+        f"CREATE TRIGGER sync_{t}_bu BEFORE UPDATE ON {_q(t)} WHEN ({bad}) AND {_GUARD} BEGIN {raise_}; END",
+    ]
 
 
 def trigger_sql(table: SyncedTable) -> list[str]:
@@ -50,7 +81,7 @@ def trigger_sql(table: SyncedTable) -> list[str]:
 
 
 def fingerprint(tables: Sequence[SyncedTable]) -> str:
-    spec = [[t.name, list(t.fields), t.rule] for t in sorted(tables, key=lambda t: t.name)]
+    spec = [GUARD_VERSION, *([t.name, list(t.fields), t.rule] for t in sorted(tables, key=lambda t: t.name))]
     return hashlib.sha256(json.dumps(spec).encode()).hexdigest()
 
 
@@ -70,7 +101,7 @@ def ensure(conn: sqlite3.Connection, tables: Sequence[SyncedTable]) -> bool:
         for name in existing:
             conn.execute(f"DROP TRIGGER {_q(name)}")
         for table in tables:
-            for sql in trigger_sql(table):
+            for sql in guard_sql(table) + trigger_sql(table):
                 conn.execute(sql)
         outbox.put_meta(conn, META_KEY, wanted)
     except BaseException:

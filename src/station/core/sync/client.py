@@ -19,10 +19,10 @@ import orjson
 
 from station.contributions import SyncedTable
 from station.core import enrolment
-from station.core.sync import bulk, digest, outbox, pages
+from station.core.sync import anchors, bulk, digest, outbox, pages, values
 from station.errors import UserError
 
-PUSH_BATCH = 500
+PUSH_BATCH = 1000  # the hall's limit per request: half the commits of 500 on both sides
 PULL_PAGE = 2000
 TIMEOUT_S = 60
 
@@ -79,7 +79,7 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
     credential = enrolment.load(ctx.data_dir)
     if credential is None:
         raise UserError(
-            "本站尚未登记到服务大厅，暂时不能同步。请管理员用服务大厅发放的登记码为本站登记。",
+            "本站尚未登记到服务大厅。请向服务大厅索取登记码，由管理员为本站登记后再同步。",
             command="station enroll 地址 登记码",
         )
     ctx.prepare()
@@ -93,19 +93,67 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
             ) as http,
             outbox.connect(ctx.db_path) as conn,
         ):
-            while batch := outbox.batch(conn, PUSH_BATCH):
-                answer = _check(http.post("/v1/push", json={"ops": batch}))
-                report.pushed += outbox.acknowledge(conn, answer["acked_seq"])
-                if progress:
-                    progress(report.pushed, report.pushed + outbox.pending(conn))
-            _pull(ctx, http, conn, tables, report, progress)
-            found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))
-            report.new_conflicts = outbox.store_conflicts(conn, found["conflicts"])
+            held = _push(http, conn, tables, report, progress)
+            _pull(ctx, http, conn, tables, report, progress, held)
+            found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))["conflicts"]
+            report.new_conflicts = outbox.store_conflicts(conn, found)
+            _take_back_refused(conn, tables, found)
+            anchors.send(http, conn, _check)
             outbox.mark_synced(conn, dt.datetime.now(dt.UTC).isoformat())
             report.cursor, report.pending = outbox.cursor(conn), outbox.pending(conn)
     except httpx.HTTPError as exc:
         raise UserError(f"与服务大厅的连接中断（{exc}）。已完成的部分已保存，稍后再同步即可继续。") from exc
     return report
+
+
+def _push(
+    http: Any,
+    conn: sqlite3.Connection,
+    tables: dict[str, SyncedTable],
+    report: SyncReport,
+    progress: Progress | None,
+) -> set[tuple[str, str, int]]:
+    """The outbox in batches. An operation carrying what the hall would refuse (written before this
+    station checked values) is set aside as a conflict of its own, so it holds nothing else up; the rest
+    is forgotten exactly as the hall names it taken. The rows the hall answers with (its versions,
+    ``updated_by`` stamped) are written at once; returns them, for the pull to skip."""
+    held: set[tuple[str, str, int]] = set()
+    while batch := outbox.batch(conn, PUSH_BATCH):
+        travel = []
+        for op in batch:
+            problem = values.op_problem(op)
+            if problem is None:
+                travel.append(op)
+            else:
+                outbox.set_aside(conn, op, problem, dt.datetime.now(dt.UTC).isoformat())
+                report.new_conflicts += 1
+        if not travel:
+            continue
+        answer = _check(http.post("/v1/push", json={"ops": travel}))
+        acked = answer.get("acked")
+        if acked is None:  # a hall of an earlier version: it took everything up to this number
+            acked = [op["op_uid"] for op in travel if op["seq"] <= answer["acked_seq"]]
+        sent = {op["op_uid"] for op in travel}
+        report.pushed += outbox.acknowledge(conn, [uid for uid in acked if uid in sent])
+        if answer.get("rows"):
+            rows = [(r["table"], r["uid"], r["version"], r["data"]) for r in answer["rows"]]
+            held |= pages.take_hall_rows(conn, tables, rows, dt.datetime.now(dt.UTC).isoformat())
+        if progress:
+            progress(report.pushed, report.pushed + outbox.pending(conn))
+    return held
+
+
+def _take_back_refused(conn: sqlite3.Connection, tables: dict[str, SyncedTable], found: list[dict[str, Any]]) -> None:
+    """Where the hall refused this station's change by its write policy (another station's row, an
+    append-only record), the station goes back to the hall's version at once; its own version stays in
+    the conflict for a supervisor to see, and the hall's supervisor may still apply it."""
+    rows = [
+        (c["table"], c["uid"], c.get("hall_version"), c.get("hall_data"))
+        for c in found
+        if c.get("kind") in outbox.HALL_DECIDES and c.get("hall_row") in ("row", "deleted")
+    ]
+    if rows:
+        pages.take_hall_rows(conn, tables, rows, dt.datetime.now(dt.UTC).isoformat())
 
 
 def _pull(
@@ -115,6 +163,7 @@ def _pull(
     tables: dict[str, SyncedTable],
     report: SyncReport,
     progress: Progress | None,
+    held: set[tuple[str, str, int]] | None = None,
 ) -> None:
     """Pages of the hall's changes after the cursor, until there are none. The next page is fetched while
     this one is applied, and the WAL is checkpointed on a thread of its own: network, SQLite writing and
@@ -134,7 +183,7 @@ def _pull(
         with (
             ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as prefetch,
             outbox.checkpoints_aside(conn, ctx.db_path),
-            pages.PageWriter(conn, tables, now, bulk_load=True, full_text=full_text) as writer,
+            pages.PageWriter(conn, tables, now, bulk_load=True, full_text=full_text, held=held) as writer,
         ):
             coming = prefetch.submit(fetch, outbox.cursor(conn))
             while True:
@@ -169,3 +218,44 @@ def status(ctx: Any) -> dict[str, Any]:
             "station": credential.station_code if credential else None,
             "hall": credential.url if credential else None,
         }
+
+
+@dataclass(frozen=True)
+class AnchorCheck:
+    """Whether the audit log still reaches the furthest anchor the hall holds for this station."""
+
+    anchor: anchors.Anchor | None
+    asked_hall: bool  # False: the hall was not reachable (or the station is not enrolled): the kept answer
+    problem: str | None
+
+    def sentence(self) -> str:
+        if self.anchor is None:
+            return "服务大厅尚未存证本站的审计日志（本站还没有同步过）。"
+        days = self.anchor.age().days
+        age = f"{days} 天前" if days else "今天"
+        source = "服务大厅" if self.asked_hall else "上次同步时服务大厅"
+        return f"{source}存证的最新一条是第 {self.anchor.entry_id} 条（{age}收到）。"
+
+
+def check_anchor(ctx: Any, transport: Any = None) -> AnchorCheck:
+    """Ask the hall for this station's furthest audit anchor (or use the one kept, offline) and check it."""
+    import httpx
+
+    credential = enrolment.load(ctx.data_dir)
+    with outbox.connect(ctx.db_path) as conn:
+        anchor, asked = None, False
+        if credential is not None:
+            try:
+                with httpx.Client(
+                    base_url=credential.url,
+                    headers={"Authorization": credential.authorization},
+                    timeout=enrolment.TIMEOUT_S,
+                    transport=transport,
+                    verify=_tls(),
+                ) as http:
+                    anchor, asked = anchors.fetch(http, conn, _check), True
+            except (httpx.HTTPError, UserError):
+                anchor = None
+        if not asked:
+            anchor = anchors.remembered(conn)
+        return AnchorCheck(anchor, asked, anchors.problem(conn, anchor) if anchor is not None else None)

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from station.core.sync.outbox import HALL_DECIDES
 from station.core.work import Work
 from station.errors import UserError
 
@@ -35,14 +36,25 @@ class OpenConflict:
     created_at: str
     hall_row: str = "row"  # "row", "deleted", "unknown", or "none": the hall never took this row
     hall_version: int | None = None
-    refused: bool = False  # found by this station: a row from the hall it could not take (``theirs`` is the hall's)
+    # "refused": a row from the hall this station could not take (``theirs`` is the hall's); "invalid": a
+    # change of this station that could not travel; else the hall's reason (station.hall.models.Conflict).
+    kind: str = "stale"
+
+    @property
+    def refused(self) -> bool:
+        return self.kind == "refused"
+
+    @property
+    def hall_decides(self) -> bool:
+        """The hall's write policy refused the change: sending it again would be refused again."""
+        return self.kind in HALL_DECIDES
 
 
 def open_conflicts(work_or_session: Any) -> list[OpenConflict]:
     session = getattr(work_or_session, "session", work_or_session)
     rows = session.execute(
         text(
-            "SELECT id, table_name, row_uid, reason, fields, theirs, ours, created_at, hall_row, hall_version, hall_id "
+            "SELECT id, table_name, row_uid, reason, fields, theirs, ours, created_at, hall_row, hall_version, kind "
             "FROM sync_conflict "
             "WHERE status = 'open' ORDER BY id"
         )
@@ -59,7 +71,7 @@ def open_conflicts(work_or_session: Any) -> list[OpenConflict]:
             r.created_at,
             r.hall_row,
             r.hall_version,
-            r.hall_id < 0,
+            r.kind,
         )
         for r in rows
     ]
@@ -74,6 +86,12 @@ def resolve(work: Work, conflict_id: int, keep: str) -> None:
     if not found:
         raise UserError("这条冲突已被处理，请刷新列表。")
     conflict = found[0]
+    if keep == "station" and conflict.hall_decides:
+        raise UserError(
+            "服务大厅不接受本站对这条记录的改动，再次提交也不会被接受；请保留服务大厅的版本，必要时请服务大厅审核。"
+        )
+    if keep == "station" and conflict.kind == "invalid":
+        raise UserError("这条修改含有不能上传的值，请先在相应页面改正这条记录，再保留服务大厅的版本以关闭此项。")
     if conflict.refused:
         if keep == "hall" and not _take_from_hall(work, conflict):
             raise UserError("服务大厅的这条记录仍与本站的另一条记录冲突，请先处理那一条冲突，再回来处理这一条。")

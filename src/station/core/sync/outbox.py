@@ -18,6 +18,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
+# Conflict kinds the hall's write policy decided (another station's row, an append-only record, a table the
+# hall publishes): sending the change again would be refused again.
+HALL_DECIDES = frozenset({"owner", "delete", "append", "hall", "table"})
 LAST_SYNC_KEY = "sync.last_sync_at"
 
 
@@ -124,10 +127,42 @@ def batch(conn: sqlite3.Connection, limit: int = 500) -> list[dict[str, Any]]:
     ]
 
 
-def acknowledge(conn: sqlite3.Connection, upto_seq: int) -> int:
-    """Drop what the hall has committed; returns how many entries went."""
+def acknowledge(conn: sqlite3.Connection, op_uids: Sequence[str]) -> int:
+    """Drop exactly the operations the hall has committed, named by their uids (never "everything up to a
+    number": a restored or re-enrolled station numbers its outbox afresh); returns how many went."""
     with transaction(conn):
-        return conn.execute("DELETE FROM sync_outbox WHERE seq <= ?", (upto_seq,)).rowcount
+        gone = 0
+        for start in range(0, len(op_uids), 500):
+            chunk = list(op_uids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            gone += conn.execute(f"DELETE FROM sync_outbox WHERE op_uid IN ({marks})", chunk).rowcount
+        return gone
+
+
+def set_aside(conn: sqlite3.Connection, op: dict[str, Any], problem: str, now: str) -> None:
+    """Take an operation that may not travel out of the outbox into a conflict of this station's own, so
+    one bad value does not hold up every change after it; the clerk sees it with the reason."""
+    with transaction(conn):
+        conn.execute("DELETE FROM sync_outbox WHERE op_uid = ?", (op["op_uid"],))
+        conn.execute(
+            "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, "
+            "created_at, hall_row, hall_version, kind) "
+            # Below every id a refused pull takes (minus its change's sequence number, at most 2**31 - 1).
+            "VALUES ((SELECT min(-2147483648, coalesce(min(hall_id), 0)) - 1 FROM sync_conflict), ?, ?, ?, ?, NULL, ?, "
+            "'open', ?, 'unknown', NULL, 'invalid')",
+            (
+                _printable(op["table"]),
+                _printable(op["uid"]),
+                f"本站的这条修改含有不能上传的值（{problem}），没有上传。请改正这条记录后再同步。",
+                json.dumps(op.get("row"), ensure_ascii=True),
+                ",".join(op.get("changed") or []),
+                now,
+            ),
+        )
+
+
+def _printable(value: Any) -> str:
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def store_conflicts(conn: sqlite3.Connection, conflicts: Sequence[dict[str, Any]]) -> int:
@@ -136,7 +171,7 @@ def store_conflicts(conn: sqlite3.Connection, conflicts: Sequence[dict[str, Any]
         for c in conflicts:
             conn.execute(
                 "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, "
-                "created_at, hall_row, hall_version) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) "
+                "created_at, hall_row, hall_version, kind) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?) "
                 "ON CONFLICT(hall_id) DO NOTHING",
                 (
                     c["id"],
@@ -149,6 +184,7 @@ def store_conflicts(conn: sqlite3.Connection, conflicts: Sequence[dict[str, Any]
                     c["created_at"],
                     c.get("hall_row", "row"),
                     c.get("hall_version"),
+                    c.get("kind", "stale"),
                 ),
             )
         return conn.total_changes - before

@@ -15,7 +15,7 @@ from operator import itemgetter
 from typing import Any
 
 from station.contributions import SyncedTable
-from station.core.sync import bulk
+from station.core.sync import bulk, outbox
 from station.core.sync.outbox import CURSOR_KEY, put_meta
 
 BULK_MIN_ROWS = 500  # a page that brings at least this many rows into an empty table loads it in bulk
@@ -27,6 +27,7 @@ class Applied:
     applied: int = 0
     kept_local: int = 0  # rows with unpushed local changes: never overwritten
     refused: int = 0  # rows the station could not take (kept for review)
+    held: int = 0  # rows the station already held at that version (its own, written from its push's answer)
 
 
 def apply_page(
@@ -65,8 +66,11 @@ class PageWriter:
         now: str,
         bulk_load: bool = False,
         full_text: bulk.FullTextBuilder | None = None,
+        held: set[tuple[str, str, int]] | None = None,
     ) -> None:
         self.conn, self.tables, self.now, self.bulk_load, self.full_text = conn, tables, now, bulk_load, full_text
+        # (table, uid, version) this station already holds as the hall does (its push's answer): not rewritten.
+        self.held = held or set()
         self._open = False
         self._whole = True  # the open transaction holds whole pages only
         self._rows = 0  # changes applied in the open transaction
@@ -88,6 +92,11 @@ class PageWriter:
         for change in changes:
             if change["table"] in self.tables:  # else: a table of a plugin this station does not run
                 by_table.setdefault(change["table"], {})[change["uid"]] = change
+        if self.held:  # only the last change of a row in the page counts: is that what the station holds?
+            for name, latest in by_table.items():
+                for uid in [u for u, c in latest.items() if (name, u, c["version"]) in self.held]:
+                    del latest[uid]
+                    result.held += 1
         if not self._open:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.execute("UPDATE sync_apply_guard SET applying = 1")  # the capture triggers stay quiet
@@ -184,6 +193,76 @@ class PageWriter:
                 self.full_text.spoil(name)
 
 
+def take_hall_rows(
+    conn: sqlite3.Connection,
+    tables: Mapping[str, SyncedTable],
+    rows: Sequence[tuple[str, str, int | None, dict[str, Any] | None]],
+    now: str,
+) -> set[tuple[str, str, int]]:
+    """Write the hall's version of rows (``(table, uid, version, data)``; data None: the hall holds no live
+    row) in one transaction, quietly: where the hall refused this station's change to them, or as a push's
+    answer says the hall now holds them. A row with changes still to push is left as it is. Returns the
+    ``(table, uid, version)`` written, which the pull that follows need not write again."""
+    result = Applied()
+    written: set[tuple[str, str, int]] = set()
+    with outbox.transaction(conn):
+        conn.execute("UPDATE sync_apply_guard SET applying = 1")
+        try:
+            for name in sorted({t for t, *_ in rows}):
+                table = tables.get(name)
+                if table is None:
+                    continue
+                wanted = {uid: (version, data) for t, uid, version, data in rows if t == name}
+                unpushed = _existing(
+                    conn, "SELECT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN", list(wanted), (name,)
+                )
+                changes = [
+                    {"uid": uid, "version": version or 0, "deleted": data is None, "data": data, "seq": 0}
+                    for uid, (version, data) in wanted.items()
+                    if uid not in unpushed
+                ]
+                done = _update_differences(conn, table, [c for c in changes if not c["deleted"]])
+                rest = [c for c in changes if c["uid"] not in done]
+                present = _existing(conn, f'SELECT uid FROM "{name}" WHERE uid IN', [c["uid"] for c in rest])
+                refused = result.refused
+                _apply_many(conn, table, rest, present, result, now)
+                if result.refused == refused:  # else: which row did not fit is in its conflict, not here
+                    written.update((name, c["uid"], c["version"]) for c in changes)
+        finally:
+            conn.execute("UPDATE sync_apply_guard SET applying = 0")
+    return written
+
+
+def _update_differences(conn: sqlite3.Connection, table: SyncedTable, changes: Sequence[dict[str, Any]]) -> set[str]:
+    """Bring rows the station holds to the hall's version by setting only the columns that differ and the
+    version (after a push that is ``updated_by`` alone): a full-row update would fire the full-text triggers
+    and rewrite every index entry of 1,000 rows a request. Returns the uids it found here."""
+    fields = table.fields
+    by_uid = {c["uid"]: c for c in changes}
+    columns = ", ".join(f'"{f}"' for f in fields)
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    found: set[str] = set()
+    uids = list(by_uid)
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for uid, *local in conn.execute(f'SELECT uid, {columns} FROM "{table.name}" WHERE uid IN ({marks})', chunk):
+            found.add(uid)
+            data = by_uid[uid]["data"] or {}
+            differ = tuple(f for f, mine in zip(fields, local, strict=True) if f in data and data[f] != mine)
+            groups.setdefault(differ, []).append((*(data[f] for f in differ), by_uid[uid]["version"], uid))
+    for differ, rows in groups.items():
+        sets = "".join(f'"{f}" = ?, ' for f in differ)
+        conn.execute("SAVEPOINT differences")
+        try:
+            conn.executemany(f'UPDATE "{table.name}" SET {sets}version = ? WHERE uid = ?', rows)
+        except sqlite3.IntegrityError:  # the caller writes these one by one, keeping what does not fit
+            conn.execute("ROLLBACK TO differences")
+            found.difference_update(row[-1] for row in rows)
+        conn.execute("RELEASE differences")
+    return found
+
+
 def _rekey(conn: sqlite3.Connection, tables: Mapping[str, SyncedTable], table: SyncedTable, old: str, new: str) -> None:
     """Give the local row ``old`` the uid ``new`` (the hall merged them), and every reference to it.
 
@@ -246,7 +325,8 @@ def _apply_many(
                 change = by_uid[row[uid_at]]
                 conn.execute(
                     "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, "
-                    "created_at, hall_row, hall_version) VALUES (?, ?, ?, ?, ?, NULL, '', 'open', ?, 'row', ?) "
+                    "created_at, hall_row, hall_version, kind) "
+                    "VALUES (?, ?, ?, ?, ?, NULL, '', 'open', ?, 'row', ?, 'refused') "
                     "ON CONFLICT(hall_id) DO NOTHING",
                     (
                         -int(change["seq"]),

@@ -42,8 +42,9 @@ class ConflictsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         size_columns(self.table, (160, 200, 260, 260))
-        keep_station = QPushButton(self.tr("Keep this station's version"))
+        self.keep_station = keep_station = QPushButton(self.tr("Keep this station's version"))
         keep_station.clicked.connect(lambda: self.resolve("station"))
+        self.table.itemSelectionChanged.connect(self._offer)
         keep_hall = QPushButton(self.tr("Keep the hall's version"))
         keep_hall.clicked.connect(lambda: self.resolve("hall"))
         buttons = QHBoxLayout()
@@ -87,6 +88,21 @@ class ConflictsPage(QWidget):
             self.table.resizeRowsToContents()
 
         DbOp(self, load, on_done=show).start()
+
+    def _selected(self) -> Any | None:
+        selected = self.table.selectedItems()
+        conflict_id = selected[0].data(Qt.ItemDataRole.UserRole) if selected else None
+        return next((c for c in self.rows if c.id == conflict_id), None)
+
+    def _offer(self) -> None:
+        """Sending this station's version again is no choice where the hall's write policy refused it (it
+        would be refused again) or where it cannot travel at all."""
+        conflict = self._selected()
+        final = conflict is not None and (conflict.hall_decides or conflict.kind == "invalid")
+        self.keep_station.setEnabled(not final)
+        self.keep_station.setToolTip(
+            self.tr("The hall does not accept this station's change; only the hall can decide on it.") if final else ""
+        )
 
     def resolve(self, keep: str) -> None:
         selected = self.table.selectedItems()

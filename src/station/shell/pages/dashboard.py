@@ -28,6 +28,7 @@ class FigureCard(QFrame):
         self.value = QLabel("…")
         self.value.setObjectName("value")
         set_role(self.value, "figure")
+        self.value.setWordWrap(True)  # a figure with its note ("100%（24 条评价）") wraps in a narrow card
         title = QLabel(figure.title)
         set_role(title, "muted")
         layout = QVBoxLayout(self)

@@ -28,7 +28,7 @@ from station.shell.confirm import GuardsEdits
 from station.shell.widgets import error_label
 
 PLACEHOLDERS = {
-    "uscc": "18位，如 91430211MA4PXE5Q8X",
+    "uscc": "18位，如 91430211MA4PXE5QXY",
     "industry_code": "输入行业名称中的几个字选择，或填代码如 C3411",
     "registered_capital": "单位万元，如 500",
     "founded_on": "如 2021-06-18",

@@ -1,7 +1,7 @@
 """A per-user count of failed sign-ins and the time a lock-out ends, stored so a restart does not reset them.
 
-Revision ID: core_0007
-Revises: core_0006
+Revision ID: core_0008
+Revises: core_0007
 Create Date: 2026-11-30
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "core_0007"
-down_revision = "core_0006"
+revision = "core_0008"
+down_revision = "core_0007"
 branch_labels = None
 depends_on = None
 
