@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from helpers import enterprise_values
 from station.core import audit
@@ -94,3 +94,66 @@ def test_cli_verify_exit_codes(history, capsys) -> None:
     tamper(history, "UPDATE audit_log SET after = '{}' WHERE id = 1")
     assert main(["--data-dir", str(history.data_dir), "audit", "verify"]) == 1
     assert "内容被改动" in capsys.readouterr().err
+
+
+IDENTIFIER = r"[a-z_]+\.[a-z_.]+"
+UUID = r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}"
+
+
+def test_audit_entries_read_as_sentences_by_name_without_codes_or_uids(ctx, admin) -> None:
+    import re
+
+    from station.contributions import AuditWording
+    from station.core import enterprises, identity, people
+    from station.core.audit import AuditEntry
+    from station.core.audit_text import AuditWords
+    from station.core.sign_in import sign_in
+    from station.errors import UserError
+
+    with ctx.work(admin) as work:
+        people.add_user(work, username="li", display_name="李办事", role="clerk", password="s3cret-pass")
+        created = enterprises.create(work, enterprise_values(1))
+    li = ctx.permissions.actor("li", "clerk", "李办事")
+    with ctx.work(li) as work:
+        enterprises.update(work, created.id, enterprise_values(1, legal_rep="王五", stage="startup"))
+    with pytest.raises(UserError):
+        sign_in(ctx, "li", "wrong-password")
+    with ctx.work(admin) as work:
+        people.change_role(work, "li", "supervisor")
+        work.audit("tiny.unknown", "thing", "0f8fad5b-d9cb-469f-a165-70867728950e", None, {"x": 1})
+        work.audit("demo.fill", "demo", "licenses.licenses", None, {"summary": "56 份执照"})
+        work.audit("user.password", "user", "li")  # never the secret: nothing to show
+    with ctx.read() as session:
+        entries = list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+        names = identity.display_names(session, [e.actor for e in entries] + ["li"])
+        words = AuditWords(ctx.host.collect("register_audit_wordings", AuditWording), names)
+        lines = {e.action: words.line(session, e) for e in entries}
+    update = lines["enterprise.update"]
+    assert (update.who, update.what) == ("李办事", "修改了企业信息")
+    assert update.subject == f"{created.name}（{created.uscc}）"
+    assert "法定代表人：张三 → 王五" in update.change and "阶段：运营 → 开办" in update.change
+    assert lines["user.login_failed"].what == "登录失败" and lines["user.login_failed"].subject == "李办事"
+    assert lines["user.role"].change == "角色：办事员 → 审核员"
+    assert lines["tiny.unknown"].what == "其他操作" and lines["tiny.unknown"].subject == ""  # no uid shown
+    assert lines["demo.fill"].subject == "演示数据" and lines["demo.fill"].change == "内容：56 份执照"
+    assert lines["user.password"].change == ""
+    for line in lines.values():
+        text = " ".join((line.who, line.what, line.subject, line.change))
+        assert not re.search(IDENTIFIER, text) and not re.search(UUID, text), text
+
+
+def test_every_action_the_code_records_is_worded(ctx) -> None:
+    """A new audit action without words would show as 其他操作: name each one found in the sources."""
+    import re
+
+    from helpers import ROOT
+    from station.contributions import AuditWording
+
+    worded = {w.action for w in ctx.host.collect("register_audit_wordings", AuditWording)}
+    recorded = set()
+    for path in [*(ROOT / "src" / "station").rglob("*.py"), *(ROOT / "plugins").rglob("station_*/*.py")]:
+        if "hall" in path.parts:
+            continue
+        source = path.read_text(encoding="utf-8")
+        recorded |= set(re.findall(r'(?:\.audit\(|action=)\s*"([a-z_]+\.[a-z_.]+)"', source))
+    assert recorded and recorded - worded == set()

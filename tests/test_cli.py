@@ -134,7 +134,7 @@ def test_users_add_reads_the_password_from_stdin(tmp_path) -> None:
 def test_db_upgrade_on_fresh_and_current_databases(tmp_path) -> None:
     data = tmp_path / "data"
     first = station("db", "upgrade", data=data)
-    assert first.returncode == 0 and "core_0007" in first.stdout
+    assert first.returncode == 0 and "core_0008" in first.stdout
     second = station("db", "upgrade", data=data)
     assert second.returncode == 0 and "已是最新" in second.stdout
 

@@ -153,3 +153,24 @@ def test_broad_searches_take_the_ordered_index_walk_with_the_same_answer(ctx, pa
             registry_queries.search_ids(ent._raw(session), "有限公司", limit=3)
             == ent.search_ids(session, "有限公司")[:3]
         )
+
+
+def test_industry_codes_read_as_names_from_the_gbt_4754_2017_table() -> None:
+    import csv
+
+    from station import paths
+    from station.core import industry
+
+    assert industry.name("I6513") == "软件和信息技术服务业"
+    assert industry.name("c3411") == "通用设备制造业"
+    assert industry.name("S91") == "中国共产党机关"
+    assert industry.name("A") == "农、林、牧、渔业"
+    assert industry.name("") == "" and industry.name(None) == ""
+    assert industry.label("C3411") == "C3411 通用设备制造业（制造业）"
+    with paths.resource("industry", "gbt4754_2017.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    divisions = [r["code"] for r in rows if len(r["code"]) == 3]
+    sections = [r["code"] for r in rows if len(r["code"]) == 1]
+    assert len(sections) == 20 and len(divisions) == 97  # every 门类 and 大类 of the 2017 edition
+    for code in divisions:  # each division sits in its section's range, as the validator has it
+        assert industry.problem(code) is None, code

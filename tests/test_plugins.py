@@ -15,6 +15,7 @@ import pytest
 from helpers import ROOT, enterprise_values
 from station import hookspecs
 from station.contributions import (
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -175,6 +176,14 @@ def test_hook_register_notice_sources(ctx) -> None:
     host = host_with(extra=plugin(register_notice_sources=lambda register: register(source)))
     got = [s for s in host.collect("register_notice_sources", NoticeSource) if s.key == "red"]
     assert got[0].plugin == "extra" and got[0].poll(None, None)[0].level == "critical"
+
+
+def test_hook_register_audit_wordings(ctx) -> None:
+    wording = AuditWording("tiny.note.add", "记了一笔", {"text": "内容"})
+    host = host_with(extra=plugin(register_audit_wordings=lambda register: register(wording)))
+    got = {w.action: w for w in host.collect("register_audit_wordings", AuditWording)}
+    assert got["tiny.note.add"].plugin == "extra" and got["user.login"].plugin == "people"
+    assert got["enterprise.update"].plugin == "registry"
 
 
 def test_hook_request_agency_draw(tmp_path) -> None:

@@ -80,7 +80,7 @@ def test_second_start_skips_alembic(ctx) -> None:
     ctx.close()
     assert schema.is_current(ctx.db_path, schema.all_branches([]))
     report = schema.upgrade(ctx.db_path, [], ctx.backups_dir)
-    assert not report.upgraded and report.before == ["core_0007"]
+    assert not report.upgraded and report.before == ["core_0008"]
 
 
 def test_new_plugin_branch_migrates_after_a_backup(ctx, admin) -> None:
@@ -143,7 +143,7 @@ def test_failed_migration_leaves_no_half_schema(tmp_path) -> None:
         schema.upgrade(db, [MigrationBranch("broken", broken)], tmp_path / "backups")
     assert "half" not in tables(db) and "enterprise" not in tables(db)  # one transaction: nothing landed
     report = schema.upgrade(db, [], tmp_path / "backups")
-    assert report.after == ["core_0007"]
+    assert report.after == ["core_0008"]
 
 
 def test_backup_while_writing(ctx, admin, tmp_path) -> None:

@@ -4,8 +4,8 @@
     <name>AuditPage</name>
     <message>
         <location filename="../../src/station/shell/pages/audit.py" line="34" />
-        <location filename="../../src/station/shell/pages/audit.py" line="102" />
-        <location filename="../../src/station/shell/pages/audit.py" line="105" />
+        <location filename="../../src/station/shell/pages/audit.py" line="106" />
+        <location filename="../../src/station/shell/pages/audit.py" line="109" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -30,14 +30,12 @@
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="46" />
         <source>User</source>
-        <translation>用户</translation>
+        <translation type="vanished">用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="46" />
         <source>Action</source>
-        <translation>操作</translation>
+        <translation type="vanished">操作</translation>
     </message>
     <message>
         <location filename="../../src/station/shell/pages/audit.py" line="46" />
@@ -50,14 +48,47 @@
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="102" />
+        <location filename="../../src/station/shell/pages/audit.py" line="46" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/audit.py" line="46" />
+        <source>Did</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/audit.py" line="106" />
         <source>All %1 entries are intact.</source>
         <translation>全部 %1 条记录完整，未被改动。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/audit.py" line="107" />
+        <location filename="../../src/station/shell/pages/audit.py" line="111" />
         <source>Verifying the audit log…</source>
         <translation>正在校验审计日志…</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="148" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="149" />
+        <source>You have changes that are not saved. Close and lose them?</source>
+        <translation>有修改还没有保存。关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="151" />
+        <source>Close without saving</source>
+        <translation>放弃修改并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="153" />
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
     </message>
 </context>
 <context>
@@ -83,27 +114,27 @@
         <translation>服务大厅版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="44" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="45" />
         <source>Keep this station's version</source>
         <translation>保留本站版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="47" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="48" />
         <source>Keep the hall's version</source>
         <translation>保留服务大厅版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="53" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="54" />
         <source>No conflicts are waiting.</source>
         <translation>没有待审核的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="55" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="56" />
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="103" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="104" />
         <source>The hall does not accept this station's change; only the hall can decide on it.</source>
         <translation>服务大厅不接受本站的这次改动，只能由服务大厅决定。</translation>
     </message>
@@ -111,12 +142,12 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="52" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="53" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="53" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="54" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -142,42 +173,42 @@
 <context>
     <name>EnterpriseForm</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="50" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="68" />
         <source>Enterprise</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="50" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="68" />
         <source>Register an enterprise</source>
         <translation>登记企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="90" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="110" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="91" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="111" />
         <source>History (%1)</source>
         <translation>变更记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="101" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
@@ -223,82 +254,82 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="55" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="56" />
         <source>Search by name fragment, credit code or legal representative</source>
         <translation>输入企业名称片段、统一社会信用代码或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="66" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="67" />
         <source>Register…</source>
         <translation>登记企业…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="68" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="69" />
         <source>Open…</source>
         <translation>查看/修改…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="70" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="71" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="72" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="73" />
         <source>Import template…</source>
         <translation>导入模板…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="74" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="75" />
         <source>Undo last edit</source>
         <translation>撤销刚才的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="111" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="115" />
         <source>Enterprise registry</source>
         <translation>企业名录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="141" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="147" />
         <source>%1 enterprises</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="214" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="222" />
         <source>Enterprise registered.</source>
         <translation>企业已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="226" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="234" />
         <source>Saved. You can undo this edit for %1 seconds.</source>
         <translation>已保存。%1 秒内可以撤销这次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="246" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="254" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="263" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="263" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="272" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="284" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="278" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="290" />
         <source>Save import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="282" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="294" />
         <source>Template saved to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -349,37 +380,37 @@
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="288" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="300" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="299" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="311" />
         <source>These rows were not imported; correct them in the file and import it again (rows already imported will be updated, not duplicated).</source>
         <translation>以下行没有导入。请在文件中改正后重新导入（已导入的企业只会更新，不会重复）。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="306" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="330" />
         <source>Save problem rows…</source>
         <translation>导出问题行…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="327" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="339" />
         <source>Save problem rows</source>
         <translation>导出问题行</translation>
     </message>
@@ -416,114 +447,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="60" />
+        <location filename="../../src/station/shell/main_window.py" line="74" />
         <source>Park Service Station</source>
         <translation>园区企业服务站</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="72" />
+        <location filename="../../src/station/shell/main_window.py" line="84" />
         <source>Opening the station database…</source>
         <translation>正在打开服务站数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="91" />
-        <location filename="../../src/station/shell/main_window.py" line="431" />
+        <location filename="../../src/station/shell/main_window.py" line="141" />
+        <location filename="../../src/station/shell/main_window.py" line="496" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="102" />
+        <location filename="../../src/station/shell/main_window.py" line="149" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="103" />
+        <location filename="../../src/station/shell/main_window.py" line="150" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="107" />
+        <location filename="../../src/station/shell/main_window.py" line="154" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="112" />
+        <location filename="../../src/station/shell/main_window.py" line="159" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="117" />
+        <location filename="../../src/station/shell/main_window.py" line="164" />
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="118" />
+        <location filename="../../src/station/shell/main_window.py" line="165" />
         <source>Synchronise now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="123" />
+        <location filename="../../src/station/shell/main_window.py" line="170" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="124" />
+        <location filename="../../src/station/shell/main_window.py" line="171" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="127" />
+        <location filename="../../src/station/shell/main_window.py" line="174" />
         <source>Plugins…</source>
         <translation>插件…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="131" />
+        <location filename="../../src/station/shell/main_window.py" line="178" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="132" />
-        <location filename="../../src/station/shell/main_window.py" line="536" />
+        <location filename="../../src/station/shell/main_window.py" line="179" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/main_window.py" line="182" />
+        <location filename="../../src/station/shell/main_window.py" line="611" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="205" />
+        <location filename="../../src/station/shell/main_window.py" line="265" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="213" />
-        <source>Database upgraded; backup saved to %1</source>
-        <translation>数据库已升级，升级前的备份保存在 %1</translation>
+        <location filename="../../src/station/shell/main_window.py" line="273" />
+        <source>The database was upgraded; a backup of the earlier version was kept.</source>
+        <translation>数据库已升级，升级前的数据已另行备份。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="215" />
+        <location filename="../../src/station/shell/main_window.py" line="585" />
+        <source>Backup saved as %1.</source>
+        <translation>备份已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Database upgraded; backup saved to %1</source>
+        <translation type="vanished">数据库已升级，升级前的备份保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/main_window.py" line="275" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="263" />
+        <location filename="../../src/station/shell/main_window.py" line="328" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="494" />
+        <location filename="../../src/station/shell/main_window.py" line="564" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="515" />
+        <location filename="../../src/station/shell/main_window.py" line="583" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="516" />
         <source>Backup saved to %1</source>
-        <translation>备份已保存到 %1</translation>
+        <translation type="vanished">备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="537" />
+        <location filename="../../src/station/shell/main_window.py" line="612" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -531,12 +575,12 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="144" />
+        <location filename="../../src/station/shell/main_window.py" line="192" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/station/builtin/registry.py" line="26" />
+        <location filename="../../src/station/builtin/registry.py" line="34" />
         <source>Enterprises</source>
         <translation>企业名录</translation>
     </message>
@@ -559,32 +603,32 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="38" />
+        <location filename="../../src/station/shell/pages/users.py" line="40" />
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="47" />
+        <location filename="../../src/station/shell/pages/users.py" line="49" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="48" />
+        <location filename="../../src/station/shell/pages/users.py" line="50" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="49" />
+        <location filename="../../src/station/shell/pages/users.py" line="51" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="50" />
+        <location filename="../../src/station/shell/pages/users.py" line="52" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="80" />
+        <location filename="../../src/station/shell/pages/users.py" line="83" />
         <source>Could not add the user; see the log.</source>
         <translation>未能添加用户，详情见日志。</translation>
     </message>
@@ -710,12 +754,12 @@
 <context>
     <name>PluginsDialog</name>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="82" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="92" />
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="89" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="99" />
         <source>%1 plugin(s) failed and were switched off; the rest of the station works normally. The log has the details.</source>
         <translation>有 %1 个插件出错，已自动停用；其余功能照常可用。详情见日志。</translation>
     </message>
@@ -743,84 +787,272 @@
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="58" />
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="58" />
         <source>Plugin</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="58" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
         <source>Distribution</source>
-        <translation>安装包</translation>
+        <translation type="vanished">安装包</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="50" />
         <source>Error</source>
-        <translation>错误</translation>
+        <translation type="vanished">错误</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="126" />
+        <source>Kept on record</source>
+        <translation>将记入档案</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="127" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/confirm.py" line="128" />
+        <source>Please write the reason; it is kept on record.</source>
+        <translation>请写明理由，理由将记入档案。</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="109" />
-        <location filename="../../src/station/shell/settings_dialog.py" line="173" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="119" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="208" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="120" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="130" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="125" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="135" />
         <source>Station code</source>
         <translation>服务站代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="126" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="136" />
         <source>Station name</source>
         <translation>服务站名称</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="129" />
+        <source>e.g. 株洲高新技术产业开发区</source>
+        <translation type="vanished">如 株洲高新技术产业开发区</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="139" />
+        <source>The park's full name, as on its seal</source>
+        <translation>园区全称，与公章一致，如 株洲高新技术产业开发区</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="143" />
+        <source>No emblem</source>
+        <translation>未设置园区标志</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="144" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="155" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="134" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="151" />
+        <source>Park name</source>
+        <translation>园区名称</translation>
+    </message>
+    <message>
         <location filename="../../src/station/shell/settings_dialog.py" line="152" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="179" />
+        <source>Park emblem</source>
+        <translation>园区标志</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="160" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="185" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="135" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="161" />
         <source>General</source>
         <translation>常规</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="139" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="165" />
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="141" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="167" />
         <source>Changes to language, data directory and plugins take effect after a restart.</source>
         <translation>界面语言、数据目录和插件的更改在重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/settings_dialog.py" line="174" />
+        <location filename="../../src/station/shell/settings_dialog.py" line="179" />
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/settings_dialog.py" line="209" />
         <source>The settings could not be saved: %1</source>
         <translation>设置未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="79" />
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="80" />
+        <source>Go to the search box of this page</source>
+        <translation>转到本页的搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="83" />
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="83" />
+        <source>Refresh this page</source>
+        <translation>刷新本页</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="85" />
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="86" />
+        <source>Synchronise with the hall now</source>
+        <translation>立即与服务大厅同步</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="90" />
+        <source>Ctrl+1 … Ctrl+9</source>
+        <translation>Ctrl+1 … Ctrl+9</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="91" />
+        <source>Open the first, second … ninth page of the navigation</source>
+        <translation>打开左侧导航中的第一、第二……第九页</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="94" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="95" />
+        <source>Show this list of shortcuts</source>
+        <translation>显示本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="98" />
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="98" />
+        <source>Quit</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="99" />
+        <source>↓</source>
+        <translation>↓</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="99" />
+        <source>From a search box: into its list</source>
+        <translation>在搜索框中：进入下方列表</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="100" />
+        <source>↑ ↓</source>
+        <translation>↑ ↓</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="100" />
+        <source>In a list: move between rows</source>
+        <translation>在列表中：上下移动</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="102" />
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="103" />
+        <source>In a list: open the selected row; in a box with one field: confirm</source>
+        <translation>在列表中：打开所选的一行；在只有一个输入项的对话框中：确认</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="106" />
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="107" />
+        <source>Next / previous field, in the order they are laid out</source>
+        <translation>按界面上的顺序转到下一项/上一项</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="110" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="110" />
+        <source>Press the button that has the focus</source>
+        <translation>按下当前选中的按钮</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="113" />
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="114" />
+        <source>Close the dialog (it asks first when there are unsaved changes)</source>
+        <translation>关闭对话框（有未保存的修改时先询问）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="133" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="136" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/shortcuts.py" line="136" />
+        <source>What it does</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
@@ -869,80 +1101,100 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="95" />
+        <location filename="../../src/station/shell/pages/users.py" line="98" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="99" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="99" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="99" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="99" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="99" />
+        <location filename="../../src/station/shell/pages/users.py" line="102" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="107" />
+        <location filename="../../src/station/shell/pages/users.py" line="110" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="108" />
+        <location filename="../../src/station/shell/pages/users.py" line="111" />
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="109" />
+        <location filename="../../src/station/shell/pages/users.py" line="112" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="110" />
+        <location filename="../../src/station/shell/pages/users.py" line="113" />
         <source>Disable / enable</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="139" />
-        <location filename="../../src/station/shell/pages/users.py" line="196" />
+        <location filename="../../src/station/shell/pages/users.py" line="146" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="139" />
+        <location filename="../../src/station/shell/pages/users.py" line="146" />
+        <location filename="../../src/station/shell/pages/users.py" line="205" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="169" />
+        <location filename="../../src/station/shell/pages/users.py" line="148" />
+        <source>Locked until %1</source>
+        <translation>已锁定至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="178" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="182" />
+        <location filename="../../src/station/shell/pages/users.py" line="191" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="183" />
+        <location filename="../../src/station/shell/pages/users.py" line="192" />
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="209" />
+        <source>Disable user</source>
+        <translation>停用账号</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="210" />
+        <source>Disable the account of %1 (%2)? They can no longer sign in until it is enabled again.</source>
+        <translation>停用%1（%2）的账号？停用后该用户不能登录，直到重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="213" />
+        <source>Disable</source>
+        <translation>停用</translation>
     </message>
 </context>
 <context>
@@ -956,7 +1208,7 @@
 <context>
     <name>self.button</name>
     <message>
-        <location filename="../../src/station/shell/notices.py" line="245" />
+        <location filename="../../src/station/shell/notices.py" line="251" />
         <source>No notices</source>
         <translation>暂无通知</translation>
     </message>

@@ -408,6 +408,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         log.warning("command failed: %s (%s)", exc.message, exc.detail or "")
         print(f"错误：{exc.message}", file=sys.stderr)
+        if exc.command:
+            print(f"命令：{exc.command}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("已中断，本次操作没有保存。", file=sys.stderr)

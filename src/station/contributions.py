@@ -7,7 +7,7 @@ plugin's name so the shell can say where a page or a figure came from.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -161,8 +161,10 @@ class Notice:
     """Something a person should know now (a case turned red, a licence waits to be issued).
 
     ``key`` is stable, so the shell shows each notice once per person; ``page`` is the page key that
-    clicking the notice opens; ``for_user`` limits it to one user name (None: everyone who may see
-    ``page``).
+    clicking the notice opens and ``target`` what that page opens there (a case's uid, a claim's number:
+    the page's ``open_target``); ``for_user`` limits it to one user name (None: everyone who may see
+    ``page``). Suggestions that share a ``group`` ("一照通执照可签发") show as one line with their count
+    (``group`` is that line's sentence, with %1 for the count), so they do not bury what is overdue.
     """
 
     key: str
@@ -170,6 +172,25 @@ class Notice:
     level: str = "info"  # info | warning | critical
     page: str | None = None
     for_user: str | None = None
+    target: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditWording:
+    """How the audit log words one action for a person: "兑付了政策资金" instead of ``policy.claim.pay``.
+
+    ``what`` is the Chinese verb phrase; ``fields`` labels the keys its before/after carry
+    ({"status": "状态"}); ``values`` words coded values of a field ({"status": {"paid": "已兑付"}}).
+    ``name_of(session, subject_id)`` may name the subject ("申请 ST01-2026-00001（某公司）") so no uid shows.
+    """
+
+    action: str
+    what: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    name_of: Callable[[Any, str], str | None] | None = None
+    plugin: str = ""
 
 
 @dataclass(frozen=True)

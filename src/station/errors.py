@@ -8,10 +8,13 @@ class UserError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, detail: str | None = None) -> None:
+    def __init__(self, message: str, *, detail: str | None = None, command: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.detail = detail
+        # What to type at the command line to fix it: the CLI prints it, a window never shows it (a clerk
+        # does not type commands; the sentence says who does what).
+        self.command = command
 
 
 class PermissionDenied(UserError):

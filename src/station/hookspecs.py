@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pluggy
 
 from station.contributions import (
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -73,6 +74,11 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
 @hookspec
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
     """Contribute figures to the dashboard page."""
+
+
+@hookspec
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    """Word the audit actions this plugin records, so the audit log reads as sentences."""
 
 
 @hookspec

@@ -19,6 +19,8 @@ class Settings:
     language: str = "zh_CN"
     station_code: str = "ST01"
     station_name: str = "园区企业服务站"
+    park_name: str = ""  # shown above the navigation (and the station's name under it)
+    emblem: str = ""  # an image file of the park's emblem, shown beside its name
     disabled_plugins: list[str] = field(default_factory=list)
     last_page: str = "dashboard"
 

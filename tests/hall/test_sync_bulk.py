@@ -200,7 +200,7 @@ def test_a_station_killed_while_loading_is_finished_before_an_upgrade(tmp_path) 
 
     upgraded = StationContext(tmp_path / "old")
     report = upgraded.prepare()
-    assert report.upgraded and report.after == ["core_0007"]
+    assert report.upgraded and report.after == ["core_0008"]
     fresh = StationContext(tmp_path / "fresh")
     fresh.prepare()
 

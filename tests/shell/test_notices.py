@@ -176,3 +176,35 @@ def test_for_actor_and_seen_keys(tmp_path) -> None:
             assert core.unseen(session, "chen", [RED.key]) == {RED.key}
     finally:
         ctx.close()
+
+
+def test_overdue_comes_first_and_suggestions_fold_into_one_line() -> None:
+    from station.shell.notices import ranked_lines
+
+    offers = [
+        Notice(f"licenses:offer:{i}", f"第{i}家可签发执照。", page="licenses", target=f"offer:{i}", group="%1 家可签发")
+        for i in range(24)
+    ]
+    overdue = [
+        Notice(f"startup:c{i}:red", f"案件 {i} 已超期。", "critical", page="startup", target=f"c{i}") for i in range(5)
+    ]
+    near = Notice("startup:c9:yellow", "案件 9 临近时限。", "warning", page="startup", target="c9")
+    late_commission = Notice("agencies:x:overdue", "委托已超期。", "info", page="agencies")
+    lines = ranked_lines([*overdue, near, late_commission, *offers], unread={"licenses:offer:3"})
+    texts = [n.text for n, _ in lines]
+    assert texts[:6] == [n.text for n in overdue] + [near.text]  # what is overdue is never buried
+    assert texts[6:] == [late_commission.text, "24 家可签发"]  # 24 suggestions, one line, last
+    assert lines[-1][1] and not lines[0][1]  # the folded line is unread if one of its notices is
+    single = ranked_lines([offers[0]], set())
+    assert single[0][0].text == offers[0].text and single[0][0].target == "offer:0"  # one alone stays itself
+
+
+def test_a_click_on_a_notice_opens_the_very_case(qtbot, data_dir) -> None:
+    plugin = FakePlugin()
+    window = signed_in(qtbot, data_dir, plugin)
+    page = window.page_widget("enterprises") or (window.show_page("enterprises") and window.page_widget("enterprises"))
+    opened: list[str] = []
+    page.open_target = opened.append  # what a plugin page does with the case or licence a notice names
+    window.show_page("dashboard")
+    assert window.notices.open_notice(Notice("x", "案件已超期。", "critical", page="enterprises", target="c1"))
+    assert window.stack.currentWidget() is page and opened == ["c1"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QTableWidget
 
-from helpers import enterprise_values
+from helpers import enterprise_values, in_next_modal
 from station.core import enterprises as ent
 from station.core import people
 from station.core.context import StationContext
@@ -102,6 +102,27 @@ def test_login_dialog_rejects_a_wrong_password_then_signs_in(qtbot, station) -> 
     with qtbot.waitSignal(window.logged_in, timeout=10_000):
         dialog.submit()
     assert window.actor.name == "li"
+
+
+def test_sign_in_by_keyboard_locks_out_after_five_wrong_passwords(qtbot, station) -> None:
+    from station.core import passwords
+    from station.shell.login import LoginDialog
+
+    started(qtbot, station)
+    qtbot.waitUntil(lambda: dialog_of(LoginDialog) is not None)
+    dialog = dialog_of(LoginDialog)
+    qtbot.keyClicks(dialog.username, "li")
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+    assert dialog.password.hasFocus()
+    for n in range(passwords.MAX_FAILURES):
+        qtbot.keyClicks(dialog.password, f"wrong-{n}")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.buttons.isEnabled(), timeout=10_000)
+    assert "已暂时锁定" in dialog.error.text()
+    qtbot.keyClicks(dialog.password, PASSWORD)  # the right password does not open it before its time
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.buttons.isEnabled(), timeout=10_000)
+    assert "已暂时锁定" in dialog.error.text() and dialog.isVisible()
 
 
 def test_navigation_follows_permissions(qtbot, station, monkeypatch) -> None:
@@ -213,6 +234,47 @@ def test_edit_then_undo(qtbot, station) -> None:
     assert not page.undo_button.isVisible()
 
 
+def test_registry_by_keyboard_search_open_edit_escape_asks_then_save(qtbot, station) -> None:
+    from station.shell.pages.enterprise_form import EnterpriseForm
+
+    window = signed_in(qtbot, station, "li")
+    page = enterprise_page(qtbot, window)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, enterprise_values(5)["uscc"])  # QTest types ASCII only
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog_of(EnterpriseForm) is not None, timeout=10_000)
+    form = dialog_of(EnterpriseForm)
+    legal_rep = form.fields["legal_rep"]
+    legal_rep.setFocus()
+    qtbot.keyClick(legal_rep, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(legal_rep, "Wang Gaiming")
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return), seen)  # the default: keep editing
+    qtbot.keyClick(legal_rep, Qt.Key.Key_Escape)
+    assert seen and "没有保存" in seen[0].text() and form.isVisible()
+    qtbot.keyClick(legal_rep, Qt.Key.Key_Return)  # Enter in a field saves
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=10_000)
+    with station.read() as session:
+        assert ent.by_uscc(session, enterprise_values(5)["uscc"]).legal_rep == "Wang Gaiming"
+
+
+def test_escape_on_an_untouched_form_closes_without_asking(qtbot, station) -> None:
+    from station.shell.pages.enterprise_form import EnterpriseForm
+
+    window = signed_in(qtbot, station, "li")
+    page = enterprise_page(qtbot, window)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(3, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Enter)
+    qtbot.waitUntil(lambda: dialog_of(EnterpriseForm) is not None, timeout=10_000)
+    form = dialog_of(EnterpriseForm)
+    qtbot.keyClick(form.fields["name"], Qt.Key.Key_Escape)
+    assert not form.isVisible()
+
+
 def test_import_from_the_page_reports_bad_rows(qtbot, station, tmp_path) -> None:
     from station.core import enterprise_import
     from station.shell.pages.enterprises import ImportReportDialog
@@ -275,10 +337,11 @@ def test_plugins_dialog_lists_a_broken_plugin(qtbot, station) -> None:
     dialog = PluginsDialog(window)
     table = dialog.table
     rows = {
-        table.item(r, 1).text(): (table.item(r, 2).text(), table.item(r, 4).text()) for r in range(table.rowCount())
+        table.item(r, 1).text(): (table.item(r, 2).text(), table.item(r, 2).toolTip()) for r in range(table.rowCount())
     }
-    assert rows["broken"] == ("出错", "RuntimeError: page factory missing")
-    assert rows["registry"][0] == "已加载"
+    assert rows["broken"][0] == "出错" and "RuntimeError: page factory missing" in rows["broken"][1]
+    assert rows["企业名录"][0] == "已加载"  # a plugin by the pages it brings, not by its package name
+    assert "registry" not in rows and "people" not in rows
 
 
 def test_settings_dialog_saves_language_and_plugins(qtbot, station) -> None:
@@ -372,6 +435,122 @@ def test_enterprise_history_tab_shows_every_change(qtbot, station) -> None:
     qtbot.waitUntil(lambda: dialog_of(EnterpriseForm) is not None, timeout=10_000)
     history = dialog_of(EnterpriseForm).findChild(QTableWidget, "history")
     assert history.rowCount() == 2
-    assert (history.item(0, 1).text(), history.item(0, 2).text()) == ("li", "修改")
+    assert (history.item(0, 1).text(), history.item(0, 2).text()) == (
+        "Li",
+        "修改",
+    )  # the display name, not the user name
     assert history.item(0, 3).text() == "法定代表人：张三 → 王五；注册资本：500万元 → 800万元"
     assert history.item(1, 2).text() == "登记"
+
+
+def test_a_reason_box_refuses_an_empty_reason_in_place_and_names_what_it_acts_on(qtbot) -> None:
+    from station.shell.confirm import ReasonDialog
+
+    dialog = ReasonDialog(None, "吊销执照", "吊销“株洲测试1号科技有限公司”的执照 ZZ-2026-0001？", "吊销")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.width() >= 520 and "ZZ-2026-0001" in dialog.sentence.text()
+    assert not any(b.isDefault() for b in dialog.buttons.buttons())
+    qtbot.keyClicks(dialog.reason, "   ")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.error.isVisible() and "理由" in dialog.error.text()
+    qtbot.keyClicks(dialog.reason, "forged papers")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.text() == "forged papers"
+
+
+def test_disabling_a_user_asks_first_and_a_locked_account_shows_until_when(qtbot, station) -> None:
+    from station.core import passwords
+    from station.core.sign_in import sign_in
+
+    for _ in range(passwords.MAX_FAILURES):
+        with pytest.raises(passwords.Refused):
+            sign_in(station, "chen", "wrong-password")
+    window = signed_in(qtbot, station, "boss")
+    assert window.show_page("users")
+    page = window.page_widget("users")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=10_000)
+    rows = {page.table.item(r, 0).text(): r for r in range(page.table.rowCount())}
+    assert page.table.item(rows["chen"], 3).text().startswith("已锁定至")
+    page.table.selectRow(rows["li"])
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return), seen)  # Enter: Cancel
+    page.toggle_active()
+    assert "Li" in seen[0].text() and "li" in seen[0].text()
+    with station.read() as session:
+        assert {u.username: u.active for u in people.all_users(session)}["li"]
+    in_next_modal(qtbot, lambda box: box.findChild(QPushButton, "confirm_act").click(), seen)
+    page.toggle_active()
+    qtbot.waitUntil(lambda: page.table.item(rows["li"], 3).text() == "已停用", timeout=10_000)
+
+
+def test_shortcuts_work_and_are_listed_in_help(qtbot, station) -> None:
+    from station.shell.shortcuts import BINDINGS, ShortcutsDialog
+
+    window = signed_in(qtbot, station, "li")
+    page = enterprise_page(qtbot, window)
+    qtbot.waitUntil(lambda: window._warm, timeout=20_000)  # the keys are bound once the services loaded
+    window.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page_widget("dashboard")
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: dialog_of(ShortcutsDialog) is not None, timeout=5_000)
+    listed = dialog_of(ShortcutsDialog).table
+    assert listed.rowCount() == len(BINDINGS) and listed.item(0, 1).text() == "转到本页的搜索框"
+    assert "db" not in " ".join(w.text() for w in window.statusBar().findChildren(QLabel))  # no file path
+
+
+def test_the_industry_is_picked_by_its_name(qtbot) -> None:
+    from station.shell.pages.enterprise_form import EnterpriseForm
+
+    form = EnterpriseForm(None, None, lambda *a: None)
+    qtbot.addWidget(form)
+    form.show()
+    completer = form.fields["industry_code"].completer()
+    completer.setCompletionPrefix("通用设备")
+    picked = completer.currentIndex()
+    assert completer.completionCount() == 1 and completer.pathFromIndex(picked) == "C34"
+
+
+def test_the_park_name_and_emblem_show_above_the_navigation(qtbot, station, tmp_path) -> None:
+    from PySide6.QtGui import QColor, QPixmap
+
+    from station.shell.settings_dialog import SettingsDialog
+
+    emblem = tmp_path / "emblem.png"
+    picture = QPixmap(64, 64)
+    picture.fill(QColor("#c8102e"))
+    picture.save(str(emblem))
+    window = signed_in(qtbot, station, "boss")
+    assert window.park_name.text() == station.settings.station_name and not window.emblem.isVisibleTo(window)
+    dialog = SettingsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.park_name.setText("株洲高新技术产业开发区")
+    dialog.emblem.setText(str(emblem))
+    dialog.save()
+    assert window.park_name.text() == "株洲高新技术产业开发区" and window.emblem.isVisibleTo(window)
+    assert window.emblem.pixmap().height() == 48 and window.station_name.text() == station.settings.station_name
+    window.grab().save(str(tmp_path / "window.png"))
+
+
+def test_escape_on_a_half_typed_new_user_asks_first(qtbot, station) -> None:
+    from station.shell.pages.users import NewUserDialog
+
+    window = signed_in(qtbot, station, "boss")
+    assert window.show_page("users")
+    dialog = NewUserDialog(window.page_widget("users"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: it just closes
+    assert not dialog.isVisible()
+    dialog.show()
+    dialog.username.setFocus()
+    qtbot.keyClicks(dialog.username, "wang")
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape), seen, QMessageBox)
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Escape)
+    assert seen and dialog.isVisible()
+    dialog.mark_clean()

@@ -12,6 +12,7 @@ from typing import Any
 
 from station.contributions import (
     QT_TRANSLATE_NOOP,
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -224,3 +225,11 @@ def register_hall_pages(register: Callable[[HallPage], None]) -> None:
 
     for page in hall_web.pages():
         register(page)
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station_agencies.wordings import wordings
+
+    for wording in wordings():
+        register(wording)

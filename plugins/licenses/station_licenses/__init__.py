@@ -9,6 +9,7 @@ from typing import Any
 
 from station.contributions import (
     QT_TRANSLATE_NOOP,
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -178,6 +179,8 @@ def _offers(session: Any, actor: Any) -> list[Any]:
             key=f"licenses:offer:{o.case_uid}",
             text=f"{o.enterprise_name} 已完成企业开办，可为其签发一照通执照。",
             page=PAGE_KEY,
+            target=f"offer:{o.case_uid}",
+            group="%1 家新开办的企业可签发一照通执照",  # suggestions: one line, after what is overdue
         )
         for o in services.open_offers(session)
     ]
@@ -215,3 +218,11 @@ def register_hall_pages(register: Callable[[HallPage], None]) -> None:
 
     for page in hall_web.pages():
         register(page)
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station_licenses.wordings import wordings
+
+    for wording in wordings():
+        register(wording)

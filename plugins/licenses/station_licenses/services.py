@@ -260,7 +260,7 @@ def permits_of(session: Session, enterprise_uid: str) -> list[Permit]:
 def _station(code: str) -> str:
     code = (code or "").strip().upper()
     if not code:
-        raise UserError("本站还没有服务站代码，请先登记本站（station enroll）。")
+        raise UserError("本站还没有服务站代码，请管理员先为本站登记到服务大厅。", command="station enroll 地址 登记码")
     return code
 
 

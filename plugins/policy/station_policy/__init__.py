@@ -12,6 +12,7 @@ from typing import Any
 
 from station.contributions import (
     QT_TRANSLATE_NOOP,
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -194,7 +195,12 @@ def _due_payments(session: Any, actor: Any) -> list[Notice]:
         {"today": today},
     )
     return [
-        Notice(key=f"policy:{number}:due", text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。", page="policy")
+        Notice(
+            key=f"policy:{number}:due",
+            text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。",
+            page="policy",
+            target=number,
+        )
         for number, name in rows
     ]
 
@@ -255,3 +261,11 @@ def register_hall_pages(register: Callable[[HallPage], None]) -> None:
 
     for page in hall_web.pages():
         register(page)
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station_policy.wordings import wordings
+
+    for wording in wordings():
+        register(wording)

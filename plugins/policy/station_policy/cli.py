@@ -565,7 +565,8 @@ def cmd_claim_list(args: argparse.Namespace, ctx: Any) -> int:
         {
             "number": r[0],
             "enterprise": r[1],
-            "policy": r[2],
+            "policy": r[8],
+            "policy_title": r[2],
             "period": r[3],
             "status": r[4],
             "estimated_fen": r[5],
@@ -573,7 +574,7 @@ def cmd_claim_list(args: argparse.Namespace, ctx: Any) -> int:
         }
         for r in (rows[i] for i in ids)
     ]
-    lines = [f"{o['number']}  {o['enterprise']}  {o['policy']}  {services.STATUSES[o['status']]}" for o in out]
+    lines = [f"{o['number']}  {o['enterprise']}  {o['policy_title']}  {services.STATUSES[o['status']]}" for o in out]
     _print(args, out, "\n".join(lines) or "没有申请。")
     return 0
 

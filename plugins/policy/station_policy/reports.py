@@ -183,7 +183,9 @@ def write_payout_notice(
         Paragraph("办理经过", st["heading"]),
     ]
     for e in h.events:
-        story.append(Paragraph(f"{local_text(e.at)}　{STEPS.get(e.step, e.step)}　{e.actor}　{e.reason}", st["small"]))
+        story.append(
+            Paragraph(f"{local_text(e.at)}　{STEPS.get(e.step, e.step)}　{h.who(e.actor)}　{e.reason}", st["small"])
+        )
     story.append(Spacer(1, 30 * mm))
 
     def seal(canvas: Any, doc_: Any) -> None:

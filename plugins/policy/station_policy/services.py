@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
+from station.core import identity
 from station.core.clock import SHANGHAI
 from station.core.db import utcnow
 from station.core.enterprises import Enterprise
@@ -869,6 +870,10 @@ class ClaimHistory:
     events: list[ClaimEvent]
     payout: Payout | None
     warnings: list[Warning_]
+    names: dict[str, str] = field(default_factory=dict)  # user name -> display name, for screen and paper
+
+    def who(self, username: str) -> str:
+        return self.names.get(username, username)
 
 
 def history(session: Session, ref: str, on: dt.date) -> ClaimHistory:
@@ -882,7 +887,9 @@ def history(session: Session, ref: str, on: dt.date) -> ClaimHistory:
     payout = session.scalar(select(Payout).where(Payout.claim_uid == claim.uid))
     live = claim.status in ("applied", "accepted", "approved", "notice")
     found = warnings(session, claim, on) if live else []
-    return ClaimHistory(claim, e.name, e.uscc, edition_by_uid(session, claim.policy_uid), events, payout, found)
+    names = identity.display_names(session, [ev.actor for ev in events])
+    policy = edition_by_uid(session, claim.policy_uid)
+    return ClaimHistory(claim, e.name, e.uscc, policy, events, payout, found, names)
 
 
 def due_for_payment(session: Session, on: dt.date) -> list[tuple[str, str]]:
@@ -914,10 +921,11 @@ def claim_ids(session: Session, *, status: str | None = None, query: str = "") -
 def claim_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     q = (
         select(
-            Claim.id, Claim.number, Enterprise.name, Claim.policy_code, Claim.period, Claim.status,
-            Claim.estimated_fen, Claim.approved_fen, Claim.updated_at,
+            Claim.id, Claim.number, Enterprise.name, PolicyEdition.title, Claim.period, Claim.status,
+            Claim.estimated_fen, Claim.approved_fen, Claim.updated_at, Claim.policy_code,
         )
         .join(Enterprise, Enterprise.uid == Claim.enterprise_uid)
+        .join(PolicyEdition, PolicyEdition.uid == Claim.policy_uid)
         .where(Claim.id.in_(list(ids)))
     )  # fmt: skip
     return {row[0]: tuple(row[1:]) for row in session.execute(q)}

@@ -11,6 +11,7 @@ from typing import Any
 
 from station.contributions import (
     QT_TRANSLATE_NOOP,
+    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
@@ -146,9 +147,9 @@ def _poll(session: Any, actor: Any) -> list[Any]:
     from station_startup import services
 
     return [
-        Notice(key=key, text=text, level=level, page=PAGE_KEY, for_user=user)
+        Notice(key=key, text=text, level=level, page=PAGE_KEY, for_user=user, target=key.split(":")[1])
         for key, text, level, user in services.notices_for(session, actor, utcnow())
-    ]
+    ]  # the key is "startup:<case uid>:<colour>": a click opens that case
 
 
 def _poll_ratings(session: Any, actor: Any) -> list[Any]:
@@ -228,3 +229,11 @@ def register_hall_pages(register: Callable[[HallPage], None]) -> None:
 
     for page in hall_web.pages():
         register(page)
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station_startup.wordings import wordings
+
+    for wording in wordings():
+        register(wording)

@@ -242,7 +242,9 @@ def receipt(s: Mapping[str, Any], path: Path, *, issuer: str, now: dt.datetime) 
             st["body"],
         ),
         Spacer(1, _mm(6)),
-        Paragraph(f"受理人：{s['clerk']}" + (f"　帮办代办专员：{s['agent']}" if s["agent"] else ""), st["body"]),
+        Paragraph(
+            f"受理人：{s['clerk_name']}" + (f"　帮办代办专员：{s['agent_name']}" if s["agent"] else ""), st["body"]
+        ),
         Paragraph(f"受理单位：{issuer}（盖章）", st["body"]),
         _seal_over_last_line(issuer),
         Spacer(1, _mm(30)),

@@ -18,7 +18,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from station.contributions import StartupCompleted
-from station.core import divisions, enterprises, meta, uscc, workcalendar
+from station.core import divisions, enterprises, identity, meta, uscc, workcalendar
 from station.core.clock import SHANGHAI, local
 from station.core.db import utcnow
 from station.core.enterprise_fields import parse_capital
@@ -648,9 +648,12 @@ def board_rows(conn: Any, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
+    # People by their display names (a user this station does not know shows as their user name).
     sql = (
-        "SELECT id, number, enterprise_name, case_type, clerk, agent, deadline_at, started_at, status, uscc "
-        f"FROM startup_case WHERE id IN ({marks})"
+        "SELECT c.id, c.number, c.enterprise_name, c.case_type, COALESCE(cu.display_name, c.clerk), "
+        "COALESCE(au.display_name, c.agent), c.deadline_at, c.started_at, c.status, c.uscc "
+        "FROM startup_case c LEFT JOIN station_user cu ON cu.username = c.clerk "
+        f"LEFT JOIN station_user au ON au.username = c.agent WHERE c.id IN ({marks})"
     )
     return {row[0]: tuple(row[1:]) for row in conn.execute(sql, list(ids))}
 
@@ -774,6 +777,8 @@ def completion_figures(session: Session, now: dt.datetime) -> tuple[float | None
 def case_summary(session: Session, case: StartupCase, now: dt.datetime) -> dict[str, Any]:
     """Everything about a case as plain data (for --json, the status dialog and the printed papers)."""
     cat = catalogue.load()
+    steps = list(steps_of(session, case.uid))
+    names = identity.display_names(session, [case.clerk, case.agent, *(s.clerk for s in steps)])
     return {
         "uid": case.uid,
         "number": case.number,
@@ -793,6 +798,8 @@ def case_summary(session: Session, case: StartupCase, now: dt.datetime) -> dict[
         "colour": case_colour(session, case, now),
         "clerk": case.clerk,
         "agent": case.agent,
+        "clerk_name": names.get(case.clerk or "", ""),  # what people read, on screen and on paper
+        "agent_name": names.get(case.agent or "", ""),
         "limit": case.limit_text,
         "started_at": case.started_at.isoformat(),
         "deadline_at": case.deadline_at.isoformat(),
@@ -804,6 +811,7 @@ def case_summary(session: Session, case: StartupCase, now: dt.datetime) -> dict[
                 "name": cat.step_name(s.step_code),
                 "department": s.department,
                 "clerk": s.clerk,
+                "clerk_name": names.get(s.clerk or "", ""),
                 "status": s.status,
                 "status_text": STEP_STATUS.get(s.status, s.status),
                 "colour": step_colour(s, now),
@@ -811,7 +819,7 @@ def case_summary(session: Session, case: StartupCase, now: dt.datetime) -> dict[
                 "done_at": s.done_at.isoformat() if s.done_at else None,
                 "note": s.note,
             }
-            for s in steps_of(session, case.uid)
+            for s in steps
         ],
         "shareholders": [
             {

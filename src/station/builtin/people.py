@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from station.contributions import QT_TRANSLATE_NOOP, DashboardFigure, DemoData, Page, Permission
+from station.contributions import QT_TRANSLATE_NOOP, AuditWording, DashboardFigure, DemoData, Page, Permission
 from station.hookspecs import hookimpl
 
 DEMO_PASSWORD = "demo1234"
@@ -95,3 +95,11 @@ def _audit_today(session: Any) -> str:
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
     register(DashboardFigure("audit.today", "今日操作记录", _audit_today, order=90))
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station.core.audit_text import user_wordings
+
+    for wording in user_wordings():
+        register(wording)

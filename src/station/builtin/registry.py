@@ -6,7 +6,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from station.contributions import QT_TRANSLATE_NOOP, DashboardFigure, DemoData, Page, Permission, SyncedTable
+from station.contributions import (
+    QT_TRANSLATE_NOOP,
+    AuditWording,
+    DashboardFigure,
+    DemoData,
+    Page,
+    Permission,
+    SyncedTable,
+)
 from station.hookspecs import hookimpl
 
 DEMO_ENTERPRISES = 2400
@@ -102,3 +110,11 @@ def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> N
     register(DashboardFigure("enterprises.total", "在册企业", _count, order=10))
     register(DashboardFigure("enterprises.new_this_month", "本月新成立", _new_this_month, order=11))
     register(DashboardFigure("enterprises.startup", "开办阶段企业", _in_startup, order=12))
+
+
+@hookimpl
+def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
+    from station.core.audit_text import registry_wordings
+
+    for wording in registry_wordings():
+        register(wording)

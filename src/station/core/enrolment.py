@@ -47,7 +47,11 @@ def load(data_dir: Path) -> Credential | None:
     except FileNotFoundError:
         return None
     except (ValueError, TypeError) as exc:
-        raise UserError(f"本站的服务大厅凭据文件已损坏（{exc}）。请重新登记本站（station enroll）。") from exc
+        raise UserError(
+            "本站登记到服务大厅的凭据已损坏，请管理员重新为本站登记。",
+            detail=str(exc),
+            command="station enroll 地址 登记码",
+        ) from exc
 
 
 def _hall_error(response) -> str:  # type: ignore[no-untyped-def]

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Boolean, Integer, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from station.core import passwords
 from station.core.db import Base, UTCDateTime, utcnow
 from station.core.roles import ROLES, Actor, Permissions, require
-from station.errors import UserError, ValidationError
+from station.errors import ValidationError
 
-__all__ = ["ROLES", "Actor", "Permissions", "User", "authenticate", "create_user", "require"]
+__all__ = ["ROLES", "Actor", "Permissions", "User", "create_user", "require"]
 
 MIN_PASSWORD = 8
 _hasher = passwords.hasher
@@ -35,6 +35,18 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Wrong passwords since the last sign-in, and when the lock-out they caused ends (passwords.py).
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+def display_names(session: Session, usernames: Iterable[str | None]) -> dict[str, str]:
+    """What people read for each user name: the display name; a name this station does not know (a user of
+    another station, a system user) stands for itself."""
+    wanted = {name for name in usernames if name}
+    rows = session.execute(select(User.username, User.display_name).where(User.username.in_(wanted)))
+    found = {username: display for username, display in rows}
+    return {name: found.get(name) or name for name in wanted}
 
 
 def needs_first_admin(session: Session) -> bool:
@@ -76,25 +88,8 @@ def create_user(session: Session, *, username: str, display_name: str, role: str
     return user
 
 
-def authenticate(session: Session, username: str, password: str) -> User:
-    user = session.scalar(select(User).where(User.username == username.strip()))
-    wrong = UserError("用户名或密码不正确，请重新输入。")
-    if user is None:
-        _hasher.hash(password)  # spend the same time as a real check: do not reveal which names exist
-        raise wrong
-    try:
-        _hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        raise wrong from None
-    if not user.active:
-        raise UserError("该账号已停用，请联系管理员。")
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-    user.last_login_at = utcnow()
-    return user
-
-
 def set_password(user: User, password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError({"password": f"密码至少需要{MIN_PASSWORD}位。"})
     user.password_hash = _hasher.hash(password)
+    user.failed_sign_ins, user.locked_until = 0, None  # a new password (an administrator's reset) unlocks

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 
 SECTIONS = {
@@ -70,6 +72,39 @@ def problem(code: str) -> str | None:
 
 
 def label(code: str) -> str:
+    """The code with what it names, for a tooltip: "C3411 通用设备制造业（制造业）"."""
     code = code.strip().upper()
     section = SECTIONS.get(code[:1], "") if code else ""
+    division = _divisions().get(code[:3], "") if len(code) >= 3 else ""
+    if division and division != section:
+        return f"{code} {division}（{section}）"
     return f"{code} {section}".strip()
+
+
+def name(code: str | None) -> str:
+    """What a person reads for an industry code: its division (大类) from the GB/T 4754-2017 table, else
+    its section (门类); a code the table does not know shows as it is."""
+    code = (code or "").strip().upper()
+    if not code:
+        return ""
+    return _divisions().get(code[:3]) or SECTIONS.get(code[:1]) or code
+
+
+def choices() -> list[tuple[str, str]]:
+    """(code, name) of every section and division, in the table's order, for a picker."""
+    divisions = _divisions()
+    out: list[tuple[str, str]] = []
+    for letter, section in SECTIONS.items():
+        out.append((letter, section))
+        out += [(code, title) for code, title in divisions.items() if code.startswith(letter)]
+    return out
+
+
+@functools.cache
+def _divisions() -> dict[str, str]:
+    """The divisions (大类) of GB/T 4754-2017, from the table shipped in resources/industry/."""
+    from station import paths
+
+    path = paths.resource("industry", "gbt4754_2017.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["name"] for row in csv.DictReader(handle) if len(row["code"]) == 3}

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.core import audit, identity
+from station.core import audit, identity, passwords
 from station.core.identity import ROLES, User
 from station.core.work import Work
 from station.errors import UserError, ValidationError
@@ -81,11 +81,46 @@ def record_sign_in(work: Work, at: dt.datetime, new_password: str | None = None)
     """Note ``work.actor``'s sign-in at ``at`` (audited); store a fresh hash if the old one was outdated."""
     user = _user(work.session, work.actor.name)
     user.last_login_at = at
+    user.failed_sign_ins, user.locked_until = 0, None
     if new_password is not None:
         identity.set_password(user, new_password)
     audit.record(
         work.session, actor=work.actor.name, action="user.login", subject_type="user", subject_id=user.username, at=at
     )
+
+
+def record_failed_sign_in(work: Work, at: dt.datetime, refusal: str) -> dt.datetime | None:
+    """Audit a refused sign-in as ``work.actor`` (the name that was typed) and count it against that user;
+    the failure that reaches ``MAX_FAILURES`` locks the account. Returns the end of a lock-out it starts."""
+    user = work.session.scalar(select(User).where(User.username == work.actor.name))
+    failures, locked_until = None, None
+    if user is not None:
+        if user.locked_until is not None and user.locked_until <= at:
+            user.failed_sign_ins, user.locked_until = 0, None  # the last lock-out is over: count afresh
+        if user.locked_until is None:
+            user.failed_sign_ins = failures = (user.failed_sign_ins or 0) + 1
+            if failures >= passwords.MAX_FAILURES:
+                user.locked_until = locked_until = at + passwords.LOCK_OUT
+    audit.record(
+        work.session,
+        actor=work.actor.name,
+        action="user.login_failed",
+        subject_type="user",
+        subject_id=work.actor.name,
+        after={"reason": refusal, "failures": failures} if failures else {"reason": refusal},
+        at=at,
+    )
+    if locked_until is not None:
+        audit.record(
+            work.session,
+            actor=work.actor.name,
+            action="user.locked",
+            subject_type="user",
+            subject_id=work.actor.name,
+            after={"locked_until": locked_until.isoformat(timespec="seconds")},
+            at=at,
+        )
+    return locked_until
 
 
 def reset_password(work: Work, username: str, password: str) -> None:

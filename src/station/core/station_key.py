@@ -24,8 +24,9 @@ HALL_KEY_FILE = "hall-key.pub"
 
 NO_KEY = (
     "本站还没有经服务大厅认证的签名密钥，不能签发执照。"
-    "请先登记本站（station enroll），已登记的请在能连上服务大厅时运行 station license key 认证密钥。"
+    "请管理员先为本站登记到服务大厅；已登记的，在能连上服务大厅时再签发一次即可自动认证。"
 )
+NO_KEY_COMMAND = "station enroll 地址 登记码；已登记的运行 station license key"
 
 
 def _dir(data_dir: Path) -> Path:
@@ -90,7 +91,7 @@ def certified(data_dir: Path) -> Certified | None:
 def require_certified(data_dir: Path) -> Certified:
     found = certified(data_dir)
     if found is None:
-        raise UserError(NO_KEY)
+        raise UserError(NO_KEY, command=NO_KEY_COMMAND)
     return found
 
 
@@ -150,7 +151,7 @@ def ensure_certified(data_dir: Path) -> Certified:
 
     credential = enrolment.load(data_dir)
     if credential is None:
-        raise UserError(NO_KEY)
+        raise UserError(NO_KEY, command=NO_KEY_COMMAND)
     try:
         request_certificate(data_dir, credential)
     except UserError as exc:

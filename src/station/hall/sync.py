@@ -312,7 +312,9 @@ def _refusal(
         rewritten = [
             f
             for f in table.fields
-            if f in sent and f not in table.amend and sent[f] != current.get(f)
+            if f in sent
+            and f not in table.amend
+            and sent[f] != current.get(f)
             and not (f in refs and auth.same_row(refs[f], sent[f], current.get(f)))
         ]
         if rewritten:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from station import paths
-from station.shell import i18n, main_thread_gc
+from station.shell import i18n, main_thread_gc, style
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.core.context import StationContext
@@ -41,6 +41,7 @@ def make_app(language: str) -> QApplication:
     app.setApplicationName("Park Service Station")
     app.setOrganizationName("park-station")
     install_font(app)
+    style.install(app)
     i18n.install(app, language)
     main_thread_gc.install(app)
     return app

@@ -22,6 +22,7 @@ Fetch = Callable[[Sequence[Any]], dict[Any, tuple[Any, ...]]]
 Submit = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 Render = Callable[[int, Any], str]
 Foreground = Callable[[int, tuple[Any, ...]], Any]  # (column, row values) -> QColor or None
+Tooltip = Callable[[int, tuple[Any, ...]], str | None]  # (column, row values) -> the tooltip, or the text
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -34,6 +35,7 @@ class LazyTableModel(QAbstractTableModel):
         *,
         right_aligned: Sequence[int] = (),
         foreground: Foreground | None = None,
+        tooltip: Tooltip | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -43,6 +45,7 @@ class LazyTableModel(QAbstractTableModel):
         self._render = render or (lambda column, value: "" if value is None else str(value))
         self._right = set(right_aligned)
         self._foreground = foreground
+        self._tooltip = tooltip  # e.g. a policy's code behind its title: the row may carry more than it shows
         self._keys: list[Any] = []
         self._pages: OrderedDict[int, dict[Any, tuple[Any, ...]]] = OrderedDict()
         self._pending: set[int] = set()
@@ -98,6 +101,10 @@ class LazyTableModel(QAbstractTableModel):
             return "…"
         if index.column() >= len(row):
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+            tip = self._tooltip(index.column(), row)
+            if tip is not None:
+                return tip
         return self._render(index.column(), row[index.column()])
 
     def _row(self, row: int) -> tuple[Any, ...] | None:

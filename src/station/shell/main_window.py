@@ -6,9 +6,18 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from station.shell import i18n
 from station.shell.later import later
@@ -23,6 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
 # Nothing here touches the ``Qt`` namespace before the first paint: creating it costs 30 ms.
 
 log = logging.getLogger(__name__)
+NAV_WIDTH = 180
+NAV_POINTS = 11  # the navigation's font size (station.shell.style)
+NAV_PADDING = 20 + 24 + 8  # the icon, the item's padding and the selection bar
+EMBLEM_HEIGHT = 48
 
 DASHBOARD = "dashboard"
 WARM_UP_IDLE_MS = 1000  # the sign-in dialog has sat this long: the clerk is typing, load the rest
@@ -63,21 +76,24 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setMinimumHeight(120)  # it scrolls: the park's header above it must not make the window taller
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { font-size: 11pt; }QListWidget#navigation::item { padding: 10px 12px; }"
-        )
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.waiting = QLabel(self.tr("Opening the station database…"))
-        self.waiting.setStyleSheet("qproperty-alignment: AlignCenter; color: #475467; font-size: 12pt;")
+        self.waiting.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 12pt;")
+        self.waiting.setProperty("role", "muted")
         self.stack.addWidget(self.waiting)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.nav)
+        side = QVBoxLayout()
+        side.setSpacing(0)
+        side.addWidget(self._park_header())
+        side.addWidget(self.nav, 1)
+        row.addLayout(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -86,14 +102,44 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------------------------
 
+    def _park_header(self) -> QWidget:
+        """The park's emblem and name over the navigation, and this station's name (both in Settings)."""
+        header = QWidget()
+        self.park_header = header
+        header.setObjectName("parkHeader")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        header.setFixedWidth(NAV_WIDTH)
+        box = QVBoxLayout(header)
+        box.setContentsMargins(12, 10, 12, 10)
+        self.emblem = QLabel()
+        self.emblem.setObjectName("emblem")
+        self.park_name = QLabel()
+        self.park_name.setObjectName("parkName")
+        self.park_name.setWordWrap(True)
+        self.station_name = QLabel()
+        self.station_name.setWordWrap(True)
+        for label in (self.emblem, self.park_name, self.station_name):
+            box.addWidget(label)
+        self.show_park()
+        return header
+
+    def show_park(self) -> None:
+        from PySide6.QtGui import QPixmap
+
+        settings = self.ctx.settings
+        picture = QPixmap(settings.emblem) if settings.emblem else QPixmap()
+        self.emblem.setVisible(not picture.isNull())
+        if not picture.isNull():
+            self.emblem.setPixmap(picture.scaledToHeight(EMBLEM_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+        self.park_name.setText(settings.park_name or settings.station_name)
+        self.station_name.setText(settings.station_name if settings.park_name else "")
+        self.station_name.setVisible(bool(settings.park_name))
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.station_label = QLabel(f"{self.ctx.settings.station_code} {self.ctx.settings.station_name}")
         self.user_label = QLabel(self.tr("Not signed in"))
-        self.db_label = QLabel(str(self.ctx.db_path))
-        self.db_label.setToolTip(str(self.ctx.db_path))
-        self.db_label.setMaximumWidth(420)
-        for label in (self.station_label, self.user_label, self.db_label):
+        for label in (self.station_label, self.user_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
         self.notice_button: Any = None  # made at sign-in (station.shell.notices), with its pop-up
@@ -130,6 +176,9 @@ class MainWindow(QMainWindow):
         tools.addAction(plugins_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("Keyboard shortcuts"), self)
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(self.tr("About"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -161,6 +210,15 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(i18n.nav(page.title))
             item.setData(PAGE_KEY_ROLE, page.key)
             self.nav.addItem(item)
+        # Wide enough for the longest title ("Intermediary marketplace" in English), never narrower than usual.
+        font = self.nav.font()
+        font.setPointSize(NAV_POINTS)
+        longest = max(
+            (QFontMetrics(font).horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())), default=0
+        )
+        width = max(NAV_WIDTH, longest + NAV_PADDING)
+        self.nav.setFixedWidth(width)
+        self.park_header.setFixedWidth(width)
         # The list is off until sign-in, which turns on the items it permits. Per-item flags here would
         # create the Qt namespace's 90 enum types (30 ms) on the way to the sign-in form; the form creates
         # them anyway, while the password is checked on a worker.
@@ -212,7 +270,7 @@ class MainWindow(QMainWindow):
         report = self.ctx.upgrade_report
         if report is not None and report.backup is not None:
             self.statusBar().showMessage(
-                self.tr("Database upgraded; backup saved to %1").replace("%1", str(report.backup)), 15000
+                self.tr("The database was upgraded; a backup of the earlier version was kept."), 15000
             )
         self.waiting.setText(self.tr("Please sign in."))
         self.database_ready.emit()
@@ -242,6 +300,9 @@ class MainWindow(QMainWindow):
         def loaded(_: Any) -> None:
             # The Quit shortcut's key enums cost 20 ms to create: not on the way to the first screen.
             self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+            from station.shell import shortcuts  # the window's keys and 帮助 → 快捷键, after the same wait
+
+            shortcuts.install(self)
             self._warm = True
             pending, self._after_warm = self._after_warm, []
             for run in pending:
@@ -281,10 +342,9 @@ class MainWindow(QMainWindow):
         self._login_busy = True
 
         def check(progress: Any) -> tuple[Actor, bool]:
-            from station.core import passwords
+            from station.core.sign_in import sign_in
 
-            with self.ctx.raw() as conn:  # plain sqlite3: no waiting for SQLAlchemy to load
-                who = passwords.check(conn, username, password)
+            who = sign_in(self.ctx, username, password)  # plain sqlite3 unless refused: see sign_in.py
             return self.ctx.permissions.actor(who.username, who.role, who.display_name), who.needs_rehash
 
         def signed_in(result: tuple[Actor, bool]) -> None:
@@ -448,6 +508,10 @@ class MainWindow(QMainWindow):
         """The keys of the pages in the navigation, in their order."""
         return list(self._pages)
 
+    def pages(self) -> dict[str, Page]:
+        """Every page the plugins contributed, by key (those the person may not open too)."""
+        return dict(self._pages)
+
     def page_widget(self, key: str) -> QWidget | None:
         return self._widgets.get(key)
 
@@ -488,6 +552,8 @@ class MainWindow(QMainWindow):
     # -- menu actions -------------------------------------------------------------------------
 
     def backup_database(self) -> None:
+        from pathlib import Path
+
         from PySide6.QtWidgets import QFileDialog
 
         from station.core.backup import default_name
@@ -503,8 +569,6 @@ class MainWindow(QMainWindow):
             return
 
         def run(progress: Any) -> str:
-            from pathlib import Path
-
             from station.core import backup
 
             made = backup.backup(self.ctx.db_path, Path(target))
@@ -517,8 +581,15 @@ class MainWindow(QMainWindow):
             self,
             run,
             label=self.tr("Backing up…"),
-            on_done=lambda path: self.statusBar().showMessage(self.tr("Backup saved to %1").replace("%1", path), 10000),
+            on_done=lambda path: self.statusBar().showMessage(
+                self.tr("Backup saved as %1.").replace("%1", Path(path).name), 10000
+            ),
         ).start()
+
+    def show_shortcuts(self) -> None:
+        from station.shell.shortcuts import show_shortcuts
+
+        show_shortcuts(self)
 
     def open_settings(self) -> None:
         from station.shell.settings_dialog import SettingsDialog
@@ -538,7 +609,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About"),
-            self.tr("Park Service Station %1").replace("%1", __version__) + "\n" + str(self.ctx.data_dir),
+            self.tr("Park Service Station %1").replace("%1", __version__),
         )
 
     def resizeEvent(self, event: Any) -> None:

@@ -82,12 +82,12 @@ class NoticePopup(QFrame):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
-        self.page: str | None = None
+        self.notice: Notice | None = None
         self.hide()
 
     def show_notices(self, notices: list[Notice]) -> None:
         first = notices[0]
-        self.page = first.page
+        self.notice = first
         colour = LEVEL_COLOURS.get(first.level, LEVEL_COLOURS["info"])
         self.setStyleSheet(
             f"QFrame#noticePopup {{ background: #fffaf5; border: 1px solid #d0d5dd;"
@@ -148,7 +148,7 @@ class NoticeCenter(QObject):
         self._timers: list[QTimer] = []
         self._interval_ms = interval_ms
         button.menu().aboutToShow.connect(self._fill_menu)
-        popup.clicked.connect(lambda: popup.page and self.open(popup.page))
+        popup.clicked.connect(lambda: popup.notice is not None and self.open_notice(popup.notice))
 
     def start(self) -> None:
         for source in self.sources:
@@ -173,6 +173,12 @@ class NoticeCenter(QObject):
         every = [n for source in self.sources for n in self.current.get(source.key, [])]
         unique = {n.key: n for n in every}
         return sorted(unique.values(), key=lambda n: (LEVEL_ORDER.get(n.level, 3), n.key not in self.unread))
+
+    def lines(self) -> list[tuple[Notice, bool]]:
+        """What the list shows: overdue and near-due first, each on its line; suggestions of one ``group``
+        folded into one line with their count (it opens their page), after them; each with whether it is
+        unread."""
+        return ranked_lines(self.notices(), self.unread)
 
     # -- polling (the work runs on a DbOp worker) --------------------------------------------------------------
 
@@ -240,15 +246,15 @@ class NoticeCenter(QObject):
     def _fill_menu(self) -> None:
         menu = self.button.menu()
         menu.clear()
-        notices = self.notices()
+        notices = self.lines()
         if not notices:
             empty = menu.addAction(self.button.tr("No notices"))
             empty.setEnabled(False)
-        for notice in notices:
+        for notice, unread in notices:
             marker = {"critical": "● ", "warning": "● ", "info": "○ "}.get(notice.level, "○ ")
             action = menu.addAction(marker + notice.text)
             font = action.font()
-            font.setBold(notice.key in self.unread)
+            font.setBold(unread)
             action.setFont(font)
             action.setEnabled(bool(notice.page))
             action.triggered.connect(lambda _checked=False, n=notice: self.open_notice(n))
@@ -258,9 +264,41 @@ class NoticeCenter(QObject):
     def open_notice(self, notice: Notice) -> bool:
         self.unread.discard(notice.key)
         self.button.set_unread(len(self.unread))
-        return self.open(notice.page) if notice.page else False
+        return self.open(notice.page, notice.target) if notice.page else False
 
-    def open(self, page: str) -> bool:
+    def open(self, page: str, target: str | None = None) -> bool:
+        """Show ``page`` and, when the notice names one, the very case, claim or licence on it."""
         if self._stopped or not shiboken6.isValid(self.window):
             return False
-        return self.window.show_page(page)
+        if not self.window.show_page(page):
+            return False
+        widget = self.window.page_widget(page)
+        if target and hasattr(widget, "open_target"):
+            widget.open_target(target)
+        return True
+
+
+GROUP_PREFIX = "group:"
+
+
+def ranked_lines(notices: list[Notice], unread: set[str]) -> list[tuple[Notice, bool]]:
+    """``notices`` (already most urgent first) with each ``group`` folded into one line at its first place
+    among the grouped, after every notice that stands alone at a higher level."""
+    alone = [n for n in notices if not n.group]
+    groups: dict[str, list[Notice]] = {}
+    for n in notices:
+        if n.group:
+            groups.setdefault(n.group, []).append(n)
+    folded = [
+        Notice(
+            key=GROUP_PREFIX + sentence,
+            text=sentence.replace("%1", str(len(members))) if len(members) > 1 else members[0].text,
+            level=min((m.level for m in members), key=lambda level: LEVEL_ORDER.get(level, 3)),
+            page=members[0].page,
+            target=None if len(members) > 1 else members[0].target,
+        )
+        for sentence, members in groups.items()
+    ]
+    fresh = {GROUP_PREFIX + s for s, members in groups.items() if any(m.key in unread for m in members)} | unread
+    ordered = sorted(alone + folded, key=lambda n: (LEVEL_ORDER.get(n.level, 3), n.key.startswith(GROUP_PREFIX)))
+    return [(n, n.key in fresh) for n in ordered]

@@ -40,18 +40,26 @@ STATUS = {
 }
 
 
+def plugin_titles(window: MainWindow) -> dict[str, str]:
+    """Each plugin by the titles of the pages it brings (企业开办, 中介超市 …); a plugin without pages keeps
+    its own name."""
+    titles: dict[str, list[str]] = {}
+    for page in window.pages().values():
+        titles.setdefault(page.plugin, []).append(i18n.nav(page.title))
+    return {name: "、".join(found) for name, found in titles.items()}
+
+
 class PluginsTable(QTableWidget):
     """Every plugin found, its status and, for a failed one, its error. Optionally with on/off boxes."""
 
     def __init__(self, window: MainWindow, editable: bool) -> None:
-        super().__init__(0, 5)
+        super().__init__(0, 3)
         self.setObjectName("plugins_table")
-        self.setHorizontalHeaderLabels(
-            [self.tr("Enabled"), self.tr("Plugin"), self.tr("Status"), self.tr("Distribution"), self.tr("Error")]
-        )
+        self.setHorizontalHeaderLabels([self.tr("Enabled"), self.tr("Plugin"), self.tr("Status")])
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.boxes: dict[str, QCheckBox] = {}
-        plugins = sorted(window.ctx.host.plugins.values(), key=lambda p: p.name)
+        titles = plugin_titles(window)
+        plugins = sorted(window.ctx.host.plugins.values(), key=lambda p: titles.get(p.name, p.name))
         disabled = set(window.ctx.settings.disabled_plugins)
         self.setRowCount(len(plugins))
         for row, info in enumerate(plugins):
@@ -61,13 +69,15 @@ class PluginsTable(QTableWidget):
             self.boxes[info.name] = box
             self.setCellWidget(row, 0, box)
             status = self.tr(STATUS.get(info.status, info.status))
-            for column, text in enumerate(
-                (info.name, status, f"{info.distribution} {info.version}".strip(), info.error), start=1
-            ):
+            # What a person reads: the pages the plugin brings; the package and any error in the tooltip.
+            details = f"{info.distribution or info.name} {info.version}".strip() + (
+                f"\n{info.error}" if info.error else ""
+            )
+            for column, text in enumerate((titles.get(info.name, info.name), status), start=1):
                 item = QTableWidgetItem(text)
                 if info.status == "failed":
                     item.setForeground(Qt.GlobalColor.darkRed)
-                item.setToolTip(text)
+                item.setToolTip(details)
                 self.setItem(row, column, item)
         self.resizeColumnsToContents()
         self.horizontalHeader().setStretchLastSection(True)
@@ -124,6 +134,22 @@ class SettingsDialog(QDialog):
             edit.setEnabled(is_admin)
         form.addRow(self.tr("Station code"), self.station_code)
         form.addRow(self.tr("Station name"), self.station_name)
+        self.park_name = QLineEdit(settings.park_name)
+        self.park_name.setObjectName("park_name")
+        self.park_name.setPlaceholderText(self.tr("The park's full name, as on its seal"))
+        self.emblem = QLineEdit(settings.emblem)
+        self.emblem.setObjectName("emblem")
+        self.emblem.setReadOnly(True)
+        self.emblem.setPlaceholderText(self.tr("No emblem"))
+        pick_emblem = QPushButton(self.tr("Choose…"))
+        pick_emblem.clicked.connect(self._pick_emblem)
+        for widget in (self.park_name, pick_emblem):
+            widget.setEnabled(is_admin)
+        emblem_row = QHBoxLayout()
+        emblem_row.addWidget(self.emblem, 1)
+        emblem_row.addWidget(pick_emblem)
+        form.addRow(self.tr("Park name"), self.park_name)
+        form.addRow(self.tr("Park emblem"), emblem_row)
         self.data_dir = QLineEdit(str(window.ctx.data_dir))
         self.data_dir.setObjectName("data_dir")
         browse = QPushButton(self.tr("Choose…"))
@@ -148,6 +174,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(buttons)
 
+    def _pick_emblem(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Park emblem"), self.emblem.text(), self.tr("Images (*.png *.jpg *.jpeg *.svg)")
+        )
+        if chosen:
+            self.emblem.setText(chosen)
+
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Data directory"), self.data_dir.text())
         if chosen:
@@ -160,6 +193,8 @@ class SettingsDialog(QDialog):
         settings.language = self.language.currentData()
         settings.station_code = self.station_code.text().strip() or settings.station_code
         settings.station_name = self.station_name.text().strip() or settings.station_name
+        settings.park_name = self.park_name.text().strip()
+        settings.emblem = self.emblem.text().strip()
         settings.disabled_plugins = self.plugins.disabled()
         try:
             settings.save(ctx.data_dir)
@@ -192,4 +227,5 @@ class SettingsDialog(QDialog):
 
             DbOp(self.window_, audit).start()
         self.window_.station_label.setText(f"{settings.station_code} {settings.station_name}")
+        self.window_.show_park()
         self.accept()

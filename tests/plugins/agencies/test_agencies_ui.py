@@ -132,3 +132,31 @@ def test_the_page_is_registered_for_everyone_who_may_view_the_marketplace(ctx, c
     page = next(p for p in ctx.host.collect("register_pages", Page) if p.key == "agencies")
     assert page.plugin == "agencies" and page.permission == "agencies.view" and clerk.can(page.permission)
     assert not ctx.permissions.actor("guest", "guest").can(page.permission)
+
+
+def test_the_draw_by_keyboard_picks_the_enterprise_and_clears_an_old_error(qtbot, page, market, admin) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = DrawDialog(page, market.ctx, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    dialog.enterprise.setFocus()
+    qtbot.keyClicks(dialog.enterprise, market.enterprise_uscc[:8])  # part of the code, as a clerk remembers it
+    popup = dialog.enterprise.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=10_000)
+    assert market.enterprise_uscc in popup.model().index(0, 0).data()  # the name with its code
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.enterprise.text() == market.enterprise_uscc
+    qtbot.keyClick(dialog.enterprise, Qt.Key.Key_Return)  # Enter fixes the candidate list
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    qtbot.keyClick(dialog.clerk_number, Qt.Key.Key_Return)  # nobody typed a number yet: refused
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=10_000)
+    qtbot.keyClicks(dialog.enterprise_number, "3817")
+    qtbot.keyClick(dialog.enterprise_number, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.clerk_number
+    qtbot.keyClicks(dialog.clerk_number, "9025")
+    qtbot.keyClick(dialog.clerk_number, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    assert dialog.error.isHidden() and dialog.result["agency"] in dialog.outcome.text()

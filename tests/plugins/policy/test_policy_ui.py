@@ -7,7 +7,11 @@ import types
 
 import pytest
 from policy_helpers import make_firm
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from station_policy import services
+
+from helpers import in_next_modal
 
 DAY = dt.date(2026, 3, 2)
 
@@ -27,12 +31,21 @@ def page(qtbot, loaded, admin):
     return widget
 
 
+def press(qtbot, button) -> None:
+    """Reach a button and press it from the keyboard, as a clerk without a mouse does."""
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
 def test_page_matches_in_the_background_and_lists_policies(page, qtbot, qtmodeltester, tmp_path) -> None:
     assert page.status.text().startswith(("Matched 2 ", "已匹配 2 "))
     qtmodeltester.check(page.policy_model)
     codes = [page.policy_model.key_at(r) for r in range(page.policy_model.rowCount())]
     row = codes.index("RD-AWARD")
-    qtbot.waitUntil(lambda: page.policy_model.data(page.policy_model.index(row, 3)) == "1", timeout=10_000)
+    qtbot.waitUntil(lambda: page.policy_model.data(page.policy_model.index(row, 2)) == "1", timeout=10_000)
+    # Titles, not codes: the code is in the title's tooltip.
+    assert page.policy_model.data(page.policy_model.index(row, 0)) != "RD-AWARD"
+    assert page.policy_model.data(page.policy_model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == "RD-AWARD"
     page._policy_chosen(page.policy_model.index(row, 0))
     qtbot.waitUntil(lambda: page.qualifying_model.rowCount() == 1, timeout=10_000)
     qtmodeltester.check(page.qualifying_model)
@@ -55,8 +68,8 @@ def test_enterprise_tab_why_not_and_a_claim_through_the_dialog(page, qtbot, qtmo
     qtmodeltester.check(page.enterprise_model)
     shown = []
     monkeypatch.setattr(dialogs.WhyDialog, "exec", lambda self: shown.append(self.findChild(object, "why_text")))
-    page.why_code.setText("EXPORT-GROWTH")
-    page._why_typed()
+    page.why_policy.setCurrentIndex(page.why_policy.findData("EXPORT-GROWTH"))  # picked by its title
+    qtbot.keyClick(page.why_policy.lineEdit(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "缺少数据" in shown[0].text()
 
@@ -73,12 +86,12 @@ def test_enterprise_tab_why_not_and_a_claim_through_the_dialog(page, qtbot, qtmo
     assert QDialog  # the dialogs above were real QDialogs
 
 
-def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded, admin, tmp_path) -> None:
+def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded, admin, tmp_path, monkeypatch) -> None:
     from station_policy.ui.claim_dialog import ClaimDialog
 
     with loaded.read() as session:
         firm = session.execute(services.select(services.Enterprise.uid).order_by(services.Enterprise.id)).scalar()
-    now = dt.datetime(2026, 3, 2, 2, tzinfo=dt.UTC)
+    now = dt.datetime.now(dt.UTC) - dt.timedelta(days=10)
     materials = list(services.policy_edition_materials(loaded, "RD-AWARD", DAY))
     with loaded.work(admin) as work:
         number = services.apply(work, firm, "RD-AWARD", materials=materials, now=now).number
@@ -87,17 +100,31 @@ def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded,
     dialog.show()
     qtbot.waitUntil(lambda: dialog.history is not None, timeout=10_000)
     assert dialog.buttons["accept"].isVisible() and not dialog.buttons["pay"].isVisible()
-    dialog.act("accept")
+    press(qtbot, dialog.buttons["accept"])
     qtbot.waitUntil(lambda: dialog.history.claim.status == "accepted", timeout=10_000)
-    dialog.act("approve")
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box.amount, Qt.Key.Key_Return), seen)  # the proposed amount
+    press(qtbot, dialog.buttons["approve"])
     qtbot.waitUntil(lambda: dialog.history.claim.status == "approved", timeout=10_000)
+    assert "株洲测试1号" in seen[0].sentence.text() and number in seen[0].sentence.text()
+    assert dialog.history.claim.approved_fen == dialog.history.claim.estimated_fen == 30_000_000
     assert dialog.events.rowCount() == 3 and dialog.events.item(2, 1).text() == "审核"
+    # After a step the focus is on Close and no act is the default: a stray Enter starts nothing.
+    assert dialog.focusWidget() is dialog.close_button and not any(b.isDefault() for b in dialog.buttons.values())
     later = dt.datetime.now(dt.UTC)  # the dialog's steps were dated now; the next ones cannot go back
-    with loaded.work(admin) as work:  # notice and payment on an injected clock
+    with loaded.work(admin) as work:
         services.start_notice(work, number, now=later)
-        services.pay(work, number, now=later + dt.timedelta(days=8))
+    monkeypatch.setattr(services, "utcnow", lambda: later + dt.timedelta(days=8))  # the notice period is over
     dialog.reload()
+    qtbot.waitUntil(lambda: dialog.buttons["pay"].isVisible(), timeout=10_000)
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return), seen)  # Enter answers Cancel
+    press(qtbot, dialog.buttons["pay"])
+    assert "300,000.00 元" in seen[1].text() and "株洲测试1号" in seen[1].text() and number in seen[1].text()
+    assert dialog.history.payout is None
+    in_next_modal(qtbot, lambda box: press(qtbot, box.findChild(QPushButton, "confirm_act")), seen)
+    press(qtbot, dialog.buttons["pay"])
     qtbot.waitUntil(lambda: dialog.history.payout is not None, timeout=10_000)
+    assert dialog.history.payout.amount_fen == 30_000_000
     assert dialog.buttons["notice_pdf"].isVisible()
     dialog.grab().save(str(tmp_path / "claim.png"))
     target = tmp_path / "notice.pdf"
@@ -107,3 +134,66 @@ def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded,
 
     text = printing.pdf_text(target)
     assert "惠企政策资金兑付通知书" in text and "叁拾万元整" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "fen"),
+    [
+        ("300000", 30_000_000),
+        ("1,500.50", 150_050),
+        ("1500.5 元", 150_050),
+        ("0.01", 1),
+        ("1500.005", None),  # no fractions of a fen
+        ("0", None),
+        ("-5", None),
+        ("NaN", None),
+        ("Infinity", None),
+        ("一千", None),
+        ("", None),
+    ],
+)
+def test_the_approved_amount_is_read_exactly_or_refused(qtbot, qapp, typed, fen) -> None:
+    import station_policy
+    from station_policy.ui.claim_dialog import ApproveDialog
+
+    from station.shell import i18n
+
+    i18n.install_plugins(qapp, "zh_CN", [station_policy])
+
+    history = types.SimpleNamespace(claim=types.SimpleNamespace(estimated_fen=30_000_000), warnings=[])
+    dialog = ApproveDialog(None, history, lambda text: text)
+    qtbot.addWidget(dialog)
+    assert dialog.amount.text() == "300000"  # the rules' estimate is proposed
+    dialog.amount.setText(typed)
+    assert dialog.amount_fen() == fen
+    dialog.submit()
+    if fen is None:
+        assert "两位小数" in dialog.error.text() and dialog.result() == 0
+    elif fen != 30_000_000:
+        assert "理由" in dialog.error.text() and dialog.result() == 0  # a different amount needs its reason
+        qtbot.keyClicks(dialog.reason, "partly eligible")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+        assert dialog.result() == 1
+    else:
+        assert dialog.result() == 1
+
+
+def test_claims_filter_as_you_type_and_open_by_keyboard(page, qtbot, loaded, admin, monkeypatch, tmp_path) -> None:
+    with loaded.read() as session:
+        firm = session.execute(services.select(services.Enterprise.uid).order_by(services.Enterprise.id)).scalar()
+    materials = list(services.policy_edition_materials(loaded, "RD-AWARD", DAY))
+    with loaded.work(admin) as work:
+        number = services.apply(work, firm, "RD-AWARD", materials=materials).number
+    opened: list[str] = []
+    monkeypatch.setattr(type(page), "open_claim", lambda self, n: opened.append(n))
+    page.tabs.setCurrentIndex(2)
+    page.claim_search.setFocus()
+    qtbot.keyClicks(page.claim_search, number[-6:])  # no Enter: the list filters as the clerk types
+    qtbot.waitUntil(lambda: page.claims_model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.claims_model.row_values(0) is not None, timeout=10_000)
+    title = page.claims_model.data(page.claims_model.index(0, 2))
+    assert title != "RD-AWARD" and page.claims_model.data(page.claims_model.index(0, 3)) == "2026"
+    qtbot.keyClick(page.claim_search, Qt.Key.Key_Down)
+    qtbot.keyClick(page.claims_view, Qt.Key.Key_Return)
+    assert opened == [number]
+    page.grab().save(str(tmp_path / "claims.png"))

@@ -46,6 +46,13 @@ def test_the_four_papers_are_filled_in_from_the_case(ctx, clerk, tmp_path) -> No
     assert "株洲高新区企业服务站" in receipt  # the footer and the seal's issuer
 
 
+def test_the_receipt_names_the_clerk_by_name_not_by_user_name(station, clerk, tmp_path) -> None:
+    s = summary_of(station, clerk, application())
+    (receipt,) = documents.make(s, tmp_path, issuer="株洲高新区企业服务站", now=NOW, which=("receipt",))
+    text = printing.pdf_text(receipt).replace(" ", "")
+    assert "受理人：李办事" in text and "clerk" not in text
+
+
 def test_a_single_shareholder_decides_and_a_sole_proprietorship_has_no_articles(ctx, clerk, tmp_path) -> None:
     raw = application(registered_capital="100", shareholders=[{"name": "王建国", "capital": "100"}])
     s = summary_of(ctx, clerk, raw)

@@ -6,7 +6,7 @@ import datetime as dt
 import types
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 from startup_helpers import application, at, issued
 from station_startup import services
@@ -14,6 +14,8 @@ from station_startup.ui.board import StartupBoardPage
 from station_startup.ui.board_model import StartupBoardModel
 from station_startup.ui.case_dialog import CaseDialog
 from station_startup.ui.intake import IntakeDialog
+
+from helpers import in_next_modal, valid_code
 
 MONDAY_10 = at("2026-11-23T10:00")
 
@@ -106,9 +108,18 @@ def test_scanning_a_receipt_opens_the_case_and_a_step_is_done_there(qtbot, ctx, 
     assert dialog.steps.item(1, 2).text() == "办理中"
     assert dialog.summary["uscc"] in dialog.header.text()
     dialog.steps.selectRow(1)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("税控设备未到", True))
+    seen: list = []
+
+    def answer(box) -> None:  # type: ignore[no-untyped-def]
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)  # an empty reason is refused in place
+        assert box.isVisible() and box.error.isVisible()
+        qtbot.keyClicks(box.reason, "no tax device yet")
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)
+
+    in_next_modal(qtbot, answer, seen)
     dialog.blocked_button.click()
     qtbot.waitUntil(lambda: dialog.steps.item(1, 2).text() == "受阻", timeout=10_000)
+    assert made[1][1] in seen[0].sentence.text()
     dialog.close()
     page.close()
 
@@ -174,9 +185,14 @@ def test_settings_dialog_edits_limits_and_the_park_calendar(qtbot, ctx, supervis
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.limits["limited_company"].text() == "4h", timeout=10_000)
     assert dialog.limits["partnership"].text() == "1d" and dialog.yellow.value() == 25
-    assert dialog.hours.text() == "09:00-12:00,13:30-17:30"
-    dialog.limits["limited_company"].setText("1d")
-    dialog.closed.setPlainText("2026-12-01\n2026-12-01")
+    assert dialog.hours.text() == "09:00-12:00,13:30-17:30"  # picked on clocks, stored as before
+    assert dialog.limits["limited_company"].unit.currentText() in ("工作小时", "working hours")  # words
+    picker = dialog.limits["limited_company"]
+    picker.amount.setValue(1)
+    picker.unit.setCurrentIndex(picker.unit.findData("d"))
+    dialog.closed.day.setDate(QDate(2026, 12, 1))
+    dialog.closed.add()
+    assert dialog.closed.toPlainText() == "2026-12-01"
     dialog.opened.setPlainText("2026-12-01")
     dialog.save()
     qtbot.waitUntil(lambda: "既是园区休息日又是加班日" in dialog.error.text(), timeout=10_000)
@@ -216,6 +232,74 @@ def test_the_page_opens_in_the_main_window_for_a_clerk(qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     assert not page.findChild(QPushButton, "settings").isEnabled()  # time limits are for supervisors
     window.close()
+
+
+def test_board_by_keyboard_and_a_step_done_late_is_marked_late(qtbot, station, clerk, monkeypatch) -> None:
+    ctx = station
+    made = make_cases(ctx, clerk, 2)
+    late = at("2026-11-23T17:00")  # after the registration step's deadline
+    page = board(qtbot, ctx, clerk, late)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    page.scan.setFocus()
+    qtbot.keyClick(page.scan, Qt.Key.Key_Down)
+    assert page.table.currentIndex().row() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog_of(CaseDialog) is not None, timeout=10_000)
+    dialog = dialog_of(CaseDialog)
+    qtbot.waitUntil(lambda: bool(dialog.summary), timeout=10_000)
+    assert dialog.summary["number"] in {m[1] for m in made}
+    assert "李办事" in dialog.header.text() and "clerk" not in dialog.header.text()  # a name, not a user name
+    assert page.model.data(page.model.index(0, 3)) == "李办事"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (valid_code(77), True))  # the code on the licence
+    dialog.steps.selectRow(0)
+    dialog.done_button.click()
+    qtbot.waitUntil(lambda: "已办结" in dialog.steps.item(0, 2).text(), timeout=10_000)
+    assert "超时" in dialog.steps.item(0, 2).text()
+    dialog.close()
+    page.close()
+
+
+def test_intake_tab_goes_from_the_name_to_the_next_field_and_escape_asks(qtbot, station, clerk) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from helpers import out_of_visual_order
+
+    page = board(qtbot, station, clerk, MONDAY_10)
+    dialog = IntakeDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.agent.count() > 1, timeout=10_000)  # the people, by name
+    assert dialog.agent.itemText(dialog.agent.findData("clerk")) == "李办事"
+    assert out_of_visual_order(dialog) == []
+    name = dialog.fields["enterprise_name"]
+    name.setFocus()
+    qtbot.keyClicks(name, "Acme")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.fields["legal_rep"]  # not the name-check button
+    qtbot.waitUntil(lambda: bool(dialog.name_note.text()), timeout=10_000)  # checked on leaving the field
+    seen: list = []
+    in_next_modal(qtbot, lambda box: qtbot.keyClick(box, Qt.Key.Key_Escape), seen, QMessageBox)
+    qtbot.keyClick(dialog.fields["legal_rep"], Qt.Key.Key_Escape)
+    assert seen and dialog.isVisible()  # the typed name is not thrown away without asking
+    dialog.mark_clean()  # let the test's teardown close it without asking
+
+
+def test_a_notice_names_its_case_and_the_board_opens_it(qtbot, station, clerk) -> None:
+    import station_startup
+
+    made = make_cases(station, clerk, 2)
+    with station.read() as session:
+        found = station_startup._poll(session, clerk)
+    assert {n.target for n in found} == {uid for uid, _, _ in made}  # each notice names its case
+    page = board(qtbot, station, clerk, at("2026-11-23T17:00"))
+    page.open_target(made[1][0])  # what a click on its notice does
+    qtbot.waitUntil(lambda: dialog_of(CaseDialog) is not None, timeout=10_000)
+    dialog = dialog_of(CaseDialog)
+    qtbot.waitUntil(lambda: dialog.summary.get("uid") == made[1][0], timeout=10_000)
+    dialog.close()
+    page.close()
 
 
 def test_the_rating_screen_takes_the_enterprises_grade_and_the_supervisor_answers_it(qtbot, ctx, clerk, tmp_path):

@@ -3,337 +3,356 @@
 <context>
     <name>AgenciesPage</name>
     <message>
-        <location filename="../ui/page.py" line="40" />
-        <location filename="../ui/page.py" line="51" />
+        <location filename="../ui/page.py" line="42" />
+        <location filename="../ui/page.py" line="53" />
         <source>Agency</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="41" />
+        <location filename="../ui/page.py" line="43" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="42" />
+        <location filename="../ui/page.py" line="44" />
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="43" />
+        <location filename="../ui/page.py" line="45" />
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="44" />
+        <location filename="../ui/page.py" line="46" />
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="45" />
-        <location filename="../ui/page.py" line="53" />
+        <location filename="../ui/page.py" line="47" />
+        <location filename="../ui/page.py" line="55" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="48" />
-        <location filename="../ui/page.py" line="58" />
+        <location filename="../ui/page.py" line="50" />
+        <location filename="../ui/page.py" line="60" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="49" />
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="51" />
+        <location filename="../ui/page.py" line="174" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="50" />
-        <location filename="../ui/page.py" line="59" />
-        <location filename="../ui/page.py" line="143" />
+        <location filename="../ui/page.py" line="52" />
+        <location filename="../ui/page.py" line="61" />
+        <location filename="../ui/page.py" line="145" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="52" />
+        <location filename="../ui/page.py" line="54" />
         <source>Selection</source>
         <translation>选取方式</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="54" />
-        <location filename="../ui/page.py" line="311" />
+        <location filename="../ui/page.py" line="56" />
+        <location filename="../ui/page.py" line="313" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="55" />
+        <location filename="../ui/page.py" line="57" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="60" />
+        <location filename="../ui/page.py" line="62" />
         <source>Drawn agency</source>
         <translation>中选机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="61" />
+        <location filename="../ui/page.py" line="63" />
         <source>Candidates</source>
         <translation>候选数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="62" />
+        <location filename="../ui/page.py" line="64" />
         <source>Excluded</source>
         <translation>排除数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="63" />
+        <location filename="../ui/page.py" line="65" />
         <source>Drawn at</source>
         <translation>抽取时间</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="64" />
+        <location filename="../ui/page.py" line="66" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="70" />
+        <location filename="../ui/page.py" line="72" />
         <source>Not enough ratings</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="93" />
+        <location filename="../ui/page.py" line="95" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="95" />
+        <location filename="../ui/page.py" line="97" />
         <source>Agencies and stars</source>
         <translation>机构与星级</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="96" />
-        <location filename="../ui/page.py" line="443" />
+        <location filename="../ui/page.py" line="98" />
+        <location filename="../ui/page.py" line="464" />
         <source>Commissions</source>
         <translation>服务委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="97" />
+        <location filename="../ui/page.py" line="99" />
         <source>Draws</source>
         <translation>抽取记录</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="127" />
+        <location filename="../ui/page.py" line="129" />
         <source>All service types</source>
         <translation>全部服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="138" />
+        <location filename="../ui/page.py" line="140" />
         <source>Evaluation report (PDF)…</source>
         <translation>星级评价报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="145" />
+        <location filename="../ui/page.py" line="147" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="174" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="174" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="174" />
         <source>Detail</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="174" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="179" />
+        <location filename="../ui/page.py" line="181" />
         <source>Set rating aside as abusive…</source>
         <translation>认定为不当评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="188" />
+        <location filename="../ui/page.py" line="190" />
         <source>Blue: this agency (weighted towards the park mean); grey: park mean</source>
         <translation>蓝色：本机构（向园区平均值加权）；灰色：园区平均</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="195" />
+        <location filename="../ui/page.py" line="197" />
         <source>Register agency…</source>
         <translation>登记机构…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="196" />
+        <location filename="../ui/page.py" line="198" />
         <source>Qualification…</source>
         <translation>登记资质…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="197" />
+        <location filename="../ui/page.py" line="199" />
         <source>Suspend or blacklist…</source>
         <translation>暂停或列入黑名单…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="211" />
+        <location filename="../ui/page.py" line="213" />
         <source>Agencies by star level</source>
         <translation>各星级机构数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="246" />
+        <location filename="../ui/page.py" line="248" />
         <source>Too few</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="255" />
+        <location filename="../ui/page.py" line="257" />
         <source>%1 agencies</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="295" />
+        <location filename="../ui/page.py" line="297" />
         <source>Qualifications: %1</source>
         <translation>资质：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="297" />
+        <location filename="../ui/page.py" line="299" />
         <source>In %1 draw pools, drawn %2 times</source>
         <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="309" />
+        <location filename="../ui/page.py" line="311" />
         <source>Set aside: %1</source>
         <translation>已认定为不当评价：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="313" />
+        <location filename="../ui/page.py" line="315" />
         <source>Commission</source>
         <translation>委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="329" />
         <location filename="../ui/page.py" line="331" />
+        <location filename="../ui/page.py" line="338" />
         <source>Set aside</source>
         <translation>不当评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="329" />
+        <location filename="../ui/page.py" line="331" />
         <source>Select a rating in the history first.</source>
         <translation>请先在记录中选中一条评价。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="331" />
-        <source>Why is this rating abusive?</source>
-        <translation>认定这条评价为不当评价的理由：</translation>
+        <location filename="../ui/page.py" line="339" />
+        <source>Set aside the rating %1 gave %2 on %3 as abusive? It will no longer count towards the stars.</source>
+        <translation>将“%1”于 %3 对“%2”的评价认定为恶意评价并撤销？撤销后不再计入星级。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="347" />
+        <location filename="../ui/page.py" line="343" />
+        <source>Set the rating aside</source>
+        <translation>撤销该评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="344" />
+        <source>Why is it abusive</source>
+        <translation>认定恶意评价的理由</translation>
+    </message>
+    <message>
+        <source>Why is this rating abusive?</source>
+        <translation type="vanished">认定这条评价为不当评价的理由：</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="361" />
         <source>Agencies</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="347" />
+        <location filename="../ui/page.py" line="361" />
         <source>Select an agency first.</source>
         <translation>请先选中一家机构。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="363" />
-        <location filename="../ui/page.py" line="369" />
+        <location filename="../ui/page.py" line="377" />
+        <location filename="../ui/page.py" line="385" />
         <source>Agency status</source>
         <translation>机构状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="369" />
+        <location filename="../ui/page.py" line="386" />
+        <source>Mark %1 as %2? It can no longer be commissioned or drawn.</source>
+        <translation>将“%1”设为“%2”？设定后不能再被委托或抽取。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="390" />
         <source>Reason (kept on record)</source>
         <translation>原因（将记录在案）</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="386" />
+        <location filename="../ui/page.py" line="409" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="395" />
+        <location filename="../ui/page.py" line="418" />
         <source>New commission…</source>
         <translation>新建委托…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="396" />
+        <location filename="../ui/page.py" line="419" />
         <source>Agency accepts</source>
         <translation>机构接受委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="397" />
+        <location filename="../ui/page.py" line="420" />
         <source>Deliverables…</source>
         <translation>提交成果…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="398" />
+        <location filename="../ui/page.py" line="421" />
         <source>Enterprise confirms completion…</source>
         <translation>企业确认完成…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="405" />
+        <location filename="../ui/page.py" line="428" />
         <source>Rate…</source>
         <translation>录入评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="443" />
+        <location filename="../ui/page.py" line="464" />
         <source>Select a commission first.</source>
         <translation>请先选中一项委托。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="468" />
+        <location filename="../ui/page.py" line="489" />
         <source>Deliverables handed in by the agency</source>
         <translation>机构提交的成果文件</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="500" />
         <source>Confirm completion</source>
         <translation>确认完成</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="500" />
         <source>Name of the enterprise's representative who confirms</source>
         <translation>确认完成的企业代表姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="510" />
+        <location filename="../ui/page.py" line="531" />
         <source>Random draw…</source>
         <translation>随机抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="514" />
+        <location filename="../ui/page.py" line="535" />
         <source>Re-check the selected draw</source>
         <translation>复核选中的抽取</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="582" />
+        <location filename="../ui/page.py" line="603" />
         <source>Draw %1 re-checked: the same agency, %2.</source>
         <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="584" />
+        <location filename="../ui/page.py" line="605" />
         <source>Draw %1 does NOT match its record: %2</source>
         <translation>抽取 %1 复核不一致：%2</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="597" />
+        <location filename="../ui/page.py" line="618" />
         <source>Save evaluation report</source>
         <translation>保存星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="611" />
+        <location filename="../ui/page.py" line="632" />
         <source>Evaluation report</source>
         <translation>星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="613" />
+        <location filename="../ui/page.py" line="634" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
@@ -341,42 +360,42 @@
 <context>
     <name>AgencyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="371" />
+        <location filename="../ui/dialogs.py" line="386" />
         <source>Register an agency</source>
         <translation>登记入驻中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="375" />
+        <location filename="../ui/dialogs.py" line="390" />
         <source>Agency name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="376" />
+        <location filename="../ui/dialogs.py" line="391" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="377" />
+        <location filename="../ui/dialogs.py" line="392" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="378" />
+        <location filename="../ui/dialogs.py" line="393" />
         <source>Related parties (credit codes, comma-separated)</source>
         <translation>关联方（统一社会信用代码，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="379" />
+        <location filename="../ui/dialogs.py" line="394" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="380" />
+        <location filename="../ui/dialogs.py" line="395" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="393" />
+        <location filename="../ui/dialogs.py" line="408" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
@@ -384,67 +403,71 @@
 <context>
     <name>CommissionDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="203" />
+        <location filename="../ui/dialogs.py" line="214" />
         <source>New commission</source>
         <translation>新建中介服务委托</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="206" />
         <source>Credit code of the commissioning enterprise</source>
-        <translation>委托企业的统一社会信用代码</translation>
+        <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="211" />
+        <location filename="../ui/dialogs.py" line="217" />
+        <source>Name or credit code of the commissioning enterprise</source>
+        <translation>委托企业的名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="223" />
         <source>Yuan, e.g. 35000</source>
         <translation>单位：元，如 35000</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="214" />
+        <location filename="../ui/dialogs.py" line="226" />
         <source>Random draw (witnessed at the window)</source>
         <translation>随机抽取（窗口现场见证）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="215" />
+        <location filename="../ui/dialogs.py" line="227" />
         <source>Chosen directly by the enterprise</source>
         <translation>企业直接选取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="227" />
+        <location filename="../ui/dialogs.py" line="239" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="228" />
+        <location filename="../ui/dialogs.py" line="240" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="229" />
+        <location filename="../ui/dialogs.py" line="241" />
         <source>Scope of the service</source>
         <translation>服务内容和范围</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="230" />
+        <location filename="../ui/dialogs.py" line="242" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="231" />
+        <location filename="../ui/dialogs.py" line="243" />
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="232" />
+        <location filename="../ui/dialogs.py" line="244" />
         <source>Selection</source>
         <translation>选取方式</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="233" />
+        <location filename="../ui/dialogs.py" line="245" />
         <source>Agency</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="270" />
+        <location filename="../ui/dialogs.py" line="283" />
         <source>The budget is not an amount: write it like 35000 or 35000.50.</source>
         <translation>预算不是金额，请写成 35000 或 35000.50。</translation>
     </message>
@@ -460,87 +483,91 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="54" />
+        <location filename="../ui/dialogs.py" line="56" />
         <source>Random draw of an agency</source>
         <translation>随机抽取中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="59" />
         <source>Credit code of the commissioning enterprise</source>
-        <translation>委托企业的统一社会信用代码</translation>
+        <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="64" />
+        <location filename="../ui/dialogs.py" line="61" />
+        <source>Name or credit code of the commissioning enterprise</source>
+        <translation>委托企业的名称或统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="67" />
         <source>Commission: %1</source>
         <translation>委托：%1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="68" />
+        <location filename="../ui/dialogs.py" line="71" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="69" />
+        <location filename="../ui/dialogs.py" line="72" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="70" />
+        <location filename="../ui/dialogs.py" line="73" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="72" />
+        <location filename="../ui/dialogs.py" line="75" />
         <source>1. Fix the candidate list</source>
         <translation>第一步：固定候选名单</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="80" />
+        <location filename="../ui/dialogs.py" line="83" />
         <source>Candidates and exclusions</source>
         <translation>候选机构与排除情况</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="90" />
+        <location filename="../ui/dialogs.py" line="93" />
         <source>Any number, typed by the person themselves</source>
         <translation>任意数字，由本人亲自输入</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="93" />
+        <location filename="../ui/dialogs.py" line="100" />
         <source>2. Number typed by the enterprise's representative</source>
         <translation>第二步：企业代表输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="94" />
+        <location filename="../ui/dialogs.py" line="101" />
         <source>Number typed by the clerk</source>
         <translation>窗口人员输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="96" />
+        <location filename="../ui/dialogs.py" line="103" />
         <source>3. Draw</source>
         <translation>第三步：抽取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="132" />
+        <location filename="../ui/dialogs.py" line="139" />
         <source>Candidate: %1 (certificate %2, valid until %3)</source>
         <translation>候选：%1（资质证书 %2，有效期至 %3）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="136" />
+        <location filename="../ui/dialogs.py" line="143" />
         <source>Excluded: %1 — %2</source>
         <translation>排除：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="138" />
+        <location filename="../ui/dialogs.py" line="145" />
         <source>%1 candidates. List hash (show it before anyone types): %2</source>
         <translation>候选 %1 家。名单哈希（请在输入数字前向双方展示）：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="181" />
+        <location filename="../ui/dialogs.py" line="192" />
         <source>Draw %1: %2 is drawn. Seed %3.</source>
         <translation>抽取 %1：中选机构为“%2”。种子 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="184" />
+        <location filename="../ui/dialogs.py" line="195" />
         <source>Commission %1 registered.</source>
         <translation>已登记委托 %1。</translation>
     </message>
@@ -548,7 +575,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="120" />
+        <location filename="../__init__.py" line="125" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
     </message>
@@ -556,27 +583,27 @@
 <context>
     <name>QualificationDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="430" />
+        <location filename="../ui/dialogs.py" line="446" />
         <source>Qualification of %1</source>
         <translation>%1的资质证书</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="438" />
+        <location filename="../ui/dialogs.py" line="454" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="439" />
+        <location filename="../ui/dialogs.py" line="455" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="440" />
+        <location filename="../ui/dialogs.py" line="456" />
         <source>Issued by</source>
         <translation>发证机关</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="441" />
+        <location filename="../ui/dialogs.py" line="457" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
@@ -584,32 +611,32 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="309" />
+        <location filename="../ui/dialogs.py" line="323" />
         <source>Rate commission %1</source>
         <translation>评价委托 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="315" />
+        <location filename="../ui/dialogs.py" line="329" />
         <source>Enterprise (credit code)</source>
         <translation>委托企业（统一社会信用代码）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="316" />
+        <location filename="../ui/dialogs.py" line="330" />
         <source>Enterprise's representative</source>
         <translation>企业代表</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="322" />
+        <location filename="../ui/dialogs.py" line="336" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="328" />
+        <location filename="../ui/dialogs.py" line="342" />
         <source>Comment</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="334" />
+        <location filename="../ui/dialogs.py" line="348" />
         <source>Only the commissioning enterprise rates, once per completed commission.</source>
         <translation>只有委托企业可以评价，每项已完成的委托评价一次。</translation>
     </message>

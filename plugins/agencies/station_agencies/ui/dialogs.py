@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.shell.confirm import GuardsEdits
 from station.shell.dbop import DbOp
-from station.shell.widgets import error_label
+from station.shell.enterprise_picker import EnterprisePicker
+from station.shell.widgets import error_label, fit_on_screen
 
 
 def _services_combo(ctx: Any) -> QComboBox:
@@ -52,11 +54,12 @@ class DrawDialog(QDialog):
         self.preview: Any = None
         self.result: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("Random draw of an agency"))
-        self.resize(640, 620)
+        fit_on_screen(self, 640, 620)
 
         self.service = _services_combo(ctx)
         self.enterprise = QLineEdit()
-        self.enterprise.setPlaceholderText(self.tr("Credit code of the commissioning enterprise"))
+        self.enterprise.setPlaceholderText(self.tr("Name or credit code of the commissioning enterprise"))
+        EnterprisePicker(self.enterprise, ctx)
         self.purpose = QLineEdit()
         if commission:
             self.service.setCurrentIndex(max(0, self.service.findData(commission["service"])))
@@ -89,6 +92,10 @@ class DrawDialog(QDialog):
         for w in (self.enterprise_number, self.clerk_number):
             w.setPlaceholderText(self.tr("Any number, typed by the person themselves"))
             w.setEnabled(False)
+        # Keyboard: Enter fixes the list, moves from the first witness to the second, and draws.
+        self.enterprise.returnPressed.connect(lambda: self.fix_button.isEnabled() and self.fix_pool())
+        self.enterprise_number.returnPressed.connect(lambda: self.clerk_number.setFocus())
+        self.clerk_number.returnPressed.connect(lambda: self.draw_button.isEnabled() and self.draw())
         witness = QFormLayout()
         witness.addRow(self.tr("2. Number typed by the enterprise's representative"), self.enterprise_number)
         witness.addRow(self.tr("Number typed by the clerk"), self.clerk_number)
@@ -142,6 +149,8 @@ class DrawDialog(QDialog):
             ready = bool(preview.pool)
             for w in (self.enterprise_number, self.clerk_number, self.draw_button):
                 w.setEnabled(ready)
+            if ready:
+                self.enterprise_number.setFocus()
             self.fix_button.setEnabled(False)
             for w in (self.service, self.enterprise, self.purpose):
                 w.setEnabled(False)
@@ -151,6 +160,7 @@ class DrawDialog(QDialog):
     def draw(self) -> None:
         from station_agencies import services
 
+        self.error.hide()
         preview = self.preview
         witnesses = [("enterprise", self.enterprise_number.text()), ("clerk", self.clerk_number.text())]
         purpose, commission = self.purpose.text(), self.commission
@@ -178,6 +188,7 @@ class DrawDialog(QDialog):
 
         def done(result: dict[str, Any]) -> None:
             self.result = result
+            self.error.hide()  # an earlier attempt's error no longer applies
             text = self.tr("Draw %1: %2 is drawn. Seed %3.").replace("%1", result["number"])
             text = text.replace("%2", result["agency"]).replace("%3", result["seed"][:16] + "…")
             if "commission" in result:
@@ -193,7 +204,7 @@ class DrawDialog(QDialog):
         self.error.show()
 
 
-class CommissionDialog(QDialog):
+class CommissionDialog(GuardsEdits, QDialog):
     """A new commission: enterprise, service, scope, budget, deadline; an agency chosen directly or by draw."""
 
     def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, agencies: list[tuple[str, str, list[str]]]):
@@ -203,7 +214,8 @@ class CommissionDialog(QDialog):
         self.setWindowTitle(self.tr("New commission"))
         self.enterprise = QLineEdit()
         self.enterprise.setObjectName("enterprise")
-        self.enterprise.setPlaceholderText(self.tr("Credit code of the commissioning enterprise"))
+        self.enterprise.setPlaceholderText(self.tr("Name or credit code of the commissioning enterprise"))
+        EnterprisePicker(self.enterprise, ctx)
         self.service = _services_combo(ctx)
         self.scope = QLineEdit()
         self.scope.setObjectName("scope")
@@ -239,6 +251,7 @@ class CommissionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def _fill_agencies(self) -> None:
         self.agency.clear()
@@ -289,6 +302,7 @@ class CommissionDialog(QDialog):
 
         def done(result: dict[str, Any]) -> None:
             self.result = result
+            self.error.hide()  # an earlier attempt's error no longer applies
             self.accept()
 
         DbOp(self, run, on_done=done, on_error=self._show_error).start()
@@ -298,7 +312,7 @@ class CommissionDialog(QDialog):
         self.error.show()
 
 
-class RatingDialog(QDialog):
+class RatingDialog(GuardsEdits, QDialog):
     """The commissioning enterprise's rating, recorded by the clerk; the representative is named."""
 
     def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, number: str, enterprise_uscc: str = ""):
@@ -335,6 +349,7 @@ class RatingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def submit(self) -> None:
         from station_agencies import services
@@ -357,7 +372,7 @@ class RatingDialog(QDialog):
         DbOp(self, run, on_done=lambda _: self.accept(), on_error=failed).start()
 
 
-class AgencyDialog(QDialog):
+class AgencyDialog(GuardsEdits, QDialog):
     """Register an agency: name, credit code, legal representative, service types, related parties, contact."""
 
     def __init__(self, parent: QWidget | None, ctx: Any, actor: Any):
@@ -399,6 +414,7 @@ class AgencyDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def submit(self) -> None:
         from station_agencies import services
@@ -421,7 +437,7 @@ class AgencyDialog(QDialog):
         DbOp(self, run, on_done=done, on_error=failed).start()
 
 
-class QualificationDialog(QDialog):
+class QualificationDialog(GuardsEdits, QDialog):
     """Record a qualification certificate of an agency for one service type."""
 
     def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, agency_uid: str, agency_name: str):
@@ -447,6 +463,7 @@ class QualificationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def submit(self) -> None:
         from station_agencies import services

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from station.contributions import QT_TRANSLATE_NOOP
 from station.core.clock import SHANGHAI
+from station.shell.confirm import ask_reason
 from station.shell.dbop import DbOp
+from station.shell.keys import open_on_enter
 from station.shell.lazy_table import LazyTableModel
-from station.shell.widgets import page_title
+from station.shell.widgets import page_title, size_columns
 
 from .charts import DimensionBars, StarHistogram
 from .dialogs import AgencyDialog, CommissionDialog, DrawDialog, QualificationDialog, RatingDialog
@@ -154,8 +156,8 @@ class AgenciesPage(QWidget):
         header = self.agency_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agency_table.horizontalHeader().setStretchLastSection(False)
-        for column, width in ((1, 150), (2, 90), (3, 56), (4, 56), (5, 80)):
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(72)  # the stretched name column keeps room for its header when narrow
+        size_columns(self.agency_table, (0, 150, 90, 56, 56, 80))
         self.agency_table.selectionModel().currentRowChanged.connect(self._agency_selected)
         self.histogram = StarHistogram()
         self.histogram.setObjectName("histogram")
@@ -328,8 +330,20 @@ class AgenciesPage(QWidget):
         if not rating_uid:
             QMessageBox.information(self, self.tr("Set aside"), self.tr("Select a rating in the history first."))
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Set aside"), self.tr("Why is this rating abusive?"))
-        if not ok:
+        row = self.history.currentRow()
+        enterprise = self.history.item(row, 1).text() if self.history.item(row, 1) else ""
+        rated = self.history.item(row, 0).text() if self.history.item(row, 0) else ""
+        reason = ask_reason(
+            self,
+            self.tr("Set aside"),
+            self.tr("Set aside the rating %1 gave %2 on %3 as abusive? It will no longer count towards the stars.")
+            .replace("%1", enterprise)
+            .replace("%2", self._history.agency["name"] if self._history else "")
+            .replace("%3", rated),
+            self.tr("Set the rating aside"),
+            label=self.tr("Why is it abusive"),
+        )
+        if reason is None:
             return
 
         def run(progress: Any) -> None:
@@ -366,9 +380,18 @@ class AgenciesPage(QWidget):
         status = list(services.STATUSES)[labels.index(label)]
         reason = ""
         if status != "active":
-            reason, ok = QInputDialog.getText(self, self.tr("Agency status"), self.tr("Reason (kept on record)"))
-            if not ok:
+            asked = ask_reason(
+                self,
+                self.tr("Agency status"),
+                self.tr("Mark %1 as %2? It can no longer be commissioned or drawn.")
+                .replace("%1", current[1])
+                .replace("%2", label),
+                label,
+                label=self.tr("Reason (kept on record)"),
+            )
+            if asked is None:
                 return
+            reason = asked
 
         def run(progress: Any) -> None:
             with self.ctx.work(self.actor) as work:
@@ -411,9 +434,7 @@ class AgenciesPage(QWidget):
             _translated(COMMISSION_HEADERS), self._commission_rows, self._submit, parent=self
         )
         self.commission_table = self._table(self.commission_model, "commission_table")
-        header = self.commission_table.horizontalHeader()
-        for column, width in ((0, 170), (1, 220), (2, 110), (3, 220), (4, 80), (5, 110), (6, 70)):
-            header.resizeSection(column, width)
+        size_columns(self.commission_table, (170, 220, 110, 220, 80, 110, 70))
         tab = QWidget()
         tl = QVBoxLayout(tab)
         tl.addLayout(buttons)
@@ -525,8 +546,8 @@ class AgenciesPage(QWidget):
             _translated(DRAW_HEADERS), self._draw_rows, self._submit, right_aligned=(3, 4), parent=self
         )
         self.draw_table = self._table(self.draw_model, "draw_table")
-        for column, width in ((0, 170), (1, 110), (2, 260), (3, 60), (4, 60), (5, 150)):
-            self.draw_table.horizontalHeader().resizeSection(column, width)
+        size_columns(self.draw_table, (170, 110, 260, 60, 60, 150))
+        open_on_enter(self.draw_table, lambda _: self.verify_selected())
         tab = QWidget()
         tl = QVBoxLayout(tab)
         tl.addLayout(buttons)

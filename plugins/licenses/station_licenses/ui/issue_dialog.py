@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
+from station.shell.enterprise_picker import EnterprisePicker
+from station.shell.keys import chain_tabs
 from station.shell.widgets import error_label
 
 
@@ -44,6 +47,7 @@ class IssueDialog(QDialog):
         self.rows: list[tuple[QComboBox, QLineEdit, QDateEdit]] = []
         add = QPushButton(self.tr("Add a permit"))
         add.clicked.connect(self.add_row)
+        self.add_button = add
         note = QLabel(self.tr("Permits already recorded for the enterprise are loaded as well."))
         note.setWordWrap(True)
         self.error = error_label("issue_error")
@@ -51,6 +55,10 @@ class IssueDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign and issue"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        self.button_box = buttons
+        ctx = getattr(parent, "ctx", None)
+        if ctx is not None:  # type part of the name, pick the enterprise: the field gets its credit code
+            EnterprisePicker(self.uscc, ctx)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(self.grid)
@@ -59,6 +67,7 @@ class IssueDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.add_row()
+        self.uscc.setFocus()
         self.resize(640, 320)
 
     def add_row(self) -> None:
@@ -78,6 +87,18 @@ class IssueDialog(QDialog):
         self.grid.addWidget(number, row, 1)
         self.grid.addWidget(until, row, 2)
         self.rows.append((kind, number, until))
+        self._chain_tabs()
+        kind.setFocus()
+
+    def _chain_tabs(self) -> None:
+        """Tab follows the rows as they are laid out: the code, each permit row left to right, then the
+        buttons (rows added later would otherwise come after Sign and issue)."""
+        chain: list[QWidget] = [self.uscc]
+        for row in self.rows:
+            chain.extend(row)
+        chain.append(self.add_button)
+        chain.extend(self.button_box.buttons())
+        chain_tabs(self, chain)
 
     def _default_expiry(self, kind: QComboBox, until: QDateEdit) -> None:
         chosen = self.kinds[kind.currentIndex()]

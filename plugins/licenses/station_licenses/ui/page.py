@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,14 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.shell.confirm import ask_reason
 from station.shell.dbop import DbOp
+from station.shell.keys import open_on_enter, search_leads_to
+from station.shell.style import set_role
 from station.shell.widgets import page_title
 from station_licenses.ui.license_model import LicenseTableModel, fetch_rows
+
+CASE_ROLE = Qt.ItemDataRole.UserRole + 1  # an offer's startup case, which a notice names
 
 
 class LicensesPage(QWidget):
     def __init__(self, shell: Any) -> None:
         super().__init__()
+        self._after_reload: Any = None
         self.shell = shell
         self.ctx = shell.ctx
         self.pdf_dir = Path(tempfile.mkdtemp(prefix="licences-"))
@@ -62,6 +67,8 @@ class LicensesPage(QWidget):
         header.setSectionResizeMode(1, header.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.doubleClicked.connect(lambda _: self.preview())
+        open_on_enter(self.table, lambda _: self.preview())
+        search_leads_to(self.search, self.table)
 
         issue = QPushButton(self.tr("Issue licence…"))
         issue.setObjectName("issue_button")
@@ -123,47 +130,54 @@ class LicensesPage(QWidget):
     def reload(self) -> None:
         query = self.search.text()
 
-        def load(progress: Any) -> tuple[list[int], list[tuple[int, str, str, str]], str]:
+        def load(progress: Any) -> tuple[list[int], list[tuple[int, str, str, str, str]], str]:
             from station.core import enrolment, station_key
             from station_licenses import services
 
             with self.ctx.read() as session:
                 ids = services.license_ids(session, query)
-                offers = [(o.id, o.uscc, o.enterprise_name, o.business_scope) for o in services.open_offers(session)]
+                offers = [
+                    (o.id, o.uscc, o.enterprise_name, o.business_scope, o.case_uid)
+                    for o in services.open_offers(session)
+                ]
             found = station_key.certified(self.ctx.data_dir)
             if found is not None:
                 return ids, offers, found.station.station_code
             return ids, offers, "enrolled" if enrolment.load(self.ctx.data_dir) is not None else ""
 
-        def show(result: tuple[list[int], list[tuple[int, str, str, str]], str]) -> None:
+        def show(result: tuple[list[int], list[tuple[int, str, str, str, str]], str]) -> None:
             ids, offers, code = result
             self.model.set_ids(ids)
             if code == "enrolled":
                 self.key_status.setText(
                     self.tr(
                         "This station's signing key is not certified yet: the hall certifies it when the station "
-                        "issues its first licence while the hall can be reached (or run station license key)."
+                        "issues its first licence while the hall can be reached."
                     )
                 )
-                self.key_status.setStyleSheet("color: #8a5a00;")
+                set_role(self.key_status, "caution")
             elif code:
                 self.key_status.setText(
                     self.tr("This station (%1) signs licences with a key the hall certified.").replace("%1", code)
                 )
-                self.key_status.setStyleSheet("")
+                set_role(self.key_status, "")
             else:
                 self.key_status.setText(
                     self.tr(
                         "This station cannot issue licences yet: its signing key is not certified by the hall. "
-                        "Enrol the station with the hall first (station enroll), or run station license key."
+                        "Ask the administrator to enrol this station with the hall, using the code the hall gave."
                     )
                 )
-                self.key_status.setStyleSheet("color: #b3261e;")
+                set_role(self.key_status, "error")
             self.offers.clear()
-            for offer_id, uscc, name, scope in offers:
+            for offer_id, uscc, name, scope, case_uid in offers:
                 item = QListWidgetItem(f"{name}（{uscc}）  {scope[:40]}")
                 item.setData(Qt.ItemDataRole.UserRole, (offer_id, uscc, name))
+                item.setData(CASE_ROLE, case_uid)
                 self.offers.addItem(item)
+            after, self._after_reload = self._after_reload, None
+            if after is not None:
+                after()
 
         DbOp(self, load, on_done=show).start()
 
@@ -199,6 +213,24 @@ class LicensesPage(QWidget):
             self._preview_number(number)
 
         DbOp(self, run, on_done=done, label=self.tr("Signing the licence…")).start()
+
+    def open_target(self, target: str) -> None:
+        """A notice's new enterprise ("offer:<case uid>"): its offer chosen and the issue dialog open."""
+        kind, _, key = target.partition(":")
+        if kind != "offer":
+            return
+
+        def choose() -> None:
+            for row in range(self.offers.count()):
+                item = self.offers.item(row)
+                _offer_id, uscc, name = item.data(Qt.ItemDataRole.UserRole)
+                if item.data(CASE_ROLE) == key:
+                    self.offers.setCurrentItem(item)
+                    self.issue(uscc, name)
+                    return
+
+        self._after_reload = choose
+        self.reload()
 
     def issue_offer(self) -> None:
         item = self.offers.currentItem()
@@ -282,15 +314,26 @@ class LicensesPage(QWidget):
         DbOp(self, load, on_done=show).start()
 
     def revoke(self) -> None:
-        numbers = self._selected_numbers()
-        if len(numbers) != 1:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        values = self.model.row_values(rows[0]) if len(rows) == 1 else None
+        if values is None:
             QMessageBox.information(self, self.tr("Revoke"), self.tr("Select one licence to revoke."))
             return
-        number = numbers[0]
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Revoke licence"), self.tr("Why is licence %1 revoked?").replace("%1", number)
+        number, name, uscc = values[0], values[1], values[2]
+        reason = ask_reason(
+            self,
+            self.tr("Revoke licence"),
+            self.tr(
+                "Revoke the licence %1 of %2 (%3)? A revoked licence cannot be restored: "
+                "scanning its code will show it as revoked."
+            )
+            .replace("%1", number)
+            .replace("%2", name)
+            .replace("%3", uscc),
+            self.tr("Revoke"),
+            label=self.tr("Reason for revoking"),
         )
-        if not ok:
+        if reason is None:
             return
 
         def run(progress: Any) -> None:

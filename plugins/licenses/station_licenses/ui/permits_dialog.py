@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
@@ -25,35 +24,38 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from station.shell.confirm import ReasonDialog
 from station.shell.dbop import DbOp
 
 
-class ReasonDialog(QDialog):
-    """Asks for a reason, and a new date or scope when the action needs one."""
+class PermitReasonDialog(ReasonDialog):
+    """The shell's reason box, with the new date or scope when the action needs one."""
 
-    def __init__(self, parent: Any, title: str, *, date: dt.date | None = None, scope: str | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        form = QFormLayout(self)
+    def __init__(
+        self,
+        parent: Any,
+        title: str,
+        sentence: str,
+        act: str,
+        *,
+        date: dt.date | None = None,
+        scope: str | None = None,
+    ) -> None:
+        super().__init__(parent, title, sentence, act)
         self.until: QDateEdit | None = None
         self.scope: QLineEdit | None = None
         if date is not None:
             self.until = QDateEdit(QDate(date.year, date.month, date.day))
             self.until.setCalendarPopup(True)
             self.until.setDisplayFormat("yyyy-MM-dd")
-            form.addRow(self.tr("Valid until"), self.until)
+            self.form.insertRow(0, self.tr("Valid until"), self.until)
         if scope is not None:
             self.scope = QLineEdit(scope)
-            form.addRow(self.tr("Permitted scope"), self.scope)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setPlaceholderText(self.tr("Kept in the audit log"))
-        form.addRow(self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(480, 0)
+            self.form.insertRow(0, self.tr("Permitted scope"), self.scope)
+            self.scope.returnPressed.connect(self.submit)
+        first = self.scope or self.until
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def date(self) -> dt.date:
         assert self.until is not None
@@ -64,7 +66,7 @@ class ReasonDialog(QDialog):
 class PermitsDialog(QDialog):
     def __init__(self, parent: Any, ctx: Any, actor: Any, enterprise_uid: str, name: str) -> None:
         super().__init__(parent)
-        self.ctx, self.actor, self.enterprise_uid = ctx, actor, enterprise_uid
+        self.ctx, self.actor, self.enterprise_uid, self.name = ctx, actor, enterprise_uid, name
         self.setWindowTitle(self.tr("Permits of %1").replace("%1", name))
         self.rows: list[Any] = []
         self.table = QTableWidget(0, 5)
@@ -137,6 +139,15 @@ class PermitsDialog(QDialog):
 
         DbOp(self, run, on_done=lambda _: self.reload()).start()
 
+    def _about(self, text: str, permit: Any) -> str:
+        from station_licenses import catalogue
+
+        return text.replace("%1", self.name).replace("%2", catalogue.name_of(permit.kind)).replace("%3", permit.number)
+
+    def _ask(self, permit: Any, title: str, sentence: str, act: str, **extra: Any) -> PermitReasonDialog | None:
+        dialog = PermitReasonDialog(self, title, self._about(sentence, permit), act, **extra)
+        return dialog if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def renew(self) -> None:
         from station_licenses import catalogue, services
 
@@ -150,9 +161,11 @@ class PermitsDialog(QDialog):
             )
             return
         proposed = kind.default_expiry(permit.expires_on + dt.timedelta(days=1))
-        dialog = ReasonDialog(self, self.tr("Renew permit"), date=proposed)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            until, reason = dialog.date(), dialog.reason.text()
+        dialog = self._ask(
+            permit, self.tr("Renew permit"), self.tr("Renew the %2 %3 of %1."), self.tr("Renew"), date=proposed
+        )
+        if dialog is not None:
+            until, reason = dialog.date(), dialog.text()
             self._run(lambda work: services.renew_permit(work, permit.uid, until, reason))
 
     def change(self) -> None:
@@ -161,10 +174,16 @@ class PermitsDialog(QDialog):
         permit = self._selected()
         if permit is None:
             return
-        dialog = ReasonDialog(self, self.tr("Change permit"), scope=permit.scope)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog = self._ask(
+            permit,
+            self.tr("Change permit"),
+            self.tr("Change the permitted scope of the %2 %3 of %1."),
+            self.tr("Change"),
+            scope=permit.scope,
+        )
+        if dialog is not None:
             assert dialog.scope is not None
-            scope, reason = dialog.scope.text(), dialog.reason.text()
+            scope, reason = dialog.scope.text(), dialog.text()
             self._run(lambda work: services.change_permit(work, permit.uid, scope, reason))
 
     def revoke(self) -> None:
@@ -173,7 +192,12 @@ class PermitsDialog(QDialog):
         permit = self._selected()
         if permit is None:
             return
-        dialog = ReasonDialog(self, self.tr("Revoke permit"))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            reason = dialog.reason.text()
+        dialog = self._ask(
+            permit,
+            self.tr("Revoke permit"),
+            self.tr("Revoke the %2 %3 of %1? The licences that carry it are revoked too, and this cannot be undone."),
+            self.tr("Revoke"),
+        )
+        if dialog is not None:
+            reason = dialog.text()
             self._run(lambda work: services.revoke_permit(work, permit.uid, reason))

@@ -6,6 +6,7 @@ Preview alone: ``python -m station_licenses.ui.verify_page [DATA_DIR]``.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from station.shell.dbop import DbOp
+from station.shell.style import PALETTE
 from station.shell.widgets import page_title
 
-COLOURS = {"valid": "#1b5e20", "expired": "#8a5a00"}
-BAD = "#b3261e"
+COLOURS = {"valid": PALETTE["ok"], "expired": PALETTE["caution"]}
+CAUTION = PALETTE["caution"]
+# A revocation list older than this may miss a licence revoked since: the verdict says so.
+STALE_AFTER = dt.timedelta(days=7)
+BAD = PALETTE["danger"]
 
 
 def check(ctx: Any, texts: list[str]) -> Any:
@@ -60,7 +65,7 @@ class VerifyPage(QWidget):
 
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
-        self.verdict.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.verdict.setProperty("verdict", True)  # the stylesheet's verdict size
         self.message = QLabel()
         self.message.setObjectName("verdict_message")
         self.message.setWordWrap(True)
@@ -75,7 +80,7 @@ class VerifyPage(QWidget):
         self.permits.horizontalHeader().setStretchLastSection(True)
         self.lists = QLabel()
         self.lists.setObjectName("trust_dates")
-        self.lists.setStyleSheet("color: #555;")
+        self.lists.setProperty("role", "muted")
 
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Verify licence")))
@@ -87,6 +92,7 @@ class VerifyPage(QWidget):
         layout.addWidget(self.lists)
         self.scan.setFocus()
         self.last: Any = None
+        self.now = lambda: dt.datetime.now(dt.UTC)  # tests move the clock
         self._run(lambda: [])  # show the trust lists' dates before the first scan
 
     def verify_scan(self) -> None:
@@ -117,19 +123,27 @@ class VerifyPage(QWidget):
     def _run(self, texts: Any) -> None:
         DbOp(self, lambda progress: (check(self.ctx, texts()), self._dates()), on_done=self.show_verdict).start()
 
-    def _dates(self) -> tuple[str, str]:
+    def _dates(self) -> tuple[str, str, str]:
+        """The trust lists' dates, and whether the revocation list is "missing", "old" or ""."""
         from station.core.clock import local_text
         from station_licenses import services
 
         with self.ctx.read() as session:
             snap = services.trust_snapshot(session, self.ctx.data_dir)
+        revoked = snap.revoked_date
+        if isinstance(revoked, str):
+            revoked = dt.datetime.fromisoformat(revoked)
+        if revoked is not None and revoked.tzinfo is None:
+            revoked = revoked.replace(tzinfo=dt.UTC)
+        state = "missing" if revoked is None else "old" if self.now() - revoked > STALE_AFTER else ""
         return (
             local_text(snap.keys_date) if snap.keys_date else "",
             local_text(snap.revoked_date) if snap.revoked_date else "",
+            state,
         )
 
-    def show_verdict(self, result: tuple[Any, tuple[str, str]]) -> None:
-        found, (keys_date, revoked_date) = result
+    def show_verdict(self, result: tuple[Any, tuple[str, str, str]]) -> None:
+        found, (keys_date, revoked_date, revocations) = result
         never = self.tr("not received yet")
         self.lists.setText(
             self.tr("Trust lists: station keys of %1, revoked licences of %2")
@@ -139,9 +153,22 @@ class VerifyPage(QWidget):
         if found is None:
             return
         self.last = found
-        self.verdict.setText(found.label)
-        self.verdict.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {COLOURS.get(found.verdict, BAD)};")
-        self.message.setText(found.message + (f"（{found.revoked_reason}）" if found.revoked_reason else ""))
+        label, colour = found.label, COLOURS.get(found.verdict, BAD)
+        message = found.message + (f"（{found.revoked_reason}）" if found.revoked_reason else "")
+        if found.verdict == "valid" and revocations:
+            # Genuine, but whether it was revoked since cannot be told from a list this station lacks.
+            label, colour = self.tr("Genuine, but revocation not checked"), CAUTION
+            caveat = (
+                self.tr("This station has never received the list of revoked licences.")
+                if revocations == "missing"
+                else self.tr("The list of revoked licences is from %1 and may miss a recent revocation.").replace(
+                    "%1", revoked_date
+                )
+            )
+            message = f"{message} {caveat} " + self.tr("Sync with the hall, then verify again.")
+        self.verdict.setText(label)
+        self.verdict.setStyleSheet(f"color: {colour};")
+        self.message.setText(message)
         if found.number:
             code, number = self.tr("Credit code"), self.tr("Licence number")
             by, until = self.tr("Issued by"), self.tr("Valid until")

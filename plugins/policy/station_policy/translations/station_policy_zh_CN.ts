@@ -3,105 +3,237 @@
 <context>
     <name>ApplyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="63" />
+        <location filename="../ui/dialogs.py" line="65" />
         <source>Apply for a policy</source>
         <translation>申请政策兑现</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="68" />
+        <location filename="../ui/dialogs.py" line="72" />
         <source>Materials handed in:</source>
         <translation>已收材料：</translation>
     </message>
 </context>
 <context>
-    <name>ClaimDialog</name>
+    <name>ApproveDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="38" />
-        <source>Claim %1</source>
-        <translation>申请 %1</translation>
+        <location filename="../ui/claim_dialog.py" line="272" />
+        <source>Approve the claim %2 of %1 for %3, and set the amount to pay.</source>
+        <translation>审核通过“%1”的申请 %2（%3），并核定兑付金额。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>Time</source>
-        <translation>时间</translation>
+        <location filename="../ui/claim_dialog.py" line="275" />
+        <source>Approve claim</source>
+        <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>Step</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>Status after</source>
-        <translation>办理后状态</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>By</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="53" />
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="66" />
-        <source>Accept</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="67" />
+        <location filename="../ui/claim_dialog.py" line="275" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="68" />
+        <location filename="../ui/claim_dialog.py" line="280" />
+        <source>Yuan, e.g. 1500 or 1500.50</source>
+        <translation>单位元，如 1500 或 1500.50</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="281" />
+        <source>Approved amount (yuan)</source>
+        <translation>核定金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="284" />
+        <source>Needed only when the amount differs from the estimate</source>
+        <translation>核定金额与预计金额不同时必填</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="285" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="287" />
+        <source>Estimated by the rules</source>
+        <translation>按规则预计</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="305" />
+        <source>Type the approved amount in yuan, greater than zero, with at most two decimals.</source>
+        <translation>请填写核定金额（元），须大于零，最多两位小数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="307" />
+        <source>The amount differs from the estimate: write the reason.</source>
+        <translation>核定金额与预计金额不同，请写明理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDialog</name>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="41" />
+        <source>Claim %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="56" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="56" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="56" />
+        <source>Status after</source>
+        <translation>办理后状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="56" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="56" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="70" />
+        <location filename="../ui/claim_dialog.py" line="188" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="71" />
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="72" />
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="69" />
+        <location filename="../ui/claim_dialog.py" line="73" />
         <source>Start public notice</source>
         <translation>开始公示</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="70" />
+        <location filename="../ui/claim_dialog.py" line="74" />
+        <location filename="../ui/claim_dialog.py" line="201" />
         <source>Pay</source>
         <translation>兑付</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="71" />
+        <location filename="../ui/claim_dialog.py" line="75" />
         <source>Draw a verifier…</source>
         <translation>随机抽取鉴证机构…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="72" />
+        <location filename="../ui/claim_dialog.py" line="76" />
         <source>Payout notice PDF</source>
         <translation>兑付通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="141" />
+        <location filename="../ui/claim_dialog.py" line="107" />
+        <source>one-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="107" />
+        <source>year %1</source>
+        <translation>%1 年度</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="174" />
+        <source>Reject claim</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="175" />
+        <source>Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.</source>
+        <translation>驳回“%1”的申请 %2（%3，%4）？理由将告知企业。</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="176" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="177" />
+        <source>Reason for rejecting</source>
+        <translation>驳回理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="186" />
+        <source>Accept with materials missing</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="187" />
+        <source>Materials are missing from the claim %2 of %1. Accept it anyway on a promise?</source>
+        <translation>“%1”的申请 %2 缺少材料。是否凭企业承诺容缺受理？</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="189" />
+        <source>Reason for accepting anyway</source>
+        <translation>容缺受理理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="202" />
+        <source>Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.</source>
+        <translation>向“%1”兑付申请 %2（%3）的核定金额 %4？兑付后不能撤销。</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="203" />
+        <source>Pay %4</source>
+        <translation>兑付 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="209" />
+        <source>Draw a verifier</source>
+        <translation>抽取鉴证机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="210" />
+        <source>Draw a verification agency at random for the claim %2 of %1.</source>
+        <translation>为“%1”的申请 %2 随机抽取第三方鉴证机构。</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="211" />
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="212" />
+        <source>Witness text</source>
+        <translation>见证文字</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="213" />
+        <source>Type the witness text; it seeds the draw so anyone can re-check it.</source>
+        <translation>请输入见证文字；抽取结果由它决定，任何人都可据此复核。</translation>
+    </message>
+    <message>
         <source>Reason (told to the enterprise):</source>
-        <translation>理由（将告知企业）：</translation>
+        <translation type="vanished">理由（将告知企业）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="147" />
         <source>Materials are missing. Reason for accepting anyway:</source>
-        <translation>材料不全。容缺受理的理由：</translation>
+        <translation type="vanished">材料不全。容缺受理的理由：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="152" />
         <source>Witness text (seeds the draw):</source>
-        <translation>现场见证文字（作为随机种子）：</translation>
+        <translation type="vanished">现场见证文字（作为随机种子）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="159" />
+        <location filename="../ui/claim_dialog.py" line="222" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="200" />
+        <location filename="../ui/claim_dialog.py" line="263" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
     </message>
@@ -109,7 +241,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="99" />
+        <location filename="../__init__.py" line="102" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
     </message>
@@ -117,205 +249,220 @@
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../ui/page.py" line="67" />
+        <location filename="../ui/page.py" line="74" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="71" />
+        <location filename="../ui/page.py" line="78" />
         <source>Match again</source>
         <translation>重新匹配</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="73" />
+        <location filename="../ui/page.py" line="80" />
         <source>Payout report…</source>
         <translation>兑付报表…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="81" />
+        <location filename="../ui/page.py" line="88" />
         <source>Policies</source>
         <translation>政策目录</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="82" />
+        <location filename="../ui/page.py" line="89" />
         <source>By enterprise</source>
         <translation>按企业</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="83" />
+        <location filename="../ui/page.py" line="90" />
         <source>Claims</source>
         <translation>兑现申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="124" />
+        <location filename="../ui/page.py" line="131" />
         <source>Matching enterprises against the policies…</source>
         <translation>正在按政策匹配企业…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="135" />
+        <location filename="../ui/page.py" line="142" />
         <source>Every enterprise's matches are up to date.</source>
         <translation>全部企业的匹配结果已是最新。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="140" />
+        <location filename="../ui/page.py" line="147" />
         <source>Matched %1 enterprises in %2 s: %3 qualifying, %4 need data.</source>
         <translation>已匹配 %1 家企业，用时 %2 秒：符合 %3 项次，待补数据 %4 项次。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="156" />
+        <location filename="../ui/page.py" line="163" />
         <source>Matching enterprises…</source>
         <translation>正在匹配企业…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
-        <location filename="../ui/page.py" line="294" />
-        <location filename="../ui/page.py" line="478" />
         <source>Code</source>
-        <translation>政策编号</translation>
+        <translation type="vanished">政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="170" />
+        <location filename="../ui/page.py" line="307" />
+        <location filename="../ui/page.py" line="521" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="170" />
+        <location filename="../ui/page.py" line="307" />
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
+        <location filename="../ui/page.py" line="170" />
         <source>Qualifying</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="164" />
+        <location filename="../ui/page.py" line="170" />
         <source>Need data</source>
         <translation>待补数据</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="164" />
+        <location filename="../ui/page.py" line="171" />
         <source>Estimated total</source>
         <translation>预计总额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="183" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="183" />
+        <location filename="../ui/page.py" line="521" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
-        <location filename="../ui/page.py" line="294" />
+        <location filename="../ui/page.py" line="183" />
+        <location filename="../ui/page.py" line="307" />
         <source>Result</source>
         <translation>匹配结果</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
-        <location filename="../ui/page.py" line="295" />
+        <location filename="../ui/page.py" line="183" />
+        <location filename="../ui/page.py" line="307" />
         <source>Estimated amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="175" />
-        <location filename="../ui/page.py" line="295" />
+        <location filename="../ui/page.py" line="184" />
+        <location filename="../ui/page.py" line="308" />
         <source>Claim</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="283" />
+        <location filename="../ui/page.py" line="296" />
         <source>Credit code or name of the enterprise</source>
         <translation>统一社会信用代码或企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="285" />
+        <location filename="../ui/page.py" line="298" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="290" />
+        <location filename="../ui/page.py" line="303" />
         <source>Choose an enterprise to see the policies it qualifies for.</source>
         <translation>请选择企业，查看它可享受的政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="309" />
-        <source>Any policy code, e.g. TAX-CONTRIB</source>
-        <translation>任一政策编号，如 TAX-CONTRIB</translation>
+        <location filename="../ui/page.py" line="330" />
+        <source>Any policy: type part of its title</source>
+        <translation>任一政策：输入政策名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="311" />
+        <location filename="../ui/page.py" line="438" />
+        <source>Choose an enterprise, then pick a policy from the list.</source>
+        <translation>请先选择企业，再从列表中选择政策。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="565" />
+        <source>One-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <source>Any policy code, e.g. TAX-CONTRIB</source>
+        <translation type="vanished">任一政策编号，如 TAX-CONTRIB</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="333" />
         <source>Why not?</source>
         <translation>为何不符合？</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="314" />
+        <location filename="../ui/page.py" line="336" />
         <source>Apply for the selected policy</source>
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="348" />
+        <location filename="../ui/page.py" line="370" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="400" />
         <source>Choose an enterprise and type a policy code.</source>
-        <translation>请先选择企业，再输入政策编号。</translation>
+        <translation type="vanished">请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="423" />
+        <location filename="../ui/page.py" line="462" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="464" />
+        <location filename="../ui/page.py" line="504" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="467" />
+        <location filename="../ui/page.py" line="510" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="471" />
+        <location filename="../ui/page.py" line="514" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="521" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
         <source>Period</source>
-        <translation>年度</translation>
+        <translation type="vanished">年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="521" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="521" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="522" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="522" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="522" />
         <source>Last change</source>
         <translation>最近办理</translation>
     </message>
@@ -323,37 +470,37 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="89" />
+        <location filename="../ui/dialogs.py" line="93" />
         <source>Payout report</source>
         <translation>兑付报表</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="93" />
+        <location filename="../ui/dialogs.py" line="97" />
         <source>Month (YYYY-MM)</source>
         <translation>月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="96" />
+        <location filename="../ui/dialogs.py" line="100" />
         <source>Save CSV…</source>
         <translation>保存 CSV…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="97" />
+        <location filename="../ui/dialogs.py" line="101" />
         <source>Save XLSX…</source>
         <translation>保存 XLSX…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="98" />
+        <location filename="../ui/dialogs.py" line="102" />
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="137" />
+        <location filename="../ui/dialogs.py" line="141" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="139" />
+        <location filename="../ui/dialogs.py" line="143" />
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>
@@ -361,7 +508,7 @@
 <context>
     <name>WhyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="36" />
+        <location filename="../ui/dialogs.py" line="37" />
         <source>Why (not)</source>
         <translation>符合与否的理由</translation>
     </message>

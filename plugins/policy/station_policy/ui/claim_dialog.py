@@ -5,24 +5,27 @@ from __future__ import annotations
 
 import json
 import tempfile
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
+from station.shell.confirm import AskDialog, ask_reason, confirm, safe_buttons
 from station.shell.dbop import DbOp
+from station.shell.keys import tab_in_layout_order
 from station.shell.widgets import ERROR_COLOUR
 
 
@@ -61,6 +64,7 @@ class ClaimDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
         self.buttons: dict[str, QPushButton] = {}
         for key, label in (
             ("accept", self.tr("Accept")),
@@ -76,6 +80,7 @@ class ClaimDialog(QDialog):
             button.clicked.connect(lambda _=False, k=key: self.act(k))
             self.buttons[key] = button
             self.buttons_row.addWidget(button)
+        safe_buttons(*self.buttons.values())  # Enter after a step never starts the next one
         self.buttons_row.addStretch(1)
         self.history: Any = None
         self.reload()
@@ -99,9 +104,9 @@ class ClaimDialog(QDialog):
         self.history = h
         c = h.claim
         verifier = json.loads(c.verifier) if c.verifier else None
+        year = self.tr("one-off") if c.period == "once" else self.tr("year %1").replace("%1", c.period)
         lines = [
-            f"<b>{h.enterprise_name}</b>（{h.uscc}） — {h.policy.title}"
-            f"（{c.policy_code}，{c.policy_edition} 版，{c.period} 年度）",
+            f"<b>{h.enterprise_name}</b>（{h.uscc}） — {h.policy.title}（{c.policy_edition} 版，{year}）",
             f"{STATUSES.get(c.status, c.status)}；预计 {format_fen(c.estimated_fen)}；核定 {format_fen(c.approved_fen)}"
             + (f"；公示至 {c.notice_until.isoformat()}" if c.notice_until else "")
             + (f"；兑付编号 {h.payout.number}" if h.payout else ""),
@@ -109,11 +114,13 @@ class ClaimDialog(QDialog):
         if verifier:
             lines.append(f"第三方鉴证机构：{verifier['agency_name']}（抽取记录 {verifier['draw_uid']}）")
         self.summary.setText("<br>".join(lines))
+        self.summary.setToolTip(c.policy_code)  # the code, for whoever needs it
         self.warnings.setText("<br>".join(f"⚠ {w.text}" for w in h.warnings))
         self.warnings.setVisible(bool(h.warnings))
         self.events.setRowCount(len(h.events))
         for row, e in enumerate(h.events):
-            values = [local_text(e.at), STEPS.get(e.step, e.step), STATUSES.get(e.status_after, ""), e.actor, e.reason]
+            who = h.who(e.actor)  # people by name, not by user name
+            values = [local_text(e.at), STEPS.get(e.step, e.step), STATUSES.get(e.status_after, ""), who, e.reason]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(json.dumps(json.loads(e.detail), ensure_ascii=False, indent=1))
@@ -131,27 +138,83 @@ class ClaimDialog(QDialog):
             bool(h.policy.verification) and status in ("accepted", "applied") and can("policy.review")
         )
         self.buttons["notice_pdf"].setVisible(h.payout is not None)
+        self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)  # not on 驳回… after a step
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        tab_in_layout_order(self)  # the step buttons are made after Close: Tab follows the layout
+
+    def _claim_words(self) -> dict[str, str]:
+        """The enterprise, the number, the policy and the amounts, as every question about this claim names them."""
+        from station_policy.facts import format_fen
+
+        h = self.history
+        return {
+            "%1": h.enterprise_name,
+            "%2": self.number,
+            "%3": h.policy.title,
+            "%4": format_fen(h.claim.approved_fen if h.claim.approved_fen is not None else h.claim.estimated_fen),
+        }
+
+    def _words(self, text: str) -> str:
+        for mark, value in self._claim_words().items():
+            text = text.replace(mark, value)
+        return text
 
     def act(self, key: str) -> None:
         from station_policy import services
 
         ctx, actor, number = self.ctx, self.actor, self.number
-        reason = ""
+        reason, amount_fen = "", None
+        if self.history is None:
+            return
         if key == "reject":
-            reason, ok = QInputDialog.getText(self, self.windowTitle(), self.tr("Reason (told to the enterprise):"))
-            if not ok or not reason.strip():
-                return
-        missing = self.history is not None and any(w.code == "materials" for w in self.history.warnings)
-        if key == "accept" and missing:  # 容缺受理 needs a written reason
-            reason, ok = QInputDialog.getText(
-                self, self.windowTitle(), self.tr("Materials are missing. Reason for accepting anyway:")
+            asked = ask_reason(
+                self,
+                self.tr("Reject claim"),
+                self._words(self.tr("Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.")),
+                self.tr("Reject"),
+                label=self.tr("Reason for rejecting"),
             )
-            if not ok or not reason.strip():
+            if asked is None:
                 return
+            reason = asked
+        missing = any(w.code == "materials" for w in self.history.warnings)
+        if key == "accept" and missing:  # 容缺受理 needs a written reason
+            asked = ask_reason(
+                self,
+                self.tr("Accept with materials missing"),
+                self._words(self.tr("Materials are missing from the claim %2 of %1. Accept it anyway on a promise?")),
+                self.tr("Accept"),
+                label=self.tr("Reason for accepting anyway"),
+            )
+            if asked is None:
+                return
+            reason = asked
+        if key == "approve":
+            approval = ApproveDialog(self, self.history, self._words)
+            if approval.exec() != QDialog.DialogCode.Accepted:
+                return
+            reason, amount_fen = approval.reason.text().strip(), approval.amount_fen()
+        if key == "pay" and not confirm(
+            self,
+            self.tr("Pay"),
+            self._words(self.tr("Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.")),
+            self._words(self.tr("Pay %4")),
+        ):
+            return
         if key == "verify":
-            witness, ok = QInputDialog.getText(self, self.windowTitle(), self.tr("Witness text (seeds the draw):"))
-            if not ok or not witness.strip():
+            asked = ask_reason(
+                self,
+                self.tr("Draw a verifier"),
+                self._words(self.tr("Draw a verification agency at random for the claim %2 of %1.")),
+                self.tr("Draw"),
+                label=self.tr("Witness text"),
+                missing=self.tr("Type the witness text; it seeds the draw so anyone can re-check it."),
+            )
+            if asked is None:
                 return
+            witness = asked
 
             def draw(progress: Any) -> Any:
                 return services.request_verification(ctx, actor, number, witness=witness)
@@ -167,7 +230,7 @@ class ClaimDialog(QDialog):
                 if key == "accept":
                     services.accept(work, number, reason=reason)
                 elif key == "approve":
-                    services.review(work, number, approve=True)
+                    services.review(work, number, approve=True, amount_fen=amount_fen, reason=reason)
                 elif key == "reject":
                     services.reject(work, number, reason)
                 elif key == "notice":
@@ -198,3 +261,48 @@ class ClaimDialog(QDialog):
                 PdfPreview(written, self, title=self.windowTitle()).show()
 
         return DbOp(self, write, on_done=show, label=self.tr("Writing the notice…")).start()
+
+
+class ApproveDialog(AskDialog):
+    """审核通过 sets the 核定 amount: the rule's estimate proposed, a different figure only with a reason."""
+
+    def __init__(self, parent: Any, history: Any, words: Any) -> None:
+        from station_policy.facts import format_fen
+
+        sentence = words(self.tr("Approve the claim %2 of %1 for %3, and set the amount to pay."))
+        if history.warnings:
+            sentence += "\n" + "\n".join(f"⚠ {w.text}" for w in history.warnings)
+        super().__init__(parent, self.tr("Approve claim"), sentence, self.tr("Approve"))
+        self.estimated = history.claim.estimated_fen
+        proposed = "" if self.estimated is None else f"{Decimal(self.estimated) / 100:.2f}".removesuffix(".00")
+        self.amount = QLineEdit(proposed)
+        self.amount.setObjectName("approved_amount")
+        self.amount.setPlaceholderText(self.tr("Yuan, e.g. 1500 or 1500.50"))
+        self.add_row(self.tr("Approved amount (yuan)"), self.amount)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("Needed only when the amount differs from the estimate"))
+        self.add_row(self.tr("Reason"), self.reason)
+        if self.estimated is not None:
+            self.form.addRow(self.tr("Estimated by the rules"), QLabel(format_fen(self.estimated)))
+        self.amount.selectAll()
+        self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def amount_fen(self) -> int | None:
+        """The typed yuan as exact fen, or ``None`` when it is not a positive amount with at most two decimals."""
+        text = self.amount.text().strip().replace(",", "").replace("，", "").removesuffix("元").strip()
+        try:
+            yuan = Decimal(text)
+        except InvalidOperation:
+            return None
+        if not yuan.is_finite() or yuan <= 0 or yuan != yuan.quantize(Decimal("0.01")):
+            return None
+        return int(yuan * 100)
+
+    def check(self) -> str | None:
+        fen = self.amount_fen()
+        if fen is None:
+            return self.tr("Type the approved amount in yuan, greater than zero, with at most two decimals.")
+        if fen != self.estimated and not self.reason.text().strip():
+            return self.tr("The amount differs from the estimate: write the reason.")
+        return None

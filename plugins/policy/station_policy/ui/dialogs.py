@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.shell.confirm import ASK_WIDTH
 from station.shell.dbop import DbOp
 
 MARKS = {"eligible": "✓", "ineligible": "✗", "unknown": "？"}
@@ -36,7 +37,8 @@ class WhyDialog(QDialog):
         self.setWindowTitle(self.tr("Why (not)"))
         self.resize(720, 420)
         layout = QVBoxLayout(self)
-        head = QLabel(f"<b>{enterprise_name}</b> — {p.title}（{p.code}，{p.edition} 版，{p.department}）")
+        head = QLabel(f"<b>{enterprise_name}</b> — {p.title}（{p.edition} 版，{p.department}）")
+        head.setToolTip(p.code)  # the code, for whoever needs it; a clerk reads the title
         head.setWordWrap(True)
         layout.addWidget(head)
         verdict = QLabel(evaluation.why())
@@ -61,8 +63,10 @@ class ApplyDialog(QDialog):
     def __init__(self, parent: QWidget, policy: Any) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Apply for a policy"))
+        self.setMinimumWidth(ASK_WIDTH)  # a long title and its amount rule read on two lines, not ten
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{policy.title}</b>（{policy.code}，{policy.edition} 版）<br>{policy.amount.describe()}")
+        title = QLabel(f"<b>{policy.title}</b>（{policy.edition} 版）<br>{policy.amount.describe()}")
+        title.setToolTip(policy.code)
         title.setWordWrap(True)
         layout.addWidget(title)
         layout.addWidget(QLabel(self.tr("Materials handed in:")))

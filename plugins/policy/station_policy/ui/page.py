@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,14 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from station.shell.dbop import DbOp
+from station.shell.keys import open_on_enter, search_leads_to
 from station.shell.lazy_table import LazyTableModel
-from station.shell.widgets import page_title
+from station.shell.widgets import page_title, size_columns
 
 
 def fen_text(fen: Any) -> str:
     from station_policy.facts import format_fen
 
     return "" if fen is None else format_fen(fen)
+
+
+def _code_tip(column: int, row: tuple[Any, ...]) -> str | None:
+    """The policy's code (the last value of the row) in the tooltip of its title (the first column)."""
+    return row[-1] if column == 0 else None
 
 
 def _table(model: LazyTableModel, name: str) -> QTableView:
@@ -160,16 +167,18 @@ class PolicyPage(QWidget):
     def _policies_tab(self) -> QWidget:
         self._summaries: dict[str, dict[str, Any]] = {}
         self.policy_model = LazyTableModel(
-            [self.tr("Code"), self.tr("Policy"), self.tr("Department"), self.tr("Qualifying"),
-             self.tr("Need data"), self.tr("Estimated total")],
+            [self.tr("Policy"), self.tr("Department"), self.tr("Qualifying"), self.tr("Need data"),
+             self.tr("Estimated total")],
             self._policy_rows,
             self._submit,
             self._render_policy,
-            right_aligned=(3, 4, 5),
+            right_aligned=(2, 3, 4),
+            tooltip=_code_tip,
             parent=self,
         )  # fmt: skip
         self.policy_view = _table(self.policy_model, "policy_table")
         self.policy_view.clicked.connect(self._policy_chosen)
+        self.policy_view.selectionModel().currentRowChanged.connect(lambda current, _: self._policy_chosen(current))
         self.qualifying_model = LazyTableModel(
             [self.tr("Credit code"), self.tr("Enterprise"), self.tr("Result"), self.tr("Estimated amount"),
              self.tr("Claim")],
@@ -181,6 +190,9 @@ class PolicyPage(QWidget):
         )  # fmt: skip
         self.qualifying_view = _table(self.qualifying_model, "qualifying_table")
         self.qualifying_view.doubleClicked.connect(self._open_pair_from_policy)
+        open_on_enter(self.qualifying_view, self._open_pair_from_policy)
+        size_columns(self.policy_view, (320, 160, 80, 80, 150), stretch=0)
+        size_columns(self.qualifying_view, (190, 300, 90, 140, 90), stretch=1)
         self.policy_detail = QLabel()
         self.policy_detail.setWordWrap(True)
         self.policy_detail.setObjectName("policy_detail")
@@ -206,8 +218,8 @@ class PolicyPage(QWidget):
         def show(rows: list[dict[str, Any]]) -> None:
             self._summaries = {r["code"]: r for r in rows}
             self.policy_model.set_keys([r["code"] for r in rows])
-            for column, width in enumerate((140, 300, 150, 80, 80, 150)):
-                self.policy_view.horizontalHeader().resizeSection(column, width)
+            size_columns(self.policy_view, (320, 160, 80, 80, 150), stretch=0)
+            self._fill_why_choices(rows)
 
         self._run(load, show)
 
@@ -216,17 +228,19 @@ class PolicyPage(QWidget):
         for code in codes:
             r = self._summaries.get(code)
             if r is not None:
-                out[code] = (r["code"], r["title"], r["department"], r["eligible"], r["unknown"], r["total_fen"])
+                out[code] = (r["title"], r["department"], r["eligible"], r["unknown"], r["total_fen"], r["code"])
         return out
 
     def _render_policy(self, column: int, value: Any) -> str:
-        if column in (3, 4):
+        if column in (2, 3):
             return f"{value:,}"
-        if column == 5:
+        if column == 4:
             return fen_text(value)
         return str(value)
 
     def _policy_chosen(self, index: Any) -> None:
+        if not index.isValid():
+            return
         code = self.policy_model.key_at(index.row())
         r = self._summaries.get(code, {})
         self.policy_detail.setText(
@@ -244,8 +258,7 @@ class PolicyPage(QWidget):
         def show(rows: list[Any]) -> None:
             self._qualifying = {r.enterprise_uid: r for r in rows}
             self.qualifying_model.set_keys([r.enterprise_uid for r in rows])
-            for column, width in enumerate((170, 300, 80, 140)):
-                self.qualifying_view.horizontalHeader().resizeSection(column, width)
+            size_columns(self.qualifying_view, (190, 300, 90, 140, 90), stretch=1)
 
         self._run(load, show)
 
@@ -291,23 +304,32 @@ class PolicyPage(QWidget):
         self.enterprise_label.setObjectName("enterprise_label")
         layout.addWidget(self.enterprise_label)
         self.enterprise_model = LazyTableModel(
-            [self.tr("Code"), self.tr("Policy"), self.tr("Department"), self.tr("Result"),
-             self.tr("Estimated amount"), self.tr("Claim")],
+            [self.tr("Policy"), self.tr("Department"), self.tr("Result"), self.tr("Estimated amount"),
+             self.tr("Claim")],
             self._enterprise_rows,
             self._submit,
             self._render_enterprise_match,
-            right_aligned=(4,),
+            right_aligned=(3,),
+            tooltip=_code_tip,
             parent=self,
         )  # fmt: skip
         self.enterprise_view = _table(self.enterprise_model, "enterprise_matches")
-        self.enterprise_view.doubleClicked.connect(
-            lambda index: self.show_why(self._enterprise_uid, self.enterprise_model.key_at(index.row()))
-        )
+        size_columns(self.enterprise_view, (320, 160, 90, 140, 90), stretch=0)
+        self.enterprise_view.doubleClicked.connect(self._why_row)
+        open_on_enter(self.enterprise_view, self._why_row)
+        search_leads_to(self.enterprise_search, self.enterprise_view)
         layout.addWidget(self.enterprise_view, 1)
         buttons = QHBoxLayout()
-        self.why_code = QLineEdit()
-        self.why_code.setPlaceholderText(self.tr("Any policy code, e.g. TAX-CONTRIB"))
-        self.why_code.setMinimumWidth(260)
+        # Any policy, picked by its title (typing part of it narrows the list); the code is in the tooltip.
+        self.why_policy = QComboBox()
+        self.why_policy.setObjectName("why_policy")
+        self.why_policy.setEditable(True)
+        self.why_policy.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.why_policy.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.why_policy.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.why_policy.lineEdit().setPlaceholderText(self.tr("Any policy: type part of its title"))
+        self.why_policy.lineEdit().returnPressed.connect(self._why_typed)
+        self.why_policy.setMinimumWidth(320)
         why = QPushButton(self.tr("Why not?"))
         why.setObjectName("why_button")
         why.clicked.connect(self._why_typed)
@@ -315,7 +337,7 @@ class PolicyPage(QWidget):
         apply_button.setObjectName("apply_button")
         apply_button.setEnabled(self.actor is not None and self.actor.can("policy.claim"))
         apply_button.clicked.connect(self.apply_selected)
-        buttons.addWidget(self.why_code)
+        buttons.addWidget(self.why_policy)
         buttons.addWidget(why)
         buttons.addStretch(1)
         buttons.addWidget(apply_button)
@@ -368,16 +390,15 @@ class PolicyPage(QWidget):
         def show(rows: list[Any]) -> None:
             self._enterprise_matches = {r.policy_code: r for r in rows}
             self.enterprise_model.set_keys([r.policy_code for r in rows])
-            for column, width in enumerate((140, 280, 150, 80, 140)):
-                self.enterprise_view.horizontalHeader().resizeSection(column, width)
+            size_columns(self.enterprise_view, (320, 160, 90, 140, 90), stretch=0)
 
         self._run(load, show)
 
     def _enterprise_rows(self, codes: Any) -> dict[str, tuple[Any, ...]]:
         rows = self._enterprise_matches
         return {
-            c: (rows[c].policy_code, rows[c].policy_title, rows[c].department, rows[c].status, rows[c].amount_fen,
-                rows[c].claimed)
+            c: (rows[c].policy_title, rows[c].department, rows[c].status, rows[c].amount_fen, rows[c].claimed,
+                rows[c].policy_code)
             for c in codes
             if c in rows
         }  # fmt: skip
@@ -386,18 +407,36 @@ class PolicyPage(QWidget):
         from station_policy.catalog import STATUS_LABELS
         from station_policy.services import STATUSES
 
-        if column == 3:
+        if column == 2:
             return STATUS_LABELS.get(value, value)
-        if column == 4:
+        if column == 3:
             return fen_text(value)
-        if column == 5:
+        if column == 4:
             return STATUSES.get(value, "") if value else ""
         return "" if value is None else str(value)
 
+    def _why_row(self, index: Any) -> None:
+        self.show_why(self._enterprise_uid, self.enterprise_model.key_at(index.row()))
+
+    def _fill_why_choices(self, rows: list[dict[str, Any]]) -> None:
+        chosen = self.why_policy.currentData()
+        self.why_policy.clear()
+        for r in sorted(rows, key=lambda r: r["title"]):
+            self.why_policy.addItem(r["title"], r["code"])
+            self.why_policy.setItemData(self.why_policy.count() - 1, r["code"], Qt.ItemDataRole.ToolTipRole)
+        self.why_policy.setCurrentIndex(self.why_policy.findData(chosen) if chosen else -1)
+
     def _why_typed(self) -> None:
-        code = self.why_code.text().strip().upper()
+        # A title typed in full or picked from the list; a code typed by someone who knows it works too.
+        text = self.why_policy.currentText().strip()
+        index = self.why_policy.findText(text)
+        if index < 0:
+            index = self.why_policy.findData(text.upper())
+        code = self.why_policy.itemData(index) if index >= 0 else None
         if self._enterprise_uid is None or not code:
-            QMessageBox.information(self, self.windowTitle(), self.tr("Choose an enterprise and type a policy code."))
+            QMessageBox.information(
+                self, self.windowTitle(), self.tr("Choose an enterprise, then pick a policy from the list.")
+            )
             return
         self.show_why(self._enterprise_uid, code)
 
@@ -461,8 +500,12 @@ class PolicyPage(QWidget):
         layout = QVBoxLayout(tab)
         row = QHBoxLayout()
         self.claim_search = QLineEdit()
+        self.claim_search.setObjectName("claim_search")
         self.claim_search.setPlaceholderText(self.tr("Claim number, enterprise or policy code"))
         self.claim_search.returnPressed.connect(self.reload_claims)
+        self._claim_debounce = QTimer(self, singleShot=True, interval=250)  # filters as you type, as the registry
+        self._claim_debounce.timeout.connect(self.reload_claims)
+        self.claim_search.textChanged.connect(lambda _: self._claim_debounce.start())
         self.claim_status = QComboBox()
         self.claim_status.addItem(self.tr("All"), "")
         for code, label in STATUSES.items():
@@ -475,16 +518,20 @@ class PolicyPage(QWidget):
         row.addWidget(open_button)
         layout.addLayout(row)
         self.claims_model = LazyTableModel(
-            [self.tr("Number"), self.tr("Enterprise"), self.tr("Code"), self.tr("Period"), self.tr("Status"),
+            [self.tr("Number"), self.tr("Enterprise"), self.tr("Policy"), self.tr("Year"), self.tr("Status"),
              self.tr("Estimated"), self.tr("Approved"), self.tr("Last change")],
             self._claim_rows,
             self._submit,
             self._render_claim,
             right_aligned=(5, 6),
+            tooltip=lambda column, row: row[8] if column == 2 else None,
             parent=self,
         )  # fmt: skip
         self.claims_view = _table(self.claims_model, "claims_table")
+        size_columns(self.claims_view, (170, 240, 240, 70, 80, 120, 120))
         self.claims_view.doubleClicked.connect(self._open_current_claim)
+        open_on_enter(self.claims_view, self._open_current_claim)
+        search_leads_to(self.claim_search, self.claims_view)
         layout.addWidget(self.claims_view, 1)
         self.reload_claims()
         return tab
@@ -500,8 +547,7 @@ class PolicyPage(QWidget):
 
         def show(ids: list[int]) -> None:
             self.claims_model.set_keys(ids)
-            for column, width in enumerate((150, 260, 130, 60, 80, 130, 130)):
-                self.claims_view.horizontalHeader().resizeSection(column, width)
+            size_columns(self.claims_view, (170, 240, 240, 70, 80, 120, 120), stretch=None)
 
         self._run(load, show)
 
@@ -515,6 +561,8 @@ class PolicyPage(QWidget):
         from station.core.clock import local_text
         from station_policy.services import STATUSES
 
+        if column == 3:
+            return self.tr("One-off") if value == "once" else str(value)
         if column == 4:
             return STATUSES.get(value, value)
         if column in (5, 6):
@@ -530,6 +578,11 @@ class PolicyPage(QWidget):
         row = self.claims_model.row_values(index.row())
         if row is not None:
             self.open_claim(row[0])
+
+    def open_target(self, number: str) -> None:
+        """A notice's claim: its tab, and the claim itself."""
+        self.tabs.setCurrentIndex(2)
+        self.open_claim(number)
 
     def open_claim(self, number: str) -> None:
         from station_policy.ui.claim_dialog import ClaimDialog

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from station.core.db import utcnow
 from station.shell.dbop import DbOp
-from station.shell.widgets import page_title
+from station.shell.keys import open_on_enter, search_leads_to
+from station.shell.widgets import page_title, size_columns
 from station_startup import catalogue, services
 from station_startup.ui.board_model import PAGE_SIZE, RANK_COLOUR, StartupBoardModel
 
@@ -120,10 +121,11 @@ class StartupBoardPage(QWidget):
         header = self.table.horizontalHeader()
         # The enterprise's name keeps its width (a stretched column got nothing once the steps filled the
         # row); the last column takes what is left, and the table scrolls sideways on a narrow screen.
-        for column, width in enumerate((170, 230, 120, 60, 80, 120, 76, 76, 76, 76, 76, 90)):
-            header.resizeSection(column, width)
+        size_columns(self.table, (170, 230, 120, 60, 80, 120, 76, 76, 76, 76, 76, 90))
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
+        open_on_enter(self.table, self._open_index)
+        search_leads_to(self.scan, self.table)
 
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("Business startup")))
@@ -245,6 +247,10 @@ class StartupBoardPage(QWidget):
         dialog = CaseDialog(self, uid, show_paper=show_paper)
         dialog.changed.connect(self.refresh)
         dialog.open()
+
+    def open_target(self, uid: str) -> None:
+        """A notice's case (by its uid): its status, where its steps are done."""
+        self.open_case(uid)
 
     def new_case(self) -> None:
         from station_startup.ui.intake import IntakeDialog

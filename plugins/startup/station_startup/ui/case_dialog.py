@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from station.core.clock import local_text
+from station.shell.confirm import ask_reason
 from station.shell.dbop import DbOp
-from station.shell.widgets import error_label
+from station.shell.widgets import error_label, fit_on_screen
 from station_startup import services
 from station_startup.ui.board_model import RANK_COLOUR
 
 COLOUR_RANK = {"green": -1, "none": 0, "yellow": 1, "red": 2}
+LATE_COLOUR = "#f6c9a0"  # done late: between the board's yellow and red
 PAPER_STATUS = {"received": "已收", "generated": "系统生成", "deferred": "容缺待补"}
 
 
@@ -45,7 +47,7 @@ class CaseDialog(QDialog):
         self.uid = uid
         self.summary: dict[str, Any] = {}
         self.setWindowTitle(self.tr("Startup case"))
-        self.resize(900, 620)
+        fit_on_screen(self, 900, 620)
 
         self.header = QLabel()
         self.header.setObjectName("case_header")
@@ -154,8 +156,8 @@ class CaseDialog(QDialog):
             .replace("%2", s["limit"])
             .replace("%3", local_text(s["deadline_at"])[:16]),
             self.tr("Clerk: %1; helper agent: %2; tracking code: %3")
-            .replace("%1", s["clerk"] or "—")
-            .replace("%2", s["agent"] or "—")
+            .replace("%1", s["clerk_name"] or "—")
+            .replace("%2", s["agent_name"] or "—")
             .replace("%3", s["tracking_code"]),
             self.tr("Ratings: %1").replace("%1", rating_text(s["ratings"]) or self.tr("none yet")),
         ]
@@ -163,8 +165,13 @@ class CaseDialog(QDialog):
         self.steps.setRowCount(len(s["steps"]))
         for row, step in enumerate(s["steps"]):
             deadline = local_text(step["deadline_at"])[:16]
-            cells = [step["name"], step["department"], step["status_text"], deadline, step["note"]]
+            late = bool(step["done_at"]) and step["done_at"] > step["deadline_at"]  # both UTC ISO strings
+            status = step["status_text"]
             brush = RANK_COLOUR.get(COLOUR_RANK[step["colour"]])
+            if late:  # done, but after its deadline: not the plain green of a step done in time
+                status = self.tr("%1 (late, %2)").replace("%1", status).replace("%2", local_text(step["done_at"])[:16])
+                brush = LATE_COLOUR
+            cells = [step["name"], step["department"], status, deadline, step["note"]]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if brush and column == 2:
@@ -273,8 +280,17 @@ class CaseDialog(QDialog):
         step = self._selected_step()
         if step is None:
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Step blocked"), self.tr("Why is this step blocked?"))
-        if ok:
+        reason = ask_reason(
+            self,
+            self.tr("Step blocked"),
+            self.tr("Mark the step %1 of %2 (%3) as blocked. The reason shows on the board.")
+            .replace("%1", step["name"])
+            .replace("%2", self.summary["enterprise_name"])
+            .replace("%3", self.summary["number"]),
+            self.tr("Mark blocked"),
+            label=self.tr("Why is it blocked"),
+        )
+        if reason is not None:
             self._set_step(step["code"], "blocked", note=reason)
 
     def _set_step(self, code: str, status: str, *, note: str = "", uscc_code: str | None = None) -> None:
@@ -332,16 +348,34 @@ class CaseDialog(QDialog):
         self._run(run)
 
     def assign_agent(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Helper agent"), self.tr("User name of the helper agent:"), text=self.summary.get("agent", "")
+        """The helper agent is picked by name from this station's active users, not typed as a user name."""
+        from station.core import people
+
+        def load(progress: Any) -> list[tuple[str, str]]:
+            with self.ctx.read() as session:
+                return [(u.display_name, u.username) for u in people.all_users(session) if u.active]
+
+        DbOp(self, load, on_done=self._pick_agent).start()
+
+    def _pick_agent(self, users: list[tuple[str, str]]) -> None:
+        labels = [self.tr("(nobody)")] + [name for name, _ in users]
+        current = next((i + 1 for i, (_, u) in enumerate(users) if u == self.summary.get("agent")), 0)
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Helper agent"),
+            self.tr("Helper agent for %1:").replace("%1", self.summary.get("enterprise_name", "")),
+            labels,
+            current,
+            False,
         )
         if not ok:
             return
+        name = dict(users).get(label, "")
         uid, actor = self.uid, self.actor
 
         def run() -> None:
             with self.ctx.work(actor) as work:
-                services.assign(work, uid, agent=name.strip())
+                services.assign(work, uid, agent=name)
 
         self._run(run)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,20 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.shell.confirm import GuardsEdits
 from station.shell.dbop import DbOp
-from station.shell.widgets import error_label
+from station.shell.keys import chain_tabs
+from station.shell.widgets import error_label, fit_on_screen, scrolling
 from station_startup import catalogue, services
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(GuardsEdits, QDialog):
     opened = Signal(str)
+    _checked_name = ""
 
     def __init__(self, page: QWidget) -> None:
         super().__init__(page)
         self.page = page
         self.ctx = page.ctx
         self.setWindowTitle(self.tr("New startup case"))
-        self.resize(820, 760)
+        fit_on_screen(self, 820, 760)
         self.cat = catalogue.load()
 
         self.case_type = QComboBox()
@@ -58,19 +61,29 @@ class IntakeDialog(QDialog):
             ("registered_capital", self.tr("Registered capital (10k yuan)")),
             ("address", self.tr("Address")),
             ("contact_phone", self.tr("Contact phone")),
-            ("agent", self.tr("Helper agent (user name, optional)")),
         ):
             edit = QLineEdit()
             edit.setObjectName(key)
             self.fields[key] = edit
             if key == "enterprise_name":
+                # The name is checked when the clerk leaves the field; the button stays for a mouse and
+                # is out of the Tab chain, so Tab goes from the name to the legal representative.
                 check = QPushButton(self.tr("Check name"))
+                check.setObjectName("check_name")
+                check.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
                 check.clicked.connect(self.check_name)
+                edit.editingFinished.connect(self._name_left)
                 name_row.addWidget(edit, 1)
                 name_row.addWidget(check)
                 form.addRow(label, name_row)
             else:
                 form.addRow(label, edit)
+        # The helper agent is one of this station's people, picked by name (loaded in the background).
+        self.agent = QComboBox()
+        self.agent.setObjectName("agent")
+        self.agent.addItem(self.tr("(nobody)"), "")
+        form.addRow(self.tr("Helper agent (optional)"), self.agent)
+        self._load_agents()
         self.scope = QPlainTextEdit()
         self.scope.setObjectName("business_scope")
         self.scope.setFixedHeight(60)
@@ -102,17 +115,22 @@ class IntakeDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Accept the case"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        self.button_box = buttons
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Shareholders")))
         layout.addWidget(self.holders)
         layout.addWidget(add_holder)
         layout.addWidget(QLabel(self.tr("Papers")))
         layout.addWidget(self.papers)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(content), 1)  # a 1366×768 screen at 125 % is 614 px high: the form scrolls
+        outer.addWidget(self.error)
+        outer.addWidget(buttons)
         self._fill_papers()
+        self.mark_clean()
 
     def _fill_papers(self) -> None:
         spec = self.cat.case_type(self.case_type.currentData())
@@ -138,9 +156,13 @@ class IntakeDialog(QDialog):
             if not paper.essential:  # only a paper that may be deferred has a date to bring it by
                 self.papers.setCellWidget(row, 2, due)
             self._paper_widgets.append((paper.code, state, due))
+        # The checklist's pickers are made after the buttons: put them back in the order they are seen.
+        pickers = [w for _code, state, due in self._paper_widgets for w in (state, due) if w is not None]
+        chain_tabs(self, [self.papers, *pickers, *self.button_box.buttons()])
 
     def values(self) -> dict[str, Any]:
         raw: dict[str, Any] = {key: edit.text().strip() for key, edit in self.fields.items()}
+        raw["agent"] = self.agent.currentData() or ""
         raw["case_type"] = self.case_type.currentData()
         raw["business_scope"] = self.scope.toPlainText().strip()
         holders = []
@@ -161,8 +183,30 @@ class IntakeDialog(QDialog):
         raw["papers"] = papers
         return raw
 
+    def _load_agents(self) -> None:
+        from station.core import people
+
+        def load(progress: Any) -> list[tuple[str, str]]:
+            with self.ctx.read() as session:
+                return [(u.display_name, u.username) for u in people.all_users(session) if u.active]
+
+        def fill(users: list[tuple[str, str]]) -> None:
+            for name, username in users:
+                self.agent.addItem(name, username)
+
+        DbOp(self, load, on_done=fill).start()
+
+    def _name_left(self) -> None:
+        name = self.fields["enterprise_name"].text().strip()
+        if name and name != self._checked_name:
+            self.check_name()
+
+    def snapshot(self) -> Any:
+        return self.values()
+
     def check_name(self) -> None:
         name = self.fields["enterprise_name"].text()
+        self._checked_name = name.strip()
 
         def check(progress: Any) -> str:
             with self.ctx.read() as session:
@@ -194,6 +238,7 @@ class IntakeDialog(QDialog):
                 show_error(self, exc)
 
         def done(uid: str) -> None:
+            self.mark_clean()
             self.accept()
             self.opened.emit(uid)
 

@@ -79,7 +79,10 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
 
     credential = enrolment.load(ctx.data_dir)
     if credential is None:
-        raise UserError("本站尚未登记到服务大厅。请向服务大厅索取登记码，由管理员为本站登记后再同步。")
+        raise UserError(
+            "本站尚未登记到服务大厅。请向服务大厅索取登记码，由管理员为本站登记后再同步。",
+            command="station enroll 地址 登记码",
+        )
     ctx.prepare()
     tables = {t.name: t for t in synced_tables(ctx)}
     report = SyncReport()

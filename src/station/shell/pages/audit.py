@@ -43,7 +43,7 @@ class AuditPage(QWidget):
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("audit_table")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"), self.tr("Subject"), self.tr("Change")]
+            [self.tr("No."), self.tr("Time"), self.tr("Who"), self.tr("Did"), self.tr("Subject"), self.tr("Change")]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -59,7 +59,10 @@ class AuditPage(QWidget):
         def load(progress: Any) -> list[tuple[str, ...]]:
             from sqlalchemy import or_, select
 
+            from station.contributions import AuditWording
+            from station.core import identity
             from station.core.audit import AuditEntry
+            from station.core.audit_text import AuditWords
 
             query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(SHOWN)
             if needle:
@@ -68,24 +71,25 @@ class AuditPage(QWidget):
                     or_(AuditEntry.actor.like(like), AuditEntry.action.like(like), AuditEntry.subject_id.like(like))
                 )
             with self.ctx.read() as session:
-                return [
-                    (
-                        str(e.id),
-                        local_text(e.at),
-                        e.actor,
-                        e.action,
-                        f"{e.subject_type} {e.subject_id}",
-                        _change_text(e.before, e.after),
-                    )
-                    for e in session.scalars(query)
-                ]
+                entries = list(session.scalars(query))
+                people = identity.display_names(session, {e.actor for e in entries} | {e.subject_id for e in entries})
+                words = AuditWords(self.ctx.host.collect("register_audit_wordings", AuditWording), people)
+                rows = []
+                for e in entries:
+                    line = words.line(session, e)
+                    rows.append((str(e.id), local_text(e.at), line.who, line.what, line.subject, line.change))
+                return rows
 
         def show(rows: list[tuple[str, ...]]) -> None:
             self.table.setRowCount(len(rows))
             for i, row in enumerate(rows):
                 for j, value in enumerate(row):
-                    self.table.setItem(i, j, QTableWidgetItem(value))
+                    item = QTableWidgetItem(value)
+                    item.setToolTip(value)
+                    self.table.setItem(i, j, item)
             self.table.resizeColumnsToContents()
+            for column in (4, 5):  # a long subject or change is cut; its tooltip has it whole
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 420))
 
         DbOp(self, load, on_done=show).start()
 
@@ -105,12 +109,6 @@ class AuditPage(QWidget):
                 QMessageBox.critical(self, self.tr("Audit log"), "\n".join(verdict.problems))
 
         DbOp(self, run, on_done=show, label=self.tr("Verifying the audit log…")).start()
-
-
-def _change_text(before: str | None, after: str | None) -> str:
-    if before and after:
-        return f"{before} → {after}"
-    return after or before or ""
 
 
 if __name__ == "__main__":  # pragma: no cover

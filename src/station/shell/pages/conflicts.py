@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from station.core.enterprise_fields import describe_change
 from station.shell.dbop import DbOp
-from station.shell.widgets import page_title
+from station.shell.widgets import page_title, size_columns
 
 
 class ConflictsPage(QWidget):
@@ -41,6 +41,7 @@ class ConflictsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
+        size_columns(self.table, (160, 200, 260, 260))
         self.keep_station = keep_station = QPushButton(self.tr("Keep this station's version"))
         keep_station.clicked.connect(lambda: self.resolve("station"))
         self.table.itemSelectionChanged.connect(self._offer)

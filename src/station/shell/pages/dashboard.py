@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from station.contributions import DashboardFigure
 from station.shell.dbop import DbOp
-from station.shell.widgets import page_title
+from station.shell.style import set_role
+from station.shell.widgets import page_title, scrolling
 
 log = logging.getLogger(__name__)
 COLUMNS = 4
@@ -23,12 +24,13 @@ class FigureCard(QFrame):
         super().__init__()
         self.setObjectName(f"figure_{figure.key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("FigureCard { background: #f6f8fb; border: 1px solid #d5dbe5; border-radius: 6px; }")
+        set_role(self, "card")
         self.value = QLabel("…")
         self.value.setObjectName("value")
-        self.value.setStyleSheet("font-size: 26pt; font-weight: bold; color: #1f4e8c; border: none;")
+        set_role(self.value, "figure")
+        self.value.setWordWrap(True)  # a figure with its note ("100%（24 条评价）") wraps in a narrow card
         title = QLabel(figure.title)
-        title.setStyleSheet("color: #475467; border: none;")
+        set_role(title, "muted")
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
         layout.addWidget(title)
@@ -56,10 +58,14 @@ class DashboardPage(QWidget):
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(refresh)
+        cards = QWidget()
+        column = QVBoxLayout(cards)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(grid)
+        column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addWidget(scrolling(cards), 1)  # many figures on a low screen (125 %): the cards scroll
         self.refresh()
 
     def refresh(self) -> None:

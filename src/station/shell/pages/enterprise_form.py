@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,21 +22,38 @@ from PySide6.QtWidgets import (
 )
 
 from station.core import enterprise_fields as ent
+from station.core import industry
 from station.errors import UserError, ValidationError
+from station.shell.confirm import GuardsEdits
 from station.shell.widgets import error_label
 
 PLACEHOLDERS = {
     "uscc": "18位，如 91430211MA4PXE5QXY",
-    "industry_code": "GB/T 4754，如 C3411",
+    "industry_code": "输入行业名称中的几个字选择，或填代码如 C3411",
     "registered_capital": "单位万元，如 500",
     "founded_on": "如 2021-06-18",
     "contact_phone": "手机或带区号的固话",
 }
 
+
+class IndustryCompleter(QCompleter):
+    """Type part of an industry's name (软件, 通用设备) and pick it: the field receives its code."""
+
+    def __init__(self, field: QLineEdit) -> None:
+        self._codes = {f"{title}（{code}）": code for code, title in industry.choices()}
+        super().__init__(list(self._codes), field)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        field.setCompleter(self)
+
+    def pathFromIndex(self, index: Any) -> str:
+        return self._codes.get(index.data(), index.data())
+
+
 Save = Callable[[dict[str, str], Callable[[Any], None], Callable[[BaseException], None]], None]
 
 
-class EnterpriseForm(QDialog):
+class EnterpriseForm(GuardsEdits, QDialog):
     def __init__(
         self,
         parent: QWidget,
@@ -65,6 +83,8 @@ class EnterpriseForm(QDialog):
                 widget.setPlaceholderText(PLACEHOLDERS.get(key, ""))
                 widget.setReadOnly(read_only)
             widget.setObjectName(key)
+            if key == "industry_code" and isinstance(widget, QLineEdit):
+                IndustryCompleter(widget)
             error = error_label(f"{key}_error")
             box = QVBoxLayout()
             box.setSpacing(2)
@@ -94,6 +114,11 @@ class EnterpriseForm(QDialog):
             layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self._read_only = read_only
+        self.mark_clean()
+
+    def snapshot(self) -> dict[str, str]:
+        return {} if self._read_only else self.values()
 
     def _history_table(self, history: Sequence[tuple[str, ...]]) -> QTableWidget:
         table = QTableWidget(len(history), 4)
@@ -128,6 +153,7 @@ class EnterpriseForm(QDialog):
         self._save(self.values(), self._saved, self._failed)
 
     def _saved(self, _result: Any) -> None:
+        self.mark_clean()
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -121,8 +121,8 @@ class EnterpriseTableModel(QAbstractTableModel):
             return ent.STAGES.get(value, value)
         if key == "registered_capital_fen":
             return ent.format_capital(value)
-        if key == "industry_code" and role == Qt.ItemDataRole.ToolTipRole:
-            return industry.label(value)
+        if key == "industry_code":  # the industry's name; the code and its section in the tooltip
+            return industry.label(value or "") if role == Qt.ItemDataRole.ToolTipRole else industry.name(value)
         return "" if value is None else str(value)
 
     # -- paging -------------------------------------------------------------------------------

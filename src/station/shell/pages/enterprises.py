@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from station.core import registry_queries
 from station.shell.dbop import DbOp
+from station.shell.keys import open_on_enter, search_leads_to
 from station.shell.pages.enterprise_form import EnterpriseForm
 from station.shell.pages.enterprise_model import PAGE_SIZE, EnterpriseTableModel
-from station.shell.widgets import page_title
+from station.shell.widgets import page_title, size_columns
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.core.enterprise_import import ImportReport
@@ -102,10 +103,13 @@ class EnterprisesPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((170, 300, 100, 70, 130, 60, 130)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes what is left
+        # The name keeps room for a long name; the last column takes what is left, and on a narrow screen
+        # (125 %, English headers) the list scrolls sideways rather than squeezing the name.
+        size_columns(self.table, (170, 260, 90, 200, 130, 60, 110))  # the industry by its name
+        header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
+        open_on_enter(self.table, self._open_index)
+        search_leads_to(self.search, self.table)
 
         layout = QVBoxLayout(self)
         title = page_title(self.tr("Enterprise registry"))
@@ -164,22 +168,24 @@ class EnterprisesPage(QWidget):
         def load(progress: Any) -> tuple[dict[str, str], int, list[tuple[str, ...]]]:
             import json
 
-            from station.core import audit
+            from station.core import audit, identity
             from station.core.clock import local_text
             from station.core.enterprise_fields import ACTIONS, describe_change
 
             with self.ctx.read() as session:
                 found = ent.get(session, enterprise_id)
+                entries = audit.history(session, found.uid)
+                names = identity.display_names(session, [e.actor for e in entries])
                 history = [
                     (
                         local_text(e.at),
-                        e.actor,
+                        names.get(e.actor, e.actor),
                         ACTIONS.get(e.action, e.action),
                         describe_change(
                             json.loads(e.before) if e.before else None, json.loads(e.after) if e.after else None
                         ),
                     )
-                    for e in audit.history(session, found.uid)
+                    for e in entries
                 ]
                 return ent.as_form(found), found.version, history
 

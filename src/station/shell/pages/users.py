@@ -5,6 +5,7 @@ Preview alone: ``python -m station.shell.pages.users [DATA_DIR]``.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -27,11 +28,12 @@ from PySide6.QtWidgets import (
 from station.core.clock import local_text
 from station.core.roles import ROLES
 from station.errors import UserError, ValidationError
+from station.shell.confirm import GuardsEdits, confirm
 from station.shell.dbop import DbOp
 from station.shell.widgets import error_label, page_title
 
 
-class NewUserDialog(QDialog):
+class NewUserDialog(GuardsEdits, QDialog):
     def __init__(self, page: UsersPage) -> None:
         super().__init__(page)
         self.page = page
@@ -56,6 +58,7 @@ class NewUserDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.mark_clean()
 
     def submit(self) -> None:
         values = dict(
@@ -120,25 +123,30 @@ class UsersPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        def load(progress: Any) -> list[tuple[str, str, str, bool, str]]:
+        def load(progress: Any) -> list[tuple[str, str, str, bool, str, str]]:
             from station.core import people
 
             with self.ctx.read() as session:
+                now = dt.datetime.now(dt.UTC)
                 return [
-                    (u.username, u.display_name, u.role, u.active, local_text(u.last_login_at))
+                    (
+                        u.username,
+                        u.display_name,
+                        u.role,
+                        u.active,
+                        local_text(u.last_login_at),
+                        local_text(u.locked_until)[11:16] if u.locked_until and u.locked_until > now else "",
+                    )
                     for u in people.all_users(session)
                 ]
 
-        def show(rows: list[tuple[str, str, str, bool, str]]) -> None:
+        def show(rows: list[tuple[str, str, str, bool, str, str]]) -> None:
             self.table.setRowCount(len(rows))
-            for i, (username, display, role, active, last) in enumerate(rows):
-                cells = (
-                    username,
-                    display,
-                    ROLES.get(role, role),
-                    self.tr("Active") if active else self.tr("Disabled"),
-                    last,
-                )
+            for i, (username, display, role, active, last, locked) in enumerate(rows):
+                status = self.tr("Active") if active else self.tr("Disabled")
+                if active and locked:  # wrong passwords: a reset password lifts it
+                    status = self.tr("Locked until %1").replace("%1", locked)
+                cells = (username, display, ROLES.get(role, role), status, last)
                 for j, value in enumerate(cells):
                     item = QTableWidgetItem(value)
                     item.setData(Qt.ItemDataRole.UserRole, username)
@@ -166,7 +174,8 @@ class UsersPage(QWidget):
         if username is None:
             return
         labels = list(ROLES.values())
-        label, ok = QInputDialog.getItem(self, self.tr("Change role"), username, labels, 0, False)
+        display = self.table.item(self.table.currentRow(), 1).text()
+        label, ok = QInputDialog.getItem(self, self.tr("Change role"), display, labels, 0, False)
         if ok:
             from station.core import people
 
@@ -180,7 +189,7 @@ class UsersPage(QWidget):
         password, ok = QInputDialog.getText(
             self,
             self.tr("Reset password"),
-            self.tr("New password for %1").replace("%1", username),
+            self.tr("New password for %1").replace("%1", self.table.item(self.table.currentRow(), 1).text()),
             QLineEdit.EchoMode.Password,
         )
         if ok:
@@ -193,7 +202,17 @@ class UsersPage(QWidget):
         if username is None:
             return
         row = self.table.currentRow()
-        active = self.table.item(row, 3).text() == self.tr("Active")
+        active = self.table.item(row, 3).text() != self.tr("Disabled")
+        display = self.table.item(row, 1).text()
+        if active and not confirm(
+            self,
+            self.tr("Disable user"),
+            self.tr("Disable the account of %1 (%2)? They can no longer sign in until it is enabled again.")
+            .replace("%1", display)
+            .replace("%2", username),
+            self.tr("Disable"),
+        ):
+            return
         from station.core import people
 
         self._change(lambda work: people.set_active(work, username, not active))

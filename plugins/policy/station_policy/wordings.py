@@ -1,0 +1,41 @@
+"""How the audit log words this plugin's actions (``register_audit_wordings``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from station.contributions import AuditWording
+from station.core.audit_text import enterprise_name
+
+
+def claim_name(session: Any, uid: str) -> str | None:
+    """ "申请 编号（企业名称）" for a claim's uid."""
+    from sqlalchemy import select
+
+    from station.core.enterprises import Enterprise
+    from station_policy.models import Claim
+
+    row = session.execute(
+        select(Claim.number, Enterprise.name)
+        .join(Enterprise, Enterprise.uid == Claim.enterprise_uid)
+        .where(Claim.uid == uid)
+    ).first()
+    return f"申请 {row[0]}（{row[1]}）" if row else None
+
+
+def wordings() -> list[AuditWording]:
+    from station_policy.services import STATUSES, STEPS
+
+    claim_words = {"status": "状态", "reason": "理由"}
+    claim_values = {"status": STATUSES}
+    out = [
+        AuditWording(f"policy.claim.{step}", f"{label}了政策兑现申请" if step != "verify" else "为申请抽取了鉴证机构",
+                     claim_words, claim_values, name_of=claim_name)
+        for step, label in STEPS.items()
+    ]  # fmt: skip
+    return [
+        *out,
+        AuditWording("policy.catalog.load", "载入了政策目录"),
+        AuditWording("policy.fact.set", "修改了企业涉企数据", name_of=enterprise_name),
+        AuditWording("policy.cert.set", "修改了企业资质证书", name_of=enterprise_name),
+    ]
