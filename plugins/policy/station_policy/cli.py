@@ -52,6 +52,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     fshow.add_argument("--uscc", required=True)
     fshow.add_argument("--json", action="store_true")
     fshow.set_defaults(run=cmd_fact_show)
+    facts = sub.add_parser("facts", help="归集部门数据").add_subparsers(metavar="ACTION", required=True)
+    fload = facts.add_parser("load", help="按数据对照表载入部门报送的 CSV/XLSX 文件")
+    fload.add_argument("file", help="部门报送的文件（CSV 或 XLSX）")
+    fload.add_argument("--mapping", required=True, help="数据对照表名称（如 shebao、shuiwu、tongji）或 YAML 文件")
+    fload.add_argument("--bad-rows", metavar="OUT.csv", help="把有问题的行写入 CSV 文件，便于改正后重新导入")
+    fload.add_argument("--json", action="store_true")
+    fload.set_defaults(run=cmd_facts_load)
 
     match = sub.add_parser("match", help="政策匹配（在线智推）：先重算有变化的企业")
     match.add_argument("--uscc", help="只看这家企业符合的政策")
@@ -321,6 +328,27 @@ def cmd_fact_show(args: argparse.Namespace, ctx: Any) -> int:
     lines += [f"{k}：{'有效期至 ' + v.isoformat() if v else '长期有效'}" for k, v in sorted(s.certs.items())]
     _print(args, {"uscc": e.uscc, "name": e.name, "facts": facts, "certs": certs}, f"{e.name}\n" + "\n".join(lines))
     return 0
+
+
+def cmd_facts_load(args: argparse.Namespace, ctx: Any) -> int:
+    from pathlib import Path
+
+    from station_policy import intake, services
+
+    mapping = intake.load_mapping(args.mapping, ctx.data_dir)
+    with ctx.work(_actor(args, ctx)) as work:
+        report = intake.load_file(work, Path(args.file), mapping, now=_now(args))
+        run = services.rematch(work, _today(args), report.enterprises)
+    if args.bad_rows and report.bad:
+        intake.write_bad_rows(report, Path(args.bad_rows))
+    data = report.as_dict() | {"rematched": run.enterprises}
+    text = report.summary()
+    if report.enterprises:
+        text += f"\n已为数据有变化的 {run.enterprises} 家企业重新匹配政策。"
+    if report.bad and not args.bad_rows:
+        text += "\n" + "\n".join(f"第 {b.row} 行（{b.column}）：{b.reason}" for b in report.bad[:20])
+    _print(args, data, text)
+    return 2 if report.bad else 0
 
 
 # -- matching -----------------------------------------------------------------------------------

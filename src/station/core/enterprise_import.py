@@ -137,6 +137,8 @@ def _xlsx_rows(path: Path) -> Iterator[list[Any]]:
         raise UserError(f"{path.name} 不是有效的 XLSX 文件（{exc}），请用 Excel 重新保存后再导入。") from exc
     try:
         sheet = book.worksheets[0]
+        # read_only trusts the file's <dimension>; a wrong one (some exporters write A1:A1) cuts rows and columns
+        sheet.reset_dimensions()
         for row in sheet.iter_rows(values_only=True):
             yield list(row)
     finally:
