@@ -252,7 +252,8 @@ def _locate(mapping: Mapping, labels: list[tuple[str, str]]) -> dict[int, Column
             )
         if len(hits) > 1:
             raise UserError(
-                f"文件中有 {len(hits)} 列都叫“{column.header}”，请政策专员在对照表中写明上级表头，如“2025年/{column.header}”。"
+                f"文件中有 {len(hits)} 列都叫“{column.header}”，"
+                f"请政策专员在对照表中写明上级表头，如“2025年/{column.header}”。"
             )
         found[hits[0]] = column
     return found
@@ -332,7 +333,8 @@ def check(session: Any, path: Path, mapping: Mapping) -> tuple[list[_Row], LoadR
             if problem:
                 report.bad.append(BadCell(number, code[:18], mapping.key, problem))
             elif code in seen:
-                report.bad.append(BadCell(number, code, mapping.key, f"与第 {seen[code]} 行是同一家企业，请合并后重新导入。"))
+                twice = f"与第 {seen[code]} 行是同一家企业，请合并后重新导入。"
+                report.bad.append(BadCell(number, code, mapping.key, twice))
             values: dict[tuple[str, int], int | None] = {}
             for index, column in columns.items():
                 try:
@@ -348,7 +350,8 @@ def check(session: Any, path: Path, mapping: Mapping) -> tuple[list[_Row], LoadR
     good = []
     for number, code, values in parsed:
         if code not in uids:
-            report.bad.append(BadCell(number, code, mapping.key, f"统一社会信用代码 {code} 未在企业库登记，请先登记这家企业。"))
+            unknown = f"统一社会信用代码 {code} 未在企业库登记，请先登记这家企业。"
+            report.bad.append(BadCell(number, code, mapping.key, unknown))
         else:
             good.append(_Row(number, uids[code], values))
     report.bad.sort(key=lambda b: b.row)
