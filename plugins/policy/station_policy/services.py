@@ -223,6 +223,49 @@ def set_fact(
     return row
 
 
+@dataclass(frozen=True)
+class FactRow:
+    key: str
+    year: int
+    title: str  # "2025 年纳税总额"
+    value: int | None
+    shown: str  # the value as a clerk reads it
+    source: str
+    updated_at: dt.datetime
+    updated_by: str
+
+
+def fact_rows(session: Session, enterprise_uid: str) -> list[FactRow]:
+    """Every fact the station holds for an enterprise, with where it came from and when (一数一源)."""
+    from station.core.identity import User
+    from station_policy.facts import fact_title, format_value
+
+    rows = list(session.scalars(select(Fact).where(Fact.enterprise_uid == enterprise_uid)))
+    names = dict(session.execute(
+        select(User.username, User.display_name).where(User.username.in_({f.updated_by for f in rows}))
+    ).all())  # fmt: skip
+    order = {key: i for i, key in enumerate(FACTS)}
+    return sorted(
+        (
+            FactRow(f.fact_key, f.year, fact_title(f.fact_key, f.year), f.value, format_value(f.fact_key, f.value),
+                    f.source, f.updated_at, names.get(f.updated_by, f.updated_by))
+            for f in rows
+            if f.fact_key in FACTS
+        ),
+        key=lambda r: (order[r.key], -r.year),
+    )  # fmt: skip
+
+
+def correct_fact(
+    work: Work, enterprise_uid: str, key: str, year: int, value: int | None, reason: str, **kw: Any
+) -> Fact:
+    """A clerk's correction of a department's figure: the reason becomes the fact's source, the audit keeps both."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError({"reason": "请写明更正的理由和依据，如“企业提供2025年度审计报告”。"})
+    return set_fact(work, enterprise_uid, key, year, value, source=f"人工更正：{reason}"[:60], **kw)
+
+
 def set_cert(
     work: Work,
     enterprise_uid: str,

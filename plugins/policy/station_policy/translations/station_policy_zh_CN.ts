@@ -107,9 +107,90 @@
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="140" />
+        <source>Correct a figure</source>
+        <translation>更正数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="143" />
+        <source>Now</source>
+        <translation>现有数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="146" />
+        <source>e.g. 300万元, 1500元, 36, 是 or 否</source>
+        <translation>如 300万元、1500元、36、是 或 否</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="147" />
+        <source>Correct value</source>
+        <translation>更正为</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="150" />
+        <source>The reason and the evidence, e.g. the audited 2025 accounts</source>
+        <translation>更正的理由和依据，如企业提供的2025年度审计报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="151" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="36" />
+        <source>Enterprise data and sources</source>
+        <translation>企业数据及来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>Item</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="54" />
+        <source>Correct the selected figure…</source>
+        <translation>更正所选数据…</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="92" />
+        <source>Choose the figure to correct in the list.</source>
+        <translation>请先在列表中选择要更正的数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="109" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="99" />
+        <location filename="../__init__.py" line="101" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
     </message>
@@ -169,7 +250,7 @@
     <message>
         <location filename="../ui/page.py" line="163" />
         <location filename="../ui/page.py" line="294" />
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="494" />
         <source>Code</source>
         <translation>政策编号</translation>
     </message>
@@ -207,7 +288,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="174" />
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="494" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
@@ -260,62 +341,72 @@
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="348" />
+        <location filename="../ui/page.py" line="318" />
+        <source>Data and sources…</source>
+        <translation>数据及来源…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="352" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="400" />
+        <location filename="../ui/page.py" line="384" />
+        <source>Find an enterprise first.</source>
+        <translation>请先查找企业。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="416" />
         <source>Choose an enterprise and type a policy code.</source>
         <translation>请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="423" />
+        <location filename="../ui/page.py" line="439" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="464" />
+        <location filename="../ui/page.py" line="480" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="467" />
+        <location filename="../ui/page.py" line="483" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="471" />
+        <location filename="../ui/page.py" line="487" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="494" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="494" />
         <source>Period</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="494" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="495" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="495" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="495" />
         <source>Last change</source>
         <translation>最近办理</translation>
     </message>

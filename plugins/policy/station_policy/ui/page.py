@@ -315,8 +315,12 @@ class PolicyPage(QWidget):
         apply_button.setObjectName("apply_button")
         apply_button.setEnabled(self.actor is not None and self.actor.can("policy.claim"))
         apply_button.clicked.connect(self.apply_selected)
+        facts = QPushButton(self.tr("Data and sources…"))
+        facts.setObjectName("facts_button")
+        facts.clicked.connect(self.show_facts)
         buttons.addWidget(self.why_code)
         buttons.addWidget(why)
+        buttons.addWidget(facts)
         buttons.addStretch(1)
         buttons.addWidget(apply_button)
         layout.addLayout(buttons)
@@ -372,6 +376,18 @@ class PolicyPage(QWidget):
                 self.enterprise_view.horizontalHeader().resizeSection(column, width)
 
         self._run(load, show)
+
+    def show_facts(self) -> Any:
+        from station_policy.ui.facts_dialog import FactsDialog
+
+        if self._enterprise_uid is None:
+            QMessageBox.information(self, self.windowTitle(), self.tr("Find an enterprise first."))
+            return None
+        name = self.enterprise_label.text()
+        dialog = FactsDialog(self, self.ctx, self.actor, self._enterprise_uid, name, self.today)
+        dialog.finished.connect(lambda *_: self.reload_enterprise())
+        dialog.open()
+        return dialog
 
     def _enterprise_rows(self, codes: Any) -> dict[str, tuple[Any, ...]]:
         rows = self._enterprise_matches
