@@ -114,6 +114,7 @@ def test_facts_dialog_shows_sources_and_a_correction_is_audited_and_rematched(pa
     from station_policy.ui.facts_dialog import FactsDialog
 
     from station.core.audit import AuditEntry
+    from station.errors import ValidationError
 
     page.tabs.setCurrentIndex(1)
     page.enterprise_search.setText("株洲测试2号")
@@ -127,9 +128,8 @@ def test_facts_dialog_shows_sources_and_a_correction_is_audited_and_rematched(pa
     assert dialog.table.item(row, 1).text() == "1,500,000.00 元"
     assert dialog.table.item(row, 2).text() == "区税务局"
     dialog.grab().save(str(tmp_path / "facts.png"))
-    with pytest.raises(Exception, match="理由"):
-        with loaded.work(page.actor) as work:
-            services.correct_fact(work, page._enterprise_uid, "rd_spend_fen", 2025, 1, "  ")
+    with pytest.raises(ValidationError, match="理由"), loaded.work(page.actor) as work:
+        services.correct_fact(work, page._enterprise_uid, "rd_spend_fen", 2025, 1, "  ")
     dialog.submit(dialog.rows[row], "300万元", "企业提供2025年度审计报告")
     qtbot.waitUntil(lambda: dialog.table.item(row, 1).text() == "3,000,000.00 元", timeout=10_000)
     assert dialog.table.item(row, 2).text() == "人工更正：企业提供2025年度审计报告"
