@@ -67,6 +67,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     match.add_argument("--json", action="store_true")
     match.set_defaults(run=cmd_match)
 
+    push = sub.add_parser("push", help="主动推送：给符合条件但未申请的企业发提示函和短信/公众号名单")
+    push.add_argument("--policy", required=True, help="政策编号")
+    push.add_argument("--pdf", help="输出提示函 PDF（每家企业一页）")
+    push.add_argument("--csv", help="输出短信/公众号推送名单 CSV（含消息内容）")
+    push.add_argument("--again", action="store_true", help="本年度已推送过的企业也再推送一次")
+    push.add_argument("--json", action="store_true")
+    push.set_defaults(run=cmd_push)
+
     why = sub.add_parser("why", help="说明一家企业为何（不）符合一项政策")
     why.add_argument("--uscc", required=True)
     why.add_argument("--policy", required=True)
@@ -349,6 +357,42 @@ def cmd_facts_load(args: argparse.Namespace, ctx: Any) -> int:
         text += "\n" + "\n".join(f"第 {b.row} 行（{b.column}）：{b.reason}" for b in report.bad[:20])
     _print(args, data, text)
     return 2 if report.bad else 0
+
+
+def cmd_push(args: argparse.Namespace, ctx: Any) -> int:
+    """Without --pdf or --csv it only lists who would be told; with either, what was handed out is recorded."""
+    from station_policy import push, services
+
+    today, station = _today(args), ctx.settings.station_name
+    channels = [name for name, given in (("letter", args.pdf), ("list", args.csv)) if given]
+    with ctx.work(_actor(args, ctx)) as work:
+        services.rematch(work, today)  # the list rests on today's data
+        plan = push.plan(work.session, args.policy.strip().upper(), today, station=station, again=args.again)
+        if channels:  # recorded first: a failed write below rolls the record back with it
+            push.record(work, plan, channels, now=_now(args))
+            if args.pdf:
+                push.write_letters(args.pdf, plan, issuer=station, now=_now(args))
+            if args.csv:
+                push.write_csv(args.csv, plan)
+    data = {
+        "policy_code": plan.policy.code,
+        "period": plan.period,
+        "recorded": bool(channels),
+        "skipped_already_notified": plan.skipped_notified,
+        "notices": [
+            {"uscc": n.uscc, "name": n.name, "estimated_fen": n.estimated_fen, "message": n.message}
+            for n in plan.notices
+        ],
+    }
+    told = f"（另有 {plan.skipped_notified} 家本年度已推送过，未列入）" if plan.skipped_notified else ""
+    if channels:
+        text = f"已为“{plan.policy.title}”生成 {len(plan.notices)} 家企业的推送{told}，并记录在案。"
+    else:
+        lines = [f"{n.uscc}  {n.name}  {_yuan(n.estimated_fen)}" for n in plan.notices]
+        text = f"“{plan.policy.title}”有 {len(plan.notices)} 家企业符合条件且未申请{told}：\n" + "\n".join(lines)
+        text += "\n加 --pdf 或 --csv 生成提示函或推送名单。"
+    _print(args, data, text)
+    return 0
 
 
 # -- matching -----------------------------------------------------------------------------------
