@@ -610,8 +610,14 @@ def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
         ],
         "payout": None
         if h.payout is None
-        else {"number": h.payout.number, "amount_fen": h.payout.amount_fen, "paid_on": h.payout.paid_on},
+        else {
+            "number": h.payout.number,
+            "amount_fen": h.payout.amount_fen,
+            "paid_on": h.payout.paid_on,
+            "state": h.payout_state,
+        },
         "warnings": [{"code": w.code, "level": w.level, "text": w.text} for w in h.warnings],
+        "notes": h.notes,
     }
     lines = [
         f"{_claim_line(c)}",
@@ -621,6 +627,7 @@ def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
     ]
     lines += [f"  {local_text(e.at)}  {services.STEPS.get(e.step, e.step)}  {e.actor}  {e.reason}" for e in h.events]
     lines += [f"  提示：{w.text}" for w in h.warnings]
+    lines += [f"  说明：{note}" for note in h.notes]
     _print(args, data, "\n".join(lines))
     return 0
 
@@ -660,6 +667,7 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
     with ctx.read() as session:
         lines = services.payouts(session, month=args.month)
+        refused = services.refused_payouts(session, month=args.month)
     written = []
     if args.csv:
         reports.write_csv(args.csv, lines)
@@ -673,6 +681,7 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
             lines,
             month=args.month,
             issuer=ctx.settings.station_name if hasattr(ctx.settings, "station_name") else "园区企业服务站",
+            refused=refused,
         )
         written.append(args.pdf)
     totals = reports.totals_by_department(lines)
@@ -681,10 +690,16 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
         "count": len(lines),
         "total_fen": sum(x.amount_fen for x in lines),
         "by_department": [{"department": d, "count": n, "total_fen": t} for d, n, t in totals],
+        "pending": {"count": reports.pending(lines)[0], "total_fen": reports.pending(lines)[1]},
+        "left_out": [{"number": x.number, "amount_fen": x.amount_fen} for x in refused],
         "written": written,
     }
     text = [f"{args.month} 兑付 {len(lines)} 笔，合计 {_yuan(data['total_fen'])}"]
     text += [f"  {d}：{n} 笔，{_yuan(t)}" for d, n, t in totals]
+    if data["pending"]["count"]:
+        text.append(f"其中 {data['pending']['count']} 笔、{_yuan(data['pending']['total_fen'])} 待服务大厅确认。")
+    if refused:
+        text.append(reports.left_out_text(refused))
     text += [f"已写入 {w}" for w in written]
     _print(args, data, "\n".join(text))
     return 0

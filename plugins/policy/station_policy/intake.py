@@ -37,6 +37,7 @@ from station.core.enterprise_import import read_table
 from station.core.enterprises import Enterprise
 from station.core.work import Work
 from station.errors import UserError
+from station_policy.cells import safe
 from station_policy.facts import FACTS
 from station_policy.models import Fact
 
@@ -427,10 +428,5 @@ def write_bad_rows(report: LoadReport, path: Path) -> Path:
         writer = csv.writer(fh)
         writer.writerow(["行号", "统一社会信用代码", "列", "问题"])
         for bad in report.bad:
-            writer.writerow([bad.row, _safe(bad.uscc), _safe(bad.column), _safe(bad.reason)])
+            writer.writerow([bad.row, safe(bad.uscc), safe(bad.column), safe(bad.reason)])
     return path
-
-
-def _safe(text: str) -> str:
-    # Local until the shared CSV helper lands: a cell a spreadsheet would run as a formula is quoted.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -24,6 +24,7 @@ from station.core.work import Work
 from station.errors import UserError
 from station_policy import services
 from station_policy.catalog import ELIGIBLE, Policy
+from station_policy.cells import safe
 from station_policy.facts import format_fen
 from station_policy.models import Claim, Payout, Push
 
@@ -141,13 +142,8 @@ def write_csv(path: str | Path, push: PushPlan) -> Path:
         out = csv.writer(fh)
         out.writerow(CSV_HEADER)
         for n in push.notices:
-            out.writerow([_safe(v) for v in (n.uscc, n.name, n.contact_person, n.contact_phone, n.message)])
+            out.writerow([safe(v) for v in (n.uscc, n.name, n.contact_person, n.contact_phone, n.message)])
     return Path(path)
-
-
-def _safe(text: str) -> str:
-    # Local until the shared CSV helper lands: a cell a spreadsheet would run as a formula is quoted.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def write_letters(path: str | Path, push: PushPlan, *, issuer: str, now: dt.datetime | None = None) -> Path:

@@ -94,6 +94,7 @@ class ClaimDialog(QDialog):
     def show_history(self, h: Any) -> None:
         from station.core.clock import local_text
         from station_policy.facts import format_fen
+        from station_policy.payout_state import CONFIRMED, LABELS, REFUSED
         from station_policy.services import STATUSES, STEPS
 
         self.history = h
@@ -104,13 +105,14 @@ class ClaimDialog(QDialog):
             f"（{c.policy_code}，{c.policy_edition} 版，{c.period} 年度）",
             f"{STATUSES.get(c.status, c.status)}；预计 {format_fen(c.estimated_fen)}；核定 {format_fen(c.approved_fen)}"
             + (f"；公示至 {c.notice_until.isoformat()}" if c.notice_until else "")
-            + (f"；兑付编号 {h.payout.number}" if h.payout else ""),
+            + (f"；兑付编号 {h.payout.number}" if h.payout else "")
+            + (f"（{LABELS[h.payout_state]}）" if h.payout and h.payout_state != CONFIRMED else ""),
         ]
         if verifier:
             lines.append(f"第三方鉴证机构：{verifier['agency_name']}（抽取记录 {verifier['draw_uid']}）")
         self.summary.setText("<br>".join(lines))
-        self.warnings.setText("<br>".join(f"⚠ {w.text}" for w in h.warnings))
-        self.warnings.setVisible(bool(h.warnings))
+        self.warnings.setText("<br>".join([f"⚠ {w.text}" for w in h.warnings] + [f"ⓘ {n}" for n in h.notes]))
+        self.warnings.setVisible(bool(h.warnings or h.notes))
         self.events.setRowCount(len(h.events))
         for row, e in enumerate(h.events):
             values = [local_text(e.at), STEPS.get(e.step, e.step), STATUSES.get(e.status_after, ""), e.actor, e.reason]
@@ -130,7 +132,7 @@ class ClaimDialog(QDialog):
         self.buttons["verify"].setVisible(
             bool(h.policy.verification) and status in ("accepted", "applied") and can("policy.review")
         )
-        self.buttons["notice_pdf"].setVisible(h.payout is not None)
+        self.buttons["notice_pdf"].setVisible(h.payout is not None and h.payout_state != REFUSED)
 
     def act(self, key: str) -> None:
         from station_policy import services
