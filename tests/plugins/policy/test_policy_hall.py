@@ -129,3 +129,35 @@ def test_a_payout_waits_for_the_hall_and_one_it_refused_leaves_the_reports(hall,
     finally:
         a.close()
         b.close()
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+def test_an_enterprise_told_at_one_station_is_not_told_again_at_another(hall, tmp_path) -> None:  # noqa: F811
+    from station_policy import push
+
+    hall_db_args = ["--hall-db", hall.db_args[1]] if hall.db_args else []
+    assert station(hall.data, "policy", "catalog", "publish", "demo", *hall_db_args).returncode == 0
+    a, b = enrolled(hall, tmp_path, "ST01"), enrolled(hall, tmp_path, "ST02")
+    try:
+        with a.work(a.cli_actor()) as work:
+            e = enterprises.create(work, enterprise_values(1, stage="运营"))
+            for key, year, value in (("abnormal_listed", 0, 0), ("serious_dishonesty", 0, 0), ("tax_arrears", 0, 0),
+                                     ("rd_spend_fen", 2025, 300_000_000)):  # fmt: skip
+                services.set_fact(work, e.uid, key, year, value)
+        client.run(a)
+        client.run(b)
+        day = START.date()
+        with a.work(a.cli_actor()) as work:
+            services.rematch(work, day)
+            plan = push.plan(work.session, "RD-AWARD", day, station="一站")
+            assert len(plan.notices) == 1
+            push.record(work, plan, ["list"], now=START)
+        client.run(a)
+        client.run(b)
+        with b.work(b.cli_actor()) as work:
+            services.rematch(work, day)
+            later = push.plan(work.session, "RD-AWARD", day, station="二站")
+        assert later.notices == [] and later.skipped_notified == 1
+    finally:
+        a.close()
+        b.close()
