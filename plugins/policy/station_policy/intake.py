@@ -51,6 +51,8 @@ UNITS = {
 MAX_FEN = 10**17  # a trillion yuan: above that a cell is a typo or an overflow, not a figure
 MAX_COUNT = 10**8
 TOTALS = {"合计", "总计", "小计"}
+_NUMBER = re.compile(r"[-+]?[\d,]*\.?\d+")
+_YEAR = re.compile(r"(19|20)\d\d")  # a sub-header may be a year: "营业收入" over "2024" and "2025"
 HEADER_SCAN = 20  # rows searched for the header block
 TRUE = {"是", "有", "1", "y", "yes", "true", "√", "列入"}
 FALSE = {"否", "无", "0", "n", "no", "false", "", "未列入"}
@@ -215,8 +217,9 @@ def _header_block(rows: Sequence[list[Any]], key: str) -> tuple[int, int]:
             col = [_norm(c) for c in cells].index(want)
             end = start + 1
             while end < len(rows) and col < len(rows[end]) and _cell(rows[end][col]) == "":
-                if not any(_cell(c) for c in rows[end]):
-                    break  # a blank line: the header is over
+                texts = [_cell(c) for c in rows[end] if _cell(c)]
+                if not texts or any(_NUMBER.fullmatch(t) and not _YEAR.fullmatch(t) for t in texts):
+                    break  # a blank line, or a data row that lacks its code: the header is over
                 end += 1  # the key's header is merged down over this sub-header row
             return start, end
     raise UserError(f"文件前 {HEADER_SCAN} 行中没有找到“{key}”列，请确认选对了文件和数据对照表。")

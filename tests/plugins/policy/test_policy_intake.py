@@ -209,3 +209,28 @@ def test_cli_loads_rematches_and_writes_bad_rows(tmp_path, capsys):
     ctx.close()
     rc = cli.main(["--data-dir", str(data), "policy", "facts", "load", str(path), "--mapping", "无此对照表"])
     assert rc != 0 and "找不到名为“无此对照表”" in capsys.readouterr().err
+
+
+def test_a_row_without_its_code_under_the_header_is_a_bad_row_and_years_are_sub_headers(loaded, firm, admin, tmp_path):
+    path = tmp_path / "统计.csv"
+    path.write_text(
+        "统一社会信用代码,营业收入（万元）,\n,2024,2025\n" + f"{valid_code(1)},100,200\n,300,400\n", encoding="utf-8"
+    )
+    doc = {
+        "department": "区统计局",
+        "columns": {
+            "营业收入（万元）/2024": {"fact": "revenue_fen", "unit": "万元", "year": 2024},
+            "营业收入（万元）/2025": {"fact": "revenue_fen", "unit": "万元", "year": 2025},
+        },
+    }
+    report = _load(loaded, admin, path, doc)
+    assert report.loaded_rows == 1 and [(b.row, b.column) for b in report.bad] == [(4, "统一社会信用代码")]
+    assert _facts(loaded, firm)[("revenue_fen", 2025)].value == 200_000_000
+    path.write_text("统一社会信用代码,营业收入（万元）\n" + ",300\n" + f"{valid_code(1)},100\n", encoding="utf-8")
+    doc = {
+        "department": "区统计局",
+        "year": 2025,
+        "columns": {"营业收入（万元）": {"fact": "revenue_fen", "unit": "万元"}},
+    }
+    report = _load(loaded, admin, path, doc)
+    assert report.loaded_rows == 1 and [b.row for b in report.bad] == [2]  # not taken for a sub-header
