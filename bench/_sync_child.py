@@ -1,4 +1,5 @@
-"""One initial sync, run by bench/sync.py in a process of its own, as ``station sync`` runs it.
+"""One sync, run by bench/sync.py in a process of its own, as ``station sync`` runs it: a first station's
+upload of everything it holds, or an empty station's initial download.
 
 ``python bench/_sync_child.py DATA_DIR``: the station at DATA_DIR (enrolled, empty) is prepared, then one
 ``station.core.sync.client.run`` is timed. Prints JSON: seconds, rows applied. The benchmark's own
@@ -22,7 +23,8 @@ def main() -> None:
     ctx.prepare()
     started = time.perf_counter()
     report = client.run(ctx)
-    print(json.dumps({"seconds": time.perf_counter() - started, "applied": report.applied}))
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "applied": report.applied, "pushed": report.pushed}))
 
 
 if __name__ == "__main__":

@@ -106,6 +106,23 @@ def test_clerk_cannot_import(demo_dir, tmp_path) -> None:
     assert result.returncode == 3 and "没有“批量导入企业”的权限" in result.stderr
 
 
+def test_template_xlsx_is_a_real_workbook_that_imports(tmp_path) -> None:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from station.core import enterprise_import
+
+    data = tmp_path / "data"
+    made = station("enterprise", "template", str(tmp_path / "模板.xlsx"), data=data)
+    assert made.returncode == 0, made.stderr
+    assert zipfile.is_zipfile(tmp_path / "模板.xlsx")  # not CSV bytes under an .xlsx name
+    rows = list(load_workbook(tmp_path / "模板.xlsx").active.iter_rows(values_only=True))
+    assert list(rows[0]) == enterprise_import.TEMPLATE_HEADER and rows[1][-2] == "13807330000"
+    imported = station("enterprise", "import", str(tmp_path / "模板.xlsx"), "--json", data=data)
+    assert imported.returncode == 0 and json.loads(imported.stdout)["created"] == 1
+
+
 def test_users_add_reads_the_password_from_stdin(tmp_path) -> None:
     data = tmp_path / "data"
     result = station("users", "add", "boss", "--role", "admin", "--password-stdin", data=data, stdin="long-password\n")

@@ -110,17 +110,29 @@ def test_malformed_files_get_a_clear_message_and_change_nothing(ctx, admin, tmp_
 
 
 def test_failure_midway_rolls_back_everything(ctx, admin, tmp_path, monkeypatch) -> None:
+    from station.core.registry_writer import RegistryWriter
+
+    monkeypatch.setattr(enterprise_import, "CHUNK_ROWS", 10)
     path = write_csv(tmp_path / "a.csv", [row(i) for i in range(1, 30)])
-    real = enterprises.upsert_many
+    real = RegistryWriter.write
+    written: list[int] = []
 
-    def explode(work, rows, *, source):
-        real(work, rows, source=source)
-        raise RuntimeError("power cut")
+    def explode(self, rows):
+        real(self, rows)
+        written.append(len(rows))
+        if len(written) == 2:  # two chunks in, with the indexes off for the bulk load
+            raise RuntimeError("power cut")
 
-    monkeypatch.setattr(enterprises, "upsert_many", explode)
+    monkeypatch.setattr(RegistryWriter, "write", explode)
+    schema = "SELECT type, name FROM sqlite_master WHERE tbl_name = 'enterprise' ORDER BY name"
+    with ctx.raw() as conn:
+        before = conn.execute(schema).fetchall()
     with pytest.raises(RuntimeError), ctx.work(admin) as work:
         enterprise_import.import_file(work, path)
     assert count(ctx) == 0
+    with ctx.raw() as conn:  # the bulk load's taking off of indexes rolled back with the rows
+        assert conn.execute("SELECT count(*) FROM station_meta WHERE key = 'sync.bulk'").fetchone()[0] == 0
+        assert conn.execute(schema).fetchall() == before
 
 
 def test_full_disk_leaves_database_as_it_was(ctx, admin, tmp_path) -> None:

@@ -65,9 +65,10 @@ def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
 
     actor = ctx.cli_actor(args.user)
 
-    def progress(done: int, total: int) -> None:
+    def progress(rows: int, share: float | None) -> None:
         if not args.json:
-            print(f"  已检查 {done} 行…", file=sys.stderr)
+            read = f"（约 {share:.0%}）" if share is not None and share < 1 else ""
+            print(f"  已处理 {rows} 行{read}…", file=sys.stderr)
 
     with ctx.work(actor) as work:
         report = enterprise_import.import_file(work, Path(args.file), progress)
@@ -79,9 +80,9 @@ def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
         print(report.summary())
         for bad in report.bad[: args.show_bad]:
             print(f"  第 {bad.row} 行 {bad.uscc}：{bad.reason}")
-        if len(report.bad) > args.show_bad:
-            print(f"  …另有 {len(report.bad) - args.show_bad} 行有问题（用 --json 查看全部）")
-    return 0 if not report.bad else 2
+        if report.bad_count > args.show_bad:
+            print(f"  …另有 {report.bad_count - args.show_bad} 行有问题（用 --bad-rows 保存到文件）")
+    return 0 if not report.bad_count else 2
 
 
 def cmd_enterprise_template(args: argparse.Namespace, ctx: Any) -> int:
@@ -262,6 +263,29 @@ def cmd_plugins(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_plugins_add(args: argparse.Namespace, ctx: Any) -> int:
+    from station import plugin_wheels
+
+    # Only the plugins folder changes now; the database is upgraded (after a backup) at the next start.
+    added = plugin_wheels.add(Path(args.file), ctx.plugins_dir)
+    log.info("plugin %s %s added from %s (%s)", added.distribution, added.version, args.file, added.plugins)
+    verb = "已更新" if added.replaced else "已添加"
+    print(
+        f"{verb}插件“{'、'.join(added.plugins)}”（{added.distribution} {added.version}）。"
+        "下次启动程序时生效：如需升级数据库，会先自动备份。"
+    )
+    return 0
+
+
+def cmd_plugins_remove(args: argparse.Namespace, ctx: Any) -> int:
+    from station import plugin_wheels
+
+    removed = plugin_wheels.remove(args.name, ctx.plugins_dir)
+    log.info("plugin %s removed", removed)
+    print(f"已移除插件 {removed}。它在数据库中的数据保留不动，重新添加后即可继续使用。")
+    return 0
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -295,7 +319,7 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     lst.add_argument("--limit", type=int, default=None)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(run=cmd_enterprise_list)
-    tpl = ent.add_parser("template", help="生成导入模板 CSV")
+    tpl = ent.add_parser("template", help="生成导入模板（文件名以 .xlsx 结尾时为 Excel 工作簿，否则为 CSV）")
     tpl.add_argument("path")
     tpl.set_defaults(run=cmd_enterprise_template)
 
@@ -324,9 +348,16 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     ul.add_argument("--json", action="store_true")
     ul.set_defaults(run=cmd_users_list)
 
-    plg = sub.add_parser("plugins", help="列出插件及其状态")
+    plg = sub.add_parser("plugins", help="列出插件及其状态；添加或移除后来安装的插件")
     plg.add_argument("--json", action="store_true")
     plg.set_defaults(run=cmd_plugins)
+    plg_actions = plg.add_subparsers(metavar="ACTION")
+    plg_add = plg_actions.add_parser("add", help="从插件安装包（.whl）添加插件，下次启动时生效")
+    plg_add.add_argument("file")
+    plg_add.set_defaults(run=cmd_plugins_add)
+    plg_remove = plg_actions.add_parser("remove", help="移除后来添加的插件（数据库中的数据保留）")
+    plg_remove.add_argument("name")
+    plg_remove.set_defaults(run=cmd_plugins_remove)
 
     from station.hall import cli as hall_cli
 

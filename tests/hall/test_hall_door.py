@@ -147,7 +147,7 @@ def test_the_station_refuses_unsyncable_values_before_they_enter_the_outbox(tmp_
 
     ctx = StationContext(tmp_path / "st")
     ctx.prepare()
-    with pytest.raises(UserError, match="不能保存和同步"), ctx.work(ctx.cli_actor()) as work:
+    with pytest.raises(UserError, match="控制字符"), ctx.work(ctx.cli_actor()) as work:  # the form, or the guard
         enterprises.create(work, enterprise_values(1, name="株洲\x07科技有限公司"))
     with ctx.work(ctx.cli_actor()) as work:
         enterprises.create(work, enterprise_values(2, address="株洲市\n天元区"))  # a line break is fine

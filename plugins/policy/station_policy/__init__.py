@@ -215,15 +215,23 @@ def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
 
 # Enterprises changed in this process and not re-matched yet. Matches also carry a stamp of what they
 # were computed from, so changes made elsewhere (another process, a sync pull) are found stale too.
+# Past STALE_KEPT of them (an import of the whole park) the set gives way to "every stale one", which the
+# stamps find: memory stays flat however many enterprises an import brings.
+STALE_KEPT = 10_000
 _stale: set[str] = set()
+_all_stale = False
 _stale_lock = threading.Lock()
 _listeners: list[Callable[[], None]] = []
 
 
-def take_stale() -> list[str]:
+def take_stale() -> list[str] | None:
+    """The enterprises changed here since the last call, or None when so many changed that every stale
+    enterprise should be matched (``services.rematch`` with no list finds them by their stamps)."""
+    global _all_stale
     with _stale_lock:
-        uids = sorted(_stale)
+        uids = None if _all_stale else sorted(_stale)
         _stale.clear()
+        _all_stale = False
     return uids
 
 
@@ -235,7 +243,14 @@ def on_stale(listener: Callable[[], None]) -> Callable[[], None]:
 
 @hookimpl
 def enterprise_did_change(change: Any) -> None:
+    global _all_stale
     with _stale_lock:
-        _stale.add(change.uid)
-    for listener in list(_listeners):
-        listener()
+        first = not _stale and not _all_stale  # listeners hear once until the page takes the stale ones
+        if not _all_stale:
+            _stale.add(change.uid)
+            if len(_stale) > STALE_KEPT:
+                _all_stale = True
+                _stale.clear()
+    if first:
+        for listener in list(_listeners):
+            listener()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -31,13 +32,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from station.core import csv_safe
 from station.core import uscc as uscc_mod
 from station.core.db import utcnow
-from station.core.enterprise_import import read_table
+from station.core.enterprise_import import _stored_rows, read_table  # the one XLSX row streamer
 from station.core.enterprises import Enterprise
 from station.core.work import Work
 from station.errors import UserError
-from station_policy.cells import safe
 from station_policy.facts import FACTS
 from station_policy.models import Fact
 
@@ -54,6 +55,7 @@ TOTALS = {"合计", "总计", "小计"}
 _NUMBER = re.compile(r"[-+]?[\d,]*\.?\d+")
 _YEAR = re.compile(r"(19|20)\d\d")  # a sub-header may be a year: "营业收入" over "2024" and "2025"
 HEADER_SCAN = 20  # rows searched for the header block
+MAX_COLUMNS = 200  # wider than any department's export; a far stray cell does not widen every row
 TRUE = {"是", "有", "1", "y", "yes", "true", "√", "列入"}
 FALSE = {"否", "无", "0", "n", "no", "false", "", "未列入"}
 
@@ -227,7 +229,7 @@ def _header_block(rows: Sequence[list[Any]], key: str) -> tuple[int, int]:
 
 def _labels(block: Sequence[list[Any]]) -> list[tuple[str, str]]:
     """Each column's (path, leaf): upper rows' merged cells are carried right, sub-headers joined with /."""
-    width = max((len(r) for r in block), default=0)
+    width = max((i + 1 for r in block for i, c in enumerate(r) if _cell(c)), default=0)  # padding is not a column
     grid = [[_cell(r[i]) if i < len(r) else "" for i in range(width)] for r in block]
     for row in grid[:-1]:  # a merged group header is its first cell only: carry it across
         carried = ""
@@ -316,16 +318,17 @@ class _Row:
 def check(session: Any, path: Path, mapping: Mapping) -> tuple[list[_Row], LoadReport]:
     """Read and validate the file against the mapping and the enterprise registry; writes nothing."""
     report = LoadReport(file=path.name, mapping=mapping.name, department=mapping.department)
-    rows: Iterator[list[Any]] = read_table(path)
+    rows = _rows(path)
     try:
-        head = [list(r) for _, r in zip(range(HEADER_SCAN), rows, strict=False)]
+        numbered = [(n, list(r)) for _, (n, r) in zip(range(HEADER_SCAN), rows, strict=False)]
+        head = [r for _, r in numbered]
         start, data_at = _header_block(head, mapping.key)
         labels = _labels(head[start:data_at])
         key_col = [_norm(c) for c in head[start]].index(_norm(mapping.key))
         columns = _locate(mapping, labels)
         parsed: list[tuple[int, str, dict[tuple[str, int], int | None]]] = []
         seen: dict[str, int] = {}
-        for number, cells in _numbered(head, data_at, rows):
+        for number, cells in itertools.chain(numbered[data_at:], rows):
             if not any(_cell(c) for c in cells):
                 continue
             code = uscc_mod.normalize(_cell(cells[key_col]) if key_col < len(cells) else "")
@@ -362,12 +365,31 @@ def check(session: Any, path: Path, mapping: Mapping) -> tuple[list[_Row], LoadR
     return good, report
 
 
-def _numbered(head: list[list[Any]], data_at: int, rest: Iterator[list[Any]]) -> Iterator[tuple[int, list[Any]]]:
-    """Data rows with the row number a spreadsheet shows (1-based)."""
-    for index in range(data_at, len(head)):
-        yield index + 1, head[index]
-    for index, cells in enumerate(rest, start=len(head) + 1):
-        yield index, list(cells)
+def _rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """(row number as the spreadsheet shows it, cells). CSV as the enterprise import reads it (UTF-8 or GBK);
+    XLSX streamed as stored, as wide as a department's sheet may be, formulas as their text (refused)."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return read_table(path).rows
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=False)
+        sheet = book.worksheets[0]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, IndexError) as exc:
+        raise UserError(f"{path.name} 不是有效的 XLSX 文件，请用 Excel 重新保存后再导入。") from exc
+    sheet.reset_dimensions()  # a file's claim of its size may lie either way
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            yield from _stored_rows(sheet, MAX_COLUMNS)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise UserError(f"{path.name} 的内容无法读取，请用 Excel 重新保存后再导入。") from exc
+        finally:
+            book.close()
+
+    return rows()
 
 
 def _uids(session: Any, codes: Sequence[str]) -> dict[str, str]:
@@ -427,9 +449,5 @@ def load_file(work: Work, path: Path, mapping: Mapping, *, now: dt.datetime | No
 
 def write_bad_rows(report: LoadReport, path: Path) -> Path:
     """The rejected cells (row, credit code, column, reason) as CSV for fixing in a spreadsheet."""
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM lets Excel read it as UTF-8
-        writer = csv.writer(fh)
-        writer.writerow(["行号", "统一社会信用代码", "列", "问题"])
-        for bad in report.bad:
-            writer.writerow([bad.row, safe(bad.uscc), safe(bad.column), safe(bad.reason)])
-    return path
+    rows = ([bad.row, bad.uscc, bad.column, bad.reason] for bad in report.bad)
+    return csv_safe.write_csv(path, ["行号", "统一社会信用代码", "列", "问题"], rows)

@@ -7,7 +7,6 @@ The list never names an enterprise already notified for the same policy and peri
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import uuid
 from collections.abc import Sequence
@@ -18,13 +17,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from station.core import csv_safe
 from station.core.db import utcnow
 from station.core.enterprises import Enterprise
 from station.core.work import Work
 from station.errors import UserError
 from station_policy import services
 from station_policy.catalog import ELIGIBLE, Policy
-from station_policy.cells import safe
 from station_policy.facts import format_fen
 from station_policy.models import Claim, Payout, Push
 
@@ -137,13 +136,9 @@ CSV_HEADER = ["统一社会信用代码", "企业名称", "联系人", "联系�
 
 
 def write_csv(path: str | Path, push: PushPlan) -> Path:
-    """The list for the park's SMS or WeChat account; UTF-8 with a BOM so Excel reads it."""
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
-        out = csv.writer(fh)
-        out.writerow(CSV_HEADER)
-        for n in push.notices:
-            out.writerow([safe(v) for v in (n.uscc, n.name, n.contact_person, n.contact_phone, n.message)])
-    return Path(path)
+    """The list for the park's SMS or WeChat account (formula-safe, UTF-8 with a BOM so Excel reads it)."""
+    rows = ([n.uscc, n.name, n.contact_person, n.contact_phone, n.message] for n in push.notices)
+    return csv_safe.write_csv(path, CSV_HEADER, rows)
 
 
 def write_letters(path: str | Path, push: PushPlan, *, issuer: str, now: dt.datetime | None = None) -> Path:

@@ -3,16 +3,15 @@ enterprise (PDF), through station.core.printing. No Qt here."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from station.core import csv_safe
 from station.errors import UserError
 from station_policy import payout_state
-from station_policy.cells import safe
 from station_policy.facts import format_fen
 from station_policy.services import STEPS, ClaimHistory, PayoutLine
 
@@ -46,9 +45,10 @@ def totals_by_department(lines: Sequence[PayoutLine]) -> list[tuple[str, int, in
 
 
 def _row(x: PayoutLine) -> list[Any]:
+    # The amount as a number (an exact Decimal): a spreadsheet sums it, and csv_safe leaves numbers alone.
     return [
         x.number, x.paid_on.isoformat(), x.department, x.policy_code, x.policy_title, x.uscc, x.enterprise_name,
-        x.period, f"{yuan(x.amount_fen)}", payout_state.LABELS[x.state],
+        x.period, yuan(x.amount_fen), payout_state.LABELS[x.state],
     ]  # fmt: skip
 
 
@@ -70,49 +70,47 @@ def left_out_text(refused: Sequence[PayoutLine]) -> str:
 
 
 def write_csv(path: str | Path, lines: Sequence[PayoutLine]) -> None:
-    """UTF-8 with a byte-order mark, so Excel on a Chinese desktop opens it with the right characters."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        out = csv.writer(fh)
-        out.writerow(HEADERS)
-        for x in lines:
-            out.writerow([safe(c) for c in _row(x)])
-        out.writerow(["合计", "", "", "", "", "", "", "", f"{yuan(sum(x.amount_fen for x in lines))}", ""])
-        count, fen = pending(lines)
-        if count:
-            out.writerow([f"其中待确认 {count} 笔", "", "", "", "", "", "", "", f"{yuan(fen)}", "待确认"])
+    """UTF-8 with a byte-order mark, so Excel on a Chinese desktop opens it with the right characters;
+    every cell formula-safe (``station.core.csv_safe``). Payouts the hall has not confirmed are marked."""
+    rows: list[list[Any]] = [_row(x) for x in lines]
+    rows.append(["合计", "", "", "", "", "", "", "", yuan(sum(x.amount_fen for x in lines)), ""])
+    count, fen = pending(lines)
+    if count:
+        rows.append([f"其中待确认 {count} 笔", "", "", "", "", "", "", "", yuan(fen), "待确认"])
+    csv_safe.write_csv(path, HEADERS, rows)
 
 
 def write_xlsx(path: str | Path, lines: Sequence[PayoutLine], *, month: str) -> None:
-    """One sheet of payouts and one of totals by department; amounts as exact numbers with two places."""
+    """One sheet of payouts and one of totals by department; amounts as exact numbers with two places.
+    Text that a spreadsheet could take for a formula is written as text (``station.core.csv_safe``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     wb = Workbook()
     sheet = wb.active
     sheet.title = "兑付明细"
-    sheet.append(HEADERS)
+    csv_safe.append_row(sheet, HEADERS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for x in lines:
         row = _row(x)
         row[1] = x.paid_on
-        row[-1] = yuan(x.amount_fen)
-        sheet.append(row)
+        csv_safe.append_row(sheet, row)
         sheet.cell(sheet.max_row, 9).number_format = "#,##0.00"
-    sheet.append(["合计", None, None, None, None, None, None, None, yuan(sum(x.amount_fen for x in lines))])
+    csv_safe.append_row(sheet, ["合计", *[None] * 7, yuan(sum(x.amount_fen for x in lines))])
     sheet.cell(sheet.max_row, 9).number_format = "#,##0.00"
     count, fen = pending(lines)
     if count:
-        sheet.append([f"其中待确认 {count} 笔", None, None, None, None, None, None, None, yuan(fen), "待确认"])
+        csv_safe.append_row(sheet, [f"其中待确认 {count} 笔", *[None] * 7, yuan(fen), "待确认"])
         sheet.cell(sheet.max_row, 9).number_format = "#,##0.00"
     for column, width in zip("ABCDEFGHIJ", (22, 12, 18, 18, 34, 22, 34, 8, 16, 18), strict=True):
         sheet.column_dimensions[column].width = width
     totals = wb.create_sheet("按部门汇总")
-    totals.append(["主管部门", "笔数", "金额（元）"])
+    csv_safe.append_row(totals, ["主管部门", "笔数", "金额（元）"])
     for d, n, t in totals_by_department(lines):
-        totals.append([d, n, yuan(t)])
+        csv_safe.append_row(totals, [d, n, yuan(t)])
         totals.cell(totals.max_row, 3).number_format = "#,##0.00"
-    totals.append(["合计", len(lines), yuan(sum(x.amount_fen for x in lines))])
+    csv_safe.append_row(totals, ["合计", len(lines), yuan(sum(x.amount_fen for x in lines))])
     totals.cell(totals.max_row, 3).number_format = "#,##0.00"
     totals.column_dimensions["A"].width = 24
     totals.column_dimensions["C"].width = 18

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,20 +47,30 @@ def _json(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
 
 
-def entry_hash(entry: AuditEntry) -> str:
-    fields = [
-        entry.id,
-        entry.at,
-        entry.actor,
-        entry.action,
-        entry.subject_type,
-        entry.subject_id,
-        entry.before,
-        entry.after,
-        entry.prev_hash,
-    ]
+def _hash(fields: list[Any]) -> str:
+    """The hash of an entry's fields in column order, ``prev_hash`` last."""
     canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    return _hash(
+        [
+            entry.id,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.subject_type,
+            entry.subject_id,
+            entry.before,
+            entry.after,
+            entry.prev_hash,
+        ]
+    )
+
+
+def _stamp(at: dt.datetime | None) -> str:
+    return (at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def record(
@@ -77,7 +88,7 @@ def record(
     last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
     entry = AuditEntry(
         id=(last.id + 1) if last else 1,
-        at=(at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        at=_stamp(at),
         actor=actor,
         action=action,
         subject_type=subject_type,
@@ -90,6 +101,38 @@ def record(
     session.add(entry)
     meta.put(session, HEAD_KEY, f"{entry.id}:{entry.hash}")
     return entry
+
+
+def append_raw(
+    conn: sqlite3.Connection,
+    actor: str,
+    entries: Iterable[tuple[str, str, str | int, Any, Any]],
+    at: dt.datetime | None = None,
+) -> int:
+    """Append entries (action, subject type, subject id, before, after) on a plain sqlite3 connection that
+    holds the write transaction, chained as ``record`` chains them; for bulk writers that bypass the ORM.
+    How many were appended."""
+    last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    stamp = _stamp(at)
+    rows = []
+    for action, subject_type, subject_id, before, after in entries:
+        fields = [next_id, stamp, actor, action, subject_type, str(subject_id), _json(before), _json(after), prev]
+        prev = _hash(fields)
+        rows.append((*fields, prev))
+        next_id += 1
+    if not rows:
+        return 0
+    conn.executemany(
+        "INSERT INTO audit_log(id, at, actor, action, subject_type, subject_id, before, after, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.execute(
+        "INSERT INTO station_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (HEAD_KEY, f"{next_id - 1}:{prev}"),
+    )
+    return len(rows)
 
 
 @dataclass

@@ -69,6 +69,11 @@ class StationContext:
     def logs_dir(self) -> Path:
         return self.data_dir / "logs"
 
+    @property
+    def plugins_dir(self) -> Path:
+        """Plugins added after installation (``station plugins add``): this station's, not the program's."""
+        return self.data_dir / "plugins"
+
     def setup_logging(self, level: int = logging.INFO) -> None:
         """Log to ``logs/station.log`` (rotated). Errors carry details there; people see sentences."""
         try:
@@ -92,8 +97,9 @@ class StationContext:
     @property
     def host(self) -> PluginHost:
         if self._host is None:
-            from station import plugins  # entry points and pluggy: not before the first paint
+            from station import plugin_wheels, plugins  # entry points and pluggy: not before the first paint
 
+            plugin_wheels.activate(self.plugins_dir)
             self._host = plugins.load_host(disabled=self.settings.disabled_plugins)
             self._host.serve(self)
         return self._host

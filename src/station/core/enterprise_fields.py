@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from station.core import industry, uscc
+from station.core.csv_safe import is_formula_like
 from station.errors import ValidationError
 
 STAGES = {"startup": "开办", "construction": "建设", "operation": "运营", "change": "变更", "exit": "退出"}
@@ -68,10 +69,16 @@ STORED = (
 # -- formatting and parsing ----------------------------------------------------------------------
 
 
+_PLAIN_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+_CAPITAL_NOT_A_NUMBER = "注册资本应为数字（单位万元），如 500 或 12.5。"
+
+
 def parse_capital(raw: Any) -> int | None:
     """万元 text (a number, optionally with 万元/万) to exact fen. Raises ValueError with a Chinese reason."""
     if raw is None:
         return None
+    if isinstance(raw, bool):  # a spreadsheet's TRUE/FALSE cell: an int to Python, not an amount
+        raise ValueError(_CAPITAL_NOT_A_NUMBER)
     if isinstance(raw, int | Decimal):
         value = Decimal(raw)
     elif isinstance(raw, float):
@@ -81,20 +88,26 @@ def parse_capital(raw: Any) -> int | None:
         cleaned = re.sub(r"(万元|万|人民币)$", "", cleaned).strip()
         if not cleaned:
             return None
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise ValueError("注册资本应为数字（单位万元），如 500 或 12.5。") from None
-    if not value.is_finite() or value < 0:
+        if not _PLAIN_DECIMAL.fullmatch(cleaned):  # ASCII digits only: no NaN, ², full-width or Arabic digits
+            raise ValueError(_CAPITAL_NOT_A_NUMBER)
+        value = Decimal(cleaned)
+    if not value.is_finite():
+        raise ValueError(_CAPITAL_NOT_A_NUMBER)
+    if value < 0:
         raise ValueError("注册资本不能为负数。")
+    # Checked before any arithmetic: 1e999999999 must not reach the multiplication, nor 1e-999999999
+    # underflow there to a quiet zero.
+    if value.adjusted() > 11:
+        raise ValueError("注册资本数额过大，请核对单位（万元）。")
     fen = value * FEN_PER_WAN
-    if fen != fen.to_integral_value():
+    if (value and value.adjusted() < -6) or fen != fen.to_integral_value():
         raise ValueError("注册资本最多精确到分（万元后六位小数）。")
     if fen > 10**17:
         raise ValueError("注册资本数额过大，请核对单位（万元）。")
     return int(fen)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d")
 
 
@@ -108,6 +121,11 @@ def parse_date(raw: Any) -> dt.date | None:
     value = str(raw).strip()
     if not value:
         return None
+    if _ISO_DATE.fullmatch(value):  # the usual spelling, without strptime's locale work (an import's hot path)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("成立日期不存在，请核对（格式如 2024-05-01）。") from None
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(value, fmt).date()
@@ -116,7 +134,15 @@ def parse_date(raw: Any) -> dt.date | None:
     raise ValueError("成立日期格式应为 2024-05-01。")
 
 
-_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$")
+_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$", re.ASCII)
+_SPACES = re.compile(r"\s+")
+_COUNT = re.compile(r"\d+", re.ASCII)  # ASCII digits only: "²" and "٣" pass str.isdigit()
+MAX_EMPLOYEES = 10_000_000
+FREE_TEXT = ("name", "legal_rep", "address", "zone", "contact_person")
+# Tab, CR and LF inside a cell (Alt+Enter in Excel) read as a space; other control characters and lone
+# surrogates (which no file encoding can hold, and SQLite refuses) make the cell unreadable.
+_LINE_BREAKS = re.compile(r"[\t\r\n]+")
+_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _text(raw: Any) -> str:
@@ -124,7 +150,12 @@ def _text(raw: Any) -> str:
         return ""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    return str(raw).strip()
+    return _LINE_BREAKS.sub(" ", str(raw)).strip()
+
+
+def printable(text: str) -> str:
+    """Text safe to show and to write to any file: unreadable characters as U+FFFD."""
+    return _UNREADABLE.sub("\ufffd", text)
 
 
 def clean(raw: Mapping[str, Any], *, today: dt.date | None = None) -> dict[str, Any]:
@@ -132,13 +163,18 @@ def clean(raw: Mapping[str, Any], *, today: dt.date | None = None) -> dict[str, 
     today = today or dt.date.today()
     problems: dict[str, str] = {}
     out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, str) and _UNREADABLE.search(value):
+            problems[key] = f"{LABELS.get(key, key)}含有无法识别的控制字符或残缺字符，请删除后重新输入。"
+    if problems:  # nothing else is checked on such a row: its other messages would quote the characters
+        raise ValidationError(problems)
 
     code = uscc.normalize(_text(raw.get("uscc")))
     if (why := uscc.problem(code)) is not None:
         problems["uscc"] = why
     out["uscc"] = code
 
-    name = re.sub(r"\s+", "", _text(raw.get("name")))
+    name = _SPACES.sub("", _text(raw.get("name")))
     if len(name) < 2:
         problems["name"] = "请填写企业名称（至少2个字）。"
     elif len(name) > 100:
@@ -158,11 +194,13 @@ def clean(raw: Mapping[str, Any], *, today: dt.date | None = None) -> dict[str, 
     except ValueError as exc:
         problems["registered_capital"] = str(exc)
 
-    employees = _text(raw.get("employees"))
+    employees = "" if isinstance(raw.get("employees"), bool) else _text(raw.get("employees"))
     out["employees"] = None
-    if employees:
-        if not employees.isdigit():
-            problems["employees"] = "从业人数应为不小于0的整数。"
+    if isinstance(raw.get("employees"), bool) or (employees and not _COUNT.fullmatch(employees)):
+        problems["employees"] = "从业人数应为不小于0的整数。"
+    elif employees:
+        if len(employees) > len(str(MAX_EMPLOYEES)) or int(employees) > MAX_EMPLOYEES:
+            problems["employees"] = "从业人数过大，请核对。"
         else:
             out["employees"] = int(employees)
 
@@ -178,6 +216,12 @@ def clean(raw: Mapping[str, Any], *, today: dt.date | None = None) -> dict[str, 
         out[key] = _text(raw.get(key))
         if len(out[key]) > limit:
             problems[key] = f"{LABELS[key]}不能超过{limit}个字。"
+
+    for key in FREE_TEXT:
+        if key not in problems and is_formula_like(out[key]):
+            problems[key] = (
+                f"{LABELS[key]}不能以 = + - @ 开头（表格软件会把它当作公式运行），请删去开头的符号后重新输入。"
+            )
 
     phone = _text(raw.get("contact_phone")).replace(" ", "")
     if phone and not _PHONE.match(phone):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import BigInteger, Date, Index, Integer, String, func, select
@@ -33,6 +32,7 @@ from station.core.enterprise_fields import (  # noqa: F401 - re-exported: caller
     parse_date,
     snapshot,
 )
+from station.core.registry_writer import RegistryWriter, UpsertResult
 from station.core.work import Work
 from station.errors import UserError, ValidationError
 
@@ -156,81 +156,10 @@ def update(
     return enterprise
 
 
-@dataclass
-class UpsertResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
 def upsert_many(work: Work, rows: Sequence[dict[str, Any]], *, source: str) -> UpsertResult:
-    """Insert or update cleaned rows by credit code, inside the caller's transaction.
-
-    Creations go in with one executemany; updates are audited one by one with the changed fields.
-    """
-    work.require("enterprise.import", "批量导入企业")
-    result = UpsertResult()
-    session = work.session
-    codes = [r["uscc"] for r in rows]
-    existing: dict[str, Enterprise] = {}
-    for start in range(0, len(codes), 500):
-        for e in session.scalars(select(Enterprise).where(Enterprise.uscc.in_(codes[start : start + 500]))):
-            existing[e.uscc] = e
-    now = utcnow()
-    inserts: list[dict[str, Any]] = []
-    updated: list[tuple[Enterprise, list[str]]] = []
-    for row in rows:
-        current = existing.get(row["uscc"])
-        if current is None:
-            inserts.append(
-                {
-                    **row,
-                    "uid": str(uuid.uuid4()),
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                    "updated_by": work.actor.name,
-                }
-            )
-            continue
-        before = snapshot(current)
-        changed = [k for k in STORED if before[k] != row[k]]
-        if not changed:
-            result.unchanged += 1
-            continue
-        _apply(work, current, before, row, changed, now)
-        updated.append((current, changed))
-    if inserts:
-        session.execute(Enterprise.__table__.insert(), inserts)
-    session.flush()
-    result.created, result.updated = len(inserts), len(updated)
-    work.audit(
-        "enterprise.import",
-        "import",
-        source,
-        None,
-        {"created": result.created, "updated": result.updated, "unchanged": result.unchanged},
-    )
-    if inserts:
-        created = session.execute(
-            select(Enterprise.id, Enterprise.uid, Enterprise.uscc).where(
-                Enterprise.created_at == now, Enterprise.version == 1
-            )
-        ).all()
-        wanted = {r["uscc"] for r in inserts}
-        for row in created:
-            if row.uscc in wanted:
-                work.emit(
-                    "enterprise_did_change",
-                    change=EnterpriseChange(
-                        enterprise_id=row.id,
-                        uid=row.uid,
-                        uscc=row.uscc,
-                        change="imported",
-                        actor=work.actor.name,
-                        changed_fields=STORED,
-                    ),
-                )
-    for enterprise, changed in updated:
-        work.emit("enterprise_did_change", change=_change(enterprise, "imported", work.actor.name, changed))
-    return result
+    """Insert or update cleaned rows (each credit code once) by credit code, inside the caller's
+    transaction, through the registry's bulk writer (``station.core.registry_writer``)."""
+    writer = RegistryWriter(work, source=source)
+    for start in range(0, len(rows), 5000):
+        writer.write(rows[start : start + 5000])
+    return writer.close()

@@ -10,7 +10,7 @@ all; events queued with ``work.emit`` are fired through the plugin host only aft
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -26,7 +26,8 @@ class Work:
         self.session = session
         self.actor = actor
         self._fire = fire
-        self._events: list[tuple[str, dict[str, Any]]] = []
+        # (hook, kwargs) for one event, or (hook, a callable that yields each event's kwargs after the commit)
+        self._events: list[tuple[str, dict[str, Any] | Callable[[], Iterable[dict[str, Any]]]]] = []
 
     def require(self, permission: str, label: str | None = None) -> None:
         require(self.actor, permission, label)
@@ -47,9 +48,18 @@ class Work:
     def emit(self, hook_name: str, **kwargs: Any) -> None:
         self._events.append((hook_name, kwargs))
 
+    def emit_each(self, hook_name: str, events: Callable[[], Iterable[dict[str, Any]]]) -> None:
+        """Many events of one hook, made only after the commit (a bulk write reads them back then instead
+        of holding one per row)."""
+        self._events.append((hook_name, events))
+
     def fire_events(self) -> None:
         events, self._events = self._events, []
         if self._fire is None:
             return
         for hook_name, kwargs in events:
-            self._fire(hook_name, **kwargs)
+            if callable(kwargs):
+                for each in kwargs():
+                    self._fire(hook_name, **each)
+            else:
+                self._fire(hook_name, **kwargs)

@@ -9,11 +9,40 @@ from typing import Any
 
 
 def _store(args: argparse.Namespace, ctx: Any):  # -> HallStore
+    from sqlalchemy import exc
+
+    from station.errors import UserError
     from station.hall.store import HallStore, default_url
 
-    store = HallStore(args.db or default_url(ctx.data_dir))
-    store.migrate()
+    try:
+        store = HallStore(args.db or default_url(ctx.data_dir))
+        store.migrate()
+    except (exc.ArgumentError, exc.NoSuchModuleError) as error:
+        raise UserError(
+            "数据库地址的写法不对，请按 postgresql+psycopg://用户名@服务器/数据库名 的格式填写。", detail=str(error)
+        ) from error
+    except (exc.OperationalError, exc.InterfaceError) as error:
+        raise UserError(
+            "连接不上服务大厅的数据库。请确认数据库服务器已启动、地址、端口和用户名正确，然后再试。", detail=str(error)
+        ) from error
     return store
+
+
+def _listen(host: str, port: int):  # -> socket.socket
+    """Bind the port before saying the hall is up (uvicorn would only log a bind failure in English)."""
+    import socket
+
+    from station.errors import UserError
+
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family, backlog=2048)
+    except OSError as error:
+        raise UserError(
+            f"无法在 {host} 的 {port} 端口上启动服务大厅：端口可能已被占用或地址不属于本机。"
+            "请换一个端口（--port）后再试。",
+            detail=str(error),
+        ) from error
 
 
 def cmd_serve(args: argparse.Namespace, ctx: Any) -> int:
@@ -24,8 +53,10 @@ def cmd_serve(args: argparse.Namespace, ctx: Any) -> int:
 
     trust.configure(ctx.data_dir / "hall")  # the hall's signing key lives beside its default database
     store = _store(args, ctx)
+    sock = _listen(args.host, args.port)
     print(f"服务大厅已启动：http://{args.host}:{args.port}（数据库 {store.engine.url.render_as_string()}）", flush=True)
-    uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="warning", workers=1)
+    server = uvicorn.Server(uvicorn.Config(create_app(store), log_level="warning", workers=1))
+    server.run(sockets=[sock])
     return 0
 
 

@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -68,6 +67,8 @@ def _tear_down(app: QApplication, window: MainWindow) -> None:
     the process dies with a fatal error after the clerk closed the window; tearing down in order avoids it.
     """
     import gc
+
+    from PySide6.QtCore import QEvent  # here, not at the top: creating its type costs 5 ms before the paint
 
     from station.shell import dbop
 

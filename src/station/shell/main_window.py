@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 DASHBOARD = "dashboard"
 WARM_UP_IDLE_MS = 1000  # the sign-in dialog has sat this long: the clerk is typing, load the rest
 WARM_UP_AFTER_SIGN_IN_MS = 600  # signed in before that: load once the first screen is up
+PAGE_KEY_ROLE = 256  # Qt.ItemDataRole.UserRole: a navigation item's page key
 
 
 def _dashboard_factory(shell: MainWindow) -> QWidget:
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.logout_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("Quit"), self)
-        self.quit_action = quit_action  # its shortcut is set at boot: the key enums cost 50 ms to create
+        self.quit_action = quit_action  # its shortcut is set once the first screen is up (see _warm_up)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -134,8 +135,6 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _collect_pages(self) -> None:
-        from PySide6.QtCore import Qt
-
         from station.contributions import QT_TRANSLATE_NOOP, Page
 
         pages = [
@@ -160,9 +159,12 @@ class MainWindow(QMainWindow):
                 continue
             self._pages[page.key] = page
             item = QListWidgetItem(i18n.nav(page.title))
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
-            item.setFlags(Qt.ItemFlag.NoItemFlags)  # enabled after sign-in, by permission
+            item.setData(PAGE_KEY_ROLE, page.key)
             self.nav.addItem(item)
+        # The list is off until sign-in, which turns on the items it permits. Per-item flags here would
+        # create the Qt namespace's 90 enum types (30 ms) on the way to the sign-in form; the form creates
+        # them anyway, while the password is checked on a worker.
+        self.nav.setEnabled(self.actor is not None)
 
     # -- start-up and sign-in ------------------------------------------------------------------
 
@@ -183,9 +185,9 @@ class MainWindow(QMainWindow):
         if self._booted:
             return
         self._booted = True
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.ctx.host  # noqa: B018 - plugins first, on this thread: the database's migrations come from them
+        self._open_database()  # on a worker, while the navigation is built here
         self._collect_pages()
-        self._open_database()
 
     def _open_database(self) -> None:
         """Open (and if needed migrate) the database off the UI thread, then ask who is here."""
@@ -238,6 +240,8 @@ class MainWindow(QMainWindow):
             self.ctx.open()
 
         def loaded(_: Any) -> None:
+            # The Quit shortcut's key enums cost 20 ms to create: not on the way to the first screen.
+            self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
             self._warm = True
             pending, self._after_warm = self._after_warm, []
             for run in pending:
@@ -373,7 +377,7 @@ class MainWindow(QMainWindow):
         first_allowed = None
         for row in range(self.nav.count()):
             item = self.nav.item(row)
-            page = self._pages[item.data(Qt.ItemDataRole.UserRole)]
+            page = self._pages[item.data(PAGE_KEY_ROLE)]
             allowed = page.permission is None or actor.can(page.permission)
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if allowed else Qt.ItemFlag.NoItemFlags
@@ -381,6 +385,7 @@ class MainWindow(QMainWindow):
             item.setHidden(not allowed)
             if allowed and first_allowed is None:
                 first_allowed = page.key
+        self.nav.setEnabled(True)
         self.logged_in.emit(actor)
         wanted = self.start_page or self.ctx.settings.last_page
         if not self.show_page(wanted) and first_allowed:
@@ -433,6 +438,7 @@ class MainWindow(QMainWindow):
         self.nav.clearSelection()
         for row in range(self.nav.count()):
             self.nav.item(row).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.nav.setEnabled(False)
         self.stack.setCurrentWidget(self.waiting)
         self._ask_who(False)
 
@@ -446,7 +452,6 @@ class MainWindow(QMainWindow):
         return self._widgets.get(key)
 
     def show_page(self, key: str) -> bool:
-        from PySide6.QtCore import Qt
 
         from station.shell.dbop import show_error
 
@@ -467,7 +472,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
         for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+            if self.nav.item(row).data(PAGE_KEY_ROLE) == key:
                 self.nav.blockSignals(True)
                 self.nav.setCurrentRow(row)
                 self.nav.blockSignals(False)
@@ -476,10 +481,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _nav_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        from PySide6.QtCore import Qt
 
         if current is not None:
-            self.show_page(current.data(Qt.ItemDataRole.UserRole))
+            self.show_page(current.data(PAGE_KEY_ROLE))
 
     # -- menu actions -------------------------------------------------------------------------
 

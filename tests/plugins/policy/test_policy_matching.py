@@ -166,3 +166,23 @@ def test_models_match_the_migration(ctx) -> None:
 
     mine = [d for d in diff if "policy_" in table(d)]
     assert mine == []
+
+
+def test_an_import_of_many_enterprises_marks_everything_stale_in_flat_memory(monkeypatch) -> None:
+    import types
+
+    import station_policy
+
+    station_policy.take_stale()
+    monkeypatch.setattr(station_policy, "STALE_KEPT", 3)
+    calls = []
+    unsubscribe = station_policy.on_stale(lambda: calls.append(1))
+    try:
+        for n in range(10):
+            station_policy.enterprise_did_change(types.SimpleNamespace(uid=f"uid-{n}"))
+    finally:
+        unsubscribe()
+    assert calls == [1]  # one call until the page takes them, not one per enterprise
+    assert not station_policy._stale  # past the limit nothing is held per enterprise
+    assert station_policy.take_stale() is None  # "every stale one": the stamps find them
+    assert station_policy.take_stale() == []

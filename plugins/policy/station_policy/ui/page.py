@@ -116,7 +116,7 @@ class PolicyPage(QWidget):
         import station_policy
         from station_policy import services
 
-        uids = None if all_stale else station_policy.take_stale()
+        uids = None if all_stale else station_policy.take_stale()  # None from it too: too many to list
         if uids == []:
             return
         self._matching = True

@@ -1,4 +1,5 @@
-"""A first sync's bulk load: an empty table fills several times faster without what it does not need yet.
+"""Bulk loads (a first sync, an import into an empty registry): an empty table fills several times faster
+without what it does not need yet.
 
 When a page brings many rows into an empty table, the page's transaction takes off the table's non-unique
 indexes and the triggers that keep its full-text (FTS5) indexes, and records them in ``station_meta`` in
@@ -116,29 +117,36 @@ def finish(conn: sqlite3.Connection, builder: FullTextBuilder | None = None) -> 
             conn.execute("ATTACH DATABASE ? AS fulltext", (str(scratch),))
             attached = True
         with outbox.transaction(conn):
-            saved = _saved(conn)
-            for table, spec in saved.items():
-                done = built.get(table)
-                if done is not None and done.covers(conn, table):
-                    for fts in spec["rebuild"]:
-                        for shadow in _SHADOWS:
-                            conn.execute(f'DELETE FROM main."{fts}_{shadow}"')
-                            conn.execute(f'INSERT INTO main."{fts}_{shadow}" SELECT * FROM fulltext."{fts}_{shadow}"')
-                    log.info("%s: full-text index copied from the build beside the load", table)
-                else:
-                    # First, before the covering index is back: the rebuild would read the table through
-                    # it, in name order, and FTS5 takes rows out of rowid order 2.5x slower.
-                    for fts in spec["rebuild"]:
-                        conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
-                    log.info("%s: full-text index rebuilt after the load", table)
-                for sql in spec["create"]:
-                    conn.execute(sql)
-            conn.execute("DELETE FROM station_meta WHERE key = ?", (KEY,))
-        return sorted(saved)
+            return put_back(conn, built)
     finally:
         if attached:
             conn.execute("DETACH DATABASE fulltext")
         scratch.unlink(missing_ok=True)
+
+
+def put_back(conn: sqlite3.Connection, built: dict[str, _Build] | None = None) -> list[str]:
+    """``finish``'s work inside the caller's transaction: a writer that loaded in bulk in one transaction
+    (an import) puts the indexes back in the same one, so a kill anywhere leaves the table as it was."""
+    saved = _saved(conn)
+    for table, spec in saved.items():
+        done = (built or {}).get(table)
+        if done is not None and done.covers(conn, table):
+            for fts in spec["rebuild"]:
+                for shadow in _SHADOWS:
+                    conn.execute(f'DELETE FROM main."{fts}_{shadow}"')
+                    conn.execute(f'INSERT INTO main."{fts}_{shadow}" SELECT * FROM fulltext."{fts}_{shadow}"')
+            log.info("%s: full-text index copied from the build beside the load", table)
+        else:
+            # First, before the covering index is back: the rebuild would read the table through
+            # it, in name order, and FTS5 takes rows out of rowid order 2.5x slower.
+            for fts in spec["rebuild"]:
+                conn.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
+            log.info("%s: full-text index rebuilt after the load", table)
+        for sql in spec["create"]:
+            conn.execute(sql)
+    if saved:
+        conn.execute("DELETE FROM station_meta WHERE key = ?", (KEY,))
+    return sorted(saved)
 
 
 @dataclass

@@ -58,13 +58,19 @@ class EnterpriseTableModel(QAbstractTableModel):
 
     # -- content ------------------------------------------------------------------------------
 
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def set_ids(self, ids: Sequence[int], first_page: dict[int, tuple[Any, ...]] | None = None) -> None:
+        """A new list; ``first_page``, the rows of its first page if the caller read them along with the
+        ids (one trip to the worker less before the first rows show)."""
         self.beginResetModel()
         self._ids = array("q", ids)
         self._pages.clear()
         self._pending.clear()
         self._generation += 1
+        if first_page is not None and ids:
+            self._pages[0] = first_page
         self.endResetModel()
+        if 0 in self._pages:
+            self.page_loaded.emit(0)
 
     def id_at(self, row: int) -> int:
         return self._ids[row]

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from station.core import registry_queries
 from station.shell.dbop import DbOp
 from station.shell.pages.enterprise_form import EnterpriseForm
-from station.shell.pages.enterprise_model import EnterpriseTableModel
+from station.shell.pages.enterprise_model import PAGE_SIZE, EnterpriseTableModel
 from station.shell.widgets import page_title
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,14 +130,16 @@ class EnterprisesPage(QWidget):
         self._search_serial += 1
         serial, query = self._search_serial, self.search.text()
 
-        def search(progress: Any) -> list[int]:
-            with self.ctx.raw() as conn:
-                return registry_queries.search_ids(conn, query)
+        def search(progress: Any) -> tuple[list[int], dict[int, tuple[Any, ...]]]:
+            with self.ctx.raw() as conn:  # the first page's rows too: they show with the list, not after
+                ids = registry_queries.search_ids(conn, query)
+                return ids, registry_queries.rows_for(conn, ids[:PAGE_SIZE])
 
-        def show(ids: list[int]) -> None:
+        def show(found: tuple[list[int], dict[int, tuple[Any, ...]]]) -> None:
             if serial != self._search_serial:
                 return  # a newer search is on its way
-            self.model.set_ids(ids)
+            ids, first_page = found
+            self.model.set_ids(ids, first_page)
             self.count.setText(self.tr("%1 enterprises").replace("%1", f"{len(ids):,}"))
 
         DbOp(self, search, on_done=show).start()
@@ -261,8 +263,12 @@ class EnterprisesPage(QWidget):
         from station.core import enterprise_import
 
         def run(progress: Any) -> ImportReport:
+            def step(rows: int, share: float | None) -> None:
+                # a bar when the share of the file read is known (CSV), else the rows so far (XLSX)
+                progress(*((round(share * 1000), 1000) if share is not None else (rows, 0)))
+
             with self.ctx.work(self.shell.actor) as work:
-                return enterprise_import.import_file(work, path, progress)
+                return enterprise_import.import_file(work, path, step)
 
         def done(report: ImportReport) -> None:
             self.last_report = report
@@ -275,7 +281,7 @@ class EnterprisesPage(QWidget):
         from station.core import enterprise_import
 
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save import template"), str(Path.home() / "企业导入模板.csv"), "CSV (*.csv)"
+            self, self.tr("Save import template"), str(Path.home() / "企业导入模板.xlsx"), "Excel (*.xlsx);;CSV (*.csv)"
         )
         if path:
             enterprise_import.write_template(Path(path))
