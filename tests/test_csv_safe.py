@@ -53,7 +53,7 @@ def test_policy_reports_write_formula_like_names_as_text(tmp_path) -> None:
     with (tmp_path / "m.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[1][2] == "'@部门" and rows[1][4] == "'=HYPERLINK(1)" and rows[1][6] == "'+名称"
-    assert rows[1][8] == "-1.50" and rows[-1][-1] == "-1.50"  # a negative amount stays a number
+    assert rows[1][8] == "-1.50" and rows[-1][8] == "-1.50"  # a negative amount stays a number
     from openpyxl import load_workbook
 
     reports.write_xlsx(tmp_path / "m.xlsx", [line], month="2026-03")

@@ -77,7 +77,15 @@ PAYOUT_SYNC = SyncedTable(
     write="append",  # a payout is never changed or deleted by sync once written
     refs=(("enterprise_uid", "enterprise"), ("claim_uid", "policy_claim")),
 )  # fmt: skip
-SYNCED = (POLICY_SYNC, FACT_SYNC, CERT_SYNC, CLAIM_SYNC, EVENT_SYNC, PAYOUT_SYNC)
+PUSH_SYNC = SyncedTable(
+    "policy_push",
+    fields=("batch_uid", "enterprise_uid", "policy_code", "policy_edition", "period", "channels", "estimated_fen",
+            "message", "pushed_at", "pushed_by"),
+    rule="lww",
+    write="append",  # a record of what was sent: written once, never changed
+    refs=(("enterprise_uid", "enterprise"),),
+)  # fmt: skip
+SYNCED = (POLICY_SYNC, FACT_SYNC, CERT_SYNC, CLAIM_SYNC, EVENT_SYNC, PAYOUT_SYNC, PUSH_SYNC)
 
 
 @hookimpl

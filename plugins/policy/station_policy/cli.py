@@ -52,6 +52,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     fshow.add_argument("--uscc", required=True)
     fshow.add_argument("--json", action="store_true")
     fshow.set_defaults(run=cmd_fact_show)
+    facts = sub.add_parser("facts", help="归集部门数据").add_subparsers(metavar="ACTION", required=True)
+    fload = facts.add_parser("load", help="按数据对照表载入部门报送的 CSV/XLSX 文件")
+    fload.add_argument("file", help="部门报送的文件（CSV 或 XLSX）")
+    fload.add_argument("--mapping", required=True, help="数据对照表名称（如 shebao、shuiwu、tongji）或 YAML 文件")
+    fload.add_argument("--bad-rows", metavar="OUT.csv", help="把有问题的行写入 CSV 文件，便于改正后重新导入")
+    fload.add_argument("--json", action="store_true")
+    fload.set_defaults(run=cmd_facts_load)
 
     match = sub.add_parser("match", help="政策匹配（在线智推）：先重算有变化的企业")
     match.add_argument("--uscc", help="只看这家企业符合的政策")
@@ -59,6 +66,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     match.add_argument("--date", help="评估日期 YYYY-MM-DD（默认今天）")
     match.add_argument("--json", action="store_true")
     match.set_defaults(run=cmd_match)
+
+    push = sub.add_parser("push", help="主动推送：给符合条件但未申请的企业发提示函和短信/公众号名单")
+    push.add_argument("--policy", required=True, help="政策编号")
+    push.add_argument("--pdf", help="输出提示函 PDF（每家企业一页）")
+    push.add_argument("--csv", help="输出短信/公众号推送名单 CSV（含消息内容）")
+    push.add_argument("--again", action="store_true", help="本年度已推送过的企业也再推送一次")
+    push.add_argument("--json", action="store_true")
+    push.set_defaults(run=cmd_push)
 
     why = sub.add_parser("why", help="说明一家企业为何（不）符合一项政策")
     why.add_argument("--uscc", required=True)
@@ -323,6 +338,63 @@ def cmd_fact_show(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_facts_load(args: argparse.Namespace, ctx: Any) -> int:
+    from pathlib import Path
+
+    from station_policy import intake, services
+
+    mapping = intake.load_mapping(args.mapping, ctx.data_dir)
+    with ctx.work(_actor(args, ctx)) as work:
+        report = intake.load_file(work, Path(args.file), mapping, now=_now(args))
+        run = services.rematch(work, _today(args), report.enterprises)
+    if args.bad_rows and report.bad:
+        intake.write_bad_rows(report, Path(args.bad_rows))
+    data = report.as_dict() | {"rematched": run.enterprises}
+    text = report.summary()
+    if report.enterprises:
+        text += f"\n已为数据有变化的 {run.enterprises} 家企业重新匹配政策。"
+    if report.bad and not args.bad_rows:
+        text += "\n" + "\n".join(f"第 {b.row} 行（{b.column}）：{b.reason}" for b in report.bad[:20])
+    _print(args, data, text)
+    return 2 if report.bad else 0
+
+
+def cmd_push(args: argparse.Namespace, ctx: Any) -> int:
+    """Without --pdf or --csv it only lists who would be told; with either, what was handed out is recorded."""
+    from station_policy import push, services
+
+    today, station = _today(args), ctx.settings.station_name
+    channels = [name for name, given in (("letter", args.pdf), ("list", args.csv)) if given]
+    with ctx.work(_actor(args, ctx)) as work:
+        services.rematch(work, today)  # the list rests on today's data
+        plan = push.plan(work.session, args.policy.strip().upper(), today, station=station, again=args.again)
+        if channels:  # recorded first: a failed write below rolls the record back with it
+            push.record(work, plan, channels, now=_now(args))
+            if args.pdf:
+                push.write_letters(args.pdf, plan, issuer=station, now=_now(args))
+            if args.csv:
+                push.write_csv(args.csv, plan)
+    data = {
+        "policy_code": plan.policy.code,
+        "period": plan.period,
+        "recorded": bool(channels),
+        "skipped_already_notified": plan.skipped_notified,
+        "notices": [
+            {"uscc": n.uscc, "name": n.name, "estimated_fen": n.estimated_fen, "message": n.message}
+            for n in plan.notices
+        ],
+    }
+    told = f"（另有 {plan.skipped_notified} 家本年度已推送过，未列入）" if plan.skipped_notified else ""
+    if channels:
+        text = f"已为“{plan.policy.title}”生成 {len(plan.notices)} 家企业的推送{told}，并记录在案。"
+    else:
+        lines = [f"{n.uscc}  {n.name}  {_yuan(n.estimated_fen)}" for n in plan.notices]
+        text = f"“{plan.policy.title}”有 {len(plan.notices)} 家企业符合条件且未申请{told}：\n" + "\n".join(lines)
+        text += "\n加 --pdf 或 --csv 生成提示函或推送名单。"
+    _print(args, data, text)
+    return 0
+
+
 # -- matching -----------------------------------------------------------------------------------
 
 
@@ -538,8 +610,14 @@ def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
         ],
         "payout": None
         if h.payout is None
-        else {"number": h.payout.number, "amount_fen": h.payout.amount_fen, "paid_on": h.payout.paid_on},
+        else {
+            "number": h.payout.number,
+            "amount_fen": h.payout.amount_fen,
+            "paid_on": h.payout.paid_on,
+            "state": h.payout_state,
+        },
         "warnings": [{"code": w.code, "level": w.level, "text": w.text} for w in h.warnings],
+        "notes": h.notes,
     }
     lines = [
         f"{_claim_line(c)}",
@@ -549,6 +627,7 @@ def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
     ]
     lines += [f"  {local_text(e.at)}  {services.STEPS.get(e.step, e.step)}  {e.actor}  {e.reason}" for e in h.events]
     lines += [f"  提示：{w.text}" for w in h.warnings]
+    lines += [f"  说明：{note}" for note in h.notes]
     _print(args, data, "\n".join(lines))
     return 0
 
@@ -589,6 +668,7 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
     with ctx.read() as session:
         lines = services.payouts(session, month=args.month)
+        refused = services.refused_payouts(session, month=args.month)
     written = []
     if args.csv:
         reports.write_csv(args.csv, lines)
@@ -602,6 +682,7 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
             lines,
             month=args.month,
             issuer=ctx.settings.station_name if hasattr(ctx.settings, "station_name") else "园区企业服务站",
+            refused=refused,
         )
         written.append(args.pdf)
     totals = reports.totals_by_department(lines)
@@ -610,10 +691,16 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
         "count": len(lines),
         "total_fen": sum(x.amount_fen for x in lines),
         "by_department": [{"department": d, "count": n, "total_fen": t} for d, n, t in totals],
+        "pending": {"count": reports.pending(lines)[0], "total_fen": reports.pending(lines)[1]},
+        "left_out": [{"number": x.number, "amount_fen": x.amount_fen} for x in refused],
         "written": written,
     }
     text = [f"{args.month} 兑付 {len(lines)} 笔，合计 {_yuan(data['total_fen'])}"]
     text += [f"  {d}：{n} 笔，{_yuan(t)}" for d, n, t in totals]
+    if data["pending"]["count"]:
+        text.append(f"其中 {data['pending']['count']} 笔、{_yuan(data['pending']['total_fen'])} 待服务大厅确认。")
+    if refused:
+        text.append(reports.left_out_text(refused))
     text += [f"已写入 {w}" for w in written]
     _print(args, data, "\n".join(text))
     return 0

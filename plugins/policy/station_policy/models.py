@@ -158,3 +158,24 @@ class MatchState(Base):
     enterprise_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
     stamp: Mapped[str] = mapped_column(String(80))
     matched_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class Push(Base):
+    """One notice sent to an enterprise that qualifies for a policy and has not applied (主动推送); never changed."""
+
+    __tablename__ = "policy_push"
+    __table_args__ = (Index("ix_policy_push_key", "policy_code", "period", "enterprise_uid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    batch_uid: Mapped[str] = mapped_column(String(36), index=True)  # the notices sent together
+    enterprise_uid: Mapped[str] = mapped_column(String(36), index=True)
+    policy_code: Mapped[str] = mapped_column(String(40))
+    policy_edition: Mapped[str] = mapped_column(String(10))
+    period: Mapped[str] = mapped_column(String(10))
+    channels: Mapped[str] = mapped_column(String(40))  # "letter", "list" or "letter,list"
+    estimated_fen: Mapped[int | None] = mapped_column(BigInteger)
+    message: Mapped[str] = mapped_column(Text)
+    pushed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    pushed_by: Mapped[str] = mapped_column(String(100), default="")

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from station.core import csv_safe
+from station.errors import UserError
+from station_policy import payout_state
 from station_policy.facts import format_fen
 from station_policy.services import STEPS, ClaimHistory, PayoutLine
 
@@ -23,6 +25,7 @@ HEADERS = [
     "企业名称",
     "年度",
     "金额（元）",
+    "状态",
 ]
 
 
@@ -45,15 +48,36 @@ def _row(x: PayoutLine) -> list[Any]:
     # The amount as a number (an exact Decimal): a spreadsheet sums it, and csv_safe leaves numbers alone.
     return [
         x.number, x.paid_on.isoformat(), x.department, x.policy_code, x.policy_title, x.uscc, x.enterprise_name,
-        x.period, yuan(x.amount_fen),
+        x.period, yuan(x.amount_fen), payout_state.LABELS[x.state],
     ]  # fmt: skip
+
+
+def pending(lines: Sequence[PayoutLine]) -> tuple[int, int]:
+    """(how many, total fen) of the payouts the hall has not confirmed yet."""
+    waiting = [x.amount_fen for x in lines if x.state == payout_state.PENDING]
+    return len(waiting), sum(waiting)
+
+
+def left_out_text(refused: Sequence[PayoutLine]) -> str:
+    """Why the report has fewer payouts than were entered here; empty when nothing was left out."""
+    if not refused:
+        return ""
+    numbers = "、".join(x.number for x in refused)
+    return (
+        f"另有 {len(refused)} 笔兑付（{numbers}，共 {format_fen(sum(x.amount_fen for x in refused))}）"
+        "未被服务大厅接受：同一企业、同一政策、同一年度已由其他站点兑付，未计入本表。"
+    )
 
 
 def write_csv(path: str | Path, lines: Sequence[PayoutLine]) -> None:
     """UTF-8 with a byte-order mark, so Excel on a Chinese desktop opens it with the right characters;
-    every cell formula-safe (``station.core.csv_safe``)."""
-    total = ["合计", "", "", "", "", "", "", "", yuan(sum(x.amount_fen for x in lines))]
-    csv_safe.write_csv(path, HEADERS, [*(_row(x) for x in lines), total])
+    every cell formula-safe (``station.core.csv_safe``). Payouts the hall has not confirmed are marked."""
+    rows: list[list[Any]] = [_row(x) for x in lines]
+    rows.append(["合计", "", "", "", "", "", "", "", yuan(sum(x.amount_fen for x in lines)), ""])
+    count, fen = pending(lines)
+    if count:
+        rows.append([f"其中待确认 {count} 笔", "", "", "", "", "", "", "", yuan(fen), "待确认"])
+    csv_safe.write_csv(path, HEADERS, rows)
 
 
 def write_xlsx(path: str | Path, lines: Sequence[PayoutLine], *, month: str) -> None:
@@ -75,7 +99,11 @@ def write_xlsx(path: str | Path, lines: Sequence[PayoutLine], *, month: str) -> 
         sheet.cell(sheet.max_row, 9).number_format = "#,##0.00"
     csv_safe.append_row(sheet, ["合计", *[None] * 7, yuan(sum(x.amount_fen for x in lines))])
     sheet.cell(sheet.max_row, 9).number_format = "#,##0.00"
-    for column, width in zip("ABCDEFGHI", (22, 12, 18, 18, 34, 22, 34, 8, 16), strict=True):
+    count, fen = pending(lines)
+    if count:
+        csv_safe.append_row(sheet, [f"其中待确认 {count} 笔", *[None] * 7, yuan(fen), "待确认"])
+        sheet.cell(sheet.max_row, 9).number_format = "#,##0.00"
+    for column, width in zip("ABCDEFGHIJ", (22, 12, 18, 18, 34, 22, 34, 8, 16, 18), strict=True):
         sheet.column_dimensions[column].width = width
     totals = wb.create_sheet("按部门汇总")
     csv_safe.append_row(totals, ["主管部门", "笔数", "金额（元）"])
@@ -91,9 +119,16 @@ def write_xlsx(path: str | Path, lines: Sequence[PayoutLine], *, month: str) -> 
 
 
 def write_pdf(
-    path: str | Path, lines: Sequence[PayoutLine], *, month: str, issuer: str, now: dt.datetime | None = None
+    path: str | Path,
+    lines: Sequence[PayoutLine],
+    *,
+    month: str,
+    issuer: str,
+    now: dt.datetime | None = None,
+    refused: Sequence[PayoutLine] = (),
 ) -> None:
-    """The month's payouts by department with subtotals and a grand total."""
+    """The month's payouts by department with subtotals and a grand total; what waits for the hall is marked,
+    what the hall refused is left out and said so."""
     from reportlab.lib import colors
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
@@ -105,23 +140,30 @@ def write_pdf(
     story: list[Any] = [
         Paragraph(f"{month} 惠企政策资金兑付报表", st["title"]),
         Paragraph(f"共 {len(lines)} 笔，合计 {format_fen(sum(x.amount_fen for x in lines))}", st["subtitle"]),
-        Spacer(1, 4 * mm),
     ]
+    count, fen = pending(lines)
+    if count:
+        story.append(
+            Paragraph(f"其中 {count} 笔、{format_fen(fen)} 尚未同步到服务大厅确认，标为“待确认”。", st["body"])
+        )
+    if refused:
+        story.append(Paragraph(left_out_text(refused), st["body"]))
+    story.append(Spacer(1, 4 * mm))
     summary = [["主管部门", "笔数", "金额（元）"]]
     summary += [[d, str(n), f"{yuan(t):,}"] for d, n, t in totals_by_department(lines)]
     summary.append(["合计", str(len(lines)), f"{yuan(sum(x.amount_fen for x in lines)):,}"])
     story.append(_table(summary, [80 * mm, 25 * mm, 45 * mm], st, colors, TableStyle, Table, Paragraph))
     for d, _n, t in totals_by_department(lines):
         story.append(Paragraph(f"{d}（小计 {format_fen(t)}）", st["heading"]))
-        rows = [["兑付日期", "企业名称", "政策", "年度", "金额（元）"]]
+        rows = [["兑付日期", "企业名称", "政策", "年度", "金额（元）", "状态"]]
         rows += [
-            [x.paid_on.isoformat(), x.enterprise_name, x.policy_title, x.period, f"{yuan(x.amount_fen):,}"]
+            [x.paid_on.isoformat(), x.enterprise_name, x.policy_title, x.period, f"{yuan(x.amount_fen):,}",
+             payout_state.LABELS[x.state]]
             for x in lines
             if x.department == d
-        ]
-        story.append(
-            _table(rows, [24 * mm, 58 * mm, 48 * mm, 13 * mm, 27 * mm], st, colors, TableStyle, Table, Paragraph)
-        )
+        ]  # fmt: skip
+        widths = [22 * mm, 50 * mm, 42 * mm, 12 * mm, 27 * mm, 17 * mm]
+        story.append(_table(rows, widths, st, colors, TableStyle, Table, Paragraph))
     if not lines:
         story.append(Paragraph("本月没有兑付记录。", st["body"]))
     doc.build(story)
@@ -155,6 +197,8 @@ def write_payout_notice(
     from station.core.clock import local_text
 
     assert h.payout is not None
+    if h.payout_state == payout_state.REFUSED:
+        raise UserError(payout_state.refused_note(h.payout.number))
     st = printing.styles()
     c, p = h.claim, h.payout
     doc = printing.official_doc(
@@ -163,6 +207,11 @@ def write_payout_notice(
     story: list[Any] = [
         Paragraph("惠企政策资金兑付通知书", st["title"]),
         Paragraph(f"编号：{p.number}", st["subtitle"]),
+        *(
+            [Paragraph(f"<b>待确认</b>：{payout_state.PENDING_NOTE}", st["body"])]
+            if h.payout_state == payout_state.PENDING
+            else []
+        ),
         Spacer(1, 6 * mm),
         Paragraph(f"{h.enterprise_name}（统一社会信用代码 {h.uscc}）：", st["body"]),
         Paragraph(

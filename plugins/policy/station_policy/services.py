@@ -22,7 +22,7 @@ from station.core.db import utcnow
 from station.core.enterprises import Enterprise
 from station.core.work import Work
 from station.errors import UserError, ValidationError
-from station_policy import catalog, matcher
+from station_policy import catalog, matcher, payout_state
 from station_policy.catalog import ELIGIBLE, INELIGIBLE, UNKNOWN_STATUS, Evaluation, Policy
 from station_policy.facts import CERT_KINDS, FACTS, format_fen
 from station_policy.models import Certificate, Claim, ClaimEvent, Fact, Match, MatchState, Payout, PolicyEdition
@@ -222,6 +222,49 @@ def set_fact(
     work.session.flush()
     work.audit("policy.fact.set", "enterprise", enterprise_uid, {f"{key}[{year}]": before}, {f"{key}[{year}]": value})
     return row
+
+
+@dataclass(frozen=True)
+class FactRow:
+    key: str
+    year: int
+    title: str  # "2025 年纳税总额"
+    value: int | None
+    shown: str  # the value as a clerk reads it
+    source: str
+    updated_at: dt.datetime
+    updated_by: str
+
+
+def fact_rows(session: Session, enterprise_uid: str) -> list[FactRow]:
+    """Every fact the station holds for an enterprise, with where it came from and when (一数一源)."""
+    from station.core.identity import User
+    from station_policy.facts import fact_title, format_value
+
+    rows = list(session.scalars(select(Fact).where(Fact.enterprise_uid == enterprise_uid)))
+    names = dict(session.execute(
+        select(User.username, User.display_name).where(User.username.in_({f.updated_by for f in rows}))
+    ).all())  # fmt: skip
+    order = {key: i for i, key in enumerate(FACTS)}
+    return sorted(
+        (
+            FactRow(f.fact_key, f.year, fact_title(f.fact_key, f.year), f.value, format_value(f.fact_key, f.value),
+                    f.source, f.updated_at, names.get(f.updated_by, f.updated_by))
+            for f in rows
+            if f.fact_key in FACTS
+        ),
+        key=lambda r: (order[r.key], -r.year),
+    )  # fmt: skip
+
+
+def correct_fact(
+    work: Work, enterprise_uid: str, key: str, year: int, value: int | None, reason: str, **kw: Any
+) -> Fact:
+    """A clerk's correction of a department's figure: the reason becomes the fact's source, the audit keeps both."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError({"reason": "请写明更正的理由和依据，如“企业提供2025年度审计报告”。"})
+    return set_fact(work, enterprise_uid, key, year, value, source=f"人工更正：{reason}"[:60], **kw)
 
 
 def set_cert(
@@ -871,6 +914,8 @@ class ClaimHistory:
     payout: Payout | None
     warnings: list[Warning_]
     names: dict[str, str] = field(default_factory=dict)  # user name -> display name, for screen and paper
+    payout_state: str = payout_state.CONFIRMED
+    notes: list[str] = field(default_factory=list)  # why a 兑付 is left out, or why it waits
 
     def who(self, username: str) -> str:
         return self.names.get(username, username)
@@ -885,11 +930,33 @@ def history(session: Session, ref: str, on: dt.date) -> ClaimHistory:
         )
     )
     payout = session.scalar(select(Payout).where(Payout.claim_uid == claim.uid))
+    state = payout_state.states(session, [payout.uid])[payout.uid] if payout else payout_state.CONFIRMED
+    events, notes = _settled_events(events, payout, state)
     live = claim.status in ("applied", "accepted", "approved", "notice")
     found = warnings(session, claim, on) if live else []
     names = identity.display_names(session, [ev.actor for ev in events])
     policy = edition_by_uid(session, claim.policy_uid)
-    return ClaimHistory(claim, e.name, e.uscc, policy, events, payout, found, names)
+    return ClaimHistory(claim, e.name, e.uscc, policy, events, payout, found, names, state, notes)
+
+
+def _settled_events(events: list[ClaimEvent], payout: Payout | None, state: str) -> tuple[list[ClaimEvent], list[str]]:
+    """Leave out a 兑付 the hall refused: ours when it was refused, or another station's when ours stands
+    (two stations paying one claim offline each write a 兑付 step; the hall keeps one payout)."""
+    kept, notes = [], []
+    for event in events:
+        number = json.loads(event.detail or "{}").get("payout") if event.step == "pay" else None
+        ours = payout is not None and number == payout.number
+        if number and ours and state == payout_state.REFUSED:
+            notes.append(payout_state.refused_note(number))
+        elif number and not ours and payout is not None and state != payout_state.REFUSED:
+            notes.append(
+                f"另一站点同时办理的兑付 {number} 未被服务大厅接受（同一企业、同一政策、同一年度只兑付一次），不计入。"
+            )
+        else:
+            kept.append(event)
+    if payout is not None and state == payout_state.PENDING:
+        notes.append(payout_state.PENDING_NOTE)
+    return kept, notes
 
 
 def due_for_payment(session: Session, on: dt.date) -> list[tuple[str, str]]:
@@ -997,10 +1064,10 @@ class PayoutLine:
     enterprise_name: str
     period: str
     amount_fen: int
+    state: str = payout_state.CONFIRMED  # confirmed or pending (待确认); refused ones are not lines
 
 
-def payouts(session: Session, *, month: str | None = None) -> list[PayoutLine]:
-    """Payouts (of a month, YYYY-MM) with their enterprise and policy, by department then date."""
+def _payout_lines(session: Session, month: str | None) -> list[PayoutLine]:
     q = select(Payout, Enterprise.uscc, Enterprise.name).join(Enterprise, Enterprise.uid == Payout.enterprise_uid)
     if month:
         try:
@@ -1010,12 +1077,25 @@ def payouts(session: Session, *, month: str | None = None) -> list[PayoutLine]:
         nxt = (first + dt.timedelta(days=32)).replace(day=1)
         q = q.where(Payout.paid_on >= first, Payout.paid_on < nxt)
     titles = {p.code: p.title for p in policies(session)}
+    found = session.execute(q).all()
+    states = payout_state.states(session, [p.uid for p, _, _ in found])
     lines = [
         PayoutLine(
             p.number, p.paid_on, p.department, p.policy_code, titles.get(p.policy_code, p.policy_code), uscc, name,
-            p.period, p.amount_fen,
+            p.period, p.amount_fen, states[p.uid],
         )
-        for p, uscc, name in session.execute(q)
+        for p, uscc, name in found
     ]  # fmt: skip
     lines.sort(key=lambda x: (x.department, x.paid_on, x.number))
     return lines
+
+
+def payouts(session: Session, *, month: str | None = None) -> list[PayoutLine]:
+    """Payouts (of a month, YYYY-MM) with their enterprise and policy, by department then date; a payout the
+    hall refused as a duplicate is left out (``refused_payouts``), one it has not confirmed yet is pending."""
+    return [x for x in _payout_lines(session, month) if x.state != payout_state.REFUSED]
+
+
+def refused_payouts(session: Session, *, month: str | None = None) -> list[PayoutLine]:
+    """The payouts the hall refused (paid first by another station), to explain what a report leaves out."""
+    return [x for x in _payout_lines(session, month) if x.state == payout_state.REFUSED]

@@ -39,14 +39,27 @@ def test_month_report_in_three_formats_with_exact_totals(loaded, admin, tmp_path
     reports.write_csv(tmp_path / "m.csv", march)
     with open(tmp_path / "m.csv", encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][0] == "兑付编号" and rows[-1] == ["合计", "", "", "", "", "", "", "", "384567.89"]
+    assert rows[0][0] == "兑付编号" and rows[-2] == ["合计", "", "", "", "", "", "", "", "384567.89", ""]
+    # never synced to a hall: the hall has not confirmed them, and the report says so
+    assert rows[1][-1] == "待确认" and rows[-1] == [
+        "其中待确认 2 笔",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "384567.89",
+        "待确认",
+    ]
 
     reports.write_xlsx(tmp_path / "m.xlsx", march, month="2026-03")
     from openpyxl import load_workbook
 
     book = load_workbook(tmp_path / "m.xlsx")
     detail = book["兑付明细"]
-    assert Decimal(str(detail.cell(detail.max_row, 9).value)) == Decimal("384567.89")
+    assert Decimal(str(detail.cell(detail.max_row - 1, 9).value)) == Decimal("384567.89")
     assert [r[0].value for r in book["按部门汇总"].iter_rows(min_row=2)] == ["区人才办", "区科技局", "合计"]
 
     reports.write_pdf(tmp_path / "m.pdf", march, month="2026-03", issuer="株洲高新区企业服务站")
@@ -70,3 +83,22 @@ def test_report_cli_and_chinese_amounts(loaded, admin, tmp_path, capsys) -> None
                    "--xlsx", str(tmp_path / "r.xlsx"), "--json"])  # fmt: skip
     out = capsys.readouterr().out
     assert rc == 0 and '"total_fen": 30000000' in out and pdf.exists()
+
+
+def test_one_claim_paid_at_two_stations_shows_one_payout_in_its_history() -> None:
+    """Each station wrote a 兑付 step; the hall kept one payout. The history keeps the step of the one that stands."""
+    import json
+    import types
+
+    from station_policy import payout_state
+
+    def event(step: str, payout: str | None = None) -> types.SimpleNamespace:
+        return types.SimpleNamespace(step=step, detail=json.dumps({"payout": payout} if payout else {}))
+
+    events = [event("apply"), event("pay", "ST01-PAY-2026-00001"), event("pay", "ST02-PAY-2026-00001")]
+    ours = types.SimpleNamespace(number="ST01-PAY-2026-00001")
+    kept, notes = services._settled_events(events, ours, payout_state.CONFIRMED)
+    assert kept == events[:2] and "ST02-PAY-2026-00001" in notes[0]
+    theirs = types.SimpleNamespace(number="ST02-PAY-2026-00001")
+    kept, notes = services._settled_events(events, theirs, payout_state.REFUSED)
+    assert kept == events[:2] and "ST02-PAY-2026-00001 未被服务大厅接受" in notes[0]

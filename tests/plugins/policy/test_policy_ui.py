@@ -197,3 +197,37 @@ def test_claims_filter_as_you_type_and_open_by_keyboard(page, qtbot, loaded, adm
     qtbot.keyClick(page.claims_view, Qt.Key.Key_Return)
     assert opened == [number]
     page.grab().save(str(tmp_path / "claims.png"))
+
+
+def test_facts_dialog_shows_sources_and_a_correction_is_audited_and_rematched(page, qtbot, loaded, tmp_path) -> None:
+    from station_policy.models import Match
+    from station_policy.ui.facts_dialog import FactsDialog
+
+    from station.core.audit import AuditEntry
+    from station.errors import ValidationError
+
+    page.tabs.setCurrentIndex(1)
+    page.enterprise_search.setText("株洲测试2号")
+    page.find_enterprise()
+    qtbot.waitUntil(lambda: page.enterprise_model.rowCount() > 0, timeout=10_000)
+    dialog = page.show_facts()
+    assert isinstance(dialog, FactsDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
+    titles = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    row = titles.index("2025 年研发费用")
+    assert dialog.table.item(row, 1).text() == "1,500,000.00 元"
+    assert dialog.table.item(row, 2).text() == "区税务局"
+    dialog.grab().save(str(tmp_path / "facts.png"))
+    with pytest.raises(ValidationError, match="理由"), loaded.work(page.actor) as work:
+        services.correct_fact(work, page._enterprise_uid, "rd_spend_fen", 2025, 1, "  ")
+    dialog.submit(dialog.rows[row], "300万元", "企业提供2025年度审计报告")
+    qtbot.waitUntil(lambda: dialog.table.item(row, 1).text() == "3,000,000.00 元", timeout=10_000)
+    assert dialog.table.item(row, 2).text() == "人工更正：企业提供2025年度审计报告"
+    with loaded.read() as session:
+        match = session.get(Match, (page._enterprise_uid, "RD-AWARD"))
+        assert match is not None and match.amount_fen == 30_000_000  # matched again on the corrected figure
+        entry = session.scalars(
+            services.select(AuditEntry).where(AuditEntry.action == "policy.fact.set").order_by(AuditEntry.id.desc())
+        ).first()
+        assert entry is not None and "150000000" in str(entry.before) and "300000000" in str(entry.after)
+    dialog.close()

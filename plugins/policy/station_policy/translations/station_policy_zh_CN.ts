@@ -16,52 +16,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="272" />
+        <location filename="../ui/claim_dialog.py" line="274" />
         <source>Approve the claim %2 of %1 for %3, and set the amount to pay.</source>
         <translation>审核通过“%1”的申请 %2（%3），并核定兑付金额。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="275" />
+        <location filename="../ui/claim_dialog.py" line="277" />
         <source>Approve claim</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="275" />
+        <location filename="../ui/claim_dialog.py" line="277" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="280" />
+        <location filename="../ui/claim_dialog.py" line="282" />
         <source>Yuan, e.g. 1500 or 1500.50</source>
         <translation>单位元，如 1500 或 1500.50</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="281" />
+        <location filename="../ui/claim_dialog.py" line="283" />
         <source>Approved amount (yuan)</source>
         <translation>核定金额（元）</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="284" />
+        <location filename="../ui/claim_dialog.py" line="286" />
         <source>Needed only when the amount differs from the estimate</source>
         <translation>核定金额与预计金额不同时必填</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="285" />
+        <location filename="../ui/claim_dialog.py" line="287" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="287" />
+        <location filename="../ui/claim_dialog.py" line="289" />
         <source>Estimated by the rules</source>
         <translation>按规则预计</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="305" />
+        <location filename="../ui/claim_dialog.py" line="307" />
         <source>Type the approved amount in yuan, greater than zero, with at most two decimals.</source>
         <translation>请填写核定金额（元），须大于零，最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="307" />
+        <location filename="../ui/claim_dialog.py" line="309" />
         <source>The amount differs from the estimate: write the reason.</source>
         <translation>核定金额与预计金额不同，请写明理由。</translation>
     </message>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <location filename="../ui/claim_dialog.py" line="70" />
-        <location filename="../ui/claim_dialog.py" line="188" />
+        <location filename="../ui/claim_dialog.py" line="190" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <location filename="../ui/claim_dialog.py" line="74" />
-        <location filename="../ui/claim_dialog.py" line="201" />
+        <location filename="../ui/claim_dialog.py" line="203" />
         <source>Pay</source>
         <translation>兑付</translation>
     </message>
@@ -136,82 +136,82 @@
         <translation>兑付通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="107" />
+        <location filename="../ui/claim_dialog.py" line="108" />
         <source>one-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="107" />
+        <location filename="../ui/claim_dialog.py" line="108" />
         <source>year %1</source>
         <translation>%1 年度</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="174" />
+        <location filename="../ui/claim_dialog.py" line="176" />
         <source>Reject claim</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="175" />
+        <location filename="../ui/claim_dialog.py" line="177" />
         <source>Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.</source>
         <translation>驳回“%1”的申请 %2（%3，%4）？理由将告知企业。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="176" />
+        <location filename="../ui/claim_dialog.py" line="178" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="177" />
+        <location filename="../ui/claim_dialog.py" line="179" />
         <source>Reason for rejecting</source>
         <translation>驳回理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="186" />
+        <location filename="../ui/claim_dialog.py" line="188" />
         <source>Accept with materials missing</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="187" />
+        <location filename="../ui/claim_dialog.py" line="189" />
         <source>Materials are missing from the claim %2 of %1. Accept it anyway on a promise?</source>
         <translation>“%1”的申请 %2 缺少材料。是否凭企业承诺容缺受理？</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="189" />
+        <location filename="../ui/claim_dialog.py" line="191" />
         <source>Reason for accepting anyway</source>
         <translation>容缺受理理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="202" />
+        <location filename="../ui/claim_dialog.py" line="204" />
         <source>Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.</source>
         <translation>向“%1”兑付申请 %2（%3）的核定金额 %4？兑付后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="203" />
+        <location filename="../ui/claim_dialog.py" line="205" />
         <source>Pay %4</source>
         <translation>兑付 %4</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="209" />
+        <location filename="../ui/claim_dialog.py" line="211" />
         <source>Draw a verifier</source>
         <translation>抽取鉴证机构</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="210" />
+        <location filename="../ui/claim_dialog.py" line="212" />
         <source>Draw a verification agency at random for the claim %2 of %1.</source>
         <translation>为“%1”的申请 %2 随机抽取第三方鉴证机构。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="211" />
+        <location filename="../ui/claim_dialog.py" line="213" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="212" />
+        <location filename="../ui/claim_dialog.py" line="214" />
         <source>Witness text</source>
         <translation>见证文字</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="213" />
+        <location filename="../ui/claim_dialog.py" line="215" />
         <source>Type the witness text; it seeds the draw so anyone can re-check it.</source>
         <translation>请输入见证文字；抽取结果由它决定，任何人都可据此复核。</translation>
     </message>
@@ -228,20 +228,101 @@
         <translation type="vanished">现场见证文字（作为随机种子）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="222" />
+        <location filename="../ui/claim_dialog.py" line="224" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="263" />
+        <location filename="../ui/claim_dialog.py" line="265" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
     </message>
 </context>
 <context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="140" />
+        <source>Correct a figure</source>
+        <translation>更正数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="143" />
+        <source>Now</source>
+        <translation>现有数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="146" />
+        <source>e.g. 300万元, 1500元, 36, 是 or 否</source>
+        <translation>如 300万元、1500元、36、是 或 否</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="147" />
+        <source>Correct value</source>
+        <translation>更正为</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="150" />
+        <source>The reason and the evidence, e.g. the audited 2025 accounts</source>
+        <translation>更正的理由和依据，如企业提供的2025年度审计报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="151" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>FactsDialog</name>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="36" />
+        <source>Enterprise data and sources</source>
+        <translation>企业数据及来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>Item</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="44" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="54" />
+        <source>Correct the selected figure…</source>
+        <translation>更正所选数据…</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="92" />
+        <source>Choose the figure to correct in the list.</source>
+        <translation>请先在列表中选择要更正的数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/facts_dialog.py" line="109" />
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="102" />
+        <location filename="../__init__.py" line="111" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
     </message>
@@ -305,7 +386,7 @@
     <message>
         <location filename="../ui/page.py" line="170" />
         <location filename="../ui/page.py" line="307" />
-        <location filename="../ui/page.py" line="521" />
+        <location filename="../ui/page.py" line="537" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
@@ -337,7 +418,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="183" />
-        <location filename="../ui/page.py" line="521" />
+        <location filename="../ui/page.py" line="537" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
@@ -380,12 +461,22 @@
         <translation>任一政策：输入政策名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="438" />
+        <location filename="../ui/page.py" line="340" />
+        <source>Data and sources…</source>
+        <translation>数据及来源…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="405" />
+        <source>Find an enterprise first.</source>
+        <translation>请先查找企业。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="454" />
         <source>Choose an enterprise, then pick a policy from the list.</source>
         <translation>请先选择企业，再从列表中选择政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="565" />
+        <location filename="../ui/page.py" line="581" />
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
@@ -404,7 +495,7 @@
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="370" />
+        <location filename="../ui/page.py" line="374" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
@@ -413,27 +504,27 @@
         <translation type="vanished">请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="462" />
+        <location filename="../ui/page.py" line="478" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="504" />
+        <location filename="../ui/page.py" line="520" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="510" />
+        <location filename="../ui/page.py" line="526" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="514" />
+        <location filename="../ui/page.py" line="530" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="521" />
+        <location filename="../ui/page.py" line="537" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
@@ -442,27 +533,27 @@
         <translation type="vanished">年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="521" />
+        <location filename="../ui/page.py" line="537" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="521" />
+        <location filename="../ui/page.py" line="537" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="522" />
+        <location filename="../ui/page.py" line="538" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="522" />
+        <location filename="../ui/page.py" line="538" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="522" />
+        <location filename="../ui/page.py" line="538" />
         <source>Last change</source>
         <translation>最近办理</translation>
     </message>
@@ -495,12 +586,12 @@
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="141" />
+        <location filename="../ui/dialogs.py" line="142" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="143" />
+        <location filename="../ui/dialogs.py" line="144" />
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
     </message>

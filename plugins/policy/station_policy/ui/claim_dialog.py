@@ -99,6 +99,7 @@ class ClaimDialog(QDialog):
     def show_history(self, h: Any) -> None:
         from station.core.clock import local_text
         from station_policy.facts import format_fen
+        from station_policy.payout_state import CONFIRMED, LABELS, REFUSED
         from station_policy.services import STATUSES, STEPS
 
         self.history = h
@@ -109,14 +110,15 @@ class ClaimDialog(QDialog):
             f"<b>{h.enterprise_name}</b>（{h.uscc}） — {h.policy.title}（{c.policy_edition} 版，{year}）",
             f"{STATUSES.get(c.status, c.status)}；预计 {format_fen(c.estimated_fen)}；核定 {format_fen(c.approved_fen)}"
             + (f"；公示至 {c.notice_until.isoformat()}" if c.notice_until else "")
-            + (f"；兑付编号 {h.payout.number}" if h.payout else ""),
+            + (f"；兑付编号 {h.payout.number}" if h.payout else "")
+            + (f"（{LABELS[h.payout_state]}）" if h.payout and h.payout_state != CONFIRMED else ""),
         ]
         if verifier:
             lines.append(f"第三方鉴证机构：{verifier['agency_name']}（抽取记录 {verifier['draw_uid']}）")
         self.summary.setText("<br>".join(lines))
         self.summary.setToolTip(c.policy_code)  # the code, for whoever needs it
-        self.warnings.setText("<br>".join(f"⚠ {w.text}" for w in h.warnings))
-        self.warnings.setVisible(bool(h.warnings))
+        self.warnings.setText("<br>".join([f"⚠ {w.text}" for w in h.warnings] + [f"ⓘ {n}" for n in h.notes]))
+        self.warnings.setVisible(bool(h.warnings or h.notes))
         self.events.setRowCount(len(h.events))
         for row, e in enumerate(h.events):
             who = h.who(e.actor)  # people by name, not by user name
@@ -137,7 +139,7 @@ class ClaimDialog(QDialog):
         self.buttons["verify"].setVisible(
             bool(h.policy.verification) and status in ("accepted", "applied") and can("policy.review")
         )
-        self.buttons["notice_pdf"].setVisible(h.payout is not None)
+        self.buttons["notice_pdf"].setVisible(h.payout is not None and h.payout_state != REFUSED)
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)  # not on 驳回… after a step
 
     def showEvent(self, event: Any) -> None:

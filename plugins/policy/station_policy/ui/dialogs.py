@@ -124,12 +124,13 @@ class ReportDialog(QDialog):
         def work(progress: Any) -> str:
             with ctx.read() as session:
                 lines = services.payouts(session, month=month)
+                refused = services.refused_payouts(session, month=month)
             if kind == "csv":
                 reports.write_csv(path, lines)
             elif kind == "xlsx":
                 reports.write_xlsx(path, lines, month=month)
             else:
-                reports.write_pdf(path, lines, month=month, issuer=ctx.settings.station_name)
+                reports.write_pdf(path, lines, month=month, issuer=ctx.settings.station_name, refused=refused)
             return path
 
         def done(written: str) -> None:

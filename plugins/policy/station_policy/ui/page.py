@@ -337,8 +337,12 @@ class PolicyPage(QWidget):
         apply_button.setObjectName("apply_button")
         apply_button.setEnabled(self.actor is not None and self.actor.can("policy.claim"))
         apply_button.clicked.connect(self.apply_selected)
+        facts = QPushButton(self.tr("Data and sources…"))
+        facts.setObjectName("facts_button")
+        facts.clicked.connect(self.show_facts)
         buttons.addWidget(self.why_policy)
         buttons.addWidget(why)
+        buttons.addWidget(facts)
         buttons.addStretch(1)
         buttons.addWidget(apply_button)
         layout.addLayout(buttons)
@@ -393,6 +397,18 @@ class PolicyPage(QWidget):
             size_columns(self.enterprise_view, (320, 160, 90, 140, 90), stretch=0)
 
         self._run(load, show)
+
+    def show_facts(self) -> Any:
+        from station_policy.ui.facts_dialog import FactsDialog
+
+        if self._enterprise_uid is None:
+            QMessageBox.information(self, self.windowTitle(), self.tr("Find an enterprise first."))
+            return None
+        name = self.enterprise_label.text()
+        dialog = FactsDialog(self, self.ctx, self.actor, self._enterprise_uid, name, self.today)
+        dialog.finished.connect(lambda *_: self.reload_enterprise())
+        dialog.open()
+        return dialog
 
     def _enterprise_rows(self, codes: Any) -> dict[str, tuple[Any, ...]]:
         rows = self._enterprise_matches
