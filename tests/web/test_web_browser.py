@@ -119,6 +119,7 @@ def licence_photo(payload: str, path: Path) -> Path:
 
 def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots, tmp_path) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver = browser
     a, evil = tmp_path / "a", tmp_path / "evil"
@@ -217,11 +218,13 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     folder = sorted(demo_dir().glob("*.yaml"))
     driver.find_element(By.ID, "documents").send_keys("\n".join(str(f) for f in folder))
     driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    # 22 files go up: wait for the answer rather than read the page that is still being left.
+    WebDriverWait(driver, 60).until(lambda d: d.current_url.endswith("/preview") and "</main>" in d.page_source)
     assert driver.page_source.count("<td>新增</td>") == len(folder)
     snap(driver, shots, "policy-preview")
     driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
     driver.switch_to.alert.accept()
-    assert driver.current_url.endswith("/console/policies")
+    WebDriverWait(driver, 60).until(lambda d: d.current_url.endswith("/console/policies"))
     assert driver.page_source.count("<td>新发布</td>") == len(folder)  # every edition, in the history
     for page in ("policies", "figures", "events"):
         driver.get(f"{hall.url}/console/{page}")

@@ -38,4 +38,14 @@ def wordings() -> list[AuditWording]:
         AuditWording("policy.catalog.load", "载入了政策目录"),
         AuditWording("policy.fact.set", "修改了企业涉企数据", name_of=enterprise_name),
         AuditWording("policy.cert.set", "修改了企业资质证书", name_of=enterprise_name),
+        AuditWording(
+            "policy.facts.load",
+            "载入了部门数据",
+            {"file": "文件", "department": "部门", "rows": "行数", "changed": "更新的数据项", "bad_rows": "有问题的行"},
+        ),
+        AuditWording(
+            "policy.push",
+            "向符合条件的企业推送了政策",
+            {"period": "年度", "enterprises": "企业数", "channels": "方式", "batch": "批次"},
+        ),
     ]
