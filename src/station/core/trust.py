@@ -56,7 +56,8 @@ class StationKey:
         return cls(code, public, _dt(int(start)), _dt(int(end)))
 
     def covers(self, when: dt.datetime) -> bool:
-        return self.valid_from <= when <= self.valid_to
+        # The end is exclusive: a key ended at a lock-out (to the second) signs nothing in that second either.
+        return self.valid_from <= when < self.valid_to
 
 
 @dataclass(frozen=True)
