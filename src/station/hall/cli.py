@@ -183,13 +183,11 @@ def cmd_users(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_digest(args: argparse.Namespace, ctx: Any) -> int:
-    from station.contributions import SyncedTable
     from station.hall import sync
 
     store = _store(args, ctx)
-    tables = {t.name: t for t in ctx.host.collect("register_synced_tables", SyncedTable)}
     with store.session() as session:
-        value, rows = sync.digest(session, tables)
+        value, rows = sync.digest(session, _tables(ctx))
         last = sync.last_seq(session)
     store.dispose()
     if args.json:
