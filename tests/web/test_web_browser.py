@@ -98,6 +98,22 @@ def fill(driver, **fields: str) -> None:  # type: ignore[no-untyped-def]
         box.send_keys(value)
 
 
+def submit(driver, css: str = "button[type=submit]", *, confirm: bool = False, by: str = "css selector") -> None:  # type: ignore[no-untyped-def]
+    """Click what leaves this page and wait for the next one to load: WebDriver's click returns before a form's
+    navigation starts on a busy machine, so reading ``current_url`` at once reads the page being left."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    leaving = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(by, css).click()
+    if confirm:
+        WebDriverWait(driver, 10).until(expected_conditions.alert_is_present())
+        driver.switch_to.alert.accept()
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(leaving))
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def licence_photo(payload: str, path: Path) -> Path:
     """A photo-like picture of a licence's QR: the code printed small on a page, photographed at an angle."""
     from PIL import Image, ImageFilter
@@ -128,16 +144,16 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     driver.get(f"{hall.url}/console/stations")
     assert driver.current_url.endswith("/console/signin")
     fill(driver, username="wang", password="wrong-password")
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit(driver)
     assert "用户名或密码不正确" in driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
     fill(driver, username="wang", password=PASSWORD)
     snap(driver, shots, "signin")
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit(driver)
     assert driver.current_url.endswith("/console/stations")
 
     # Enrols a station: the one-time token is shown once, with its QR code; `station enroll` takes it.
     fill(driver, code="st01", name="航空港区企业服务站")
-    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    submit(driver, "form.card button[type=submit]")
     token = driver.find_element(By.ID, "token").text
     assert driver.find_element(By.CSS_SELECTOR, "figure.qr svg").is_displayed()
     snap(driver, shots, "station-token")
@@ -182,11 +198,11 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     driver.set_window_size(*PHONE_SIZE)
     driver.get(f"{hall.url}/e/")
     snap(driver, shots, "window", PHONE_SIZE)
-    driver.find_element(By.LINK_TEXT, "执照核验").click()
+    submit(driver, "执照核验", by=By.LINK_TEXT)
     snap(driver, shots, "verify", PHONE_SIZE)
     photo = licence_photo(issued["payload"], tmp_path / "licence.jpg")
     driver.find_element(By.ID, "photo").send_keys(str(photo))
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit(driver)
     assert driver.find_element(By.ID, "verdict").text == "有效"
     assert issued["number"] in driver.page_source
     snap(driver, shots, "verify-valid", PHONE_SIZE)
@@ -201,8 +217,7 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     snap(driver, shots, "review")
     reason = driver.find_element(By.CSS_SELECTOR, "form input[name=reason]").get_attribute("id")
     fill(driver, **{reason: "已向市场监管局核实"})
-    driver.find_element(By.CSS_SELECTOR, "button[value=apply]").click()
-    driver.switch_to.alert.accept()  # asked once before an act that revokes
+    submit(driver, "button[value=apply]", confirm=True)  # asked once before an act that revokes
     assert "没有等待服务大厅审核的改动" in driver.page_source
     run(a, "sync")
     mine = json.loads(run(a, "license", "list", "--json").stdout)
@@ -217,13 +232,12 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     driver.get(f"{hall.url}/console/policies")
     folder = sorted(demo_dir().glob("*.yaml"))
     driver.find_element(By.ID, "documents").send_keys("\n".join(str(f) for f in folder))
-    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    submit(driver, "form.card button[type=submit]")
     # 22 files go up: wait for the answer rather than read the page that is still being left.
     WebDriverWait(driver, 60).until(lambda d: d.current_url.endswith("/preview") and "</main>" in d.page_source)
     assert driver.page_source.count("<td>新增</td>") == len(folder)
     snap(driver, shots, "policy-preview")
-    driver.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
-    driver.switch_to.alert.accept()
+    submit(driver, "form.card button[type=submit]", confirm=True)
     WebDriverWait(driver, 60).until(lambda d: d.current_url.endswith("/console/policies"))
     assert driver.page_source.count("<td>新发布</td>") == len(folder)  # every edition, in the history
     for page in ("policies", "figures", "events"):
@@ -237,7 +251,7 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     driver.set_window_size(*PHONE_SIZE)
     driver.get(f"{hall.url}/e/verify")
     driver.find_element(By.ID, "photo").send_keys(str(photo))
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit(driver)
     assert driver.find_element(By.ID, "verdict").text == "已吊销"
 
     driver.get(f"{hall.url}/e/market")  # the public marketplace, from what ST01 synced
@@ -247,12 +261,12 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     # The enterprise opens its case by the code on its receipt and the last four digits of the phone.
     driver.get(f"{hall.url}/e/case")
     fill(driver, code=case["tracking_code"], phone="0000")
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit(driver)
     wrong = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
     assert "没有找到" in wrong
     snap(driver, shots, "case-form", PHONE_SIZE)
     fill(driver, code=case["tracking_code"].lower(), phone=APPLICANT_PHONE[-4:])
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit(driver)
     assert driver.find_element(By.ID, "case-name").text == "郑州豫发食品科技有限公司"
     steps = driver.find_elements(By.CSS_SELECTOR, "ol.steps li")
     assert len(steps) == 5 and "已办结" in steps[0].text
