@@ -11,6 +11,12 @@ import types
 from pathlib import Path
 
 import pytest
+from station_agencies import hookspecs as agencies_hookspecs
+from station_agencies.hookspecs import DrawOutcome
+from station_licenses import hookspecs as licenses_hookspecs
+from station_licenses.hookspecs import LicenseIssued
+from station_startup import hookspecs as startup_hookspecs
+from station_startup.hookspecs import StartupCompleted
 
 from helpers import ROOT, enterprise_values
 from station import hookspecs
@@ -19,22 +25,27 @@ from station.contributions import (
     CliCommand,
     DashboardFigure,
     DemoData,
-    DrawOutcome,
-    DrawRequest,
     EnterpriseChange,
-    LicenseIssued,
     MigrationBranch,
     Notice,
     NoticeSource,
     Page,
     Permission,
-    StartupCompleted,
 )
 from station.core.context import StationContext
 from station.hookspecs import hookimpl
 from station.plugins import PluginHost
 
-HOOKS = sorted(name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), "station_spec"))
+
+def _specs(module: types.ModuleType) -> list[str]:
+    return sorted(name for name in dir(module) if hasattr(getattr(module, name), "station_spec"))
+
+
+HOOKS = _specs(hookspecs)
+# Hooks the business plugins offer one another (each plugin's own hookspecs module).
+PLUGIN_HOOKS = {
+    name: module for module in (agencies_hookspecs, licenses_hookspecs, startup_hookspecs) for name in _specs(module)
+}
 TINY = ROOT / "tests" / "fixtures" / "tiny_plugin"
 
 
@@ -53,17 +64,18 @@ def host_with(**plugins) -> PluginHost:
 
 
 def test_every_hook_has_a_test_and_documentation() -> None:
+    assert not set(HOOKS) & set(PLUGIN_HOOKS), "a plugin's hook must not shadow the core's"
     assert HOOKS, "no hooks found"
     tests = {name for name in globals() if name.startswith("test_hook_")}
     docs = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
-    for hook in HOOKS:
+    for hook in HOOKS + list(PLUGIN_HOOKS):
         assert f"test_hook_{hook}" in tests, f"hook {hook} has no test_hook_{hook}"
         assert re.search(rf"^### {hook}\(", docs, re.M), f"hook {hook} is not documented in docs/plugins.md"
 
 
 def test_hook_specs_are_typed_and_documented() -> None:
-    for hook in HOOKS:
-        fn = getattr(hookspecs, hook)
+    for hook in HOOKS + list(PLUGIN_HOOKS):
+        fn = getattr(PLUGIN_HOOKS.get(hook, hookspecs), hook)
         assert fn.__doc__ and fn.__annotations__, hook
         assert not fn.station_spec.get("firstresult"), f"{hook}: firstresult must be said in the docs"
 
@@ -187,19 +199,21 @@ def test_hook_register_audit_wordings(ctx) -> None:
 
 
 def test_hook_request_agency_draw(tmp_path) -> None:
+    """The marketplace's service: asked by keyword (the asking plugin imports nothing of the marketplace),
+    answered by the first plugin in calling order that answers."""
     from station.plugins import calling
 
     outcome = DrawOutcome("d1", "a1", "某某会计师事务所", "ab" * 32)
-    asked: list[DrawRequest] = []
+    asked: list[tuple[str, tuple[str, ...]]] = []
 
-    def first_declines(request):
-        asked.append(request)
+    def first_declines(service, exclude_uscc):
+        asked.append((service, exclude_uscc))
 
-    def second_answers(request):
+    def second_answers(service):
         assert calling() is ctx  # where the answering plugin writes its draw
         return outcome
 
-    def third_never_asked(request):
+    def third_never_asked(service):
         raise AssertionError("the first answer counts")
 
     host = host_with(
@@ -207,19 +221,80 @@ def test_hook_request_agency_draw(tmp_path) -> None:
         b_answer=plugin(request_agency_draw=second_answers),
         c_late=plugin(request_agency_draw=third_never_asked),
     )
+    host.plugins["agencies"].status = "disabled"  # only the three above answer
+    host.pm.unregister(name="agencies")
     ctx = StationContext(tmp_path, host=host)
-    request = DrawRequest("audit", "专项审计", "claim-1", "12 34", None, ("91430200MA4L0XXX0X",))
-    assert host.first("request_agency_draw", request=request) == outcome
-    assert asked == [request] and calling() is None  # only while the hook runs
+    request = dict(
+        service="audit", purpose="专项审计", subject_uid="claim-1", witness="12 34", actor=None,
+        exclude_uscc=("91430200MA4L0XXX0X",),
+    )  # fmt: skip
+    assert host.first("request_agency_draw", **request) == outcome
+    assert asked == [("audit", ("91430200MA4L0XXX0X",))] and calling() is None  # only while the hook runs
 
 
 def test_service_hook_that_raises_is_disabled_and_the_next_answers() -> None:
-    def broken(request):
+    def broken(service):
         raise RuntimeError("boom")
 
-    host = host_with(a_broken=plugin(request_agency_draw=broken), b_ok=plugin(request_agency_draw=lambda request: 7))
-    assert host.first("request_agency_draw", request=None) == 7
+    host = host_with(a_broken=plugin(request_agency_draw=broken), b_ok=plugin(request_agency_draw=lambda service: 7))
+    assert host.first("request_agency_draw", service="audit") == 7
     assert host.plugins["a_broken"].status == "failed"
+
+
+def test_a_hook_nobody_offers_has_no_answer() -> None:
+    host = PluginHost(only=["registry"]).load_entry_points()  # the marketplace is not loaded
+    assert host.first("request_agency_draw", service="audit") is None
+    host.fire("startup_did_complete", completed=None)  # nobody listens: nothing happens
+
+
+def test_hook_register_hookspecs() -> None:
+    """A plugin offers a hook of its own; another implements it, whatever order they load in. An implementation
+    marked optionalhook survives the offering plugin being switched off; an unmarked one of an unknown hook
+    is refused."""
+
+    class Specs:
+        @hookspecs.hookspec
+        def request_did_close(self, number: str) -> None:
+            """An enterprise request was closed."""
+
+    heard: list[str] = []
+    offerer = plugin(register_hookspecs=lambda register: register(Specs))
+    listener = types.SimpleNamespace(request_did_close=hookimpl(optionalhook=True)(lambda number: heard.append(number)))
+    host = PluginHost(only=["registry"]).load_entry_points()
+    host.add("a_listener", listener)  # loads before the plugin that offers the hook
+    host.add("z_offerer", offerer)
+    assert host.plugins["a_listener"].active and host.plugins["z_offerer"].active
+    host.fire("request_did_close", number="SQ-1")
+    assert heard == ["SQ-1"]
+
+    alone = PluginHost(only=["registry"]).load_entry_points()
+    alone.add("a_listener", listener)  # its offerer is not there: kept, and never called
+    strict = types.SimpleNamespace(request_did_close=hookimpl(lambda number: None))
+    alone.add("b_strict", strict)
+    assert alone.plugins["a_listener"].active
+    assert alone.plugins["b_strict"].status == "failed" and "request_did_close" in alone.plugins["b_strict"].error
+
+
+def test_tryfirst_and_trylast_order_the_calls_then_plugin_names() -> None:
+    order: list[str] = []
+
+    def listener(name: str, **marks: bool) -> types.SimpleNamespace:
+        return types.SimpleNamespace(enterprise_did_change=hookimpl(**marks)(lambda change: order.append(name)))
+
+    host = PluginHost(only=[]).load_entry_points()
+    for name, marks in (("a_last", {"trylast": True}), ("b", {}), ("c_first", {"tryfirst": True}), ("a", {})):
+        host.add(name, listener(name, **marks))
+    host.fire("enterprise_did_change", change=None)
+    assert order == ["c_first", "a", "b", "a_last"]
+
+
+def test_hook_wrappers_are_refused_not_ignored() -> None:
+    def wrapping(change):
+        yield
+
+    host = PluginHost(only=[]).load_entry_points()
+    host.add("wrapper", types.SimpleNamespace(enterprise_did_change=hookimpl(wrapper=True)(wrapping)))
+    assert host.plugins["wrapper"].status == "failed" and "wrappers are not supported" in host.plugins["wrapper"].error
 
 
 @pytest.mark.filterwarnings("ignore:Using `httpx`")  # starlette's TestClient still runs over httpx
@@ -302,33 +377,27 @@ def test_hook_hall_did_apply(tmp_path) -> None:
     store.dispose()
 
 
-def _events_reach_listeners(hook: str, payload: object) -> None:
-    seen: list[object] = []
-    host = host_with(listener=plugin(**{hook: lambda **kw: seen.append(next(iter(kw.values())))}))
-    host.fire(hook, **{next(iter(getattr(hookspecs, hook).__annotations__)): payload})
+def _events_reach_listeners(hook: str, listen, payload: object, seen: list[object]) -> None:
+    """A plugin's event reaches a listener that implements it as optional (the offering plugin may be off)."""
+    host = host_with(listener=types.SimpleNamespace(**{hook: hookimpl(optionalhook=True)(listen)}))
+    argument = next(iter(PLUGIN_HOOKS[hook].__dict__[hook].__annotations__))
+    host.fire(hook, **{argument: payload})
     assert seen == [payload]
 
 
 def test_hook_startup_did_complete() -> None:
-    _events_reach_listeners(
-        "startup_did_complete",
-        StartupCompleted(
-            "c1",
-            "e1",
-            "91430200MA4L0XXX0X",
-            "株洲某某科技有限公司",
-            "company",
-            "软件开发",
-            "clerk",
-            "2026-11-23T02:00:00+00:00",
-        ),
-    )
+    seen: list[object] = []
+    completed = StartupCompleted(
+        "c1", "e1", "91430200MA4L0XXX0X", "株洲某某科技有限公司", "company", "软件开发", "clerk",
+        "2026-11-23T02:00:00+00:00",
+    )  # fmt: skip
+    _events_reach_listeners("startup_did_complete", lambda completed: seen.append(completed), completed, seen)
 
 
 def test_hook_license_did_issue() -> None:
-    _events_reach_listeners(
-        "license_did_issue", LicenseIssued("ZZ01-2026-000001", "e1", "91430200MA4L0XXX0X", ("food_sales",), "clerk")
-    )
+    seen: list[object] = []
+    issued = LicenseIssued("ZZ01-2026-000001", "e1", "91430200MA4L0XXX0X", ("food_sales",), "clerk")
+    _events_reach_listeners("license_did_issue", lambda issued: seen.append(issued), issued, seen)
 
 
 # -- failure isolation -----------------------------------------------------------------------

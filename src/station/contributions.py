@@ -205,57 +205,6 @@ class NoticeSource:
 
 
 @dataclass(frozen=True)
-class StartupCompleted:
-    """What ``startup_did_complete`` receives: a business-startup case finished all its steps."""
-
-    case_uid: str
-    enterprise_uid: str
-    uscc: str
-    enterprise_name: str
-    case_type: str
-    business_scope: str
-    actor: str
-    completed_at: str  # ISO 8601, UTC
-
-
-@dataclass(frozen=True)
-class LicenseIssued:
-    """What ``license_did_issue`` receives: a licence (with its permits) was issued or re-issued."""
-
-    license_number: str
-    enterprise_uid: str
-    uscc: str
-    permit_kinds: tuple[str, ...]
-    actor: str
-
-
-@dataclass(frozen=True)
-class DrawRequest:
-    """Another plugin asks for an intermediary agency drawn at random (双随机), e.g. a third-party verifier.
-
-    ``exclude_uscc`` are credit codes that may not be drawn (the enterprise itself, its related parties);
-    ``witness`` is the text witnessed at the window that seeds the draw.
-    """
-
-    service: str  # service type code of the agencies catalogue
-    purpose: str  # Chinese, kept in the draw record
-    subject_uid: str  # what the draw is for (a claim, a case): kept in the record
-    witness: str
-    actor: Any  # station.core.roles.Actor
-    exclude_uscc: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class DrawOutcome:
-    """The drawn agency and the draw's record, which anyone can re-check."""
-
-    draw_uid: str
-    agency_uid: str
-    agency_name: str
-    record_hash: str
-
-
-@dataclass(frozen=True)
 class HallFigure:
     """One table on the hall console's park figures page: a title, column headings and rows of text."""
 

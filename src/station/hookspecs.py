@@ -1,6 +1,7 @@
-"""Every hook a Park Service Station plugin can implement.
+"""The hooks the core offers every plugin. They name no business: a plugin that offers a service or an event
+to others declares its own hooks (``register_hookspecs``), as pytest's plugins do.
 
-Plugins implement hooks with ``@station.hookimpl``. ``register_*`` hooks receive a ``register``
+Plugins implement hooks with ``@hookimpl`` from ``station.api``. ``register_*`` hooks receive a ``register``
 callback and call it once per contribution; event hooks are named ``<subject>_did_<verb>`` and are
 called after the change they announce has been committed. None of these hooks is ``firstresult``:
 every implementation is called. Each hook is documented in ``docs/plugins.md``.
@@ -17,17 +18,13 @@ from station.contributions import (
     CliCommand,
     DashboardFigure,
     DemoData,
-    DrawOutcome,
-    DrawRequest,
     EnterpriseChange,
     HallBatch,
     HallPage,
-    LicenseIssued,
     MigrationBranch,
     NoticeSource,
     Page,
     Permission,
-    StartupCompleted,
     SyncedTable,
 )
 
@@ -39,6 +36,14 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 # ---------------------------------------------------------------------------------------------
 # Contributions: called when the station starts (or when the CLI needs them)
 # ---------------------------------------------------------------------------------------------
+
+
+@hookspec
+def register_hookspecs(register: Callable[[object], None]) -> None:
+    """Offer other plugins hooks of this plugin's own: ``register(module)`` with a module (or class) of functions
+    marked ``@hookspec``. Called once, right after every plugin is loaded and before their hooks are checked,
+    so a plugin may implement another's hook whatever the order they load in; mark such an implementation
+    ``@hookimpl(optionalhook=True)`` so it is not refused when the offering plugin is switched off."""
 
 
 @hookspec
@@ -87,16 +92,6 @@ def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Services one plugin offers another: called with ``host.first(...)``, the first answer counts
-# ---------------------------------------------------------------------------------------------
-
-
-@hookspec
-def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
-    """Draw an intermediary agency at random for another plugin; None if this plugin does not draw."""
-
-
-# ---------------------------------------------------------------------------------------------
 # Events: called after the change has been committed
 # ---------------------------------------------------------------------------------------------
 
@@ -104,16 +99,6 @@ def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
 @hookspec
 def enterprise_did_change(change: EnterpriseChange) -> None:
     """An enterprise in the registry was created, edited or imported."""
-
-
-@hookspec
-def startup_did_complete(completed: StartupCompleted) -> None:
-    """A business-startup case finished every step; its enterprise is registered."""
-
-
-@hookspec
-def license_did_issue(issued: LicenseIssued) -> None:
-    """A licence with its permits was issued or re-issued."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import os
 import sys
 import traceback
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -176,6 +176,7 @@ class PluginHost:
                 self._fail(info, exc, "import")
                 continue
             self._register(info, module)
+        self._settle(list(self.plugins))
         return self
 
     def add(self, name: str, module: ModuleType | object) -> PluginInfo:
@@ -186,16 +187,52 @@ class PluginHost:
             info.status = "disabled"
             return info
         self._register(info, module)
+        self._settle([name])
         return info
 
     def _register(self, info: PluginInfo, module: object) -> None:
         try:
             self.pm.register(module, name=info.name)
-            self.pm.check_pending()  # a hookimpl whose name matches no spec is a bug in the plugin
         except Exception as exc:
-            if self.pm.get_plugin(info.name) is not None:
-                self.pm.unregister(name=info.name)
             self._fail(info, exc, "register")
+
+    def _settle(self, names: Iterable[str]) -> None:
+        """After registering: add the hook specs the new plugins offer, then check each new plugin's hooks.
+
+        Specs come first so that a plugin may implement another's hook whatever their names' order; a hook
+        that no loaded plugin specifies is refused unless marked ``optionalhook`` (it belongs to a plugin
+        that may be switched off). Wrappers are refused: the host calls implementations one by one."""
+        fresh = [n for n in names if self.plugins[n].active and self.pm.get_plugin(n) is not None]
+        for name in fresh:
+            impl = next((i for i in self.pm.hook.register_hookspecs.get_hookimpls() if i.plugin_name == name), None)
+            if impl is None:
+                continue
+            try:
+                impl.function(register=self.pm.add_hookspecs)
+            except Exception as exc:
+                self._fail(self.plugins[name], exc, "register_hookspecs")
+        for name in fresh:
+            plugin = self.pm.get_plugin(name)
+            if plugin is None:
+                continue
+            try:
+                self._check(name, plugin)
+            except Exception as exc:
+                self._fail(self.plugins[name], exc, "register")
+
+    def _check(self, name: str, plugin: object) -> None:
+        for caller in self.pm.get_hookcallers(plugin) or ():
+            for impl in caller.get_hookimpls():
+                if impl.plugin_name != name:
+                    continue
+                if impl.hookwrapper or impl.wrapper:
+                    raise pluggy.PluginValidationError(
+                        plugin, f"{caller.name}: hook wrappers are not supported; use tryfirst or trylast"
+                    )
+                if not caller.has_spec() and not impl.optionalhook:
+                    raise pluggy.PluginValidationError(
+                        plugin, f"unknown hook {caller.name!r} (no loaded plugin offers it; mark it optionalhook)"
+                    )
 
     def _fail(self, info: PluginInfo, exc: BaseException, during: str) -> None:
         info.status = "failed"
@@ -209,11 +246,23 @@ class PluginHost:
         if self.pm.get_plugin(info.name) is not None:
             self.pm.unregister(name=info.name)
 
+    def _info(self, name: str) -> PluginInfo:
+        return self.plugins.setdefault(name, PluginInfo(name, "?"))
+
+    def modules(self) -> list[object]:
+        """The active plugins' registered objects (their modules), in name order."""
+        return [self.pm.get_plugin(n) for n, info in sorted(self.plugins.items()) if info.active]
+
     # -- calling hooks --------------------------------------------------------------------------
 
     def _impls(self, hook_name: str) -> list[pluggy.HookImpl]:
-        # pluggy calls implementations last-registered first; we want a stable order by plugin name.
-        return sorted(getattr(self.pm.hook, hook_name).get_hookimpls(), key=lambda i: i.plugin_name)
+        """Implementations in calling order: ``tryfirst`` ones, then the rest, then ``trylast`` ones, each
+        group by plugin name (pluggy's own order is last-registered first, which depends on install order).
+        A hook no loaded plugin implements or specifies has none."""
+        caller = getattr(self.pm.hook, hook_name, None)
+        if caller is None:
+            return []
+        return sorted(caller.get_hookimpls(), key=lambda i: (0 if i.tryfirst else 2 if i.trylast else 1, i.plugin_name))
 
     def collect(self, hook_name: str, kind: type[T]) -> list[T]:
         """Call a ``register_*`` hook on every plugin; return the contributions, each tagged with its plugin."""
@@ -229,7 +278,7 @@ class PluginHost:
             try:
                 impl.function(register=register)
             except Exception as exc:
-                self._fail(self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?")), exc, hook_name)
+                self._fail(self._info(impl.plugin_name), exc, hook_name)
                 continue
             for item in got:
                 if dataclasses.is_dataclass(item) and hasattr(item, "plugin"):
@@ -237,44 +286,67 @@ class PluginHost:
                 out.append(item)
         return out
 
-    def fire(self, hook_name: str, **kwargs: Any) -> None:
-        """Call an event hook on every plugin. A plugin that raises is disabled; the others still run."""
+    def call(self, hook_name: str, policy: CallPolicy, /, **kwargs: Any) -> Any:
+        """Call a hook's implementations in order, as ``policy`` says (see ``CallPolicy``): every hook call
+        of the station and the hall goes through here. Returns the first answer that is not None when the
+        policy asks for one (None when nobody answered), else None."""
         token = self._enter()
         try:
             for impl in self._impls(hook_name):
                 try:
-                    impl.function(**kwargs)
+                    # Only the arguments the implementation names, as pluggy passes them: a hook may gain an
+                    # argument without breaking the plugins written before it.
+                    picked = {a: kwargs[a] for a in (*impl.argnames, *impl.kwargnames) if a in kwargs}
+                    if policy.savepoint is not None:
+                        with policy.savepoint.begin_nested():
+                            answer = impl.function(**picked)
+                    else:
+                        answer = impl.function(**picked)
                 except Exception as exc:
-                    info = self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?"))
-                    self._fail(info, exc, hook_name)
-        finally:
-            _calling.reset(token)
-
-    def first(self, hook_name: str, **kwargs: Any) -> Any:
-        """Ask a service hook: the first plugin (in name order) that answers something other than None.
-
-        A plugin that raises is disabled, as for events, and the next one is asked."""
-        token = self._enter()
-        try:
-            for impl in self._impls(hook_name):
-                try:
-                    answer = impl.function(**kwargs)
-                except Exception as exc:
-                    info = self.plugins.setdefault(impl.plugin_name, PluginInfo(impl.plugin_name, "?"))
-                    self._fail(info, exc, hook_name)
+                    if policy.disable_on_error:
+                        self._fail(self._info(impl.plugin_name), exc, hook_name)
+                    else:
+                        log.exception("%s of plugin %s failed; its work is undone", hook_name, impl.plugin_name)
                     continue
-                if answer is not None:
+                if policy.first_answer and answer is not None:
                     return answer
             return None
         finally:
             _calling.reset(token)
 
+    def fire(self, hook_name: str, **kwargs: Any) -> None:
+        """Call an event hook on every plugin (``EVENT``)."""
+        self.call(hook_name, EVENT, **kwargs)
 
-def load_host(
-    disabled: Iterable[str] = (),
-    extra: dict[str, object] | None = None,
-    on_loaded: Callable[[PluginHost], None] | None = None,
-) -> PluginHost:
+    def first(self, hook_name: str, **kwargs: Any) -> Any:
+        """Ask a service hook (``SERVICE``): the first answer other than None."""
+        return self.call(hook_name, SERVICE, **kwargs)
+
+
+@dataclass(frozen=True)
+class CallPolicy:
+    """How ``PluginHost.call`` calls a hook's implementations.
+
+    ``first_answer``: stop at the first answer that is not None (a service one plugin offers another).
+    ``disable_on_error``: an implementation that raises switches its plugin off for the session (the others
+    still run); otherwise the error is logged and the call goes on. ``savepoint``: a SQLAlchemy session in
+    whose transaction each implementation runs under a savepoint of its own, so a failing plugin's half-done
+    work is undone and the caller's transaction stands (the hall's ``hall_did_apply``)."""
+
+    first_answer: bool = False
+    disable_on_error: bool = True
+    savepoint: Any = None  # sqlalchemy.orm.Session
+
+    @staticmethod
+    def in_savepoints(session: Any) -> CallPolicy:
+        return CallPolicy(disable_on_error=False, savepoint=session)
+
+
+EVENT = CallPolicy()  # an event: every plugin hears it, after the change was committed
+SERVICE = CallPolicy(first_answer=True)  # a service: the first plugin (in calling order) that answers
+
+
+def load_host(disabled: Iterable[str] = (), extra: dict[str, object] | None = None) -> PluginHost:
     """The host the application uses: entry points, honouring settings and ``STATION_PLUGINS``."""
     host = PluginHost(disabled=disabled, only=only_from_env()).load_entry_points()
     for name, module in (extra or {}).items():

@@ -16,8 +16,6 @@ from station.contributions import (
     CliCommand,
     DashboardFigure,
     DemoData,
-    DrawOutcome,
-    DrawRequest,
     HallPage,
     MigrationBranch,
     NoticeSource,
@@ -187,7 +185,16 @@ def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
 
 
 @hookimpl
-def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
+def register_hookspecs(register: Callable[[object], None]) -> None:
+    from station_agencies import hookspecs
+
+    register(hookspecs)
+
+
+@hookimpl
+def request_agency_draw(
+    service: str, purpose: str, subject_uid: str, witness: str, actor: Any, exclude_uscc: tuple[str, ...]
+) -> Any:
     """Draw for another plugin in our own transaction; None when nothing is eligible (or we cannot draw).
 
     A problem the caller's user can fix is logged and answered with None rather than raised: raising
@@ -196,25 +203,26 @@ def request_agency_draw(request: DrawRequest) -> DrawOutcome | None:
     from station.errors import UserError
     from station.plugins import calling
     from station_agencies import services
+    from station_agencies.hookspecs import DrawOutcome
 
     ctx = calling()
     if ctx is None:
-        log.warning("agency draw for %s not made: no station database is open", request.subject_uid)
+        log.warning("agency draw for %s not made: no station database is open", subject_uid)
         return None
     try:
-        with ctx.work(request.actor) as work:
+        with ctx.work(actor) as work:
             row = services.draw(
                 work,
-                request.service,
-                [("witness", request.witness)],
-                purpose=request.purpose,
-                subject_uid=request.subject_uid,
-                exclude_uscc=request.exclude_uscc,
+                service,
+                [("witness", witness)],
+                purpose=purpose,
+                subject_uid=subject_uid,
+                exclude_uscc=exclude_uscc,
                 station_code=ctx.settings.station_code,
             )
             outcome = DrawOutcome(row.uid, row.agency_uid, row.agency_name, row.record_hash)
     except UserError as exc:
-        log.warning("agency draw for %s not made: %s", request.subject_uid, exc.message)
+        log.warning("agency draw for %s not made: %s", subject_uid, exc.message)
         return None
     return outcome
 

@@ -19,7 +19,6 @@ from station.contributions import (
     NoticeSource,
     Page,
     Permission,
-    StartupCompleted,
     SyncedTable,
 )
 from station.hookspecs import hookimpl
@@ -192,7 +191,14 @@ def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
 
 
 @hookimpl
-def startup_did_complete(completed: StartupCompleted) -> None:
+def register_hookspecs(register: Callable[[object], None]) -> None:
+    from station_licenses import hookspecs
+
+    register(hookspecs)
+
+
+@hookimpl(optionalhook=True)  # the startup plugin's event: not refused when that plugin is switched off
+def startup_did_complete(completed: Any) -> None:
     """Offer to issue the new enterprise's licence: a row on the licences page and a notice."""
     from station.plugins import calling
     from station_licenses import services

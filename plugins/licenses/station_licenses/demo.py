@@ -70,7 +70,7 @@ def demo_signer(data_dir: Path) -> station_key.Certified | None:
         hall = signing.load_private_pem(hall_path.read_bytes())
     else:
         hall = signing.new_private_key()
-        station_key._write(hall_path, signing.private_pem(hall), 0o600)
+        station_key.write_file(hall_path, signing.private_pem(hall), 0o600)
     key = station_key.private_key(data_dir, create=True)
     assert key is not None
     now = utcnow().replace(microsecond=0)

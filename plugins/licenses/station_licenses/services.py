@@ -13,17 +13,17 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.contributions import LicenseIssued, StartupCompleted
 from station.core import enterprises, signing, station_key, trust
 from station.core.clock import SHANGHAI
 from station.core.db import utcnow
 from station.core.work import Work
 from station.errors import UserError, ValidationError
-from station_licenses import catalogue
+from station_licenses import catalogue, hookspecs
 from station_licenses.models import License, Offer, Permit, TrustDocument
 from station_licenses.verify import TrustSnapshot
 
@@ -339,7 +339,7 @@ def issue(
         offer.status = "issued"
     work.emit(
         "license_did_issue",
-        issued=LicenseIssued(
+        issued=hookspecs.LicenseIssued(
             license_number=number,
             enterprise_uid=e.uid,
             uscc=e.uscc,
@@ -425,7 +425,7 @@ def trust_snapshot(session: Session, data_dir: Path) -> TrustSnapshot:
 # -- offers after a business startup ----------------------------------------------------------------
 
 
-def record_offer(work: Work, completed: StartupCompleted) -> Offer | None:
+def record_offer(work: Work, completed: Any) -> Offer | None:
     """Remember that a new enterprise may want its licence; once per startup case."""
     session = work.session
     if session.scalar(select(Offer).where(Offer.case_uid == completed.case_uid)) is not None:

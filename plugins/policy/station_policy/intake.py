@@ -35,7 +35,7 @@ from sqlalchemy import select
 from station.core import csv_safe
 from station.core import uscc as uscc_mod
 from station.core.db import utcnow
-from station.core.enterprise_import import _stored_rows, read_table  # the one XLSX row streamer
+from station.core.enterprise_import import read_table, stored_rows  # the one XLSX row streamer
 from station.core.enterprises import Enterprise
 from station.core.work import Work
 from station.errors import UserError
@@ -383,7 +383,7 @@ def _rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
-            yield from _stored_rows(sheet, MAX_COLUMNS)
+            yield from stored_rows(sheet, MAX_COLUMNS)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
             raise UserError(f"{path.name} 的内容无法读取，请用 Excel 重新保存后再导入。") from exc
         finally:

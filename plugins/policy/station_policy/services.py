@@ -1009,8 +1009,6 @@ def request_verification(
     Runs the draw outside our transaction (the agencies plugin commits its own record), then records it on
     the claim. Returns None when no plugin answered or no agency is eligible; the claim notes that too.
     """
-    from station.contributions import DrawRequest
-
     with ctx.read() as session:
         claim = get_claim(session, ref)
         p = edition_by_uid(session, claim.policy_uid)
@@ -1022,7 +1020,8 @@ def request_verification(
         from station.core.roles import require
 
         require(actor, "policy.review", "审核政策兑现申请")
-    request = DrawRequest(
+    outcome = ctx.host.first(  # the marketplace's service (its hook spec), answered by attribute
+        "request_agency_draw",
         service=p.verification,
         purpose=f"惠企政策兑现第三方鉴证：{p.title}（申请 {number}）",
         subject_uid=claim_uid,
@@ -1030,7 +1029,6 @@ def request_verification(
         actor=actor,
         exclude_uscc=(uscc,),
     )
-    outcome = ctx.host.first("request_agency_draw", request=request)
     at = now or utcnow()
     with ctx.work(actor) as work:
         claim = get_claim(work.session, claim_uid)

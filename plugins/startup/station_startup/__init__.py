@@ -34,6 +34,13 @@ def _board(shell: Any) -> Any:
 
 
 @hookimpl
+def register_hookspecs(register: Callable[[object], None]) -> None:
+    from station_startup import hookspecs
+
+    register(hookspecs)
+
+
+@hookimpl
 def register_pages(register: Callable[[Page], None]) -> None:
     register(
         Page(

@@ -17,14 +17,13 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from station.contributions import StartupCompleted
 from station.core import divisions, enterprises, identity, meta, uscc, workcalendar
 from station.core.clock import SHANGHAI, local
 from station.core.db import utcnow
 from station.core.enterprise_fields import parse_capital
 from station.core.work import Work
 from station.errors import UserError, ValidationError
-from station_startup import catalogue, ratings
+from station_startup import catalogue, hookspecs, ratings
 from station_startup.models import StartupCase, StartupPaper, StartupShareholder, StartupStep, new_uid
 
 SETTINGS_KEY = "startup.settings"
@@ -514,7 +513,7 @@ def _close(work: Work, case: StartupCase, now: dt.datetime) -> None:
     work.audit("startup.complete", "startup_case", case.uid, None, {"working_minutes": case.working_minutes})
     work.emit(
         "startup_did_complete",
-        completed=StartupCompleted(
+        completed=hookspecs.StartupCompleted(
             case_uid=case.uid,
             enterprise_uid=case.enterprise_uid or "",
             uscc=case.uscc,

@@ -204,7 +204,7 @@ def _xlsx_table(path: Path) -> Table:
             # Only as wide as the columns we read: a header with a far cell would pad every row to it.
             width = max((i + 1 for i, v in enumerate(header) if HEADERS.get(_norm_header(v))), default=1)
             yield 1, list(header[:width])
-            for number, cells in _stored_rows(sheet, width):
+            for number, cells in stored_rows(sheet, width):
                 if number > 1 and (any(cells) or any(c is not None for c in cells)):
                     yield number, cells
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -215,7 +215,7 @@ def _xlsx_table(path: Path) -> Table:
     return Table(rows(), lambda: None)
 
 
-def _stored_rows(sheet: Any, width: int) -> Iterator[tuple[int, list[Any]]]:
+def stored_rows(sheet: Any, width: int) -> Iterator[tuple[int, list[Any]]]:
     """The rows a read-only sheet stores, numbered, cut to ``width`` columns. openpyxl's own row iterator
     fills every gap with an empty row: a 5 KB file whose one far cell sits at XFD1048576 takes a million
     turns of it. Its sheet parser (what that iterator runs on) yields stored rows only; if this openpyxl

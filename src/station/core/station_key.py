@@ -33,7 +33,8 @@ def _dir(data_dir: Path) -> Path:
     return data_dir / DIR_NAME
 
 
-def _write(path: Path, data: bytes, mode: int) -> None:
+def write_file(path: Path, data: bytes, mode: int) -> None:
+    """Write ``data`` to ``path`` atomically (a temporary file, fsync, rename) with permissions ``mode``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
@@ -55,7 +56,7 @@ def private_key(data_dir: Path, *, create: bool = False) -> signing.Ed25519Priva
     if not create:
         return None
     key = signing.new_private_key()
-    _write(path, signing.private_pem(key), 0o600)
+    write_file(path, signing.private_pem(key), 0o600)
     return key
 
 
@@ -106,8 +107,8 @@ def store_certificate(data_dir: Path, certificate: bytes, hall_public: bytes, st
         raise UserError("服务大厅返回的密钥证书无法验证，请联系服务大厅。") from exc
     if station.public_key != signing.public_bytes(key) or station.station_code != station_code:
         raise UserError("服务大厅返回的密钥证书不属于本站，请联系服务大厅。")
-    _write(_dir(data_dir) / HALL_KEY_FILE, hall_public, 0o644)
-    _write(_dir(data_dir) / CERT_FILE, certificate, 0o644)
+    write_file(_dir(data_dir) / HALL_KEY_FILE, hall_public, 0o644)
+    write_file(_dir(data_dir) / CERT_FILE, certificate, 0o644)
     return station
 
 
@@ -138,7 +139,7 @@ def fetch_hall_key(data_dir: Path, credential: object) -> bytes:
     public = base64.b64decode(_call(credential, "GET", "/v1/hall-key")["hall_public_key"])
     if len(public) != 32:
         raise UserError("服务大厅返回的公钥格式不对，请联系服务大厅。")
-    _write(_dir(data_dir) / HALL_KEY_FILE, public, 0o644)
+    write_file(_dir(data_dir) / HALL_KEY_FILE, public, 0o644)
     return public
 
 

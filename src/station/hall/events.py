@@ -3,7 +3,6 @@ that applied it: a push, or a change the hall's supervisor decided."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -11,11 +10,10 @@ from sqlalchemy.orm import Session
 
 from station.contributions import HallBatch, SyncedTable
 from station.hall import sync
+from station.plugins import CallPolicy
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.plugins import PluginHost
-
-log = logging.getLogger(__name__)
 
 
 def announce(
@@ -28,12 +26,7 @@ def announce(
             changes=tuple((c.table, c.uid, c.data, c.station) for c in applied),
             publish=lambda table, rows: sync.publish_rows(db, tables, table, rows),
         )
-        for impl in host.pm.hook.hall_did_apply.get_hookimpls():
-            # A savepoint each: a plugin that fails is logged and its half-done work undone; the push stands.
-            try:
-                with db.begin_nested():
-                    impl.function(batch=batch)
-            except Exception:
-                log.exception("hall_did_apply of plugin %s failed", impl.plugin_name)
+        # A savepoint each: a plugin that fails is logged and its half-done work undone; the push stands.
+        host.call("hall_did_apply", CallPolicy.in_savepoints(db), batch=batch)
 
     return after_apply

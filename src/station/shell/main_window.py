@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         i18n.install_plugins(
             QCoreApplication.instance(),
             self.ctx.settings.language,
-            [host.pm.get_plugin(info.name) for info in host.plugins.values() if info.active],
+            host.modules(),
         )
         pages += host.collect("register_pages", Page)
         for page in sorted(pages, key=lambda p: (p.order, p.key)):

@@ -15,7 +15,6 @@ from station_agencies import request_agency_draw, services
 from station_agencies.models import Draw
 
 from helpers import ROOT
-from station.contributions import DrawRequest
 from station.errors import UserError
 
 WITNESSES = [("enterprise", "3817"), ("clerk", "9025")]
@@ -136,7 +135,12 @@ def test_the_worked_example_in_the_docs_matches_the_implementation() -> None:
 def test_the_service_hook_draws_and_commits(market, clerk) -> None:
     outcome = market.ctx.host.first(
         "request_agency_draw",
-        request=DrawRequest("cost", "惠企政策兑现第三方鉴证", "claim-7", "4471 2093", clerk, (market.enterprise_uscc,)),
+        service="cost",
+        purpose="惠企政策兑现第三方鉴证",
+        subject_uid="claim-7",
+        witness="4471 2093",
+        actor=clerk,
+        exclude_uscc=(market.enterprise_uscc,),
     )
     assert outcome is not None and outcome.agency_uid in {market.agencies[k] for k in ("valid1", "valid2", "valid3")}
     with market.ctx.read() as session:
@@ -148,6 +152,5 @@ def test_the_service_hook_draws_and_commits(market, clerk) -> None:
 
 
 def test_the_service_hook_answers_none_when_nobody_is_eligible(market, clerk) -> None:
-    request = DrawRequest("eia", "环评", "claim-8", "12", clerk)
-    assert request_agency_draw(request) is None
+    assert request_agency_draw("eia", "环评", "claim-8", "12", clerk, ()) is None
     assert market.ctx.host.plugins["agencies"].status != "failed"

@@ -8,8 +8,9 @@ import types
 from licenses_helpers import LONG_NAME, NOW
 from station_licenses import services
 from station_licenses.services import PermitInput
+from station_startup.hookspecs import StartupCompleted
 
-from station.contributions import NoticeSource, StartupCompleted
+from station.contributions import NoticeSource
 from station.core import station_key
 from station.hookspecs import hookimpl
 

@@ -10,7 +10,6 @@ from policy_helpers import make_firm
 from station_policy import services
 from station_policy.models import ClaimEvent, Payout
 
-from station.contributions import DrawOutcome
 from station.errors import PermissionDenied, UserError
 
 MATERIALS = ["研发费用专项审计报告", "企业所得税年度纳税申报表（含研发费用加计扣除明细）", "申请表（加盖公章）"]
@@ -143,10 +142,13 @@ def fake_agencies():
 
     requests = []
 
-    @hookimpl
-    def request_agency_draw(request):
-        requests.append(request)
-        return DrawOutcome("draw-1", "agency-1", "湖南天元会计师事务所", "ab" * 32)
+    @hookimpl(optionalhook=True)  # the marketplace, which offers this hook, is not loaded here
+    def request_agency_draw(service, purpose, subject_uid, witness, actor, exclude_uscc):
+        requests.append(types.SimpleNamespace(service=service, witness=witness, exclude_uscc=exclude_uscc,
+                                              subject_uid=subject_uid))  # fmt: skip
+        return types.SimpleNamespace(
+            draw_uid="draw-1", agency_uid="agency-1", agency_name="湖南天元会计师事务所", record_hash="ab" * 32
+        )
 
     return types.SimpleNamespace(request_agency_draw=request_agency_draw, requests=requests)
 
