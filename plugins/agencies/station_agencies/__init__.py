@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from station.contributions import (
+from station.api import (
     QT_TRANSLATE_NOOP,
     AuditWording,
     CliCommand,
@@ -22,8 +22,8 @@ from station.contributions import (
     Page,
     Permission,
     SyncedTable,
+    hookimpl,
 )
-from station.hookspecs import hookimpl
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +200,7 @@ def request_agency_draw(
     A problem the caller's user can fix is logged and answered with None rather than raised: raising
     from a hook switches the plugin off for the rest of the session.
     """
-    from station.errors import UserError
-    from station.plugins import calling
+    from station.api import UserError, calling
     from station_agencies import services
     from station_agencies.hookspecs import DrawOutcome
 

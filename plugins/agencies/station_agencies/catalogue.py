@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from station.errors import UserError
+from station.api import UserError
 
 from .stars import StarRules
 

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from station.errors import UserError
+from station.api import UserError
 
 
 def _out(data: Any) -> None:
@@ -149,7 +149,7 @@ def _fen(text: str | None) -> int | None:
 
 
 def _period_default() -> str:
-    from station.core.clock import SHANGHAI
+    from station.api import SHANGHAI
 
     today = dt.datetime.now(SHANGHAI).date()
     q = (today.month - 1) // 3

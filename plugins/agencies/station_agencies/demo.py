@@ -12,10 +12,7 @@ import random
 
 from sqlalchemy import func, select
 
-from station.core import uscc
-from station.core.db import utcnow
-from station.core.enterprises import Enterprise
-from station.core.work import Work
+from station.api import Enterprise, Work, uscc, utcnow
 
 from . import services
 from .models import Agency

@@ -9,11 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from station.contributions import HallFigure, HallPage
-from station.core.clock import local
-from station.core.db import utcnow
-from station.hall.web import rows
-from station.hall.web.site import Site
+from station.api import HallFigure, HallPage, local, utcnow
+from station.api.hall import Site, rows
 
 TEMPLATES = Path(__file__).parent / "hall_templates"
 

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from station.core import printing
+from station.api import printing
 
 from . import services
 from .stars import DIMENSIONS, Period

@@ -19,12 +19,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.core import uscc as uscc_codes
-from station.core.clock import local
-from station.core.db import utcnow
-from station.core.enterprises import Enterprise
-from station.core.work import Work
-from station.errors import UserError, ValidationError
+from station.api import Enterprise, UserError, ValidationError, Work, local, utcnow
+from station.api import uscc as uscc_codes
 
 from . import draw_algorithm as algo
 from .catalogue import Catalogue, load
@@ -675,7 +671,7 @@ def ratings_of(session: Session, agency_uid: str) -> list[Rating]:
 
 def _quarter_start_utc(index: int) -> str:
     """The first instant of quarter ``index`` in Asia/Shanghai, as the UTC text SQLite stores."""
-    from station.core.clock import SHANGHAI
+    from station.api import SHANGHAI
 
     year, q = divmod(index, 4)
     start = dt.datetime(year, q * 3 + 1, 1, tzinfo=SHANGHAI).astimezone(dt.UTC)
@@ -800,7 +796,7 @@ COMMISSION_COLUMNS = ("number", "enterprise", "service", "agency", "selection", 
 
 def commission_rows(session: Session, uids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
     """The commission list's columns for the given uids (see COMMISSION_COLUMNS)."""
-    from station.core.clock import local_text
+    from station.api import local_text
 
     cat = catalogue()
     rows: dict[str, tuple[Any, ...]] = {}
@@ -832,7 +828,7 @@ class AgencyHistory:
 
 def agency_history(session: Session, agency_uid: str, *, now: dt.datetime | None = None) -> AgencyHistory:
     """Everything an agency's page shows, as plain values (safe to hand to the UI thread)."""
-    from station.core.clock import local_text
+    from station.api import local_text
 
     cat = catalogue()
     today = _today(now or utcnow())
@@ -863,7 +859,7 @@ def agency_history(session: Session, agency_uid: str, *, now: dt.datetime | None
 
 def notices(session: Session, *, now: dt.datetime | None = None, within_days: int = 30) -> list[Any]:
     """Qualifications about to expire (the agency drops out of draws) and commissions past their deadline."""
-    from station.contributions import Notice
+    from station.api import Notice
 
     today = _today(now or utcnow())
     cat = catalogue()

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from station.errors import UserError
+from station.api import UserError
 
 DIMENSIONS = ("quality", "timeliness", "attitude", "fees", "compliance")
 

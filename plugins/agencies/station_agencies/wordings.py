@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from station.contributions import AuditWording
+from station.api import AuditWording
 
 
 def agency_name(session: Any, uid: str) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from station.contributions import (
+from station.api import (
     QT_TRANSLATE_NOOP,
     AuditWording,
     CliCommand,
@@ -20,8 +20,8 @@ from station.contributions import (
     Page,
     Permission,
     SyncedTable,
+    hookimpl,
 )
-from station.hookspecs import hookimpl
 
 PAGE_KEY = "licenses"
 VERIFY_PAGE_KEY = "licenses.verify"
@@ -170,7 +170,7 @@ def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> N
 
 
 def _offers(session: Any, actor: Any) -> list[Any]:
-    from station.contributions import Notice
+    from station.api import Notice
     from station_licenses import services
 
     return [
@@ -200,7 +200,7 @@ def register_hookspecs(register: Callable[[object], None]) -> None:
 @hookimpl(optionalhook=True)  # the startup plugin's event: not refused when that plugin is switched off
 def startup_did_complete(completed: Any) -> None:
     """Offer to issue the new enterprise's licence: a row on the licences page and a notice."""
-    from station.plugins import calling
+    from station.api import calling
     from station_licenses import services
 
     ctx = calling()

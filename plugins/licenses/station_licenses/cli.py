@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from station.errors import UserError
+from station.api import UserError
 
 
 def _json(value: Any) -> None:
@@ -77,7 +77,7 @@ def _kinds(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _issue(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core import station_key
+    from station.api import station_key
     from station_licenses import services
 
     given = [services.parse_permit_arg(p) for p in args.permit]
@@ -134,7 +134,7 @@ def _write_pdf(ctx: Any, number: str, out: Path, *, with_permits: bool) -> Path:
 
 
 def _print(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.roles import require
+    from station.api import require
 
     require(ctx.cli_actor(args.user), "licenses.view", "查看执照和许可证")
     out = _write_pdf(ctx, args.number, Path(args.pdf), with_permits=args.permits)
@@ -143,7 +143,7 @@ def _print(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _verify(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.db import utcnow
+    from station.api import utcnow
     from station_licenses import qr, services, verify
 
     if bool(args.file) == bool(args.payload):
@@ -179,8 +179,7 @@ def _verify(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _key(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core import signing, station_key
-    from station.core.clock import local_text
+    from station.api import local_text, signing, station_key
 
     found = station_key.certified(ctx.data_dir)
     if found is None:
@@ -216,7 +215,7 @@ def _key(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.roles import require
+    from station.api import require
     from station_licenses import services
 
     require(ctx.cli_actor(args.user), "licenses.view", "查看执照和许可证")

@@ -14,9 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from station.core import signing, station_key, trust
-from station.core.db import utcnow
-from station.core.enterprises import Enterprise
+from station.api import Enterprise, signing, station_key, trust, utcnow
 
 DEMO_HALL_KEY = "demo-hall-key.pem"
 PROVINCE = {"43": "湘", "62": "甘", "21": "辽", "33": "浙", "41": "豫"}
@@ -58,11 +56,11 @@ def demo_signer(data_dir: Path) -> station_key.Certified | None:
     found = station_key.certified(data_dir)
     if found is not None:
         return found
-    from station.core import enrolment
+    from station.api import enrolment
 
     if enrolment.load(data_dir) is not None:
         return None  # enrolled: only the real hall may certify this station's key
-    from station.settings import Settings
+    from station.api import Settings
 
     code = Settings.load(data_dir).station_code
     hall_path = data_dir / station_key.DIR_NAME / DEMO_HALL_KEY
@@ -130,6 +128,6 @@ def fill(work: Any, rng: Any) -> str:
 
 
 def _station_code(work: Any) -> str:
-    from station.settings import Settings
+    from station.api import Settings
 
     return Settings.load(_data_dir(work)).station_code

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from station.core.clock import local
+from station.api import local
 
 QR_SIZE_MM = 45.0  # with the quiet zone; at least 35 mm so a phone or a desk scanner reads it at arm's length
 QR_QUIET = 4
@@ -124,7 +124,7 @@ def _lines(text: str, font: str, size: float, width: float) -> list[str]:
 
 def _text(c: Any, text: str, x: float, y: float, size: float, width: float) -> float:
     """Draw ``text`` from baseline ``y``, wrapped to ``width``; returns the height used."""
-    from station.core import printing
+    from station.api import printing
 
     font = printing.register_font()
     c.setFont(font, size)
@@ -141,7 +141,7 @@ def _licence_form(c: Any, issuer: str) -> str:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 
-    from station.core import printing
+    from station.api import printing
 
     name = f"licence-{hashlib.sha1(issuer.encode('utf-8')).hexdigest()[:12]}"
     made = c.__dict__.setdefault("_licence_forms", set())
@@ -177,7 +177,7 @@ def _draw_licence(c: Any, sheet: LicenceSheet, page: int, printed_at: dt.datetim
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 
-    from station.core import printing
+    from station.api import printing
 
     font = printing.register_font()
     width, height = A4
@@ -235,7 +235,7 @@ def _draw_permit(c: Any, sheet: LicenceSheet, line: PermitLine, page: int, print
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 
-    from station.core import printing
+    from station.api import printing
 
     font = printing.register_font()
     width, height = A4
@@ -315,7 +315,7 @@ def _write(
     from reportlab.pdfgen.canvas import Canvas
 
     first = sheets[0] if sheets else None
-    from station.core import printing
+    from station.api import printing
 
     c = Canvas(path, pagesize=A4, pageCompression=1, initialFontName=printing.register_font())
     c.setTitle(f"营业执照（一照通）{first.number}" if first and len(sheets) == 1 else "营业执照（一照通）")

@@ -34,7 +34,7 @@ def on_hall_apply(batch: Any) -> int:
     numbers = revoked_in(batch.changes)
     if not numbers:
         return 0
-    from station.hall import trust
+    from station.api.hall import trust
 
     return trust.revoke_licences(batch.publish, batch.session, numbers)
 
@@ -47,9 +47,8 @@ def revoke_at_hall(session: Any, tables: Any, number: str, reason: str, by: str,
 
     from sqlalchemy import select
 
-    from station.errors import UserError
-    from station.hall import authority, sync, trust
-    from station.hall.models import Row, UniqueKey
+    from station.api import UserError
+    from station.api.hall import Row, UniqueKey, authority, sync, trust
 
     number, reason = number.strip().upper(), reason.strip()
     if not reason:
@@ -77,9 +76,8 @@ def revoke_command(args: Any, ctx: Any) -> int:
     """``station hall revoke-license NUMBER --reason …``"""
     import json
 
-    from station.contributions import SyncedTable
-    from station.hall import journal, trust
-    from station.hall.store import HallStore, default_url
+    from station.api import SyncedTable
+    from station.api.hall import HallStore, default_url, journal, trust
 
     store = HallStore(args.db or default_url(ctx.data_dir))
     store.migrate()

@@ -12,11 +12,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from station.contributions import HallPage
-from station.core.db import utcnow
-from station.errors import UserError
-from station.hall.web import rows
-from station.hall.web.site import Operator, Site, text
+from station.api import HallPage, UserError, utcnow
+from station.api.hall import Operator, Site, rows, text
 from station_licenses.hall_side import LICENSE_TABLE, revoke_at_hall
 
 TEMPLATES = Path(__file__).parent / "hall_templates"
@@ -111,7 +108,7 @@ def decode_photo(data: bytes) -> list[str]:
 
 def check(db: Any, payload: str) -> Any:
     """The verdict on one scanned payload, against the trust lists the hall holds now."""
-    from station.hall import trust
+    from station.api.hall import trust
     from station_licenses.verify import TrustSnapshot, verify
 
     now = utcnow()

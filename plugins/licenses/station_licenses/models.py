@@ -13,7 +13,7 @@ import uuid
 from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from station.core.db import Base, UTCDateTime, utcnow
+from station.api import Base, UTCDateTime, utcnow
 
 
 def new_uid() -> str:

@@ -34,7 +34,7 @@ def dark_runs(size: int, raw: bytes) -> list[tuple[int, int, int]]:
 
 def matrix(text: str) -> list[list[bool]]:
     """The QR modules (True = dark), without the quiet zone, as ``station.core.printing`` draws them."""
-    from station.core import printing
+    from station.api import printing
 
     return printing.qr_matrix(text, error=ERROR_LEVEL)
 

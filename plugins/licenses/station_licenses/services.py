@@ -18,11 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.core import enterprises, signing, station_key, trust
-from station.core.clock import SHANGHAI
-from station.core.db import utcnow
-from station.core.work import Work
-from station.errors import UserError, ValidationError
+from station.api import SHANGHAI, UserError, ValidationError, Work, enterprises, signing, station_key, trust, utcnow
 from station_licenses import catalogue, hookspecs
 from station_licenses.models import License, Offer, Permit, TrustDocument
 from station_licenses.verify import TrustSnapshot

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from station.core import signing, trust
-from station.core.clock import SHANGHAI, local_text
+from station.api import SHANGHAI, local_text, signing, trust
 
 VALID, TAMPERED, UNKNOWN_SIGNER, EXPIRED, REVOKED, NOT_A_LICENSE = (
     "valid", "tampered", "unknown_signer", "expired", "revoked", "not_a_license",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from station.contributions import AuditWording
+from station.api import AuditWording
 
 
 def permit_name(session: Any, uid: str) -> str | None:
     from sqlalchemy import select
 
-    from station.core.enterprises import Enterprise
+    from station.api import Enterprise
     from station_licenses import catalogue
     from station_licenses.models import Permit
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from station.contributions import (
+from station.api import (
     QT_TRANSLATE_NOOP,
     AuditWording,
     CliCommand,
@@ -23,8 +23,8 @@ from station.contributions import (
     Page,
     Permission,
     SyncedTable,
+    hookimpl,
 )
-from station.hookspecs import hookimpl
 
 # -- synced tables ------------------------------------------------------------------------------
 
@@ -192,7 +192,7 @@ def _due_payments(session: Any, actor: Any) -> list[Notice]:
 
     from sqlalchemy import text
 
-    from station.core.clock import SHANGHAI
+    from station.api import SHANGHAI
 
     today = dt.datetime.now(SHANGHAI).date().isoformat()
     rows = session.execute(

@@ -406,7 +406,7 @@ def _values_shown(cond: Condition, subject: Subject, env: Env) -> list[tuple[str
         if name == "registered_capital_fen":
             text = format_fen(value) if value is not None else "缺少数据"
         elif name == "stage":
-            from station.core.enterprise_fields import STAGES
+            from station.api import STAGES
 
             text = STAGES.get(value, value) if value else "缺少数据"
         else:

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from station.errors import UserError
+from station.api import UserError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -163,8 +163,7 @@ def _print(args: argparse.Namespace, data: Any, text: str) -> None:
 
 def _now(args: argparse.Namespace) -> dt.datetime:
     """The moment the step is recorded: now, or 10:00 (Shanghai) of ``--today`` for back-dated entries."""
-    from station.core.clock import SHANGHAI
-    from station.core.db import utcnow
+    from station.api import SHANGHAI, utcnow
 
     if not getattr(args, "today", None):
         return utcnow()
@@ -262,7 +261,7 @@ def cmd_catalog_check(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_catalog_list(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.roles import require
+    from station.api import require
     from station_policy import services
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
@@ -322,7 +321,7 @@ def cmd_fact_cert(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_fact_show(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.roles import require
+    from station.api import require
     from station_policy import services
     from station_policy.facts import fact_title, format_value
 
@@ -435,7 +434,7 @@ def cmd_match(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_why(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.roles import require
+    from station.api import require
     from station_policy import services
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
@@ -584,8 +583,7 @@ def cmd_claim_verify(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.clock import local_text
-    from station.core.roles import require
+    from station.api import local_text, require
     from station_policy import services
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
@@ -633,7 +631,7 @@ def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_claim_list(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.roles import require
+    from station.api import require
     from station_policy import services
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
@@ -662,7 +660,7 @@ def cmd_claim_list(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.roles import require
+    from station.api import require
     from station_policy import reports, services
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
@@ -707,7 +705,7 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_notice(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.roles import require
+    from station.api import require
     from station_policy import reports, services
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")

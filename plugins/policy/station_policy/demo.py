@@ -14,8 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from station.core.db import utcnow
-from station.core.enterprises import Enterprise
+from station.api import Enterprise, utcnow
 from station_policy import catalog, services
 from station_policy.facts import FACTS
 from station_policy.models import Certificate, Fact

@@ -33,10 +33,8 @@ def row_data(p: Policy, published_at: dt.datetime) -> dict[str, Any]:
 
 def publish(ctx: Any, policies: Sequence[Policy], *, hall_db: str | None = None, now: dt.datetime | None = None) -> int:
     """Publish every edition (its worked cases must hold); returns how many rows changed at the hall."""
-    from station.contributions import SyncedTable
-    from station.errors import UserError
-    from station.hall.publish import publish_rows
-    from station.hall.store import HallStore, default_url
+    from station.api import SyncedTable, UserError
+    from station.api.hall import HallStore, default_url, publish_rows
 
     problems = [x for p in policies for x in check_cases(p)]
     if problems:

@@ -14,13 +14,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 from starlette.datastructures import UploadFile
 
-from station.contributions import HallFigure, HallPage
-from station.core.clock import local
-from station.errors import UserError
-from station.hall.models import Change, Meta
-from station.hall.sync import publish_rows
-from station.hall.web import rows
-from station.hall.web.site import Operator, Site, text, yuan
+from station.api import HallFigure, HallPage, UserError, local
+from station.api.hall import Change, Meta, Operator, Site, publish_rows, rows, text, yuan
 
 TEMPLATES = Path(__file__).parent / "hall_templates"
 POLICY, PAYOUT = "policy_policy", "policy_payout"

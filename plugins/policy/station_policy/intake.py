@@ -32,13 +32,16 @@ from typing import Any
 
 from sqlalchemy import select
 
-from station.core import csv_safe
-from station.core import uscc as uscc_mod
-from station.core.db import utcnow
-from station.core.enterprise_import import read_table, stored_rows  # the one XLSX row streamer
-from station.core.enterprises import Enterprise
-from station.core.work import Work
-from station.errors import UserError
+from station.api import (  # the one XLSX row streamer
+    Enterprise,
+    UserError,
+    Work,
+    csv_safe,
+    read_table,
+    stored_rows,
+    utcnow,
+)
+from station.api import uscc as uscc_mod
 from station_policy.facts import FACTS
 from station_policy.models import Fact
 

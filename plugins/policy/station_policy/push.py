@@ -17,11 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.core import csv_safe
-from station.core.db import utcnow
-from station.core.enterprises import Enterprise
-from station.core.work import Work
-from station.errors import UserError
+from station.api import Enterprise, UserError, Work, csv_safe, utcnow
 from station_policy import services
 from station_policy.catalog import ELIGIBLE, Policy
 from station_policy.facts import format_fen
@@ -148,8 +144,7 @@ def write_letters(path: str | Path, push: PushPlan, *, issuer: str, now: dt.date
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-    from station.core import printing
-    from station.core.clock import local
+    from station.api import local, printing
 
     st = printing.styles()
     right = ParagraphStyle("right", parent=st["body"], alignment=TA_RIGHT)

@@ -9,8 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from station.core import csv_safe
-from station.errors import UserError
+from station.api import UserError, csv_safe
 from station_policy import payout_state
 from station_policy.facts import format_fen
 from station_policy.services import STEPS, ClaimHistory, PayoutLine
@@ -133,7 +132,7 @@ def write_pdf(
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-    from station.core import printing
+    from station.api import printing
 
     st = printing.styles()
     doc = printing.official_doc(path, title=f"{month} 惠企政策兑付报表", issuer=issuer, subject="惠企政策兑付", now=now)
@@ -193,8 +192,7 @@ def write_payout_notice(
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, Spacer
 
-    from station.core import printing
-    from station.core.clock import local_text
+    from station.api import local_text, printing
 
     assert h.payout is not None
     if h.payout_state == payout_state.REFUSED:

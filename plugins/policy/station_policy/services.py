@@ -16,12 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from station.core import identity
-from station.core.clock import SHANGHAI
-from station.core.db import utcnow
-from station.core.enterprises import Enterprise
-from station.core.work import Work
-from station.errors import UserError, ValidationError
+from station.api import SHANGHAI, Enterprise, UserError, ValidationError, Work, identity, utcnow
 from station_policy import catalog, matcher, payout_state
 from station_policy.catalog import ELIGIBLE, INELIGIBLE, UNKNOWN_STATUS, Evaluation, Policy
 from station_policy.facts import CERT_KINDS, FACTS, format_fen
@@ -176,7 +171,7 @@ def enterprise_by_uid(session: Session, uid: str) -> Enterprise:
 
 
 def enterprise_by_code(session: Session, code: str) -> Enterprise:
-    from station.core import enterprises
+    from station.api import enterprises
 
     found = enterprises.by_uscc(session, code)
     if found is None:
@@ -238,7 +233,7 @@ class FactRow:
 
 def fact_rows(session: Session, enterprise_uid: str) -> list[FactRow]:
     """Every fact the station holds for an enterprise, with where it came from and when (一数一源)."""
-    from station.core.identity import User
+    from station.api import User
     from station_policy.facts import fact_title, format_value
 
     rows = list(session.scalars(select(Fact).where(Fact.enterprise_uid == enterprise_uid)))
@@ -1017,7 +1012,7 @@ def request_verification(
     if not p.verification:
         raise UserError(f"政策 {p.code} 不需要第三方鉴证。")
     if not actor.can("policy.review"):
-        from station.core.roles import require
+        from station.api import require
 
         require(actor, "policy.review", "审核政策兑现申请")
     outcome = ctx.host.first(  # the marketplace's service (its hook spec), answered by attribute

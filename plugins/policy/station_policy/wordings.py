@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from station.contributions import AuditWording
-from station.core.audit_text import enterprise_name
+from station.api import AuditWording, enterprise_name
 
 
 def claim_name(session: Any, uid: str) -> str | None:
     """ "申请 编号（企业名称）" for a claim's uid."""
     from sqlalchemy import select
 
-    from station.core.enterprises import Enterprise
+    from station.api import Enterprise
     from station_policy.models import Claim
 
     row = session.execute(

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from station.contributions import (
+from station.api import (
     QT_TRANSLATE_NOOP,
     AuditWording,
     CliCommand,
@@ -21,8 +21,8 @@ from station.contributions import (
     Page,
     Permission,
     SyncedTable,
+    hookimpl,
 )
-from station.hookspecs import hookimpl
 
 PAGE_KEY = "startup"
 
@@ -149,8 +149,7 @@ def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
 
 
 def _poll(session: Any, actor: Any) -> list[Any]:
-    from station.contributions import Notice
-    from station.core.db import utcnow
+    from station.api import Notice, utcnow
     from station_startup import services
 
     return [
@@ -160,8 +159,7 @@ def _poll(session: Any, actor: Any) -> list[Any]:
 
 
 def _poll_ratings(session: Any, actor: Any) -> list[Any]:
-    from station.contributions import Notice
-    from station.core.db import utcnow
+    from station.api import Notice, utcnow
     from station_startup import ratings
 
     return [
@@ -177,14 +175,14 @@ def register_notice_sources(register: Callable[[NoticeSource], None]) -> None:
 
 
 def _this_month(session: Any) -> str:
-    from station.core.db import utcnow
+    from station.api import utcnow
     from station_startup import services
 
     return f"{services.cases_this_month(session, utcnow()):,}"
 
 
 def _median(session: Any) -> str:
-    from station.core.db import utcnow
+    from station.api import utcnow
     from station_startup import services
 
     median, _ = services.completion_figures(session, utcnow())
@@ -192,7 +190,7 @@ def _median(session: Any) -> str:
 
 
 def _within(session: Any) -> str:
-    from station.core.db import utcnow
+    from station.api import utcnow
     from station_startup import services
 
     _, share = services.completion_figures(session, utcnow())
@@ -200,7 +198,7 @@ def _within(session: Any) -> str:
 
 
 def _satisfied(session: Any) -> str:
-    from station.core.db import utcnow
+    from station.api import utcnow
     from station_startup import ratings
 
     found = ratings.month_figures(session, utcnow())

@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from station.core import workcalendar
-from station.core.clock import SHANGHAI, local
-from station.errors import UserError
+from station.api import SHANGHAI, UserError, local, workcalendar
 from station_startup import catalogue, ratings
 from station_startup.models import StartupCase, StartupPaper, StartupStep
 
@@ -220,7 +218,7 @@ class Bulletin:
 
 
 def make(session: Session, week: Week, *, station_name: str, now: dt.datetime) -> Bulletin:
-    from station.core.identity import User
+    from station.api import User
 
     if week.bounds()[0] > now:
         raise UserError(f"{week.title()}还没有开始，请选择本周或以前的周次。")

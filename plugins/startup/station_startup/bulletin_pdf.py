@@ -10,8 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from station.core import printing
-from station.core.clock import local
+from station.api import local, printing
 from station_startup.bulletin import COLOUR_NAMES, Bulletin, WeekFigures
 from station_startup.ratings import BAD, GRADES
 

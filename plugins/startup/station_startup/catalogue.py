@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from station.errors import UserError
+from station.api import UserError
 
 CATALOGUE = Path(__file__).parent / "resources" / "catalogue.yaml"
 

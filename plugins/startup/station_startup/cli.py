@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from station.errors import UserError
+from station.api import UserError
 
 COLOUR_CHOICES = ("red", "yellow", "green", "none")
 
@@ -113,7 +113,7 @@ def _print(value: Any) -> None:
 
 
 def _now() -> Any:
-    from station.core.db import utcnow
+    from station.api import utcnow
 
     return utcnow()
 
@@ -144,7 +144,7 @@ def cmd_new(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def _local(iso: str | None) -> str:
-    from station.core.clock import local_text
+    from station.api import local_text
 
     return local_text(iso)
 
@@ -171,7 +171,7 @@ def cmd_step(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
-    from station.core.clock import local_text
+    from station.api import local_text
     from station_startup import catalogue, services
 
     if args.step:
@@ -394,7 +394,7 @@ def _date(text: str) -> Any:
 def cmd_calendar(args: argparse.Namespace, ctx: Any) -> int:
     from dataclasses import replace
 
-    from station.core import workcalendar
+    from station.api import workcalendar
 
     changes = args.hours or args.close or args.open or args.clear
     if changes:

@@ -18,7 +18,7 @@ CASES = 36
 
 
 def _station_code(work: Any) -> str:
-    from station.settings import Settings
+    from station.api import Settings
 
     database = work.session.get_bind().url.database
     return Settings.load(Path(database).parent).station_code if database else "ST01"
@@ -27,8 +27,7 @@ def _station_code(work: Any) -> str:
 def fill(work: Any, rng: Any) -> str:
     from sqlalchemy import func, select
 
-    from station.core import demo, uscc, workcalendar
-    from station.core.db import utcnow
+    from station.api import demo, uscc, utcnow, workcalendar
     from station_startup import catalogue, ratings, services
     from station_startup.models import StartupCase
 

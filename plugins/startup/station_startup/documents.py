@@ -14,8 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from station.core import printing
-from station.core.clock import local
+from station.api import local, printing
 
 DOCUMENTS = {
     "application": "设立登记申请书",
@@ -283,7 +282,7 @@ def make(
     s: Mapping[str, Any], folder: Path, *, issuer: str, now: dt.datetime, which: tuple[str, ...] = tuple(MAKERS)
 ) -> list[Path]:
     """Write the chosen papers of case summary ``s`` into ``folder``; the files are named by case number."""
-    from station.errors import UserError
+    from station.api import UserError
 
     paths = []
     for key in which:

@@ -12,11 +12,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from station.contributions import HallFigure, HallPage
-from station.core.clock import local_text
-from station.core.db import utcnow
-from station.hall.web import rows
-from station.hall.web.site import Site, text
+from station.api import HallFigure, HallPage, local_text, utcnow
+from station.api.hall import Site, rows, text
 
 TEMPLATES = Path(__file__).parent / "hall_templates"
 CASE, STEP, PAPER = "startup_case", "startup_step", "startup_paper"

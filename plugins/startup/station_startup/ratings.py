@@ -15,11 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.core import workcalendar
-from station.core.clock import local
-from station.core.db import utcnow
-from station.core.work import Work
-from station.errors import UserError, ValidationError
+from station.api import UserError, ValidationError, Work, local, utcnow, workcalendar
 from station_startup.models import StartupCase, StartupRating, StartupRatingAnswer
 
 GRADES = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}

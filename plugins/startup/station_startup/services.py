@@ -17,12 +17,21 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from station.core import divisions, enterprises, identity, meta, uscc, workcalendar
-from station.core.clock import SHANGHAI, local
-from station.core.db import utcnow
-from station.core.enterprise_fields import parse_capital
-from station.core.work import Work
-from station.errors import UserError, ValidationError
+from station.api import (
+    SHANGHAI,
+    UserError,
+    ValidationError,
+    Work,
+    divisions,
+    enterprises,
+    identity,
+    local,
+    meta,
+    parse_capital,
+    uscc,
+    utcnow,
+    workcalendar,
+)
 from station_startup import catalogue, hookspecs, ratings
 from station_startup.models import StartupCase, StartupPaper, StartupShareholder, StartupStep, new_uid
 
@@ -147,12 +156,8 @@ def name_check(session: Session, name: str) -> list[str]:
 
 
 def _brand(name: str) -> str:
-    """The distinctive part of a company name: drop the city prefix and the form/industry suffixes."""
-    from station.core.demo import CITIES
-
-    for city, _, _ in CITIES:
-        if name.startswith(city):
-            name = name[len(city) :]
+    """The distinctive part of a company name: drop the place names and the form/industry suffixes."""
+    name = divisions.without_places(name)  # the registration area (湖南株洲…), from GB/T 2260
     for suffix in ("股份有限公司", "有限责任公司", "有限公司", "合伙企业", "分公司"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
@@ -544,7 +549,7 @@ def receive_paper(work: Work, case_key: str, paper_code: str, *, now: dt.datetim
 
 
 def _require_user(session: Session, username: str) -> None:
-    from station.core.identity import User
+    from station.api import User
 
     if session.scalar(select(User.id).where(User.username == username, User.active)) is None:
         raise UserError(f"用户“{username}”不存在或已停用，请先在用户管理中添加。")

@@ -9,6 +9,7 @@ from station.api._lazy import lazy
 if TYPE_CHECKING:  # what a type checker and an editor see; at run time each name loads when first used
     from station.hall import authority as authority
     from station.hall import journal as journal
+    from station.hall import sync as sync
     from station.hall import trust as trust
     from station.hall.models import Change as Change
     from station.hall.models import Meta as Meta
@@ -39,6 +40,7 @@ EXPORTS: dict[str, str] = {
     "publish_rows": "station.hall.sync:publish_rows",
     "Row": "station.hall.models:Row",
     "rows": "station.hall.web.rows",
+    "sync": "station.hall.sync",
     "Site": "station.hall.web.site:Site",
     "text": "station.hall.web.site:text",
     "trust": "station.hall.trust",

@@ -72,3 +72,34 @@ def problem(division: str, address: str) -> str | None:
     if wrong_upper or wrong_county:
         return f"统一社会信用代码表明登记机关在{full}，与住所“{address}”不符，请核对代码或住所。"
     return None
+
+
+# What names of places end with, longest first; "株洲市" is written "株洲" at the start of a company name.
+PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "县", "区", "盟", "旗")
+
+
+@cache
+def _short_names() -> frozenset[str]:
+    found = set()
+    for full in table().values():
+        found.add(full)
+        for suffix in PLACE_SUFFIXES:
+            if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+                found.add(full[: -len(suffix)])
+                break
+    return frozenset(found)
+
+
+def without_places(name: str) -> str:
+    """``name`` without the place names it starts with (湖南株洲天元某某科技有限公司 → 某某科技有限公司), as a
+    company name carries its registration area first; the longest known name wins at each step."""
+    names = _short_names()
+    longest = max(map(len, names))
+    changed = True
+    while changed:
+        changed = False
+        for size in range(min(longest, len(name) - 1), 1, -1):
+            if name[:size] in names:
+                name, changed = name[size:], True
+                break
+    return name

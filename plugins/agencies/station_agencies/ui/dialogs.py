@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.confirm import GuardsEdits
-from station.shell.dbop import DbOp
-from station.shell.enterprise_picker import EnterprisePicker
-from station.shell.widgets import error_label, fit_on_screen
+from station.api.ui import DbOp, EnterprisePicker, GuardsEdits, error_label, fit_on_screen
 
 
 def _services_combo(ctx: Any) -> QComboBox:

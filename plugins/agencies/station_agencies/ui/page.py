@@ -27,13 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.contributions import QT_TRANSLATE_NOOP
-from station.core.clock import SHANGHAI
-from station.shell.confirm import ask_reason
-from station.shell.dbop import DbOp
-from station.shell.keys import open_on_enter
-from station.shell.lazy_table import LazyTableModel
-from station.shell.widgets import page_title, size_columns
+from station.api import QT_TRANSLATE_NOOP, SHANGHAI
+from station.api.ui import DbOp, LazyTableModel, ask_reason, open_on_enter, page_title, size_columns
 
 from .charts import DimensionBars, StarHistogram
 from .dialogs import AgencyDialog, CommissionDialog, DrawDialog, QualificationDialog, RatingDialog
@@ -555,7 +550,7 @@ class AgenciesPage(QWidget):
         return tab
 
     def _draw_rows(self, keys: list[str]) -> dict[str, tuple[Any, ...]]:
-        from station.core.clock import local_text
+        from station.api import local_text
         from station_agencies import services
 
         cat = services.catalogue(self.ctx.data_dir)
@@ -626,7 +621,7 @@ class AgenciesPage(QWidget):
 
         def done(saved: str) -> None:
             try:
-                from station.shell.pdf_preview import PdfPreview
+                from station.api.ui import PdfPreview
             except ImportError:  # pragma: no cover - older shell without the preview
                 return
             PdfPreview(saved, self, title=self.tr("Evaluation report")).exec()
@@ -650,7 +645,7 @@ def _printing_available() -> bool:
 def _preview() -> None:  # pragma: no cover - manual preview
     import sys
 
-    from station.shell.preview import preview_page
+    from station.api.ui import preview_page
 
     sys.exit(preview_page("agencies", sys.argv[1] if len(sys.argv) > 1 else None))
 

@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.enterprise_picker import EnterprisePicker
-from station.shell.keys import chain_tabs
-from station.shell.widgets import error_label
+from station.api.ui import EnterprisePicker, chain_tabs, error_label
 
 
 class IssueDialog(QDialog):

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
-from station.contributions import QT_TRANSLATE_NOOP
-from station.shell.lazy_table import Fetch, LazyTableModel, Submit
+from station.api import QT_TRANSLATE_NOOP
+from station.api.ui import Fetch, LazyTableModel, Submit
 
 COLUMNS = [
     ("number", QT_TRANSLATE_NOOP("LicenseTableModel", "Licence number")),

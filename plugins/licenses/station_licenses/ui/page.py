@@ -26,11 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.confirm import ask_reason
-from station.shell.dbop import DbOp
-from station.shell.keys import open_on_enter, search_leads_to
-from station.shell.style import set_role
-from station.shell.widgets import page_title
+from station.api.ui import DbOp, ask_reason, open_on_enter, page_title, search_leads_to, set_role
 from station_licenses.ui.license_model import LicenseTableModel, fetch_rows
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1  # an offer's startup case, which a notice names
@@ -131,7 +127,7 @@ class LicensesPage(QWidget):
         query = self.search.text()
 
         def load(progress: Any) -> tuple[list[int], list[tuple[int, str, str, str, str]], str]:
-            from station.core import enrolment, station_key
+            from station.api import enrolment, station_key
             from station_licenses import services
 
             with self.ctx.read() as session:
@@ -201,7 +197,7 @@ class LicensesPage(QWidget):
         code, permits = dialog.uscc.text().strip(), dialog.permits()
 
         def run(progress: Any) -> str:
-            from station.core import station_key
+            from station.api import station_key
             from station_licenses import services
 
             signer = station_key.ensure_certified(self.ctx.data_dir)
@@ -264,7 +260,7 @@ class LicensesPage(QWidget):
 
     def _preview_number(self, number: str) -> None:
         def shown(path: Path) -> None:
-            from station.shell.pdf_preview import PdfPreview
+            from station.api.ui import PdfPreview
 
             PdfPreview(path, self, title=self.tr("Licence %1").replace("%1", number)).exec()
 
@@ -281,7 +277,7 @@ class LicensesPage(QWidget):
             return
 
         def printed(path: Path) -> None:
-            from station.shell.pdf_preview import print_pdfs
+            from station.api.ui import print_pdfs
 
             print_pdfs(self, [path])
 
@@ -348,6 +344,6 @@ class LicensesPage(QWidget):
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
-    from station.shell.preview import preview_page
+    from station.api.ui import preview_page
 
     preview_page("licenses", sys.argv[1] if len(sys.argv) > 1 else None)

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from station.shell.confirm import ReasonDialog
-from station.shell.dbop import DbOp
+from station.api.ui import DbOp, ReasonDialog
 
 
 class PermitReasonDialog(ReasonDialog):

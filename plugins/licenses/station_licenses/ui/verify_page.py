@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.dbop import DbOp
-from station.shell.style import PALETTE
-from station.shell.widgets import page_title
+from station.api.ui import PALETTE, DbOp, page_title
 
 COLOURS = {"valid": PALETTE["ok"], "expired": PALETTE["caution"]}
 CAUTION = PALETTE["caution"]
@@ -37,7 +35,7 @@ BAD = PALETTE["danger"]
 
 def check(ctx: Any, texts: list[str]) -> Any:
     """The verdict for the first licence-looking text (runs on a worker)."""
-    from station.core.db import utcnow
+    from station.api import utcnow
     from station_licenses import services, verify
 
     with ctx.read() as session:
@@ -110,7 +108,7 @@ class VerifyPage(QWidget):
 
     def verify_file(self, path: Path) -> None:
         def texts() -> list[str]:
-            from station.errors import UserError
+            from station.api import UserError
             from station_licenses import qr
 
             found = qr.decode_file(path)
@@ -125,7 +123,7 @@ class VerifyPage(QWidget):
 
     def _dates(self) -> tuple[str, str, str]:
         """The trust lists' dates, and whether the revocation list is "missing", "old" or ""."""
-        from station.core.clock import local_text
+        from station.api import local_text
         from station_licenses import services
 
         with self.ctx.read() as session:
@@ -188,6 +186,6 @@ class VerifyPage(QWidget):
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
-    from station.shell.preview import preview_page
+    from station.api.ui import preview_page
 
     preview_page("licenses.verify", sys.argv[1] if len(sys.argv) > 1 else None)

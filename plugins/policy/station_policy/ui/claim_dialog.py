@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from station.shell.confirm import AskDialog, ask_reason, confirm, safe_buttons
-from station.shell.dbop import DbOp
-from station.shell.keys import tab_in_layout_order
-from station.shell.widgets import ERROR_COLOUR
+from station.api.ui import ERROR_COLOUR, AskDialog, DbOp, ask_reason, confirm, safe_buttons, tab_in_layout_order
 
 
 class ClaimDialog(QDialog):
@@ -97,7 +94,7 @@ class ClaimDialog(QDialog):
         return DbOp(self, load, on_done=self.show_history).start()
 
     def show_history(self, h: Any) -> None:
-        from station.core.clock import local_text
+        from station.api import local_text
         from station_policy.facts import format_fen
         from station_policy.payout_state import CONFIRMED, LABELS, REFUSED
         from station_policy.services import STATUSES, STEPS
@@ -258,7 +255,7 @@ class ClaimDialog(QDialog):
 
         def show(written: str) -> None:
             if preview:
-                from station.shell.pdf_preview import PdfPreview
+                from station.api.ui import PdfPreview
 
                 PdfPreview(written, self, title=self.windowTitle()).show()
 

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.confirm import ASK_WIDTH
-from station.shell.dbop import DbOp
+from station.api.ui import ASK_WIDTH, DbOp
 
 MARKS = {"eligible": "✓", "ineligible": "✗", "unknown": "？"}
 
@@ -135,7 +134,7 @@ class ReportDialog(QDialog):
 
         def done(written: str) -> None:
             if kind == "pdf" and preview:
-                from station.shell.pdf_preview import PdfPreview
+                from station.api.ui import PdfPreview
 
                 PdfPreview(written, self, title=self.windowTitle()).show()
             else:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.dbop import DbOp
+from station.api.ui import DbOp
 
 
 class FactsDialog(QDialog):
@@ -75,7 +75,7 @@ class FactsDialog(QDialog):
         return DbOp(self, load, on_done=self._show).start()
 
     def _show(self, rows: list[Any]) -> None:
-        from station.core.clock import local_text
+        from station.api import local_text
 
         self.rows = rows
         self.table.setRowCount(len(rows))
@@ -111,7 +111,7 @@ class FactsDialog(QDialog):
 
 def parse_value(key: str, text: str) -> int | None:
     """What a clerk types (300万元, 1500元, 36, 是/否) as the stored value; a sentence when it cannot be read."""
-    from station.errors import UserError
+    from station.api import UserError
     from station_policy import rules
     from station_policy.facts import FACTS
 

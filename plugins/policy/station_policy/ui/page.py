@@ -27,10 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.dbop import DbOp
-from station.shell.keys import open_on_enter, search_leads_to
-from station.shell.lazy_table import LazyTableModel
-from station.shell.widgets import page_title, size_columns
+from station.api.ui import DbOp, LazyTableModel, open_on_enter, page_title, search_leads_to, size_columns
 
 
 def fen_text(fen: Any) -> str:
@@ -156,7 +153,7 @@ class PolicyPage(QWidget):
         def failed(exc: BaseException) -> None:
             self._matching = False
             self.rematch_button.setEnabled(True)
-            from station.shell.dbop import show_error
+            from station.api.ui import show_error
 
             show_error(self, exc)
 
@@ -351,7 +348,7 @@ class PolicyPage(QWidget):
         return tab
 
     def find_enterprise(self) -> None:
-        from station.core import registry_queries
+        from station.api import registry_queries
 
         query = self.enterprise_search.text().strip()
         if not query:
@@ -364,7 +361,7 @@ class PolicyPage(QWidget):
             if not ids:
                 return None
             with ctx.read() as session:
-                from station.core import enterprises
+                from station.api import enterprises
 
                 e = enterprises.get(session, ids[0])
                 return e.uid, e.name, e.uscc
@@ -574,7 +571,7 @@ class PolicyPage(QWidget):
             return services.claim_rows(session, ids)
 
     def _render_claim(self, column: int, value: Any) -> str:
-        from station.core.clock import local_text
+        from station.api import local_text
         from station_policy.services import STATUSES
 
         if column == 3:
@@ -619,6 +616,6 @@ class PolicyPage(QWidget):
 if __name__ == "__main__":  # pragma: no cover - manual preview
     import sys
 
-    from station.shell.preview import preview_page
+    from station.api.ui import preview_page
 
     preview_page("policy", sys.argv[1] if len(sys.argv) > 1 else None)

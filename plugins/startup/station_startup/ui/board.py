@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.core.db import utcnow
-from station.shell.dbop import DbOp
-from station.shell.keys import open_on_enter, search_leads_to
-from station.shell.widgets import page_title, size_columns
+from station.api import utcnow
+from station.api.ui import DbOp, open_on_enter, page_title, search_leads_to, size_columns
 from station_startup import catalogue, services
 from station_startup.ui.board_model import PAGE_SIZE, RANK_COLOUR, StartupBoardModel
 
@@ -266,7 +264,7 @@ class StartupBoardPage(QWidget):
 
         from PySide6.QtWidgets import QInputDialog
 
-        from station.errors import UserError
+        from station.api import UserError
         from station_startup import bulletin, bulletin_pdf
 
         now = self.clock()
@@ -286,7 +284,7 @@ class StartupBoardPage(QWidget):
             return bulletin_pdf.write(found, folder / f"企业开办每周通报-{week.label}.pdf")
 
         def show(path: Path) -> None:
-            from station.shell.pdf_preview import PdfPreview
+            from station.api.ui import PdfPreview
 
             self.bulletin_preview = PdfPreview(path, self, title=path.stem)
             self.bulletin_preview.open()
@@ -297,7 +295,7 @@ class StartupBoardPage(QWidget):
             if isinstance(exc, UserError):
                 QMessageBox.information(self, self.tr("Weekly bulletin"), exc.message)
             else:
-                from station.shell.dbop import show_error
+                from station.api.ui import show_error
 
                 show_error(self, exc)
 
@@ -319,6 +317,6 @@ class StartupBoardPage(QWidget):
 if __name__ == "__main__":  # pragma: no cover - manual preview
     import sys
 
-    from station.shell.preview import preview_page
+    from station.api.ui import preview_page
 
     raise SystemExit(preview_page("startup", sys.argv[1] if len(sys.argv) > 1 else None))

@@ -15,8 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from station.contributions import QT_TRANSLATE_NOOP
-from station.core.clock import local_text
+from station.api import QT_TRANSLATE_NOOP, local_text
 from station_startup import catalogue
 
 PAGE_SIZE = 200

@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.core.clock import local_text
-from station.shell.confirm import ask_reason
-from station.shell.dbop import DbOp
-from station.shell.widgets import error_label, fit_on_screen
+from station.api import local_text
+from station.api.ui import DbOp, ask_reason, error_label, fit_on_screen
 from station_startup import services
 from station_startup.ui.board_model import RANK_COLOUR
 
@@ -221,7 +219,7 @@ class CaseDialog(QDialog):
             if not paths:
                 self._say(self.tr("This case type has no such paper."))
                 return
-            from station.shell.pdf_preview import PdfPreview
+            from station.api.ui import PdfPreview
 
             self.last_preview = PdfPreview(paths[0], self, title=paths[0].stem)
             self.last_preview.open()
@@ -249,12 +247,12 @@ class CaseDialog(QDialog):
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:
-            from station.errors import UserError
+            from station.api import UserError
 
             if isinstance(exc, UserError):
                 self._say(exc.message)
             else:
-                from station.shell.dbop import show_error
+                from station.api.ui import show_error
 
                 show_error(self, exc)
 
@@ -349,7 +347,7 @@ class CaseDialog(QDialog):
 
     def assign_agent(self) -> None:
         """The helper agent is picked by name from this station's active users, not typed as a user name."""
-        from station.core import people
+        from station.api import people
 
         def load(progress: Any) -> list[tuple[str, str]]:
             with self.ctx.read() as session:

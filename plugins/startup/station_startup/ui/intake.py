@@ -27,10 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.confirm import GuardsEdits
-from station.shell.dbop import DbOp
-from station.shell.keys import chain_tabs
-from station.shell.widgets import error_label, fit_on_screen, scrolling
+from station.api.ui import DbOp, GuardsEdits, chain_tabs, error_label, fit_on_screen, scrolling
 from station_startup import catalogue, services
 
 
@@ -184,7 +181,7 @@ class IntakeDialog(GuardsEdits, QDialog):
         return raw
 
     def _load_agents(self) -> None:
-        from station.core import people
+        from station.api import people
 
         def load(progress: Any) -> list[tuple[str, str]]:
             with self.ctx.read() as session:
@@ -228,8 +225,8 @@ class IntakeDialog(GuardsEdits, QDialog):
                 return services.open_case(work, raw, station_code=station_code, now=now).uid
 
         def failed(exc: BaseException) -> None:
-            from station.errors import UserError
-            from station.shell.dbop import show_error
+            from station.api import UserError
+            from station.api.ui import show_error
 
             if isinstance(exc, UserError):
                 self.error.setText(exc.message)

@@ -153,8 +153,8 @@ def open_for_case(
     ctx: Any, actor: Any, summary: dict[str, Any], clock: Callable[[], Any], on_rated: Callable[[], None]
 ) -> Any:
     """Open the screen for the case in ``summary``; the rating is recorded off the UI thread at ``clock()``."""
-    from station.errors import UserError
-    from station.shell.dbop import DbOp
+    from station.api import UserError
+    from station.api.ui import DbOp
     from station_startup import ratings
 
     rated = {r["stage"] for r in summary.get("ratings", ())}

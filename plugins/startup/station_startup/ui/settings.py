@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.shell.dbop import DbOp
-from station.shell.keys import tab_in_layout_order
-from station.shell.widgets import error_label
+from station.api.ui import DbOp, error_label, tab_in_layout_order
 from station_startup import catalogue, services
 
 
@@ -203,8 +201,8 @@ class SettingsDialog(QDialog):
                 services.save_settings_form(work, form)
 
         def failed(exc: BaseException) -> None:
-            from station.errors import UserError
-            from station.shell.dbop import show_error
+            from station.api import UserError
+            from station.api.ui import show_error
 
             if isinstance(exc, UserError):
                 self.error.setText(exc.message)
