@@ -33,7 +33,12 @@ def _imports(path: Path) -> list[tuple[int, str]]:
 
 
 def test_the_plugins_are_found() -> None:
-    assert {p.name for p in PLUGIN_ROOTS} >= {"station_agencies", "station_licenses", "station_policy", "station_startup"}
+    assert {p.name for p in PLUGIN_ROOTS} >= {
+        "station_agencies",
+        "station_licenses",
+        "station_policy",
+        "station_startup",
+    }
 
 
 @pytest.mark.parametrize("package", PLUGIN_ROOTS, ids=lambda p: p.name)
@@ -89,3 +94,33 @@ def test_importing_the_api_and_the_plugins_loads_neither_qt_nor_sqlalchemy() -> 
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_contributions_name_their_code_and_every_name_loads() -> None:
+    """Pages, commands, demo steps, figures … may be given as "module:attribute": a misspelt one is refused
+    when contributed, and every one the installed plugins contribute imports (what a clerk would otherwise
+    meet only on first opening the page)."""
+    import dataclasses
+
+    from station import contributions as c
+    from station.plugins import PluginHost
+
+    with pytest.raises(ValueError, match="module:attribute"):
+        c.Page("x", "X", factory="station_policy.ui.page.PolicyPage")  # a dot where the colon belongs
+    assert c.loaded("station.core.uscc:normalize") is importlib.import_module("station.core.uscc").normalize
+
+    host = PluginHost().load_entry_points()
+    kinds = {
+        "register_pages": c.Page, "register_cli_commands": c.CliCommand, "register_demo_data": c.DemoData,
+        "register_dashboard_figures": c.DashboardFigure, "register_notice_sources": c.NoticeSource,
+        "register_audit_wordings": c.AuditWording, "register_hall_pages": c.HallPage,
+    }  # fmt: skip
+    named = 0
+    for hook, kind in kinds.items():
+        for item in host.collect(hook, kind):
+            for f in dataclasses.fields(item):
+                value = getattr(item, f.name)
+                if f.metadata.get("ref") and isinstance(value, str):
+                    assert callable(c.loaded(value)), f"{item.plugin}: {value}"
+                    named += 1
+    assert named >= 15 and all(info.active for info in host.plugins.values())

@@ -359,14 +359,15 @@ def build_parser(plugin_commands: Sequence[CliCommand] = ()) -> argparse.Argumen
     plg_remove.add_argument("name")
     plg_remove.set_defaults(run=cmd_plugins_remove)
 
+    from station.contributions import loaded
     from station.hall import cli as hall_cli
 
     hall_sub = hall_cli.configure(sub)
 
     for command in plugin_commands:
         cmd_parser = (hall_sub if command.parent == "hall" else sub).add_parser(command.name, help=command.help)
-        command.configure(cmd_parser)
-        cmd_parser.set_defaults(run=command.run)
+        loaded(command.configure)(cmd_parser)
+        cmd_parser.set_defaults(run=loaded(command.run))
     return parser
 
 

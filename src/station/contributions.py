@@ -7,10 +7,13 @@ plugin's name so the shell can say where a page or a figure came from.
 from __future__ import annotations
 
 import argparse
+import importlib
+import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from station.core.work import Work
@@ -19,6 +22,38 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context`` without importing Qt; the shell translates it."""
     return text
+
+
+R = TypeVar("R")
+# A contribution's code may be named instead of given: "station_policy.ui.page:PolicyPage" is imported the
+# first time it is called, so a plugin's entry point stays light without a shim per page or command.
+REF = re.compile(r"[A-Za-z_][\w.]*:[A-Za-z_][\w.]*")
+
+
+def loaded(target: Callable[..., R] | str) -> Callable[..., R]:
+    """The callable a contribution names: itself, or what its ``"module:attribute"`` string names, imported."""
+    return target if callable(target) else load(target)
+
+
+@cache
+def load(ref: str) -> Any:
+    """Import ``"module:attribute"`` (the attribute may be dotted) and return the attribute."""
+    module, _, attribute = ref.partition(":")
+    found: Any = importlib.import_module(module.strip())
+    for part in filter(None, attribute.strip().split(".")):
+        found = getattr(found, part)
+    return found
+
+
+def _check_refs(contribution: object) -> None:
+    """A misspelt ``"module:attribute"`` is refused when contributed, not when a clerk first opens the page."""
+    for f in fields(contribution):  # type: ignore[arg-type]
+        value = getattr(contribution, f.name)
+        if isinstance(value, str) and f.metadata.get("ref") and not REF.fullmatch(value):
+            raise ValueError(f"{f.name} must be a callable or 'module:attribute', not {value!r}")
+
+
+REF_FIELD = {"ref": True}  # field metadata: a callable, or "module:attribute" naming one
 
 
 @dataclass(frozen=True)
@@ -31,11 +66,14 @@ class Page:
 
     key: str
     title: str  # English source text, translated through Qt's "Navigation" context
-    factory: Callable[[Any], Any]
+    factory: Callable[[Any], Any] | str = field(metadata=REF_FIELD)
     order: int = 100
     permission: str | None = None
     icon: str | None = None
     plugin: str = ""
+
+    def __post_init__(self) -> None:
+        _check_refs(self)
 
 
 @dataclass(frozen=True)
@@ -62,9 +100,12 @@ class DemoData:
     """Fills a fresh station with demo data. ``fill(work, rng)`` runs inside one transaction."""
 
     name: str
-    fill: Callable[[Work, Any], str]  # returns a one-line summary, e.g. "2400 家企业"
+    fill: Callable[[Work, Any], str] | str = field(metadata=REF_FIELD)  # returns a summary, e.g. "2400 家企业"
     order: int = 100
     plugin: str = ""
+
+    def __post_init__(self) -> None:
+        _check_refs(self)
 
 
 @dataclass(frozen=True)
@@ -73,10 +114,13 @@ class CliCommand:
 
     name: str
     help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace, Any], int]
+    configure: Callable[[argparse.ArgumentParser], None] | str = field(metadata=REF_FIELD)
+    run: Callable[[argparse.Namespace, Any], int] | str = field(metadata=REF_FIELD)
     plugin: str = ""
     parent: str | None = None  # "hall": an action of ``station hall`` (run in the hall's data directory)
+
+    def __post_init__(self) -> None:
+        _check_refs(self)
 
 
 @dataclass(frozen=True)
@@ -85,9 +129,12 @@ class DashboardFigure:
 
     key: str
     title: str  # Chinese
-    compute: Callable[[Any], str]
+    compute: Callable[[Any], str] | str = field(metadata=REF_FIELD)
     order: int = 100
     plugin: str = ""
+
+    def __post_init__(self) -> None:
+        _check_refs(self)
 
 
 @dataclass(frozen=True)
@@ -189,8 +236,11 @@ class AuditWording:
     what: str
     fields: Mapping[str, str] = field(default_factory=dict)
     values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    name_of: Callable[[Any, str], str | None] | None = None
+    name_of: Callable[[Any, str], str | None] | str | None = field(default=None, metadata=REF_FIELD)
     plugin: str = ""
+
+    def __post_init__(self) -> None:
+        _check_refs(self)
 
 
 @dataclass(frozen=True)
@@ -198,10 +248,13 @@ class NoticeSource:
     """Polled by the shell off the UI thread: ``poll(session, actor)`` returns the notices that hold now."""
 
     key: str
-    poll: Callable[[Any, Any], list[Notice]]
+    poll: Callable[[Any, Any], list[Notice]] | str = field(metadata=REF_FIELD)
     interval_s: int = 60
     permission: str | None = None
     plugin: str = ""
+
+    def __post_init__(self) -> None:
+        _check_refs(self)
 
 
 @dataclass(frozen=True)
@@ -230,14 +283,17 @@ class HallPage:
     key: str
     title: str
     area: str = "console"
-    routes: Callable[[Any], Any] | None = None
+    routes: Callable[[Any], Any] | str | None = field(default=None, metadata=REF_FIELD)
     templates: Path | None = None
-    figures: Callable[[Any], list[HallFigure]] | None = None
+    figures: Callable[[Any], list[HallFigure]] | str | None = field(default=None, metadata=REF_FIELD)
     # Names a person reads for the plugin's synced tables and fields, for the review queue:
     # {table: {"": what one row is, field: its name}}.
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     order: int = 100
     plugin: str = ""
+
+    def __post_init__(self) -> None:
+        _check_refs(self)
 
 
 @dataclass(frozen=True)

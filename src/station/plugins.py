@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import contextvars
 import dataclasses
-import importlib
 import logging
 import os
 import sys
 import traceback
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -23,7 +22,7 @@ from typing import Any, TypeVar
 
 import pluggy
 
-from station import hookspecs
+from station import contributions, hookspecs
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +67,7 @@ class EntryPoint:
     version: str
 
     def load(self) -> Any:
-        module_name, _, attribute = self.value.partition(":")
-        found: Any = importlib.import_module(module_name.strip())
-        for part in filter(None, attribute.strip().split(".")):
-            found = getattr(found, part)
-        return found
+        return contributions.load(self.value)
 
 
 def _header(metadata_file: Path) -> dict[str, str]:
@@ -344,6 +339,26 @@ class CallPolicy:
 
 EVENT = CallPolicy()  # an event: every plugin hears it, after the change was committed
 SERVICE = CallPolicy(first_answer=True)  # a service: the first plugin (in calling order) that answers
+
+
+def contributions_from(ref: str) -> Callable[[Callable[[Any], None]], None]:
+    """A ``register_*`` hook implementation that registers every contribution the function ``ref``
+    (``"module:attribute"``) returns, importing it only when the hook is called:
+
+        register_hall_pages = contributions_from("station_policy.hall_web:pages")
+    """
+    contributions.REF.fullmatch(ref) or _bad_ref(ref)
+
+    @hookspecs.hookimpl
+    def register_each(register: Callable[[Any], None]) -> None:
+        for item in contributions.load(ref)():
+            register(item)
+
+    return register_each
+
+
+def _bad_ref(ref: str) -> None:
+    raise ValueError(f"contributions_from needs 'module:attribute', not {ref!r}")
 
 
 def load_host(disabled: Iterable[str] = (), extra: dict[str, object] | None = None) -> PluginHost:

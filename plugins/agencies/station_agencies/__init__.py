@@ -12,16 +12,15 @@ from typing import Any
 
 from station.api import (
     QT_TRANSLATE_NOOP,
-    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
-    HallPage,
     MigrationBranch,
     NoticeSource,
     Page,
     Permission,
     SyncedTable,
+    contributions_from,
     hookimpl,
 )
 
@@ -110,19 +109,13 @@ def register_permissions(register: Callable[[Permission], None]) -> None:
     register(Permission("agencies.review", "处理不当评价", ("supervisor", "admin")))
 
 
-def _page(shell: Any) -> Any:
-    from station_agencies.ui.page import AgenciesPage
-
-    return AgenciesPage(shell)
-
-
 @hookimpl
 def register_pages(register: Callable[[Page], None]) -> None:
     register(
         Page(
             key="agencies",
             title=QT_TRANSLATE_NOOP("Navigation", "Intermediary marketplace"),
-            factory=_page,
+            factory="station_agencies.ui.page:AgenciesPage",
             order=40,
             permission="agencies.view",
         )
@@ -131,20 +124,19 @@ def register_pages(register: Callable[[Page], None]) -> None:
 
 @hookimpl
 def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
-    from station_agencies import cli
-
-    register(CliCommand("agencies", "中介超市：服务类型、机构、委托、随机抽取、评价", cli.configure, cli.run))
-
-
-def _demo(work: Any, rng: Any) -> str:
-    from station_agencies import demo
-
-    return demo.fill(work, rng)
+    register(
+        CliCommand(
+            "agencies",
+            "中介超市：服务类型、机构、委托、随机抽取、评价",
+            "station_agencies.cli:configure",
+            "station_agencies.cli:run",
+        )
+    )
 
 
 @hookimpl
 def register_demo_data(register: Callable[[DemoData], None]) -> None:
-    register(DemoData("agencies", _demo, order=40))
+    register(DemoData("agencies", "station_agencies.demo:fill", order=40))
 
 
 def _active_agencies(session: Any) -> str:
@@ -226,17 +218,5 @@ def request_agency_draw(
     return outcome
 
 
-@hookimpl
-def register_hall_pages(register: Callable[[HallPage], None]) -> None:
-    from station_agencies import hall_web
-
-    for page in hall_web.pages():
-        register(page)
-
-
-@hookimpl
-def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
-    from station_agencies.wordings import wordings
-
-    for wording in wordings():
-        register(wording)
+register_hall_pages = contributions_from("station_agencies.hall_web:pages")
+register_audit_wordings = contributions_from("station_agencies.wordings:wordings")

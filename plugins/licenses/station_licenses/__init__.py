@@ -9,17 +9,16 @@ from typing import Any
 
 from station.api import (
     QT_TRANSLATE_NOOP,
-    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
     HallBatch,
-    HallPage,
     MigrationBranch,
     NoticeSource,
     Page,
     Permission,
     SyncedTable,
+    contributions_from,
     hookimpl,
 )
 
@@ -52,25 +51,13 @@ LICENSE_SYNC = SyncedTable(
 TRUST_SYNC = SyncedTable("licenses_trust", fields=("kind", "document", "issued_at"), write="hall")
 
 
-def _licenses_page(shell: Any) -> Any:
-    from station_licenses.ui.page import LicensesPage
-
-    return LicensesPage(shell)
-
-
-def _verify_page(shell: Any) -> Any:
-    from station_licenses.ui.verify_page import VerifyPage
-
-    return VerifyPage(shell)
-
-
 @hookimpl
 def register_pages(register: Callable[[Page], None]) -> None:
     register(
         Page(
             key=PAGE_KEY,
             title=QT_TRANSLATE_NOOP("Navigation", "Licences"),
-            factory=_licenses_page,
+            factory="station_licenses.ui.page:LicensesPage",
             order=60,
             permission="licenses.view",
         )
@@ -79,7 +66,7 @@ def register_pages(register: Callable[[Page], None]) -> None:
         Page(
             key=VERIFY_PAGE_KEY,
             title=QT_TRANSLATE_NOOP("Navigation", "Verify licence"),
-            factory=_verify_page,
+            factory="station_licenses.ui.verify_page:VerifyPage",
             order=61,
             permission="licenses.view",
         )
@@ -105,38 +92,27 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
     register(TRUST_SYNC)
 
 
-def _demo(work: Any, rng: Any) -> str:
-    from station_licenses import demo
-
-    return demo.fill(work, rng)
-
-
 @hookimpl
 def register_demo_data(register: Callable[[DemoData], None]) -> None:
-    register(DemoData("licenses", _demo, order=60))
-
-
-def _configure(parser: Any) -> None:
-    from station_licenses import cli
-
-    cli.configure(parser)
-
-
-def _run(args: Any, ctx: Any) -> int:
-    from station_licenses import cli
-
-    return cli.run(args, ctx)
+    register(DemoData("licenses", "station_licenses.demo:fill", order=60))
 
 
 @hookimpl
 def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
-    register(CliCommand("license", "一照通执照：许可证种类、签发、吊销、打印和验证", _configure, _run))
+    register(
+        CliCommand(
+            "license",
+            "一照通执照：许可证种类、签发、吊销、打印和验证",
+            "station_licenses.cli:configure",
+            "station_licenses.cli:run",
+        )
+    )
     register(
         CliCommand(
             "revoke-license",
             "服务大厅吊销执照（如签发的服务站已停用）：各服务站下次同步时收到，并列入吊销清单",
             _configure_hall_revoke,
-            _run_hall_revoke,
+            "station_licenses.hall_side:revoke_command",
             parent="hall",
         )
     )
@@ -147,12 +123,6 @@ def _configure_hall_revoke(parser: Any) -> None:
     parser.add_argument("--reason", required=True, help="吊销原因（写入执照和吊销清单）")
     parser.add_argument("--db", help="服务大厅的数据库地址（默认为数据目录下 hall/hall.db）")
     parser.add_argument("--json", action="store_true")
-
-
-def _run_hall_revoke(args: Any, ctx: Any) -> int:
-    from station_licenses import hall_side
-
-    return hall_side.revoke_command(args, ctx)
 
 
 def _valid_count(session: Any) -> str:
@@ -218,17 +188,5 @@ def hall_did_apply(batch: HallBatch) -> None:
     hall_side.on_hall_apply(batch)
 
 
-@hookimpl
-def register_hall_pages(register: Callable[[HallPage], None]) -> None:
-    from station_licenses import hall_web
-
-    for page in hall_web.pages():
-        register(page)
-
-
-@hookimpl
-def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
-    from station_licenses.wordings import wordings
-
-    for wording in wordings():
-        register(wording)
+register_hall_pages = contributions_from("station_licenses.hall_web:pages")
+register_audit_wordings = contributions_from("station_licenses.wordings:wordings")

@@ -12,17 +12,16 @@ from typing import Any
 
 from station.api import (
     QT_TRANSLATE_NOOP,
-    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
-    HallPage,
     MigrationBranch,
     Notice,
     NoticeSource,
     Page,
     Permission,
     SyncedTable,
+    contributions_from,
     hookimpl,
 )
 
@@ -97,19 +96,13 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
 # -- pages, migrations, permissions ----------------------------------------------------------
 
 
-def _page(shell: Any) -> Any:
-    from station_policy.ui.page import PolicyPage
-
-    return PolicyPage(shell)
-
-
 @hookimpl
 def register_pages(register: Callable[[Page], None]) -> None:
     register(
         Page(
             key="policy",
             title=QT_TRANSLATE_NOOP("Navigation", "Policy fulfilment"),
-            factory=_page,
+            factory="station_policy.ui.page:PolicyPage",
             order=30,
             permission="policy.view",
         )
@@ -134,32 +127,21 @@ def register_permissions(register: Callable[[Permission], None]) -> None:
 # -- demo, CLI, dashboard ---------------------------------------------------------------------
 
 
-def _fill(work: Any, rng: Any) -> str:
-    from station_policy import demo
-
-    return demo.fill(work, rng)
-
-
 @hookimpl
 def register_demo_data(register: Callable[[DemoData], None]) -> None:
-    register(DemoData("policy", _fill, order=40))
-
-
-def _configure(parser: Any) -> None:
-    from station_policy import cli
-
-    cli.configure(parser)
-
-
-def _run(args: Any, ctx: Any) -> int:
-    from station_policy import cli
-
-    return cli.run(args, ctx)
+    register(DemoData("policy", "station_policy.demo:fill", order=40))
 
 
 @hookimpl
 def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
-    register(CliCommand("policy", "惠企政策兑现：政策目录、匹配、申请、兑付、报表", _configure, _run))
+    register(
+        CliCommand(
+            "policy",
+            "惠企政策兑现：政策目录、匹配、申请、兑付、报表",
+            "station_policy.cli:configure",
+            "station_policy.cli:run",
+        )
+    )
 
 
 def _eligible_count(session: Any) -> str:
@@ -263,17 +245,5 @@ def enterprise_did_change(change: Any) -> None:
             listener()
 
 
-@hookimpl
-def register_hall_pages(register: Callable[[HallPage], None]) -> None:
-    from station_policy import hall_web
-
-    for page in hall_web.pages():
-        register(page)
-
-
-@hookimpl
-def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
-    from station_policy.wordings import wordings
-
-    for wording in wordings():
-        register(wording)
+register_hall_pages = contributions_from("station_policy.hall_web:pages")
+register_audit_wordings = contributions_from("station_policy.wordings:wordings")

@@ -11,26 +11,19 @@ from typing import Any
 
 from station.api import (
     QT_TRANSLATE_NOOP,
-    AuditWording,
     CliCommand,
     DashboardFigure,
     DemoData,
-    HallPage,
     MigrationBranch,
     NoticeSource,
     Page,
     Permission,
     SyncedTable,
+    contributions_from,
     hookimpl,
 )
 
 PAGE_KEY = "startup"
-
-
-def _board(shell: Any) -> Any:
-    from station_startup.ui.board import StartupBoardPage
-
-    return StartupBoardPage(shell)
 
 
 @hookimpl
@@ -46,7 +39,7 @@ def register_pages(register: Callable[[Page], None]) -> None:
         Page(
             key=PAGE_KEY,
             title=QT_TRANSLATE_NOOP("Navigation", "Business startup"),
-            factory=_board,
+            factory="station_startup.ui.board:StartupBoardPage",
             order=20,
             permission="startup.view",
         )
@@ -143,9 +136,14 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
 
 @hookimpl
 def register_cli_commands(register: Callable[[CliCommand], None]) -> None:
-    from station_startup import cli
-
-    register(CliCommand("startup", "企业开办：受理、办理环节、三色预警清单", cli.configure, cli.run))
+    register(
+        CliCommand(
+            "startup",
+            "企业开办：受理、办理环节、三色预警清单",
+            "station_startup.cli:configure",
+            "station_startup.cli:run",
+        )
+    )
 
 
 def _poll(session: Any, actor: Any) -> list[Any]:
@@ -223,22 +221,8 @@ def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> N
 
 @hookimpl
 def register_demo_data(register: Callable[[DemoData], None]) -> None:
-    from station_startup import demo
-
-    register(DemoData("cases", demo.fill, order=30))
+    register(DemoData("cases", "station_startup.demo:fill", order=30))
 
 
-@hookimpl
-def register_hall_pages(register: Callable[[HallPage], None]) -> None:
-    from station_startup import hall_web
-
-    for page in hall_web.pages():
-        register(page)
-
-
-@hookimpl
-def register_audit_wordings(register: Callable[[AuditWording], None]) -> None:
-    from station_startup.wordings import wordings
-
-    for wording in wordings():
-        register(wording)
+register_hall_pages = contributions_from("station_startup.hall_web:pages")
+register_audit_wordings = contributions_from("station_startup.wordings:wordings")

@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time each nam
     from station.hookspecs import hookimpl as hookimpl
     from station.hookspecs import hookspec as hookspec
     from station.plugins import calling as calling
+    from station.plugins import contributions_from as contributions_from
     from station.settings import Settings as Settings
 
 # name -> "module:attribute", or a module's own dotted name: the declared surface, loaded on first use.
@@ -74,6 +75,7 @@ EXPORTS: dict[str, str] = {
     "AuditWording": "station.contributions:AuditWording",
     "Base": "station.core.db:Base",
     "calling": "station.plugins:calling",
+    "contributions_from": "station.plugins:contributions_from",
     "CliCommand": "station.contributions:CliCommand",
     "csv_safe": "station.core.csv_safe",
     "DashboardFigure": "station.contributions:DashboardFigure",

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from station.contributions import AuditWording
+from station.contributions import AuditWording, loaded
 
 UID = re.compile(r"^([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", re.I)
 OTHER = "其他操作"
@@ -70,7 +70,7 @@ class AuditWords:
     def subject(self, session: Any, wording: AuditWording | None, subject_id: str, before: Any, after: Any) -> str:
         if wording is not None and wording.name_of is not None:
             try:
-                named = wording.name_of(session, subject_id)
+                named = loaded(wording.name_of)(session, subject_id)
             except Exception:  # a subject deleted since, a plugin's bug: fall back to what the entry says
                 named = None
             if named:

@@ -135,12 +135,12 @@ def enterprise_rows(count: int, seed: int = 20261122, today: dt.date | None = No
 
 def fill_demo(ctx: Any, actor: Any, seed: int = 20261122) -> Iterator[str]:
     """Run every plugin's demo-data step, each in its own transaction; yield a line per step."""
-    from station.contributions import DemoData
+    from station.contributions import DemoData, loaded
 
     steps = sorted(ctx.host.collect("register_demo_data", DemoData), key=lambda d: (d.order, d.name))
     for step in steps:
         rng = random.Random(f"{seed}:{step.plugin}:{step.name}")
         with ctx.work(actor) as work:
-            summary = step.fill(work, rng)
+            summary = loaded(step.fill)(work, rng)
             work.audit("demo.fill", "demo", f"{step.plugin}.{step.name}", None, {"summary": summary})
         yield f"{step.plugin}/{step.name}: {summary}"

@@ -517,6 +517,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> bool:
 
+        from station.contributions import loaded
         from station.shell.dbop import show_error
 
         page = self._pages.get(key)
@@ -527,7 +528,7 @@ class MainWindow(QMainWindow):
         widget = self._widgets.get(key)
         if widget is None:
             try:
-                widget = page.factory(self)
+                widget = loaded(page.factory)(self)
             except Exception as exc:
                 log.exception("page %s of plugin %s failed to build", key, page.plugin)
                 show_error(self, exc)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from station.contributions import Notice, NoticeSource
+from station.contributions import Notice, NoticeSource, loaded
 from station.shell.dbop import DbOp
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -192,7 +192,7 @@ class NoticeCenter(QObject):
             from station.core import notices as core
 
             with ctx.read() as session:
-                found = core.for_actor(source.poll(session, actor) or [], actor)
+                found = core.for_actor(loaded(source.poll)(session, actor) or [], actor)
                 fresh = core.unseen(session, actor.name, [n.key for n in found])
             return found, fresh
 

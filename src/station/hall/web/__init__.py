@@ -13,7 +13,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from station.contributions import HallPage, SyncedTable
+from station.contributions import HallPage, SyncedTable, loaded
 from station.hall.store import HallStore
 from station.hall.web import console, window
 from station.hall.web.site import SignInNeeded, Site
@@ -46,7 +46,7 @@ def mount(app: FastAPI, store: HallStore, tables: Mapping[str, SyncedTable], hos
     for page in pages:
         if page.routes is not None:
             app.include_router(
-                page.routes(site),
+                loaded(page.routes)(site),
                 prefix=f"{PREFIXES[page.area]}/{page.key}",
                 dependencies=signed_in if page.area == "console" else [],
             )

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 from sqlalchemy import select
 
-from station.contributions import HallFigure
+from station.contributions import HallFigure, loaded
 from station.core.db import utcnow
 from station.errors import UserError
 from station.hall import events, review, stations, throttle, trust, users
@@ -184,7 +184,7 @@ def routes(site: Site) -> APIRouter:
         with site.session() as db:
             for page in site.pages:
                 if page.figures is not None:
-                    found += page.figures(db)
+                    found += loaded(page.figures)(db)
         return site.render(request, "figures.html", title="园区数据", figures=found)
 
     @router.get("/events")

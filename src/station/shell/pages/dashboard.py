@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from station.contributions import DashboardFigure
+from station.contributions import DashboardFigure, loaded
 from station.shell.dbop import DbOp
 from station.shell.style import set_role
 from station.shell.widgets import page_title, scrolling
@@ -77,7 +77,7 @@ class DashboardPage(QWidget):
             with ctx.read() as session:
                 for figure in figures:
                     try:
-                        values[figure.key] = figure.compute(session)
+                        values[figure.key] = loaded(figure.compute)(session)
                     except Exception:  # one broken figure must not blank the dashboard
                         log.exception("dashboard figure %s of %s failed", figure.key, figure.plugin)
                         values[figure.key] = "—"
