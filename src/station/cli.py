@@ -18,6 +18,7 @@ from station.errors import UserError
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.contributions import CliCommand
+    from station.core.context import StationContext
 
 log = logging.getLogger("station.cli")
 
@@ -41,7 +42,7 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def cmd_gui(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_gui(args: argparse.Namespace, ctx: StationContext) -> int:
     if _no_display():  # Qt would abort the process with a message in English
         raise UserError("这台电脑没有图形界面，无法打开程序窗口。请在桌面上运行，或用 station --help 查看命令行功能。")
     from station.shell.app import run
@@ -49,7 +50,7 @@ def cmd_gui(args: argparse.Namespace, ctx: Any) -> int:
     return run(ctx, page=getattr(args, "page", None))
 
 
-def cmd_demo(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_demo(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core.demo import fill_demo
 
     for line in fill_demo(ctx, ctx.cli_actor(args.user), seed=args.seed):
@@ -60,7 +61,7 @@ def cmd_demo(args: argparse.Namespace, ctx: Any) -> int:
     return cmd_gui(args, ctx)
 
 
-def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_enterprise_import(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core import enterprise_import
 
     actor = ctx.cli_actor(args.user)
@@ -85,14 +86,14 @@ def cmd_enterprise_import(args: argparse.Namespace, ctx: Any) -> int:
     return 0 if not report.bad_count else 2
 
 
-def cmd_enterprise_template(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_enterprise_template(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core import enterprise_import
 
     print(enterprise_import.write_template(Path(args.path)))
     return 0
 
 
-def cmd_enterprise_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_enterprise_list(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core import enterprises
     from station.core.identity import require
 
@@ -125,7 +126,7 @@ def cmd_enterprise_list(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_db_upgrade(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_db_upgrade(args: argparse.Namespace, ctx: StationContext) -> int:
     ctx.open()
     report = ctx.upgrade_report
     if report and report.upgraded:
@@ -137,7 +138,7 @@ def cmd_db_upgrade(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_db_backup(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_db_backup(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core import backup
 
     ctx.open()
@@ -149,7 +150,7 @@ def cmd_db_backup(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_db_restore(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_db_restore(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core import backup, schema
 
     ctx.open()
@@ -171,7 +172,7 @@ def cmd_db_restore(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_audit_verify(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_audit_verify(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core import audit
     from station.core.sync import client
 
@@ -200,7 +201,7 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: Any) -> int:
     return 0 if ok else 1
 
 
-def cmd_users_add(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_users_add(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core import identity
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
@@ -220,7 +221,7 @@ def cmd_users_add(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_users_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_users_list(args: argparse.Namespace, ctx: StationContext) -> int:
     from sqlalchemy import select
 
     from station.core.identity import ROLES, User
@@ -238,7 +239,7 @@ def cmd_users_list(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_plugins(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_plugins(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.contributions import Page
 
     pages = ctx.host.collect("register_pages", Page)
@@ -263,7 +264,7 @@ def cmd_plugins(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_plugins_add(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_plugins_add(args: argparse.Namespace, ctx: StationContext) -> int:
     from station import plugin_wheels
 
     # Only the plugins folder changes now; the database is upgraded (after a backup) at the next start.
@@ -277,7 +278,7 @@ def cmd_plugins_add(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_plugins_remove(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_plugins_remove(args: argparse.Namespace, ctx: StationContext) -> int:
     from station import plugin_wheels
 
     removed = plugin_wheels.remove(args.name, ctx.plugins_dir)

@@ -182,11 +182,6 @@ class SyncedTable:
         if unknown or (self.amend and self.write != "append"):
             raise ValueError(f"{self.name}: amend names fields of an append table only: {unknown or self.amend}")
 
-    @property
-    def deletable(self) -> bool:
-        """Whether a station (the creating one) may delete its rows by sync."""
-        return self.write in ("any", "owner") and self.delete == "owner"
-
 
 WRITE_POLICIES = ("any", "owner", "append", "hall")
 

@@ -7,9 +7,12 @@ import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.api import UserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 
 def _out(data: Any) -> None:
@@ -112,7 +115,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p.set_defaults(agencies_run=cmd_ratings)
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: StationContext) -> int:
     return int(args.agencies_run(args, ctx) or 0)
 
 
@@ -159,7 +162,7 @@ def _period_default() -> str:
 # -- commands -----------------------------------------------------------------------------------
 
 
-def cmd_services(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_services(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
 
     cat = services.catalogue(ctx.data_dir)
@@ -181,7 +184,7 @@ def _star_text(stars: int | None, count: int) -> str:
     return "评价不足" if stars is None else "★" * stars + "☆" * (5 - stars) + f"（{count} 条）"
 
 
-def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_list(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
     from station_agencies.stars import Period
 
@@ -204,7 +207,7 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_add(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_add(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
 
     with ctx.work(ctx.cli_actor(args.user)) as work:
@@ -221,7 +224,7 @@ def cmd_add(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_qualify(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_qualify(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
 
     until = _date(args.until, "有效期")
@@ -232,7 +235,7 @@ def cmd_qualify(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_status(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_status(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
 
     with ctx.work(ctx.cli_actor(args.user)) as work:
@@ -250,7 +253,7 @@ def _draw_json(row: Any, cat: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def cmd_draw(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_draw(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
 
     if args.verify:
@@ -280,7 +283,7 @@ def cmd_draw(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _verify(args: argparse.Namespace, ctx: Any, key: str) -> int:
+def _verify(args: argparse.Namespace, ctx: StationContext, key: str) -> int:
     from station_agencies import services
 
     with ctx.read() as session:
@@ -297,7 +300,7 @@ def _verify(args: argparse.Namespace, ctx: Any, key: str) -> int:
     return 0 if verdict.ok else 5
 
 
-def cmd_commission_new(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_commission_new(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
 
     if not args.agency and not args.witness:
@@ -319,7 +322,7 @@ def cmd_commission_new(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_commission_step(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_commission_step(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
 
     with ctx.work(ctx.cli_actor(args.user)) as work:
@@ -335,7 +338,7 @@ def cmd_commission_step(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_commission_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_commission_list(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
 
     cat = services.catalogue(ctx.data_dir)
@@ -354,7 +357,7 @@ def cmd_commission_list(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_rate(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_rate(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
     from station_agencies.stars import DIMENSIONS
 
@@ -371,7 +374,7 @@ def cmd_rate(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_ratings(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_ratings(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services
     from station_agencies.stars import Period
 
@@ -417,7 +420,7 @@ def cmd_ratings(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_report(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import report
 
     out = Path(args.output)

@@ -8,7 +8,7 @@ per service type.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -20,6 +20,9 @@ from station.api import printing
 
 from . import services
 from .stars import DIMENSIONS, Period
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 BLUE = colors.HexColor("#2f6fb0")
 GREY = colors.HexColor("#c9ced6")
@@ -76,7 +79,7 @@ def _dimension_chart(names: list[str], means: list[float]) -> Drawing:
     return drawing
 
 
-def write(ctx: Any, period_text: str, path: Path) -> Path:
+def write(ctx: StationContext, period_text: str, path: Path) -> Path:
     """Write the evaluation report of ``period_text`` (2026Q3 or 2026) to ``path``."""
     period = Period.parse(period_text)
     cat = services.catalogue(ctx.data_dir)

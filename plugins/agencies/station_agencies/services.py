@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.api import Enterprise, UserError, ValidationError, Work, local, utcnow
+from station.api import Enterprise, UserError, ValidationError, Work, enterprises, local, utcnow
 from station.api import uscc as uscc_codes
 
 from . import draw_algorithm as algo
@@ -418,11 +418,7 @@ def commission_snapshot(c: Commission) -> dict[str, Any]:
 
 def enterprise_by(session: Session, key: str) -> Enterprise:
     """An enterprise by uid or credit code."""
-    key = key.strip()
-    found = session.scalar(select(Enterprise).where((Enterprise.uid == key) | (Enterprise.uscc == key.upper())))
-    if found is None:
-        raise UserError(f"找不到企业“{key}”，请先在企业名录中登记，或核对统一社会信用代码。")
-    return found
+    return enterprises.find(session, key)
 
 
 def create_commission(

@@ -89,9 +89,6 @@ class AgencyStars:
     score: float = 0.0
     stars: int | None = None  # None: fewer ratings than the minimum
 
-    def raw_mean(self, dim: str) -> float:
-        return self.sums[dim] / self.weight if self.weight else 0.0
-
 
 @dataclass
 class Evaluation:

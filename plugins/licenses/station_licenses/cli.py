@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.api import UserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 
 def _json(value: Any) -> None:
@@ -51,7 +54,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     lst.add_argument("--json", action="store_true")
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: StationContext) -> int:
     return {
         "kinds": _kinds,
         "issue": _issue,
@@ -63,7 +66,7 @@ def run(args: argparse.Namespace, ctx: Any) -> int:
     }[args.license_action](args, ctx)
 
 
-def _kinds(args: argparse.Namespace, ctx: Any) -> int:
+def _kinds(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_licenses import catalogue
 
     kinds = [k.as_dict() for k in catalogue.kinds().values()]
@@ -76,7 +79,7 @@ def _kinds(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _issue(args: argparse.Namespace, ctx: Any) -> int:
+def _issue(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import station_key
     from station_licenses import services
 
@@ -111,7 +114,7 @@ def _issue(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _revoke(args: argparse.Namespace, ctx: Any) -> int:
+def _revoke(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_licenses import services
 
     with ctx.work(ctx.cli_actor(args.user)) as work:
@@ -124,7 +127,7 @@ def _revoke(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _write_pdf(ctx: Any, number: str, out: Path, *, with_permits: bool) -> Path:
+def _write_pdf(ctx: StationContext, number: str, out: Path, *, with_permits: bool) -> Path:
     from station_licenses import documents, services
 
     with ctx.read() as session:
@@ -133,7 +136,7 @@ def _write_pdf(ctx: Any, number: str, out: Path, *, with_permits: bool) -> Path:
     return documents.write_licence_pdf(out, [sheet], with_permits=with_permits)
 
 
-def _print(args: argparse.Namespace, ctx: Any) -> int:
+def _print(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
 
     require(ctx.cli_actor(args.user), "licenses.view", "查看执照和许可证")
@@ -142,7 +145,7 @@ def _print(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _verify(args: argparse.Namespace, ctx: Any) -> int:
+def _verify(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import utcnow
     from station_licenses import qr, services, verify
 
@@ -178,7 +181,7 @@ def _verify(args: argparse.Namespace, ctx: Any) -> int:
     return 0 if best.ok else 1
 
 
-def _key(args: argparse.Namespace, ctx: Any) -> int:
+def _key(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import local_text, signing, station_key
 
     found = station_key.certified(ctx.data_dir)
@@ -214,7 +217,7 @@ def _key(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _list(args: argparse.Namespace, ctx: Any) -> int:
+def _list(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_licenses import services
 

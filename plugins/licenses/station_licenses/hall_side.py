@@ -8,7 +8,10 @@ transaction, so every station's next sync carries it. No Qt here.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 LICENSE_TABLE = "licenses_license"
 
@@ -72,7 +75,7 @@ def revoke_at_hall(session: Any, tables: Any, number: str, reason: str, by: str,
     return row.row_uid
 
 
-def revoke_command(args: Any, ctx: Any) -> int:
+def revoke_command(args: Any, ctx: StationContext) -> int:
     """``station hall revoke-license NUMBER --reason …``"""
     import json
 

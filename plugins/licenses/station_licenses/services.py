@@ -35,10 +35,6 @@ def to_days(day: dt.date) -> int:
     return (day - EPOCH).days
 
 
-def from_days(days: int) -> dt.date:
-    return EPOCH + dt.timedelta(days=days)
-
-
 def today(now: dt.datetime) -> dt.date:
     return now.astimezone(SHANGHAI).date()
 
@@ -74,13 +70,6 @@ def _enterprise(session: Session, uscc: str) -> enterprises.Enterprise:
     found = enterprises.by_uscc(session, uscc)
     if found is None:
         raise UserError(f"企业登记中没有统一社会信用代码为 {uscc} 的企业，请先在“企业”页登记。")
-    return found
-
-
-def _enterprise_by_uid(session: Session, uid: str) -> enterprises.Enterprise:
-    found = session.scalar(select(enterprises.Enterprise).where(enterprises.Enterprise.uid == uid))
-    if found is None:
-        raise UserError("找不到这家企业，请先在“企业”页登记或同步后再试。")
     return found
 
 

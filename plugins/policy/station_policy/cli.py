@@ -6,9 +6,12 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.api import UserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -147,7 +150,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     note.set_defaults(run=cmd_notice)
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: StationContext) -> int:
     return int(args.run(args, ctx) or 0)
 
 
@@ -203,11 +206,11 @@ def _yuan(fen: int | None) -> str:
     return format_fen(fen)
 
 
-def _actor(args: argparse.Namespace, ctx: Any) -> Any:
+def _actor(args: argparse.Namespace, ctx: StationContext) -> Any:
     return ctx.cli_actor(args.user)
 
 
-def _station_code(ctx: Any) -> str:
+def _station_code(ctx: StationContext) -> str:
     return ctx.settings.station_code
 
 
@@ -228,7 +231,7 @@ def _load_dir(path: str) -> list[Any]:
     return catalog.load_dir(catalog.demo_dir() if path == "demo" else path)
 
 
-def cmd_catalog_load(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_catalog_load(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import catalog, services
 
     policies = _load_dir(args.dir)
@@ -246,7 +249,7 @@ def cmd_catalog_load(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_catalog_check(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_catalog_check(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import catalog
 
     policies = _load_dir(args.dir)
@@ -260,7 +263,7 @@ def cmd_catalog_check(args: argparse.Namespace, ctx: Any) -> int:
     return 1 if problems else 0
 
 
-def cmd_catalog_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_catalog_list(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_policy import services
 
@@ -277,7 +280,7 @@ def cmd_catalog_list(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_catalog_publish(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_catalog_publish(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import hall_publish
 
     policies = _load_dir(args.dir)
@@ -289,7 +292,7 @@ def cmd_catalog_publish(args: argparse.Namespace, ctx: Any) -> int:
 # -- facts --------------------------------------------------------------------------------------
 
 
-def cmd_fact_set(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_fact_set(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import rules, services
     from station_policy.facts import FACTS
 
@@ -309,7 +312,7 @@ def cmd_fact_set(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_fact_cert(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_fact_cert(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import services
 
     expires = _day(args.expires) if args.expires else None
@@ -320,7 +323,7 @@ def cmd_fact_cert(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_fact_show(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_fact_show(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_policy import services
     from station_policy.facts import fact_title, format_value
@@ -337,7 +340,7 @@ def cmd_fact_show(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_facts_load(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_facts_load(args: argparse.Namespace, ctx: StationContext) -> int:
     from pathlib import Path
 
     from station_policy import intake, services
@@ -358,7 +361,7 @@ def cmd_facts_load(args: argparse.Namespace, ctx: Any) -> int:
     return 2 if report.bad else 0
 
 
-def cmd_push(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_push(args: argparse.Namespace, ctx: StationContext) -> int:
     """Without --pdf or --csv it only lists who would be told; with either, what was handed out is recorded."""
     from station_policy import push, services
 
@@ -397,7 +400,7 @@ def cmd_push(args: argparse.Namespace, ctx: Any) -> int:
 # -- matching -----------------------------------------------------------------------------------
 
 
-def cmd_match(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_match(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import services
 
     actor = _actor(args, ctx)
@@ -433,7 +436,7 @@ def cmd_match(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_why(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_why(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_policy import services
 
@@ -485,7 +488,7 @@ def _claim_line(claim: Any) -> str:
     return f"申请 {claim.number}（{claim.policy_code}，{claim.period}）：{STATUSES[claim.status]}"
 
 
-def cmd_claim_apply(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_apply(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import services
 
     with ctx.work(_actor(args, ctx)) as work:
@@ -506,7 +509,7 @@ def cmd_claim_apply(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _step(args: argparse.Namespace, ctx: Any, fn: Any) -> int:
+def _step(args: argparse.Namespace, ctx: StationContext, fn: Any) -> int:
     with ctx.work(_actor(args, ctx)) as work:
         claim = fn(work)
         data = _claim_data(work.session, claim)
@@ -514,7 +517,7 @@ def _step(args: argparse.Namespace, ctx: Any, fn: Any) -> int:
     return 0
 
 
-def cmd_claim_accept(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_accept(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import services
 
     def step(work: Any) -> Any:
@@ -527,7 +530,7 @@ def cmd_claim_accept(args: argparse.Namespace, ctx: Any) -> int:
     return _step(args, ctx, step)
 
 
-def cmd_claim_review(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_review(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import rules, services
 
     amount = None
@@ -545,13 +548,13 @@ def cmd_claim_review(args: argparse.Namespace, ctx: Any) -> int:
     )
 
 
-def cmd_claim_notice(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_notice(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import services
 
     return _step(args, ctx, lambda work: services.start_notice(work, args.number, days=args.days, now=_now(args)))
 
 
-def cmd_claim_pay(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_pay(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import services
 
     with ctx.work(_actor(args, ctx)) as work:
@@ -566,13 +569,13 @@ def cmd_claim_pay(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_claim_reject(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_reject(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import services
 
     return _step(args, ctx, lambda work: services.reject(work, args.number, args.reason, now=_now(args)))
 
 
-def cmd_claim_verify(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_verify(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import services
 
     record = services.request_verification(ctx, _actor(args, ctx), args.number, witness=args.witness, now=_now(args))
@@ -582,7 +585,7 @@ def cmd_claim_verify(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_show(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import local_text, require
     from station_policy import services
 
@@ -630,7 +633,7 @@ def cmd_claim_show(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_claim_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_claim_list(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_policy import services
 
@@ -659,7 +662,7 @@ def cmd_claim_list(args: argparse.Namespace, ctx: Any) -> int:
 # -- reports ------------------------------------------------------------------------------------
 
 
-def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_report(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_policy import reports, services
 
@@ -704,7 +707,7 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_notice(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_notice(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_policy import reports, services
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station_policy.catalog import Policy, RuleError, check_cases
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 
 def row_data(p: Policy, published_at: dt.datetime) -> dict[str, Any]:
@@ -31,7 +34,9 @@ def row_data(p: Policy, published_at: dt.datetime) -> dict[str, Any]:
     }
 
 
-def publish(ctx: Any, policies: Sequence[Policy], *, hall_db: str | None = None, now: dt.datetime | None = None) -> int:
+def publish(
+    ctx: StationContext, policies: Sequence[Policy], *, hall_db: str | None = None, now: dt.datetime | None = None
+) -> int:
     """Publish every edition (its worked cases must hold); returns how many rows changed at the hall."""
     from station.api import SyncedTable, UserError
     from station.api.hall import HallStore, default_url, publish_rows

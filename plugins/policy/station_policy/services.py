@@ -11,17 +11,20 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from station.api import SHANGHAI, Enterprise, UserError, ValidationError, Work, identity, utcnow
+from station.api import SHANGHAI, Enterprise, UserError, ValidationError, Work, enterprises, identity, utcnow
 from station_policy import catalog, matcher, payout_state
 from station_policy.catalog import ELIGIBLE, INELIGIBLE, UNKNOWN_STATUS, Evaluation, Policy
 from station_policy.facts import CERT_KINDS, FACTS, format_fen
 from station_policy.models import Certificate, Claim, ClaimEvent, Fact, Match, MatchState, Payout, PolicyEdition
 from station_policy.rules import Subject
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 Clock = Callable[[], dt.datetime]
 
@@ -138,7 +141,7 @@ def policy_edition(session: Session, code: str, on: dt.date) -> Policy:
     raise UserError(f"找不到政策 {code}，请先用 station policy catalog load 载入政策目录。")
 
 
-def policy_edition_materials(ctx: Any, code: str, on: dt.date) -> tuple[str, ...]:
+def policy_edition_materials(ctx: StationContext, code: str, on: dt.date) -> tuple[str, ...]:
     with ctx.read() as session:
         return policy_edition(session, code, on).materials
 
@@ -164,15 +167,13 @@ def catalog_digest(session: Session) -> str:
 
 
 def enterprise_by_uid(session: Session, uid: str) -> Enterprise:
-    found = session.scalar(select(Enterprise).where(Enterprise.uid == uid))
+    found = enterprises.by_uid(session, uid)
     if found is None:
         raise UserError("找不到这家企业，请刷新列表或先同步。")
     return found
 
 
 def enterprise_by_code(session: Session, code: str) -> Enterprise:
-    from station.api import enterprises
-
     found = enterprises.by_uscc(session, code)
     if found is None:
         raise UserError(f"统一社会信用代码 {code} 未登记，请先在企业库登记这家企业。")
@@ -997,7 +998,7 @@ def claim_rows(session: Session, ids: Sequence[int]) -> dict[int, tuple[Any, ...
 
 
 def request_verification(
-    ctx: Any, actor: Any, ref: str, *, witness: str, now: dt.datetime | None = None
+    ctx: StationContext, actor: Any, ref: str, *, witness: str, now: dt.datetime | None = None
 ) -> dict[str, Any] | None:
     """Ask the agencies plugin (if any) to draw a verifier at random (双随机) for a claim; record the outcome.
 

@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.api import UserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 COLOUR_CHOICES = ("red", "yellow", "green", "none")
 
@@ -118,7 +121,7 @@ def _now() -> Any:
     return utcnow()
 
 
-def cmd_new(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_new(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import services
 
     try:
@@ -149,7 +152,7 @@ def _local(iso: str | None) -> str:
     return local_text(iso)
 
 
-def cmd_step(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_step(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import services
 
     actor = ctx.cli_actor(args.user)
@@ -170,7 +173,7 @@ def cmd_step(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_list(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import local_text
     from station_startup import catalogue, services
 
@@ -214,7 +217,7 @@ def cmd_list(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_show(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import services
     from station_startup.ratings import ANSWER_STEPS as ratings_steps
 
@@ -238,7 +241,7 @@ def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_print(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_print(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import documents, services
 
     which = tuple(k.strip() for k in args.only.split(",") if k.strip()) or tuple(documents.MAKERS)
@@ -257,7 +260,7 @@ def cmd_print(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_assign(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_assign(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import services
 
     if args.clerk is None and args.agent is None:
@@ -268,7 +271,7 @@ def cmd_assign(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_paper(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_paper(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import services
 
     with ctx.work(ctx.cli_actor(args.user)) as work:
@@ -277,7 +280,7 @@ def cmd_paper(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_rate(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_rate(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import ratings, services
 
     with ctx.work(ctx.cli_actor(args.user)) as work:
@@ -299,7 +302,7 @@ def cmd_rate(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_answer(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_answer(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import ratings
 
     with ctx.work(ctx.cli_actor(args.user)) as work:
@@ -309,7 +312,7 @@ def cmd_answer(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_bulletin(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_bulletin(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import bulletin, bulletin_pdf
 
     now = _now()
@@ -349,7 +352,7 @@ def cmd_bulletin(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_settings(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_settings(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_startup import catalogue, services
 
     if args.limit or args.yellow_share is not None or args.answer_days is not None:
@@ -391,7 +394,7 @@ def _date(text: str) -> Any:
         raise UserError(f"日期“{text}”的格式不对，请写成 2026-12-31。") from exc
 
 
-def cmd_calendar(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_calendar(args: argparse.Namespace, ctx: StationContext) -> int:
     from dataclasses import replace
 
     from station.api import workcalendar
@@ -426,5 +429,5 @@ def cmd_calendar(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def run(args: argparse.Namespace, ctx: Any) -> int:
+def run(args: argparse.Namespace, ctx: StationContext) -> int:
     return int(args.startup_action(args, ctx) or 0)

@@ -8,9 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from station.core import uscc
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.core.context import StationContext
 
 # (city prefix, administrative division code, street names) of the parks in our source reports.
 CITIES = [
@@ -133,7 +136,7 @@ def enterprise_rows(count: int, seed: int = 20261122, today: dt.date | None = No
         }
 
 
-def fill_demo(ctx: Any, actor: Any, seed: int = 20261122) -> Iterator[str]:
+def fill_demo(ctx: StationContext, actor: Any, seed: int = 20261122) -> Iterator[str]:
     """Run every plugin's demo-data step, each in its own transaction; yield a line per step."""
     from station.contributions import DemoData, loaded
 

@@ -75,6 +75,20 @@ def by_uscc(session: Session, code: str) -> Enterprise | None:
     return session.scalar(select(Enterprise).where(Enterprise.uscc == uscc.normalize(code)))
 
 
+def by_uid(session: Session, uid: str) -> Enterprise | None:
+    """An enterprise by its park-wide uid (what synced rows of other tables refer to)."""
+    return session.scalar(select(Enterprise).where(Enterprise.uid == uid))
+
+
+def find(session: Session, key: str) -> Enterprise:
+    """An enterprise by uid or credit code, or a ``UserError`` that says what to do."""
+    key = key.strip()
+    found = by_uid(session, key) or by_uscc(session, key)
+    if found is None:
+        raise UserError(f"找不到企业“{key}”，请先在企业名录中登记，或核对统一社会信用代码后再试。")
+    return found
+
+
 def count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Enterprise)) or 0
 

@@ -36,11 +36,6 @@ class LockedOut(Refused):
         self.until = until
 
 
-def stored_time(value: dt.datetime) -> str:
-    """How SQLAlchemy stores a UTC time in SQLite (naive), so both paths read the same column."""
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def _read_time(value: str | None) -> dt.datetime | None:
     return None if not value else dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
 

@@ -65,9 +65,6 @@ class StationKeyList:
     issued_at: dt.datetime
     keys: tuple[StationKey, ...]
 
-    def by_kid(self, kid: bytes) -> StationKey | None:
-        return next((k for k in self.keys if k.kid == kid), None)
-
 
 @dataclass(frozen=True)
 class RevocationList:

@@ -36,13 +36,6 @@ ZERO = dt.timedelta(0)
 
 
 @dataclass(frozen=True)
-class Holiday:
-    name: str
-    first: dt.date
-    last: dt.date
-
-
-@dataclass(frozen=True)
 class NationalCalendar:
     """The State Council's holidays and adjusted workdays, with the source of each year."""
 

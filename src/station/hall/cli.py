@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.core.context import StationContext
 
 
-def _store(args: argparse.Namespace, ctx: Any):  # -> HallStore
+def _store(args: argparse.Namespace, ctx: StationContext):  # -> HallStore
     from sqlalchemy import exc
 
     from station.errors import UserError
@@ -45,7 +48,7 @@ def _listen(host: str, port: int):  # -> socket.socket
         ) from error
 
 
-def cmd_serve(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_serve(args: argparse.Namespace, ctx: StationContext) -> int:
     import uvicorn
 
     from station.hall import trust
@@ -66,7 +69,7 @@ def _actor(args: argparse.Namespace) -> str:
     return getattr(args, "user", None) or "命令行"
 
 
-def cmd_add_station(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_add_station(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.hall import journal, stations
 
     store = _store(args, ctx)
@@ -82,7 +85,7 @@ def cmd_add_station(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_revoke_station(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_revoke_station(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.hall import journal, stations, trust
 
     store = _store(args, ctx)
@@ -97,13 +100,13 @@ def cmd_revoke_station(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _tables(ctx: Any) -> dict[str, Any]:
+def _tables(ctx: StationContext) -> dict[str, Any]:
     from station.contributions import SyncedTable
 
     return {t.name: t for t in ctx.host.collect("register_synced_tables", SyncedTable)}
 
 
-def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_review(args: argparse.Namespace, ctx: StationContext) -> int:
     """The changes waiting for the hall's supervisor; with an id, apply or dismiss one."""
     from station.hall import events, journal, review, trust
 
@@ -147,7 +150,7 @@ def cmd_review(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_users(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_users(args: argparse.Namespace, ctx: StationContext) -> int:
     """``hall users add NAME --role …`` (the password from stdin or asked twice) and ``hall users list``."""
     from station.errors import UserError
     from station.hall import journal, users
@@ -182,7 +185,7 @@ def cmd_users(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_digest(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_digest(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.hall import sync
 
     store = _store(args, ctx)
@@ -197,7 +200,7 @@ def cmd_digest(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_sync(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core.sync import client
 
     if args.action == "status":
@@ -218,7 +221,7 @@ def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_enroll(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_enroll(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.core import enrolment
 
     credential = enrolment.enroll(ctx.data_dir, args.url, args.token)
@@ -242,7 +245,7 @@ def cmd_enroll(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def _fetch_hall_key(ctx: Any, credential: Any) -> None:
+def _fetch_hall_key(ctx: StationContext, credential: Any) -> None:
     """Keep the hall's public key (so the station can check the signed trust lists) and have the hall
     certify this station's signing key, at enrolment. Enrolment stands even if this fails: ``station
     license key`` (or the first issue while the hall is reachable) does it again."""

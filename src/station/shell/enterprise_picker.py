@@ -6,13 +6,16 @@ field keeps the credit code the services take, and shows the name it stands for 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from station.core import registry_queries
 from station.shell.dbop import DbOp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.core.context import StationContext
 
 SUGGESTIONS = 12
 DELAY_MS = 150
@@ -21,7 +24,7 @@ DELAY_MS = 150
 class EnterprisePicker(QCompleter):
     """Attach with ``EnterprisePicker(field, ctx)``; a pick puts the credit code into ``field``."""
 
-    def __init__(self, field: QLineEdit, ctx: Any) -> None:
+    def __init__(self, field: QLineEdit, ctx: StationContext) -> None:
         self._model = QStringListModel()
         super().__init__(self._model, field)
         self.field, self.ctx = field, ctx

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
 
 from station.api.ui import DbOp, EnterprisePicker, GuardsEdits, error_label, fit_on_screen
 
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
-def _services_combo(ctx: Any) -> QComboBox:
+
+def _services_combo(ctx: StationContext) -> QComboBox:
     from station_agencies import services
 
     combo = QComboBox()
@@ -45,7 +48,9 @@ class DrawDialog(QDialog):
     transaction; otherwise it is a draw on its own (e.g. for a verifier).
     """
 
-    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, commission: dict[str, Any] | None = None):
+    def __init__(
+        self, parent: QWidget | None, ctx: StationContext, actor: Any, commission: dict[str, Any] | None = None
+    ):
         super().__init__(parent)
         self.ctx, self.actor, self.commission = ctx, actor, commission
         self.preview: Any = None
@@ -204,7 +209,9 @@ class DrawDialog(QDialog):
 class CommissionDialog(GuardsEdits, QDialog):
     """A new commission: enterprise, service, scope, budget, deadline; an agency chosen directly or by draw."""
 
-    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, agencies: list[tuple[str, str, list[str]]]):
+    def __init__(
+        self, parent: QWidget | None, ctx: StationContext, actor: Any, agencies: list[tuple[str, str, list[str]]]
+    ):
         super().__init__(parent)
         self.ctx, self.actor, self.agencies = ctx, actor, agencies
         self.result: dict[str, Any] | None = None
@@ -312,7 +319,7 @@ class CommissionDialog(GuardsEdits, QDialog):
 class RatingDialog(GuardsEdits, QDialog):
     """The commissioning enterprise's rating, recorded by the clerk; the representative is named."""
 
-    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, number: str, enterprise_uscc: str = ""):
+    def __init__(self, parent: QWidget | None, ctx: StationContext, actor: Any, number: str, enterprise_uscc: str = ""):
         super().__init__(parent)
         from station_agencies import services
 
@@ -372,7 +379,7 @@ class RatingDialog(GuardsEdits, QDialog):
 class AgencyDialog(GuardsEdits, QDialog):
     """Register an agency: name, credit code, legal representative, service types, related parties, contact."""
 
-    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any):
+    def __init__(self, parent: QWidget | None, ctx: StationContext, actor: Any):
         super().__init__(parent)
         from PySide6.QtWidgets import QCheckBox, QGridLayout
 
@@ -437,7 +444,7 @@ class AgencyDialog(GuardsEdits, QDialog):
 class QualificationDialog(GuardsEdits, QDialog):
     """Record a qualification certificate of an agency for one service type."""
 
-    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, agency_uid: str, agency_name: str):
+    def __init__(self, parent: QWidget | None, ctx: StationContext, actor: Any, agency_uid: str, agency_name: str):
         super().__init__(parent)
         self.ctx, self.actor, self.agency_uid = ctx, actor, agency_uid
         self.setWindowTitle(self.tr("Qualification of %1").replace("%1", agency_name))

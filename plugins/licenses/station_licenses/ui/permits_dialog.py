@@ -7,7 +7,7 @@ carry it. Licences already printed keep what they say until the enterprise's lic
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from station.api.ui import DbOp, ReasonDialog
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 
 class PermitReasonDialog(ReasonDialog):
@@ -63,7 +66,7 @@ class PermitReasonDialog(ReasonDialog):
 
 
 class PermitsDialog(QDialog):
-    def __init__(self, parent: Any, ctx: Any, actor: Any, enterprise_uid: str, name: str) -> None:
+    def __init__(self, parent: Any, ctx: StationContext, actor: Any, enterprise_uid: str, name: str) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.enterprise_uid, self.name = ctx, actor, enterprise_uid, name
         self.setWindowTitle(self.tr("Permits of %1").replace("%1", name))

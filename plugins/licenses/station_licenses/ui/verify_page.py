@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from station.api.ui import PALETTE, DbOp, page_title
 
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
+
 COLOURS = {"valid": PALETTE["ok"], "expired": PALETTE["caution"]}
 CAUTION = PALETTE["caution"]
 # A revocation list older than this may miss a licence revoked since: the verdict says so.
@@ -33,7 +36,7 @@ STALE_AFTER = dt.timedelta(days=7)
 BAD = PALETTE["danger"]
 
 
-def check(ctx: Any, texts: list[str]) -> Any:
+def check(ctx: StationContext, texts: list[str]) -> Any:
     """The verdict for the first licence-looking text (runs on a worker)."""
     from station.api import utcnow
     from station_licenses import services, verify

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,12 +23,15 @@ from PySide6.QtWidgets import (
 
 from station.api.ui import DbOp
 
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
+
 
 class FactsDialog(QDialog):
     """A few dozen rows at most per enterprise: a plain table widget is enough here."""
 
     def __init__(
-        self, parent: QWidget, ctx: Any, actor: Any, enterprise_uid: str, enterprise_name: str, today: Any
+        self, parent: QWidget, ctx: StationContext, actor: Any, enterprise_uid: str, enterprise_name: str, today: Any
     ) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.enterprise_uid, self.today = ctx, actor, enterprise_uid, today

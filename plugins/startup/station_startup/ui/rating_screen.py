@@ -7,7 +7,7 @@ Preview alone: ``python -m station_startup.ui.rating_screen`` (a made-up case, n
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from station_startup.ratings import GRADES, STAGES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 # The national 好差评 colours: the good grades green, the middle one amber, the bad ones red.
 GRADE_COLOUR = {5: "#2e7d32", 4: "#558b2f", 3: "#a86f00", 2: "#e65100", 1: "#c62828"}
@@ -150,7 +153,7 @@ class RatingScreen(QWidget):
 
 
 def open_for_case(
-    ctx: Any, actor: Any, summary: dict[str, Any], clock: Callable[[], Any], on_rated: Callable[[], None]
+    ctx: StationContext, actor: Any, summary: dict[str, Any], clock: Callable[[], Any], on_rated: Callable[[], None]
 ) -> Any:
     """Open the screen for the case in ``summary``; the rating is recorded off the UI thread at ``clock()``."""
     from station.api import UserError

@@ -13,7 +13,7 @@ import ssl
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -23,6 +23,9 @@ from station.core import enrolment
 from station.core.sync import anchors, bulk, digest, outbox, pages, values
 from station.errors import UserError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from station.core.context import StationContext
+
 PUSH_BATCH = 1000  # the hall's limit per request: half the commits of 500 on both sides
 PULL_PAGE = 2000
 TIMEOUT_S = 60
@@ -30,7 +33,7 @@ TIMEOUT_S = 60
 Progress = Callable[[int, int], None]
 
 
-def synced_tables(ctx: Any) -> list[SyncedTable]:
+def synced_tables(ctx: StationContext) -> list[SyncedTable]:
     return ctx.host.collect("register_synced_tables", SyncedTable)
 
 
@@ -73,7 +76,7 @@ def _check(response: Any) -> dict[str, Any]:
     return response.json()
 
 
-def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> SyncReport:
+def run(ctx: StationContext, progress: Progress | None = None, transport: Any = None) -> SyncReport:
     """``transport`` (an ``httpx.BaseTransport``) replaces the network: the fault-injection tests use it."""
     import httpx
 
@@ -165,7 +168,7 @@ def _take_back_refused(conn: sqlite3.Connection, tables: dict[str, SyncedTable],
 
 
 def _pull(
-    ctx: Any,
+    ctx: StationContext,
     http: Any,
     conn: sqlite3.Connection,
     tables: dict[str, SyncedTable],
@@ -213,7 +216,7 @@ def _pull(
             bulk.finish(fresh, full_text)
 
 
-def status(ctx: Any) -> dict[str, Any]:
+def status(ctx: StationContext) -> dict[str, Any]:
     ctx.prepare()
     credential = enrolment.load(ctx.data_dir)
     with outbox.connect(ctx.db_path) as conn:
@@ -245,7 +248,7 @@ class AnchorCheck:
         return f"{source}存证的最新一条是第 {self.anchor.entry_id} 条（{age}收到）。"
 
 
-def check_anchor(ctx: Any, transport: Any = None) -> AnchorCheck:
+def check_anchor(ctx: StationContext, transport: Any = None) -> AnchorCheck:
     """Ask the hall for this station's furthest audit anchor (or use the one kept, offline) and check it."""
     import httpx
 
