@@ -156,7 +156,7 @@ def _check_clashes(folder: Path, name: str, tops: set[str], plugins: list[str]) 
             )
     for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
         same = ep.dist is not None and _normal(ep.dist.metadata["Name"]) == _normal(name)
-        if ep.name in plugins and not (same and Path(str(ep.dist.locate_file(""))) == folder):
+        if ep.name in plugins and not (same and ep.dist and Path(str(ep.dist.locate_file(""))) == folder):
             raise _refuse(
                 f"已有名为“{ep.name}”的插件，不能再安装同名插件。如需更新它，请先移除旧的插件。",
                 f"entry point {ep.name} from {ep.dist.metadata['Name'] if ep.dist else '?'}",

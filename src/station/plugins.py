@@ -347,7 +347,8 @@ def contributions_from(ref: str) -> Callable[[Callable[[Any], None]], None]:
 
         register_hall_pages = contributions_from("station_policy.hall_web:pages")
     """
-    contributions.REF.fullmatch(ref) or _bad_ref(ref)
+    if not contributions.REF.fullmatch(ref):
+        raise ValueError(f"contributions_from needs 'module:attribute', not {ref!r}")
 
     @hookspecs.hookimpl
     def register_each(register: Callable[[Any], None]) -> None:
@@ -355,10 +356,6 @@ def contributions_from(ref: str) -> Callable[[Callable[[Any], None]], None]:
             register(item)
 
     return register_each
-
-
-def _bad_ref(ref: str) -> None:
-    raise ValueError(f"contributions_from needs 'module:attribute', not {ref!r}")
 
 
 def load_host(disabled: Iterable[str] = (), extra: dict[str, object] | None = None) -> PluginHost:

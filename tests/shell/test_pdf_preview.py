@@ -41,7 +41,7 @@ def test_preview_shows_every_page_and_zooms(qtbot, tmp_path: Path) -> None:
     assert dialog.windowTitle() == "办结通知书"
     assert dialog.status.text() == "共 3 页"
     assert dialog.print_button.text() == "打印…" and dialog.save_button.text() == "另存为…"
-    viewport = dialog.scroll.viewport().width()
+    viewport = dialog.scroller.viewport().width()
     assert abs(dialog._labels[0].width() - (viewport - 24)) <= 2  # fit width
     dialog.actual_button.click()
     assert dialog._labels[0].width() == round(595.2756 * 96 / 72)  # A4 at its printed size

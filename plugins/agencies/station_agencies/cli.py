@@ -312,7 +312,7 @@ def cmd_commission_new(args: argparse.Namespace, ctx: StationContext) -> int:
             station_code=ctx.settings.station_code,
         )  # fmt: skip
         agency = services.get_agency(work.session, c.agency_uid or "")
-        data = {"uid": c.uid, "number": c.number, "agency_uid": agency.uid, "agency_name": agency.name,
+        data: dict[str, Any] = {"uid": c.uid, "number": c.number, "agency_uid": agency.uid, "agency_name": agency.name,
                 "selection": c.selection, "draw_uid": c.draw_uid}  # fmt: skip
     if args.json:
         _out(data)

@@ -93,7 +93,7 @@ def _issue(args: argparse.Namespace, ctx: StationContext) -> int:
         out = _write_pdf(ctx, number, Path(args.pdf), with_permits=False)
     with ctx.read() as session:
         lic = services.by_number(session, number)
-        answer = {
+        answer: dict[str, Any] = {
             "number": lic.number,
             "uscc": lic.uscc,
             "name": lic.name,

@@ -16,7 +16,8 @@ def modules(text: str) -> tuple[int, bytes]:
     import zxingcpp
 
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_LEVEL)
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]  # a buffer; stubs lack it
+    assert image.shape is not None  # two-dimensional
     return image.shape[0], image.tobytes()
 
 
@@ -49,7 +50,7 @@ def decode_image(image: Any) -> list[str]:
 
     # Fast path for scans (modules of a few pixels; a QR's finder patterns are found at any angle, the
     # rotated passes are for 1D codes); then the full search, which also downscales large photos.
-    qr_code = zxingcpp.BarcodeFormat.QRCode
+    qr_code = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
     found = zxingcpp.read_barcodes(image, formats=qr_code, try_rotate=False, try_downscale=False)
     if not found:
         found = zxingcpp.read_barcodes(image, formats=qr_code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from station.api import SHANGHAI, local_text, signing, trust
 
@@ -118,7 +119,7 @@ def verify(text: str, snapshot: TrustSnapshot, now: dt.datetime, kind_names: dic
     from station_licenses import catalogue
 
     names = kind_names if kind_names is not None else {k: v.name for k, v in catalogue.kinds().items()}
-    dates = {
+    dates: dict[str, Any] = {
         "keys_list_date": local_text(snapshot.keys_date) if snapshot.keys_date else "",
         "revoked_list_date": local_text(snapshot.revoked_date) if snapshot.revoked_date else "",
     }

@@ -533,10 +533,10 @@ def cmd_claim_accept(args: argparse.Namespace, ctx: StationContext) -> int:
 def cmd_claim_review(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import rules, services
 
-    amount = None
+    amount: int | None = None
     if args.amount:
         try:
-            amount = rules.quantity(args.amount if args.amount.endswith("元") else args.amount + "元")
+            amount = int(rules.quantity(args.amount if args.amount.endswith("元") else args.amount + "元"))  # 元: fen
         except rules.RuleError as exc:
             raise UserError(str(exc)) from None
     return _step(

@@ -116,7 +116,7 @@ def parse_mapping(name: str, doc: Any) -> Mapping:
         year = spec.get("year", default_year)
         if fact.yearly and (not isinstance(year, int) or not 2000 <= year <= 2100):
             raise _fail(name, f"中“{header}”（{fact.label}）按年度记录，请写明年份（year: 2025）。")
-        columns.append(Column(str(header), fact.key, unit, year if fact.yearly else 0))
+        columns.append(Column(str(header), fact.key, unit, int(year) if fact.yearly and year else 0))
     return Mapping(
         name,
         str(doc.get("title") or name),
@@ -424,15 +424,16 @@ def load_file(work: Work, path: Path, mapping: Mapping, *, now: dt.datetime | No
         for (key, year), value in row.values.items():
             if value is None:
                 continue  # a blank cell is "the department did not report it", not zero
-            fact = existing.get((row.enterprise_uid, key, year))
-            if fact is not None and fact.value == value:
+            known = existing.get((row.enterprise_uid, key, year))
+            if known is not None and known.value == value:
                 report.unchanged += 1
                 continue
-            if fact is None:
+            if known is None:
                 fact = Fact(enterprise_uid=row.enterprise_uid, fact_key=key, year=year, version=1)
                 session.add(fact)
                 existing[(row.enterprise_uid, key, year)] = fact
             else:
+                fact = known
                 fact.version += 1
             fact.value, fact.source, fact.updated_at, fact.updated_by = value, mapping.source, at, work.actor.name
             report.changed += 1

@@ -130,7 +130,7 @@ def match_naive(policies: Sequence[Policy], subjects: Sequence[Subject], on: dt.
         if not p.valid_on(on):
             continue
         for si, s in enumerate(subjects):
-            status = ELIGIBLE
+            status: str | None = ELIGIBLE
             for cond in p.conditions:
                 value = rules._truth(rules.interpret(cond.node, s, env))
                 if value is False:

@@ -123,7 +123,8 @@ def history(session: Session, code: str) -> list[tuple[dt.datetime, str, int, st
     ):
         entry = batches.setdefault(batch, [at, by, 0, channels])
         entry[2] += 1
-    return sorted((tuple(v) for v in batches.values()), key=lambda v: v[0], reverse=True)  # type: ignore[misc]
+    found = [(at, by, count, channels) for at, by, count, channels in batches.values()]
+    return sorted(found, key=lambda v: v[0], reverse=True)
 
 
 # -- what is handed out -------------------------------------------------------------------------

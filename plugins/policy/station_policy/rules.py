@@ -577,17 +577,17 @@ class Frame:
     def __init__(self, subjects: Sequence[Subject], env: Env) -> None:
         self.subjects = subjects
         self.env = env
-        self._columns: dict[tuple[str, Any], list[Any]] = {}
+        self._columns: dict[tuple[Any, ...], list[Any]] = {}
 
     def __len__(self) -> int:
         return len(self.subjects)
 
     def fact_column(self, key: str, year: int) -> list[Any]:
-        col = self._columns.get(("fact", key, year))  # type: ignore[call-overload]
+        col = self._columns.get(("fact", key, year))
         if col is None:
             want = (key, year)
             col = [s.facts.get(want, UNKNOWN) for s in self.subjects]
-            self._columns[("fact", key, year)] = col  # type: ignore[index]
+            self._columns[("fact", key, year)] = col
         return col
 
     def field_column(self, name: str) -> list[Any]:

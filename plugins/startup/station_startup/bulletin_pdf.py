@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ def _change(now: float | None, before: float | None, *, percent: bool = False) -
     return "持平" if diff == 0 else f"{'+' if diff > 0 else '−'}{abs(diff):g}"
 
 
-def _table(rows: list[list[Any]], widths: list[float], extra: list[tuple[Any, ...]] = ()) -> Table:
+def _table(rows: list[list[Any]], widths: list[float], extra: Sequence[tuple[Any, ...]] = ()) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(

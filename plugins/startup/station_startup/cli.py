@@ -291,7 +291,7 @@ def cmd_rate(args: argparse.Namespace, ctx: StationContext) -> int:
             work, case.uid, args.grade, stage=args.stage, comment=args.comment, channel=channel,
             station_code=ctx.settings.station_code,
         )  # fmt: skip
-        found = {"number": case.number, "stage": rating.stage, "grade": rating.grade, "uid": rating.uid}
+        found: dict[str, Any] = {"number": case.number, "stage": rating.stage, "grade": rating.grade, "uid": rating.uid}
         due = rating.answer_due_at
     if args.json:
         _print({**found, "answer_due_at": due.isoformat() if due else None})
@@ -370,7 +370,7 @@ def cmd_settings(args: argparse.Namespace, ctx: StationContext) -> int:
     with ctx.read() as session:
         settings = services.load_settings(session)
     cat = catalogue.load()
-    result = {
+    result: dict[str, Any] = {
         "limits": {code: settings.limit_for(code).text() for code in cat.case_types},
         "yellow_share": settings.yellow_share,
         "answer_days": settings.answer_days,

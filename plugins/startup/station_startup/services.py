@@ -741,7 +741,7 @@ def _paper_notices(session: Session, actor: Any, now: dt.datetime) -> list[tuple
     ).all()
     found = []
     for paper, number, name in rows:
-        due = f"{local(paper.due_at):%m月%d日 %H:%M}"
+        due = f"{local(paper.due_at):%m月%d日 %H:%M}" if paper.due_at else "—"
         if paper_overdue(paper, now):
             text = f"开办件 {number}（{name}）承诺补交的“{paper.name}”已于{due}逾期，请联系申请人尽快补交。"
             found.append((f"startup:paper:{paper.uid}:overdue", text, "critical", actor.name))

@@ -113,7 +113,7 @@ def enterprise_rows(count: int, seed: int = 20261122, today: dt.date | None = No
         while code in codes:
             code = uscc.generate(rng, division)
         codes.add(code)
-        capital_wan = rng.choice([10, 50, 100, 200, 300, 500, 800, 1000, 2000, 5000, 12_000])
+        capital_wan: float = rng.choice([10, 50, 100, 200, 300, 500, 800, 1000, 2000, 5000, 12_000])
         if rng.random() < 0.2:
             capital_wan = round(rng.uniform(3, 3000), 2)
         founded = today - dt.timedelta(days=rng.randrange(30, 365 * 25))

@@ -11,8 +11,12 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from station.errors import UserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import httpx
 
 FILE_NAME = "hall-credential.json"
 TIMEOUT_S = 15
@@ -54,7 +58,7 @@ def load(data_dir: Path) -> Credential | None:
         ) from exc
 
 
-def _hall_error(response) -> str:  # type: ignore[no-untyped-def]
+def _hall_error(response: httpx.Response) -> str:
     try:
         return str(response.json().get("detail") or response.text)
     except ValueError:

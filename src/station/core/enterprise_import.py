@@ -161,7 +161,7 @@ def _csv_table(path: Path) -> Table:
     try:
         dialect = csv.Sniffer().sniff(head[:4096], delimiters=",\t;")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     size = max(path.stat().st_size, 1)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:

@@ -104,7 +104,7 @@ def _official_doc_class() -> type:
         def footer(self, canvas: Any, doc: Any) -> None:
             draw_footer(canvas, doc.page, self.issuer, self.printed_at, self.pagesize, self.leftMargin)
 
-        def build(  # type: ignore[override]
+        def build(
             self,
             flowables: list[Any],
             onFirstPage: PageCallback | None = None,
@@ -196,6 +196,7 @@ def qr_matrix(text: str, *, error: str = "M") -> list[list[bool]]:
 def _matrix_from_image(image: Any) -> list[list[bool]]:
     # zxingcpp.Image exposes the buffer protocol: one byte per module, 0 dark, 255 light.
     view = memoryview(image)
+    assert view.shape is not None  # a two-dimensional buffer
     height, width = view.shape[0], view.shape[1]
     data = view.tobytes()
     return [[data[r * width + c] < 128 for c in range(width)] for r in range(height)]
@@ -363,7 +364,7 @@ def page_sizes(path: str | os.PathLike[str]) -> list[tuple[float, float]]:
     with PDFIUM_LOCK:
         document = pdfium.PdfDocument(str(path))
         try:
-            return [tuple(document.get_page_size(i)) for i in range(len(document))]  # type: ignore[misc]
+            return [tuple(document.get_page_size(i)) for i in range(len(document))]
         finally:
             document.close()
 

@@ -38,6 +38,7 @@ def search_ids(conn: sqlite3.Connection, query: str = "", limit: int | None = No
     """
     query = " ".join(query.split())
     tail = f" LIMIT {int(limit)}" if limit else ""
+    params: tuple[str, ...]
     if not query:
         sql, params = "SELECT id FROM enterprise ORDER BY name, id" + tail, ()
     elif len(query) >= 3:

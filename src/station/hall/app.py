@@ -6,8 +6,8 @@ Bodies are size-limited; malformed or hostile input gets a 4xx with a Chinese se
 
 # No ``from __future__ import annotations`` here: FastAPI reads the dependency annotations at run time.
 import logging
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Annotated, Literal
+from collections.abc import Iterator, MutableMapping, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -67,7 +67,7 @@ class BodyLimit:
                 break
         body, replayed = b"".join(chunks), False
 
-        async def replay() -> dict:
+        async def replay() -> MutableMapping[str, Any]:
             nonlocal replayed
             if replayed:
                 return await receive()  # a disconnect, when the application waits for one

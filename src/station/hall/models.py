@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
-from sqlalchemy import Boolean, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from station.core.db import NAMING_CONVENTION, UTCDateTime, utcnow
@@ -12,6 +13,7 @@ from station.core.db import NAMING_CONVENTION, UTCDateTime, utcnow
 
 class HallBase(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    __table__: ClassVar[Table]  # every model maps one table (Core statements take it as such)
 
 
 class Station(HallBase):

@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
+from json.encoder import encode_basestring_ascii
 from typing import Any
 
 import orjson
@@ -469,7 +469,7 @@ def publish_rows(
     return recorded
 
 
-def _page(session: Session, after: int, limit: int) -> tuple[list[Any], dict[tuple[str, str], list[str]]]:
+def _page(session: Session, after: int, limit: int) -> tuple[Sequence[Any], dict[tuple[str, str], list[str]]]:
     changes = session.execute(
         select(Change.seq, Change.table_name, Change.row_uid, Change.version, Change.deleted, Change.data)
         .where(Change.seq > after)
@@ -566,14 +566,16 @@ def digest(session: Session, tables: Mapping[str, SyncedTable]) -> tuple[str, in
 
     Sorted here, not by the database: PostgreSQL's collation may order text differently from SQLite's.
     """
-    rows = session.execute(
-        select(Row.table_name, Row.row_uid, Row.version, Row.data).where(
-            Row.deleted.is_(False), Row.table_name.in_(list(tables))
-        )
-    ).all()
-    rows.sort(key=lambda r: (r.table_name, r.row_uid))
+    rows = sorted(
+        session.execute(
+            select(Row.table_name, Row.row_uid, Row.version, Row.data).where(
+                Row.deleted.is_(False), Row.table_name.in_(list(tables))
+            )
+        ),
+        key=lambda r: (r.table_name, r.row_uid),
+    )
 
-    def lines():  # type: ignore[no-untyped-def]
+    def lines() -> Iterator[bytes]:
         for row in rows:
             data = _load(row.data) or {}
             fields = tables[row.table_name].fields

@@ -152,7 +152,7 @@ class DbOp:
             return
         dialog = QProgressDialog(self._label or "", "", 0, 0, self._parent)
         dialog.setWindowTitle(self._parent.window().windowTitle() if self._parent else "")
-        dialog.setCancelButton(None)  # type: ignore[arg-type]  # work in a transaction runs to its end
+        dialog.setCancelButton(None)  # work in a transaction runs to its end
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)

@@ -38,7 +38,7 @@ class EnterprisePicker(QCompleter):
         self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self._timer.timeout.connect(self._search)
         field.textEdited.connect(lambda _text: self._timer.start())
-        self.activated[str].connect(self._picked)
+        self.activated[str].connect(self._picked)  # type: ignore[index]  # the text overload; stubs lack it
 
     def pathFromIndex(self, index: Any) -> str:
         return self._codes.get(index.data(), index.data())  # the field receives the code

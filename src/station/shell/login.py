@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class _SignInBase(QDialog):
+    def submit(self) -> None:  # each form signs in its own way
+        raise NotImplementedError
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window_ = window

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         sync_menu = self.menuBar().addMenu(self.tr("&Sync"))
-        self.sync_action = QAction(self.tr("Synchronise now"), self)
+        self.sync_action: QAction = QAction(self.tr("Synchronise now"), self)
         self.sync_action.setEnabled(False)  # once signed in and the services are loaded
         self.sync_action.triggered.connect(lambda: self.sync and self.sync.sync())
         sync_menu.addAction(self.sync_action)
@@ -196,8 +196,10 @@ class MainWindow(QMainWindow):
             )
         ]
         host = self.ctx.host
+        app = QCoreApplication.instance()
+        assert app is not None  # the window lives in the application
         i18n.install_plugins(
-            QCoreApplication.instance(),
+            app,
             self.ctx.settings.language,
             host.modules(),
         )

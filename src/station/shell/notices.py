@@ -273,8 +273,9 @@ class NoticeCenter(QObject):
         if not self.window.show_page(page):
             return False
         widget = self.window.page_widget(page)
-        if target and hasattr(widget, "open_target"):
-            widget.open_target(target)
+        opener = getattr(widget, "open_target", None)
+        if target and callable(opener):
+            opener(target)
         return True
 
 

@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -83,11 +83,11 @@ class PdfPreview(QDialog):
         self.pages_layout.setSpacing(PAGE_GAP)
         self.pages_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.pages_widget)
-        self.scroll.setWidgetResizable(True)
+        self.scroller = QScrollArea()
+        self.scroller.setWidget(self.pages_widget)
+        self.scroller.setWidgetResizable(True)
         # Always there, so fitting the width never makes the bar appear and the width change again.
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.pages_widget.setStyleSheet("background: #8a8f96;")
 
         self.print_button = QPushButton(self.tr("Print…"))
@@ -110,7 +110,7 @@ class PdfPreview(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addLayout(buttons)
 
         path = self.pdf_path
@@ -168,7 +168,7 @@ class PdfPreview(QDialog):
         if not self._sizes_pt:
             return 1.0
         widest = max(width for width, _ in self._sizes_pt)
-        available = self.scroll.viewport().width() - 2 * PAGE_GAP - 2
+        available = self.scroller.viewport().width() - 2 * PAGE_GAP - 2
         return max(0.1, available / (widest * 96 / 72))
 
     def set_zoom(self, zoom: float | None) -> None:
@@ -204,7 +204,7 @@ class PdfPreview(QDialog):
         pixmap.setDevicePixelRatio(ratio)
         label.setPixmap(pixmap)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._zoom is None:
             self._relayout()
@@ -246,7 +246,7 @@ class PdfPreview(QDialog):
 # --- printing ---------------------------------------------------------------------------------------------
 
 
-def _wait(future: Future, cancelled: Callable[[], bool]) -> RenderedPage | None:
+def _wait(future: Future[list[RenderedPage]], cancelled: Callable[[], bool]) -> list[RenderedPage] | None:
     """Keep the UI responsive while a worker renders the next page."""
     while True:
         try:
@@ -270,28 +270,28 @@ def print_pdfs(
 ) -> int:
     """Print every page of ``paths`` as one job after one print dialog (skipped when ``printer`` is given,
     as tests do), with a progress dialog that can cancel. Returns the number of pages printed."""
-    paths = [Path(p) for p in paths]
-    if not paths:
+    files = [Path(p) for p in paths]
+    if not files:
         return 0
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(paths[0].stem if len(paths) == 1 else QCoreApplication.translate("PdfPreview", "Documents"))
+        printer.setDocName(files[0].stem if len(files) == 1 else QCoreApplication.translate("PdfPreview", "Documents"))
         dialog = QPrintDialog(printer, parent)
         if not allow_page_range:
             dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, False)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
     try:
-        counts = [len(page_sizes(path)) for path in paths]
+        counts = [len(page_sizes(path)) for path in files]
     except Exception as exc:  # a missing or broken file: say so, print nothing
-        log.warning("cannot open %s for printing: %r", paths, exc)
+        log.warning("cannot open %s for printing: %r", files, exc)
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("PdfPreview", "Print"),
             QCoreApplication.translate("PdfPreview", "A file to print is missing or is not a PDF."),
         )
         return 0
-    jobs = [(path, index) for path, count in zip(paths, counts, strict=True) for index in range(count)]
+    jobs = [(path, index) for path, count in zip(files, counts, strict=True) for index in range(count)]
     if allow_page_range and printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
         first, last = printer.fromPage() - 1, (printer.toPage() or len(jobs)) - 1
         jobs = jobs[first : last + 1]
@@ -336,7 +336,7 @@ def print_pdfs(
             if progress.wasCanceled():
                 break
     except Exception as exc:  # a file changed or vanished while printing: say so, keep what was printed
-        log.warning("printing %s failed: %r", paths, exc)
+        log.warning("printing %s failed: %r", files, exc)
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("PdfPreview", "Print"),

@@ -6,6 +6,8 @@ the page shown, so a page can be looked at and tried without going through sign-
 
 from __future__ import annotations
 
+from typing import Any
+
 from station.core.context import StationContext
 from station.shell.app import run
 
@@ -14,7 +16,7 @@ def preview_page(key: str, data_dir: str | None = None) -> int:
     ctx = StationContext(data_dir)
     ctx.setup_logging()
 
-    def sign_in(window) -> None:  # type: ignore[no-untyped-def]
+    def sign_in(window: Any) -> None:
         window.database_ready.connect(lambda: window._signed_in(ctx.cli_actor()))
 
     return run(ctx, page=key, on_window=sign_in)

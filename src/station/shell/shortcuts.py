@@ -55,6 +55,11 @@ def focus_search(window: MainWindow) -> None:
             return
 
 
+def sync_now(window: MainWindow) -> None:
+    if window.sync_action.isEnabled():
+        window.sync_action.trigger()
+
+
 def refresh_page(window: MainWindow) -> None:
     page = window.stack.currentWidget()
     for name in ("refresh", "reload", "run_search"):
@@ -84,7 +89,7 @@ BINDINGS = [
     Binding(
         QT_TRANSLATE_NOOP("Shortcuts", "F9"),
         QT_TRANSLATE_NOOP("Shortcuts", "Synchronise with the hall now"),
-        lambda w: w.sync_action.isEnabled() and w.sync_action.trigger(),
+        sync_now,
     ),
     Binding(
         QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+1 … Ctrl+9"),

@@ -68,8 +68,8 @@ def test_the_witnessed_draw_dialog(qtbot, qtmodeltester, page, market, admin) ->
     dialog.enterprise_number.setText("3817")
     dialog.clerk_number.setText("9025")
     dialog.draw()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
-    assert dialog.result["agency"] in dialog.outcome.text()
+    qtbot.waitUntil(lambda: dialog.made is not None, timeout=10_000)
+    assert dialog.made["agency"] in dialog.outcome.text()
     page.reload_draws()
     qtbot.waitUntil(lambda: page.draw_model.rowCount() == 1, timeout=10_000)
     qtbot.waitUntil(lambda: page.draw_model.data(page.draw_model.index(0, 0)).startswith("CQ-"), timeout=10_000)
@@ -115,14 +115,14 @@ def test_a_supervisor_registers_an_agency_and_its_certificate(qtbot, market, sup
     dialog.services["appraisal"].setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.submit()
-    cert = QualificationDialog(None, market.ctx, supervisor, dialog.result, "酒泉立信")
+    cert = QualificationDialog(None, market.ctx, supervisor, dialog.made, "酒泉立信")
     qtbot.addWidget(cert)
     cert.service.setCurrentIndex(cert.service.findData("appraisal"))
     cert.cert_no.setText("APPR-2026-001")
     with qtbot.waitSignal(cert.accepted, timeout=10_000):
         cert.submit()
     with market.ctx.read() as session:
-        quals = services.qualifications(session, dialog.result)
+        quals = services.qualifications(session, dialog.made)
     assert [(q.service, q.cert_no) for q in quals] == [("appraisal", "APPR-2026-001")]
 
 
@@ -158,5 +158,5 @@ def test_the_draw_by_keyboard_picks_the_enterprise_and_clears_an_old_error(qtbot
     assert dialog.focusWidget() is dialog.clerk_number
     qtbot.keyClicks(dialog.clerk_number, "9025")
     qtbot.keyClick(dialog.clerk_number, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
-    assert dialog.error.isHidden() and dialog.result["agency"] in dialog.outcome.text()
+    qtbot.waitUntil(lambda: dialog.made is not None, timeout=10_000)
+    assert dialog.error.isHidden() and dialog.made["agency"] in dialog.outcome.text()

@@ -54,7 +54,7 @@ class DrawDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.actor, self.commission = ctx, actor, commission
         self.preview: Any = None
-        self.result: dict[str, Any] | None = None
+        self.made: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("Random draw of an agency"))
         fit_on_screen(self, 640, 620)
 
@@ -95,9 +95,9 @@ class DrawDialog(QDialog):
             w.setPlaceholderText(self.tr("Any number, typed by the person themselves"))
             w.setEnabled(False)
         # Keyboard: Enter fixes the list, moves from the first witness to the second, and draws.
-        self.enterprise.returnPressed.connect(lambda: self.fix_button.isEnabled() and self.fix_pool())
+        self.enterprise.returnPressed.connect(lambda: self.fix_pool() if self.fix_button.isEnabled() else None)
         self.enterprise_number.returnPressed.connect(lambda: self.clerk_number.setFocus())
-        self.clerk_number.returnPressed.connect(lambda: self.draw_button.isEnabled() and self.draw())
+        self.clerk_number.returnPressed.connect(self._draw_on_enter)
         witness = QFormLayout()
         witness.addRow(self.tr("2. Number typed by the enterprise's representative"), self.enterprise_number)
         witness.addRow(self.tr("Number typed by the clerk"), self.clerk_number)
@@ -122,6 +122,10 @@ class DrawDialog(QDialog):
         layout.addWidget(self.outcome)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _draw_on_enter(self) -> None:
+        if self.draw_button.isEnabled():
+            self.draw()
 
     def fix_pool(self) -> None:
         from station_agencies import services
@@ -149,8 +153,8 @@ class DrawDialog(QDialog):
                 .replace("%2", preview.pool_hash)
             )
             ready = bool(preview.pool)
-            for w in (self.enterprise_number, self.clerk_number, self.draw_button):
-                w.setEnabled(ready)
+            for widget in (self.enterprise_number, self.clerk_number, self.draw_button):
+                widget.setEnabled(ready)
             if ready:
                 self.enterprise_number.setFocus()
             self.fix_button.setEnabled(False)
@@ -189,7 +193,7 @@ class DrawDialog(QDialog):
                 return {"number": row.number, "agency": row.agency_name, "seed": row.seed, **extra}
 
         def done(result: dict[str, Any]) -> None:
-            self.result = result
+            self.made = result
             self.error.hide()  # an earlier attempt's error no longer applies
             text = self.tr("Draw %1: %2 is drawn. Seed %3.").replace("%1", result["number"])
             text = text.replace("%2", result["agency"]).replace("%3", result["seed"][:16] + "…")
@@ -214,7 +218,7 @@ class CommissionDialog(GuardsEdits, QDialog):
     ):
         super().__init__(parent)
         self.ctx, self.actor, self.agencies = ctx, actor, agencies
-        self.result: dict[str, Any] | None = None
+        self.made: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("New commission"))
         self.enterprise = QLineEdit()
         self.enterprise.setObjectName("enterprise")
@@ -289,8 +293,8 @@ class CommissionDialog(GuardsEdits, QDialog):
         if self.by_draw.isChecked():
             draw = DrawDialog(self, self.ctx, self.actor, commission=fields)
             draw.exec()
-            if draw.result:
-                self.result = draw.result
+            if draw.made:
+                self.made = draw.made
                 self.accept()
             return
         agency = self.agency.currentData()
@@ -305,7 +309,7 @@ class CommissionDialog(GuardsEdits, QDialog):
                 return {"commission": c.number}
 
         def done(result: dict[str, Any]) -> None:
-            self.result = result
+            self.made = result
             self.error.hide()  # an earlier attempt's error no longer applies
             self.accept()
 
@@ -358,7 +362,7 @@ class RatingDialog(GuardsEdits, QDialog):
     def submit(self) -> None:
         from station_agencies import services
 
-        values = {
+        values: dict[str, Any] = {
             "enterprise_uscc": self.enterprise.text(),
             "representative": self.representative.text(),
             "scores": {k: s.value() for k, s in self.scores.items()},
@@ -386,7 +390,7 @@ class AgencyDialog(GuardsEdits, QDialog):
         from station_agencies import services
 
         self.ctx, self.actor = ctx, actor
-        self.result: str | None = None
+        self.made: str | None = None
         self.setWindowTitle(self.tr("Register an agency"))
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -431,7 +435,7 @@ class AgencyDialog(GuardsEdits, QDialog):
                 return services.create_agency(work, raw).uid
 
         def done(uid: str) -> None:
-            self.result = uid
+            self.made = uid
             self.accept()
 
         def failed(exc: BaseException) -> None:

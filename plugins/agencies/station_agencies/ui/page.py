@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -217,7 +218,7 @@ class AgenciesPage(QWidget):
         tl.addWidget(split, 1)
         return tab
 
-    def _agency_rows(self, keys: list[str]) -> dict[str, tuple[Any, ...]]:
+    def _agency_rows(self, keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         return {k: self._ranked[k] for k in keys if k in self._ranked}
 
     def reload_agencies(self) -> None:
@@ -326,8 +327,7 @@ class AgenciesPage(QWidget):
             QMessageBox.information(self, self.tr("Set aside"), self.tr("Select a rating in the history first."))
             return
         row = self.history.currentRow()
-        enterprise = self.history.item(row, 1).text() if self.history.item(row, 1) else ""
-        rated = self.history.item(row, 0).text() if self.history.item(row, 0) else ""
+        enterprise, rated = (item.text() if (item := self.history.item(row, c)) else "" for c in (1, 0))
         reason = ask_reason(
             self,
             self.tr("Set aside"),
@@ -436,7 +436,7 @@ class AgenciesPage(QWidget):
         tl.addWidget(self.commission_table, 1)
         return tab
 
-    def _commission_rows(self, keys: list[str]) -> dict[str, tuple[Any, ...]]:
+    def _commission_rows(self, keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         from station_agencies import services
 
         with self.ctx.read() as session:
@@ -549,7 +549,7 @@ class AgenciesPage(QWidget):
         tl.addWidget(self.draw_table, 1)
         return tab
 
-    def _draw_rows(self, keys: list[str]) -> dict[str, tuple[Any, ...]]:
+    def _draw_rows(self, keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         from station.api import local_text
         from station_agencies import services
 
@@ -576,7 +576,7 @@ class AgenciesPage(QWidget):
     def open_draw(self) -> None:
         dialog = DrawDialog(self, self.ctx, self.actor)
         dialog.exec()
-        if dialog.result:
+        if dialog.made:
             self.reload()
 
     def verify_selected(self) -> None:

@@ -7,6 +7,7 @@ Preview alone: ``python -m station_licenses.ui.page [DATA_DIR]``.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,7 @@ class LicensesPage(QWidget):
     def _submit(self, fn: Any, done: Any) -> None:
         DbOp(self, lambda progress: fn(), on_done=done).start()
 
-    def _fetch(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    def _fetch(self, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         with self.ctx.read() as session:
             return fetch_rows(session, ids)
 

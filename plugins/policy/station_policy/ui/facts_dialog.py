@@ -98,7 +98,7 @@ class FactsDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.submit(self.rows[row], dialog.value.text(), dialog.reason.text())
 
-    def submit(self, row: Any, value_text: str, reason: str) -> DbOp:
+    def submit(self, row: Any, value_text: str, reason: str) -> None:
         from station_policy import services
 
         ctx, actor, uid, today = self.ctx, self.actor, self.enterprise_uid, self.today
@@ -109,7 +109,10 @@ class FactsDialog(QDialog):
                 services.correct_fact(work, uid, row.key, row.year, value, reason)
                 services.rematch(work, today, [uid])  # its matches follow the corrected figure
 
-        return DbOp(self, save, on_done=lambda _: self.reload(), label=self.tr("Saving…")).start()
+        DbOp(self, save, on_done=lambda _: self._reload(), label=self.tr("Saving…")).start()
+
+    def _reload(self) -> None:
+        self.reload()
 
 
 def parse_value(key: str, text: str) -> int | None:

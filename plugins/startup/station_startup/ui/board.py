@@ -6,7 +6,7 @@ Preview alone: ``python -m station_startup.ui.board [DATA_DIR]`` (signs in as th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer
@@ -142,7 +142,7 @@ class StartupBoardPage(QWidget):
     def _submit(self, fn: Any, done: Any) -> None:
         DbOp(self, lambda progress: fn(), on_done=done).start()
 
-    def _fetch_rows(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    def _fetch_rows(self, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         with self.ctx.raw() as conn:
             return services.board_rows(conn, ids)
 

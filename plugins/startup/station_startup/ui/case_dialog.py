@@ -4,7 +4,7 @@ actions a clerk takes (a step done or blocked, a deferred paper brought in, a he
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from station.api import local_text
 from station.api.ui import DbOp, ask_reason, error_label, fit_on_screen
 from station_startup import services
 from station_startup.ui.board_model import RANK_COLOUR
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station_startup.ui.board import StartupBoardPage
 
 COLOUR_RANK = {"green": -1, "none": 0, "yellow": 1, "red": 2}
 LATE_COLOUR = "#f6c9a0"  # done late: between the board's yellow and red
@@ -36,7 +38,7 @@ PAPER_STATUS = {"received": "已收", "generated": "系统生成", "deferred": "
 class CaseDialog(QDialog):
     changed = Signal()
 
-    def __init__(self, page: QWidget, uid: str, *, show_paper: str = "") -> None:
+    def __init__(self, page: StartupBoardPage, uid: str, *, show_paper: str = "") -> None:
         super().__init__(page)
         self._show_paper = show_paper  # a new case: its receipt is previewed for printing at once
         self.page = page

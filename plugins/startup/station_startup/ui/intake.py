@@ -6,7 +6,7 @@ Essential papers must be received; the others may be accepted on a written commi
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
 from station.api.ui import DbOp, GuardsEdits, chain_tabs, error_label, fit_on_screen, scrolling
 from station_startup import catalogue, services
 
+if TYPE_CHECKING:  # pragma: no cover
+    from station_startup.ui.board import StartupBoardPage
+
 
 class IntakeDialog(GuardsEdits, QDialog):
     opened = Signal(str)
     _checked_name = ""
 
-    def __init__(self, page: QWidget) -> None:
+    def __init__(self, page: StartupBoardPage) -> None:
         super().__init__(page)
         self.page = page
         self.ctx = page.ctx
@@ -164,7 +167,7 @@ class IntakeDialog(GuardsEdits, QDialog):
         raw["business_scope"] = self.scope.toPlainText().strip()
         holders = []
         for row in range(self.holders.rowCount()):
-            cells = [self.holders.item(row, c).text().strip() if self.holders.item(row, c) else "" for c in range(3)]
+            cells = [item.text().strip() if (item := self.holders.item(row, c)) else "" for c in range(3)]
             if any(cells):
                 holders.append({"name": cells[0], "id_number": cells[1], "capital": cells[2] or "0"})
         raw["shareholders"] = holders

@@ -3,7 +3,7 @@ and the days the park closes or opens beyond the national holidays (supervisors 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from station.api.ui import DbOp, error_label, tab_in_layout_order
 from station_startup import catalogue, services
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station_startup.ui.board import StartupBoardPage
 
 
 class LimitPicker(QWidget):
@@ -127,7 +130,7 @@ class DatesPicker(QWidget):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, page: QWidget) -> None:
+    def __init__(self, page: StartupBoardPage) -> None:
         super().__init__(page)
         self.page = page
         self.ctx = page.ctx

@@ -106,10 +106,11 @@ def resolve(work: Work, conflict_id: int, keep: str) -> None:
     elif keep == "station" and conflict.theirs:
         fields = [f for f in (conflict.fields or tuple(conflict.theirs)) if f in conflict.theirs]
         sets = ", ".join(f'"{f}" = :{f}' for f in fields)
-        updated = work.session.execute(
+        result: Any = work.session.execute(  # a CursorResult: how many rows the UPDATE found
             text(f'UPDATE "{conflict.table}" SET {sets}, version = version + 1 WHERE uid = :uid'),
             {**{f: conflict.theirs[f] for f in fields}, "uid": conflict.uid},
-        ).rowcount
+        )
+        updated = result.rowcount
         if not updated:
             raise UserError("这条记录在本站已不存在，只能保留服务大厅的版本。")
     _close(work, conflict, keep)

@@ -103,9 +103,9 @@ class PageWriter:
             self._open = True
         self._whole = False
         for table in self.tables.values():
-            latest = by_table.get(table.name)
-            if latest:
-                self._apply_table(table, list(latest.values()), result)
+            last = by_table.get(table.name)
+            if last:
+                self._apply_table(table, list(last.values()), result)
         put_meta(self.conn, CURSOR_KEY, str(new_cursor))
         self._whole = True
         self._rows += len(changes)
@@ -216,7 +216,7 @@ def take_hall_rows(
                 unpushed = _existing(
                     conn, "SELECT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN", list(wanted), (name,)
                 )
-                changes = [
+                changes: list[dict[str, Any]] = [
                     {"uid": uid, "version": version or 0, "deleted": data is None, "data": data, "seq": 0}
                     for uid, (version, data) in wanted.items()
                     if uid not in unpushed
@@ -342,7 +342,8 @@ def _apply_many(
     execute(f"DELETE FROM {name} WHERE uid = ?", [(c["uid"],) for c in changes if c["deleted"]], 0)
     # Updates and inserts take the same parameters: the fields, the version, the uid.
     pick = itemgetter(*fields) if len(fields) > 1 else lambda data: (data[fields[0]],)
-    updates, inserts = [], []
+    updates: list[tuple[Any, ...]] = []
+    inserts: list[tuple[Any, ...]] = []
     for c in changes:
         if c["deleted"]:
             continue

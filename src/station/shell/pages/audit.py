@@ -74,7 +74,7 @@ class AuditPage(QWidget):
                 entries = list(session.scalars(query))
                 people = identity.display_names(session, {e.actor for e in entries} | {e.subject_id for e in entries})
                 words = AuditWords(self.ctx.host.collect("register_audit_wordings", AuditWording), people)
-                rows = []
+                rows: list[tuple[str, ...]] = []
                 for e in entries:
                     line = words.line(session, e)
                     rows.append((str(e.id), local_text(e.at), line.who, line.what, line.subject, line.change))

@@ -73,10 +73,11 @@ class EnterpriseForm(GuardsEdits, QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key in ent.EDITABLE:
             if key == "stage":
-                widget: QLineEdit | QComboBox = QComboBox()
+                combo = QComboBox()
                 for code, label in ent.STAGES.items():
-                    widget.addItem(label, code)
-                widget.setCurrentIndex(max(0, widget.findData((values or {}).get("stage", "operation"))))
+                    combo.addItem(label, code)
+                combo.setCurrentIndex(max(0, combo.findData((values or {}).get("stage", "operation"))))
+                widget: QLineEdit | QComboBox = combo
                 widget.setEnabled(not read_only)
             else:
                 widget = QLineEdit((values or {}).get(key, ""))

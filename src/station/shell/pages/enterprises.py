@@ -6,6 +6,7 @@ Preview alone: ``python -m station.shell.pages.enterprises [DATA_DIR]`` (signs i
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +124,7 @@ class EnterprisesPage(QWidget):
     def _submit(self, fn: Any, done: Any) -> None:
         DbOp(self, lambda progress: fn(), on_done=done).start()
 
-    def _fetch_rows(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+    def _fetch_rows(self, ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
         with self.ctx.raw() as conn:  # plain sqlite3: the list shows before SQLAlchemy has loaded
             return registry_queries.rows_for(conn, ids)
 
@@ -176,7 +177,7 @@ class EnterprisesPage(QWidget):
                 found = ent.get(session, enterprise_id)
                 entries = audit.history(session, found.uid)
                 names = identity.display_names(session, [e.actor for e in entries])
-                history = [
+                history: list[tuple[str, ...]] = [
                     (
                         local_text(e.at),
                         names.get(e.actor, e.actor),

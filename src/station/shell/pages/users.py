@@ -155,6 +155,10 @@ class UsersPage(QWidget):
 
         DbOp(self, load, on_done=show).start()
 
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
     def _selected(self) -> str | None:
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
@@ -174,7 +178,7 @@ class UsersPage(QWidget):
         if username is None:
             return
         labels = list(ROLES.values())
-        display = self.table.item(self.table.currentRow(), 1).text()
+        display = self._text(self.table.currentRow(), 1)
         label, ok = QInputDialog.getItem(self, self.tr("Change role"), display, labels, 0, False)
         if ok:
             from station.core import people
@@ -189,7 +193,7 @@ class UsersPage(QWidget):
         password, ok = QInputDialog.getText(
             self,
             self.tr("Reset password"),
-            self.tr("New password for %1").replace("%1", self.table.item(self.table.currentRow(), 1).text()),
+            self.tr("New password for %1").replace("%1", self._text(self.table.currentRow(), 1)),
             QLineEdit.EchoMode.Password,
         )
         if ok:
@@ -202,8 +206,8 @@ class UsersPage(QWidget):
         if username is None:
             return
         row = self.table.currentRow()
-        active = self.table.item(row, 3).text() != self.tr("Disabled")
-        display = self.table.item(row, 1).text()
+        active = self._text(row, 3) != self.tr("Disabled")
+        display = self._text(row, 1)
         if active and not confirm(
             self,
             self.tr("Disable user"),

@@ -7,6 +7,8 @@ Create Date: 2026-11-30
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 
-def _sync_columns(table: str) -> list[sa.SchemaItem]:
+def _sync_columns(table: str) -> list[Any]:  # columns and a constraint, as create_table takes them
     return [
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("uid", sa.String(36), nullable=False),
