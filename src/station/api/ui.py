@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time each nam
     from station.shell.keys import open_on_enter as open_on_enter
     from station.shell.keys import search_leads_to as search_leads_to
     from station.shell.keys import tab_in_layout_order as tab_in_layout_order
+    from station.shell.lazy_table import PAGE_SIZE as PAGE_SIZE
     from station.shell.lazy_table import Fetch as Fetch
     from station.shell.lazy_table import LazyTableModel as LazyTableModel
     from station.shell.lazy_table import Submit as Submit
@@ -55,6 +56,7 @@ EXPORTS: dict[str, str] = {
     "page_title": "station.shell.widgets:page_title",
     "PALETTE": "station.shell.style:PALETTE",
     "PdfPreview": "station.shell.pdf_preview:PdfPreview",
+    "PAGE_SIZE": "station.shell.lazy_table:PAGE_SIZE",
     "preview_page": "station.shell.preview:preview_page",
     "print_pdfs": "station.shell.pdf_preview:print_pdfs",
     "ReasonDialog": "station.shell.confirm:ReasonDialog",

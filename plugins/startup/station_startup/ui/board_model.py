@@ -1,24 +1,24 @@
 """The board of startup cases: a table model over case ids with every case's colours set in one go.
 
-Rows (number, name, clerk, …) are fetched a page at a time on a worker, like the enterprise list. The
+Rows (number, name, clerk, …) are fetched a page at a time on a worker, by the station's lazy table model. The
 colours of all cases arrive together from one query (``services.board_colours``) and are kept as a dict
 of small tuples, so a refresh of 10,000 cases is one assignment and one ``dataChanged`` on the UI thread.
 """
 
 from __future__ import annotations
 
-from array import array
-from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from station.api import QT_TRANSLATE_NOOP, local_text
+from station.api.ui import PAGE_SIZE, Fetch, LazyTableModel, Submit
+
+__all__ = ["PAGE_SIZE", "RANK_COLOUR", "StartupBoardModel"]
 from station_startup import catalogue
 
-PAGE_SIZE = 200
 MAX_PAGES = 40
 
 TEXT_COLUMNS = [
@@ -44,26 +44,21 @@ BACKGROUND = Qt.ItemDataRole.BackgroundRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 USER = Qt.ItemDataRole.UserRole
 
-Fetch = Callable[[Sequence[int]], dict[int, tuple[Any, ...]]]
-Submit = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
+class StartupBoardModel(LazyTableModel):
+    """The plugin API's lazy model over case ids, with the colour columns answered from ``colours``."""
 
-class StartupBoardModel(QAbstractTableModel):
     def __init__(self, fetch: Fetch, submit: Submit, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._fetch = fetch
-        self._submit = submit
-        self._ids = array("q")
-        self._colours: Mapping[int, tuple[int, ...]] = {}
-        self._pages: OrderedDict[int, dict[int, tuple[Any, ...]]] = OrderedDict()
-        self._pending: set[int] = set()
-        self._generation = 0
         cat = catalogue.load()
-        self._type_names = {code: t.name for code, t in cat.case_types.items()}
         translate = QCoreApplication.translate
-        self._headers = [translate("StartupBoardModel", text) for _, text in TEXT_COLUMNS]
-        self._headers += [s.name for s in cat.steps]  # step names are the catalogue's Chinese names
-        self._headers.append(translate("StartupBoardModel", STATE_HEADER))
+        headers = [translate("StartupBoardModel", text) for _, text in TEXT_COLUMNS]
+        headers += [s.name for s in cat.steps]  # step names are the catalogue's Chinese names
+        headers.append(translate("StartupBoardModel", STATE_HEADER))
+        type_names = {code: t.name for code, t in cat.case_types.items()}
+        super().__init__(
+            headers, fetch, submit, lambda c, v: _render(type_names, c, v), max_pages=MAX_PAGES, parent=parent
+        )
+        self._colours: Mapping[int, tuple[int, ...]] = {}
         self._rank_text = {rank: translate("StartupBoardModel", text) for rank, text in RANK_TEXT.items()}
         self._brushes = {rank: QBrush(QColor(colour)) for rank, colour in RANK_COLOUR.items()}
         self._dark = QBrush(QColor("#202020"))
@@ -79,119 +74,54 @@ class StartupBoardModel(QAbstractTableModel):
         first_page: dict[int, tuple[Any, ...]] | None = None,
     ) -> None:
         """Show ``ids``. ``first_page``, fetched on the worker with the ids, paints the top rows at once."""
-        self.beginResetModel()
-        self._ids = array("q", ids)
         self._colours = colours
-        self._pages.clear()
-        self._pending.clear()
-        self._generation += 1
-        if first_page is not None:
-            self._pages[0] = first_page
-        self.endResetModel()
+        self.set_keys(ids, first_page)
 
     def set_colours(self, colours: Mapping[int, tuple[int, ...]]) -> None:
         """New colours for the same cases: one assignment, one signal over the colour columns."""
         self._colours = colours
-        if self._ids:
+        if self.rowCount():
             self.dataChanged.emit(
                 self.index(0, self._first_step),
-                self.index(len(self._ids) - 1, self.columnCount() - 1),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
                 [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole],
             )
 
     def ids(self) -> list[int]:
-        return self._ids.tolist()
+        return self.keys()
 
     def id_at(self, row: int) -> int:
-        return self._ids[row]
-
-    def refresh_rows(self) -> None:
-        self._pages.clear()
-        self._pending.clear()
-        self._generation += 1
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+        return int(self.key_at(row))
 
     # -- Qt model API -------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return section + 1
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every visible cell and many roles on each paint: answer the common "nothing" fast.
-        if role in (DISPLAY, TOOLTIP):
-            pass
-        elif role in (BACKGROUND, FOREGROUND):
-            if index.column() < self._first_step:
-                return None
-        elif role == USER:
-            return self._ids[index.row()] if 0 <= index.row() < len(self._ids) else None
-        else:
+        column = index.column()
+        if column < self._first_step:
+            return None if role in (BACKGROUND, FOREGROUND) else super().data(index, role)
+        if role not in (DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND):
+            return super().data(index, role) if role == USER else None
+        row_no = index.row()
+        if not 0 <= row_no < self.rowCount():
             return None
-        row_no, column = index.row(), index.column()
-        if not 0 <= row_no < len(self._ids):
+        ranks = self._colours.get(self.key_at(row_no))
+        if ranks is None:
             return None
-        if column >= self._first_step:
-            ranks = self._colours.get(self._ids[row_no])
-            if ranks is None:
-                return None
-            rank = ranks[0] if column == self._first_step + self._steps else ranks[1 + column - self._first_step]
-            if role == BACKGROUND:
-                return self._brushes.get(rank)
-            if role == FOREGROUND:
-                return self._dark if rank in self._brushes else None  # dark text on light colours, any theme
-            return self._rank_text[rank]
-        row = self._row(row_no)
-        if row is None:
-            return "…"
-        value = row[column]
-        key = TEXT_COLUMNS[column][0]
-        if key == "case_type":
-            return self._type_names.get(value, value)
-        if key == "deadline_at" and value:
-            return local_text(str(value).replace(" ", "T") + "+00:00")[:16]
-        return "" if value is None else str(value)
+        rank = ranks[0] if column == self._first_step + self._steps else ranks[1 + column - self._first_step]
+        if role == BACKGROUND:
+            return self._brushes.get(rank)
+        if role == FOREGROUND:
+            return self._dark if rank in self._brushes else None  # dark text on light colours, any theme
+        return self._rank_text[rank]
 
-    # -- paging -------------------------------------------------------------------------------
 
-    def _row(self, row: int) -> tuple[Any, ...] | None:
-        page_no = row // PAGE_SIZE
-        page = self._pages.get(page_no)
-        if page is None:
-            self._request(page_no)
-            page = self._pages.get(page_no)  # a synchronous fetcher (tests, previews) answers at once
-            if page is None:
-                return None
-        self._pages.move_to_end(page_no)
-        return page.get(self._ids[row])
+_CASE_TYPE, _DEADLINE = (i for i, (key, _) in enumerate(TEXT_COLUMNS) if key in ("case_type", "deadline_at"))
 
-    def _request(self, page_no: int) -> None:
-        if page_no in self._pending:
-            return
-        self._pending.add(page_no)
-        ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE].tolist()
-        generation = self._generation
-        fetch = self._fetch
 
-        def arrived(rows: dict[int, tuple[Any, ...]]) -> None:
-            if generation != self._generation:
-                return
-            self._pending.discard(page_no)
-            self._pages[page_no] = rows
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-            first = page_no * PAGE_SIZE
-            last = min(first + PAGE_SIZE, len(self._ids)) - 1
-            self.dataChanged.emit(self.index(first, 0), self.index(last, self._first_step - 1))
-
-        self._submit(lambda: fetch(ids), arrived)
+def _render(type_names: Mapping[str, str], column: int, value: Any) -> str:
+    if column == _CASE_TYPE:
+        return type_names.get(value, value)
+    if column == _DEADLINE and value:
+        return local_text(str(value).replace(" ", "T") + "+00:00")[:16]
+    return "" if value is None else str(value)
