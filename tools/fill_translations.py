@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GLOSSARY_ZH_CN = {
+    "This could not be saved; the log says why.": "未能保存，原因已记入日志，请联系管理员。",
     "Audit log": "审计日志",
     "Filter by user, action or subject": "按用户、操作或对象筛选",
     "Verify the chain": "校验哈希链",

@@ -71,22 +71,22 @@
 <context>
     <name>Confirm</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="148" />
+        <location filename="../../src/station/shell/confirm.py" line="121" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="149" />
+        <location filename="../../src/station/shell/confirm.py" line="122" />
         <source>You have changes that are not saved. Close and lose them?</source>
         <translation>有修改还没有保存。关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="151" />
+        <location filename="../../src/station/shell/confirm.py" line="124" />
         <source>Close without saving</source>
         <translation>放弃修改并关闭</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="153" />
+        <location filename="../../src/station/shell/confirm.py" line="126" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
@@ -142,12 +142,12 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="53" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="54" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="54" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="55" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -183,32 +183,32 @@
         <translation>登记企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="110" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="111" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="111" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="112" />
         <source>History (%1)</source>
         <translation>变更记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="127" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="127" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="127" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="126" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="127" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
@@ -216,37 +216,37 @@
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="33" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="24" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="34" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="25" />
         <source>Enterprise name</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="35" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="26" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="36" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="27" />
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="37" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="28" />
         <source>Park zone</source>
         <translation>所在园区</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="38" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="29" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_model.py" line="39" />
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="30" />
         <source>Registered capital (10k yuan)</source>
         <translation>注册资本（万元）</translation>
     </message>
@@ -254,82 +254,82 @@
 <context>
     <name>EnterprisesPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="56" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="57" />
         <source>Search by name fragment, credit code or legal representative</source>
         <translation>输入企业名称片段、统一社会信用代码或法定代表人搜索</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="67" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="68" />
         <source>Register…</source>
         <translation>登记企业…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="69" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="70" />
         <source>Open…</source>
         <translation>查看/修改…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="71" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="72" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="73" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="74" />
         <source>Import template…</source>
         <translation>导入模板…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="75" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="76" />
         <source>Undo last edit</source>
         <translation>撤销刚才的修改</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="115" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="116" />
         <source>Enterprise registry</source>
         <translation>企业名录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="147" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="148" />
         <source>%1 enterprises</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="222" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="223" />
         <source>Enterprise registered.</source>
         <translation>企业已登记。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="234" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="235" />
         <source>Saved. You can undo this edit for %1 seconds.</source>
         <translation>已保存。%1 秒内可以撤销这次修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="254" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="255" />
         <source>Edit undone.</source>
         <translation>已撤销修改。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="263" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="264" />
         <source>Import enterprises</source>
         <translation>导入企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="263" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="264" />
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>表格文件 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="284" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="285" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="290" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="291" />
         <source>Save import template</source>
         <translation>保存导入模板</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="294" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="295" />
         <source>Template saved to %1</source>
         <translation>模板已保存到 %1</translation>
     </message>
@@ -337,80 +337,88 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../src/station/shell/login.py" line="93" />
+        <location filename="../../src/station/shell/login.py" line="96" />
         <source>Create the administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="96" />
+        <location filename="../../src/station/shell/login.py" line="99" />
         <source>This station has no users yet. Create the administrator account; the administrator then adds the clerks and supervisors.</source>
         <translation>本服务站还没有用户。请先创建管理员账号，再由管理员添加办事员和审核员。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="106" />
+        <location filename="../../src/station/shell/login.py" line="109" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="107" />
+        <location filename="../../src/station/shell/login.py" line="110" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="108" />
+        <location filename="../../src/station/shell/login.py" line="111" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="109" />
+        <location filename="../../src/station/shell/login.py" line="112" />
         <source>Password again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="110" />
+        <location filename="../../src/station/shell/login.py" line="113" />
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="115" />
+        <location filename="../../src/station/shell/login.py" line="118" />
         <source>The two passwords differ; please type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../src/station/shell/form_dialog.py" line="95" />
+        <source>This could not be saved; the log says why.</source>
+        <translation>未能保存，原因已记入日志，请联系管理员。</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="300" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="301" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="311" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="312" />
         <source>These rows were not imported; correct them in the file and import it again (rows already imported will be updated, not duplicated).</source>
         <translation>以下行没有导入。请在文件中改正后重新导入（已导入的企业只会更新，不会重复）。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="319" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="319" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="318" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="319" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="330" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="331" />
         <source>Save problem rows…</source>
         <translation>导出问题行…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprises.py" line="339" />
+        <location filename="../../src/station/shell/pages/enterprises.py" line="340" />
         <source>Save problem rows</source>
         <translation>导出问题行</translation>
     </message>
@@ -418,28 +426,28 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/station/shell/login.py" line="62" />
-        <location filename="../../src/station/shell/login.py" line="71" />
+        <location filename="../../src/station/shell/login.py" line="65" />
+        <location filename="../../src/station/shell/login.py" line="74" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="63" />
+        <location filename="../../src/station/shell/login.py" line="66" />
         <source>Sign in to %1.</source>
         <translation>登录 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="69" />
+        <location filename="../../src/station/shell/login.py" line="72" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="70" />
+        <location filename="../../src/station/shell/login.py" line="73" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/login.py" line="77" />
+        <location filename="../../src/station/shell/login.py" line="80" />
         <source>Please enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -458,7 +466,7 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="141" />
-        <location filename="../../src/station/shell/main_window.py" line="496" />
+        <location filename="../../src/station/shell/main_window.py" line="498" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
@@ -519,22 +527,22 @@
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="182" />
-        <location filename="../../src/station/shell/main_window.py" line="611" />
+        <location filename="../../src/station/shell/main_window.py" line="614" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="265" />
+        <location filename="../../src/station/shell/main_window.py" line="267" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="273" />
+        <location filename="../../src/station/shell/main_window.py" line="275" />
         <source>The database was upgraded; a backup of the earlier version was kept.</source>
         <translation>数据库已升级，升级前的数据已另行备份。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="585" />
+        <location filename="../../src/station/shell/main_window.py" line="588" />
         <source>Backup saved as %1.</source>
         <translation>备份已保存为 %1。</translation>
     </message>
@@ -543,22 +551,22 @@
         <translation type="vanished">数据库已升级，升级前的备份保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="275" />
+        <location filename="../../src/station/shell/main_window.py" line="277" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="328" />
+        <location filename="../../src/station/shell/main_window.py" line="330" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="564" />
+        <location filename="../../src/station/shell/main_window.py" line="567" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="583" />
+        <location filename="../../src/station/shell/main_window.py" line="586" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -567,7 +575,7 @@
         <translation type="vanished">备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="612" />
+        <location filename="../../src/station/shell/main_window.py" line="615" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -603,34 +611,33 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="40" />
+        <location filename="../../src/station/shell/pages/users.py" line="36" />
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="49" />
+        <location filename="../../src/station/shell/pages/users.py" line="45" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="50" />
+        <location filename="../../src/station/shell/pages/users.py" line="46" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="51" />
+        <location filename="../../src/station/shell/pages/users.py" line="47" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="52" />
+        <location filename="../../src/station/shell/pages/users.py" line="48" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="83" />
         <source>Could not add the user; see the log.</source>
-        <translation>未能添加用户，详情见日志。</translation>
+        <translation type="vanished">未能添加用户，详情见日志。</translation>
     </message>
 </context>
 <context>
@@ -813,17 +820,17 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="126" />
+        <location filename="../../src/station/shell/confirm.py" line="99" />
         <source>Kept on record</source>
         <translation>将记入档案</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="127" />
+        <location filename="../../src/station/shell/confirm.py" line="100" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/confirm.py" line="128" />
+        <location filename="../../src/station/shell/confirm.py" line="101" />
         <source>Please write the reason; it is kept on record.</source>
         <translation>请写明理由，理由将记入档案。</translation>
     </message>
@@ -917,122 +924,122 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="79" />
+        <location filename="../../src/station/shell/shortcuts.py" line="84" />
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="80" />
+        <location filename="../../src/station/shell/shortcuts.py" line="85" />
         <source>Go to the search box of this page</source>
         <translation>转到本页的搜索框</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="83" />
+        <location filename="../../src/station/shell/shortcuts.py" line="88" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="83" />
+        <location filename="../../src/station/shell/shortcuts.py" line="88" />
         <source>Refresh this page</source>
         <translation>刷新本页</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="85" />
+        <location filename="../../src/station/shell/shortcuts.py" line="90" />
         <source>F9</source>
         <translation>F9</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="86" />
+        <location filename="../../src/station/shell/shortcuts.py" line="91" />
         <source>Synchronise with the hall now</source>
         <translation>立即与服务大厅同步</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="90" />
+        <location filename="../../src/station/shell/shortcuts.py" line="95" />
         <source>Ctrl+1 … Ctrl+9</source>
         <translation>Ctrl+1 … Ctrl+9</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="91" />
+        <location filename="../../src/station/shell/shortcuts.py" line="96" />
         <source>Open the first, second … ninth page of the navigation</source>
         <translation>打开左侧导航中的第一、第二……第九页</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="94" />
+        <location filename="../../src/station/shell/shortcuts.py" line="99" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="95" />
+        <location filename="../../src/station/shell/shortcuts.py" line="100" />
         <source>Show this list of shortcuts</source>
         <translation>显示本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="98" />
+        <location filename="../../src/station/shell/shortcuts.py" line="103" />
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="98" />
+        <location filename="../../src/station/shell/shortcuts.py" line="103" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="99" />
+        <location filename="../../src/station/shell/shortcuts.py" line="104" />
         <source>↓</source>
         <translation>↓</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="99" />
+        <location filename="../../src/station/shell/shortcuts.py" line="104" />
         <source>From a search box: into its list</source>
         <translation>在搜索框中：进入下方列表</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="100" />
+        <location filename="../../src/station/shell/shortcuts.py" line="105" />
         <source>↑ ↓</source>
         <translation>↑ ↓</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="100" />
+        <location filename="../../src/station/shell/shortcuts.py" line="105" />
         <source>In a list: move between rows</source>
         <translation>在列表中：上下移动</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="102" />
+        <location filename="../../src/station/shell/shortcuts.py" line="107" />
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="103" />
+        <location filename="../../src/station/shell/shortcuts.py" line="108" />
         <source>In a list: open the selected row; in a box with one field: confirm</source>
         <translation>在列表中：打开所选的一行；在只有一个输入项的对话框中：确认</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="106" />
+        <location filename="../../src/station/shell/shortcuts.py" line="111" />
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="107" />
+        <location filename="../../src/station/shell/shortcuts.py" line="112" />
         <source>Next / previous field, in the order they are laid out</source>
         <translation>按界面上的顺序转到下一项/上一项</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="110" />
+        <location filename="../../src/station/shell/shortcuts.py" line="115" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="110" />
+        <location filename="../../src/station/shell/shortcuts.py" line="115" />
         <source>Press the button that has the focus</source>
         <translation>按下当前选中的按钮</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="113" />
+        <location filename="../../src/station/shell/shortcuts.py" line="118" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="114" />
+        <location filename="../../src/station/shell/shortcuts.py" line="119" />
         <source>Close the dialog (it asks first when there are unsaved changes)</source>
         <translation>关闭对话框（有未保存的修改时先询问）</translation>
     </message>
@@ -1040,17 +1047,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="133" />
+        <location filename="../../src/station/shell/shortcuts.py" line="138" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="136" />
+        <location filename="../../src/station/shell/shortcuts.py" line="141" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/shortcuts.py" line="136" />
+        <location filename="../../src/station/shell/shortcuts.py" line="141" />
         <source>What it does</source>
         <translation>作用</translation>
     </message>
@@ -1101,98 +1108,98 @@
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="98" />
+        <location filename="../../src/station/shell/pages/users.py" line="77" />
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="81" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="81" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="81" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="81" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="102" />
+        <location filename="../../src/station/shell/pages/users.py" line="81" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="110" />
+        <location filename="../../src/station/shell/pages/users.py" line="89" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="111" />
+        <location filename="../../src/station/shell/pages/users.py" line="90" />
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="112" />
+        <location filename="../../src/station/shell/pages/users.py" line="91" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="113" />
+        <location filename="../../src/station/shell/pages/users.py" line="92" />
         <source>Disable / enable</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="146" />
+        <location filename="../../src/station/shell/pages/users.py" line="125" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="146" />
-        <location filename="../../src/station/shell/pages/users.py" line="205" />
+        <location filename="../../src/station/shell/pages/users.py" line="125" />
+        <location filename="../../src/station/shell/pages/users.py" line="188" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="148" />
+        <location filename="../../src/station/shell/pages/users.py" line="127" />
         <source>Locked until %1</source>
         <translation>已锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="178" />
+        <location filename="../../src/station/shell/pages/users.py" line="161" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="191" />
+        <location filename="../../src/station/shell/pages/users.py" line="174" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="192" />
+        <location filename="../../src/station/shell/pages/users.py" line="175" />
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="209" />
+        <location filename="../../src/station/shell/pages/users.py" line="192" />
         <source>Disable user</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="210" />
+        <location filename="../../src/station/shell/pages/users.py" line="193" />
         <source>Disable the account of %1 (%2)? They can no longer sign in until it is enabled again.</source>
         <translation>停用%1（%2）的账号？停用后该用户不能登录，直到重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="213" />
+        <location filename="../../src/station/shell/pages/users.py" line="196" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
@@ -1200,7 +1207,7 @@
 <context>
     <name>_SignInBase</name>
     <message>
-        <location filename="../../src/station/shell/login.py" line="44" />
+        <location filename="../../src/station/shell/login.py" line="47" />
         <source>Sign-in failed; see the log.</source>
         <translation>登录失败，详情见日志。</translation>
     </message>

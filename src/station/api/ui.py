@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time each nam
     from station.shell.dbop import DbOp as DbOp
     from station.shell.dbop import show_error as show_error
     from station.shell.enterprise_picker import EnterprisePicker as EnterprisePicker
+    from station.shell.form_dialog import FormDialog as FormDialog
     from station.shell.keys import chain_tabs as chain_tabs
     from station.shell.keys import open_on_enter as open_on_enter
     from station.shell.keys import search_leads_to as search_leads_to
@@ -48,6 +49,7 @@ EXPORTS: dict[str, str] = {
     "EnterprisePicker": "station.shell.enterprise_picker:EnterprisePicker",
     "ERROR_COLOUR": "station.shell.widgets:ERROR_COLOUR",
     "error_label": "station.shell.widgets:error_label",
+    "FormDialog": "station.shell.form_dialog:FormDialog",
     "Fetch": "station.shell.lazy_table:Fetch",
     "fit_on_screen": "station.shell.widgets:fit_on_screen",
     "GuardsEdits": "station.shell.confirm:GuardsEdits",

@@ -17,19 +17,16 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from station.shell.form_dialog import FormDialog
 from station.shell.keys import tab_in_layout_order
-from station.shell.widgets import error_label
 
 # Wide enough for a long enterprise name and a licence number on one or two lines, at 125 % too.
 ASK_WIDTH = 520
@@ -59,7 +56,7 @@ def safe_buttons(*buttons: QPushButton) -> None:
         button.setDefault(False)
 
 
-class AskDialog(QDialog):
+class AskDialog(FormDialog):
     """A sentence naming what is about to happen, fields the act needs, an error line, Cancel and the act.
 
     Enter in a field submits (``check`` refuses what is missing inline); no button is the default, so Enter
@@ -67,51 +64,27 @@ class AskDialog(QDialog):
     """
 
     def __init__(self, parent: QWidget | None, title: str, sentence: str, act: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
+        super().__init__(parent, title, act=act, safe=True, error_name="ask_error")
         self.setMinimumWidth(ASK_WIDTH)
-        layout = QVBoxLayout(self)
         self.sentence = QLabel(sentence)
         self.sentence.setObjectName("ask_sentence")
         self.sentence.setWordWrap(True)
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.sentence)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.error = error_label("ask_error")
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox()
-        # ActionRole, not AcceptRole: the button box makes its first accept button the default on show.
-        self.act_button = self.buttons.addButton(act, QDialogButtonBox.ButtonRole.ActionRole)
+        self.body.insertWidget(0, self.sentence)
+        self.buttons = self.button_box
+        self.act_button = self.ok_button
         self.act_button.setObjectName("ask_act")
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        safe_buttons(self.act_button, cancel)
-        self.act_button.clicked.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
 
-    def add_row(self, label: str, field: QWidget) -> None:
-        self.form.addRow(label, field)
+    def add_row(self, label: str, field: QWidget) -> QWidget:
+        super().add_row(label, field)
         if isinstance(field, QLineEdit):
             field.returnPressed.connect(self.submit)
+        return field
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # The buttons were made before the fields a subclass adds: Tab follows the layout instead.
         tab_in_layout_order(self)
-
-    def check(self) -> str | None:
-        """What is missing or wrong, as a sentence; ``None`` when the act may go ahead."""
-        return None
-
-    def submit(self) -> None:
-        problem = self.check()
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            self.adjustSize()
-            return
-        self.accept()
 
 
 class ReasonDialog(AskDialog):

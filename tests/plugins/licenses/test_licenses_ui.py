@@ -149,7 +149,7 @@ def test_the_issue_dialog_tabs_through_each_permit_row_before_the_buttons(qtbot,
 
     dialog = IssueDialog(None)
     qtbot.addWidget(dialog)
-    dialog.add_row()
+    dialog.add_permit_row()
     dialog.show()
     chain = tab_chain(dialog)
     rows = [w for row in dialog.rows for w in row]

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.api.ui import DbOp, EnterprisePicker, GuardsEdits, error_label, fit_on_screen
+from station.api.ui import DbOp, EnterprisePicker, FormDialog, GuardsEdits, error_label, fit_on_screen
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.api import StationContext
@@ -380,11 +380,11 @@ class RatingDialog(GuardsEdits, QDialog):
         DbOp(self, run, on_done=lambda _: self.accept(), on_error=failed).start()
 
 
-class AgencyDialog(GuardsEdits, QDialog):
+class AgencyDialog(GuardsEdits, FormDialog):
     """Register an agency: name, credit code, legal representative, service types, related parties, contact."""
 
     def __init__(self, parent: QWidget | None, ctx: StationContext, actor: Any):
-        super().__init__(parent)
+        super().__init__(parent, error_name="error")
         from PySide6.QtWidgets import QCheckBox, QGridLayout
 
         from station_agencies import services
@@ -393,7 +393,7 @@ class AgencyDialog(GuardsEdits, QDialog):
         self.made: str | None = None
         self.setWindowTitle(self.tr("Register an agency"))
         self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout()
+        form = self.form
         for key, label in (
             ("name", self.tr("Agency name")),
             ("uscc", self.tr("Credit code")),
@@ -414,17 +414,9 @@ class AgencyDialog(GuardsEdits, QDialog):
             self.services[s.code] = box
             grid.addWidget(box, i // 3, i % 3)
         form.addRow(self.tr("Service types"), grid)
-        self.error = error_label("error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.mark_clean()  # Esc after typing asks before the edits are lost
 
-    def submit(self) -> None:
+    def save(self) -> None:
         from station_agencies import services
 
         raw: dict[str, Any] = {k: e.text() for k, e in self.fields.items()}
@@ -438,18 +430,14 @@ class AgencyDialog(GuardsEdits, QDialog):
             self.made = uid
             self.accept()
 
-        def failed(exc: BaseException) -> None:
-            self.error.setText(str(exc))
-            self.error.show()
-
-        DbOp(self, run, on_done=done, on_error=failed).start()
+        DbOp(self, run, on_done=done, on_error=self.refuse).start()
 
 
-class QualificationDialog(GuardsEdits, QDialog):
+class QualificationDialog(GuardsEdits, FormDialog):
     """Record a qualification certificate of an agency for one service type."""
 
     def __init__(self, parent: QWidget | None, ctx: StationContext, actor: Any, agency_uid: str, agency_name: str):
-        super().__init__(parent)
+        super().__init__(parent, error_name="error")
         self.ctx, self.actor, self.agency_uid = ctx, actor, agency_uid
         self.setWindowTitle(self.tr("Qualification of %1").replace("%1", agency_name))
         self.service = _services_combo(ctx)
@@ -458,22 +446,13 @@ class QualificationDialog(GuardsEdits, QDialog):
         self.issuer = QLineEdit()
         self.valid_until = QDateEdit(QDate.currentDate().addYears(3))
         self.valid_until.setCalendarPopup(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Service type"), self.service)
-        form.addRow(self.tr("Certificate number"), self.cert_no)
-        form.addRow(self.tr("Issued by"), self.issuer)
-        form.addRow(self.tr("Valid until"), self.valid_until)
-        self.error = error_label("error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.add_row(self.tr("Service type"), self.service)
+        self.add_row(self.tr("Certificate number"), self.cert_no)
+        self.add_row(self.tr("Issued by"), self.issuer)
+        self.add_row(self.tr("Valid until"), self.valid_until)
         self.mark_clean()  # Esc after typing asks before the edits are lost
 
-    def submit(self) -> None:
+    def save(self) -> None:
         from station_agencies import services
 
         d = self.valid_until.date()
@@ -484,8 +463,4 @@ class QualificationDialog(GuardsEdits, QDialog):
             with self.ctx.work(self.actor) as work:
                 services.add_qualification(work, self.agency_uid, service, cert, until, issuer)
 
-        def failed(exc: BaseException) -> None:
-            self.error.setText(str(exc))
-            self.error.show()
-
-        DbOp(self, run, on_done=lambda _: self.accept(), on_error=failed).start()
+        DbOp(self, run, on_done=lambda _: self.accept(), on_error=self.refuse).start()

@@ -9,66 +9,52 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from station.api.ui import EnterprisePicker, chain_tabs, error_label
+from station.api.ui import EnterprisePicker, FormDialog, chain_tabs
 
 
-class IssueDialog(QDialog):
+class IssueDialog(FormDialog):
     """Collects what ``services.issue`` needs; the page runs it off the UI thread."""
 
     def __init__(self, parent: Any = None, *, uscc: str = "", name: str = "") -> None:
-        super().__init__(parent)
+        super().__init__(parent, error_name="issue_error")
         from station_licenses import catalogue
 
         self.setWindowTitle(self.tr("Issue licence"))
+        self.ok_button.setText(self.tr("Sign and issue"))
         self.kinds = list(catalogue.kinds().values())
         self.uscc = QLineEdit(uscc)
         self.uscc.setObjectName("issue_uscc")
         self.uscc.setPlaceholderText(self.tr("18-character unified social credit code"))
-        form = QFormLayout()
-        form.addRow(self.tr("Credit code"), self.uscc)
+        self.add_row(self.tr("Credit code"), self.uscc)
         if name:
-            form.addRow(self.tr("Enterprise"), QLabel(name))
+            self.add_row(self.tr("Enterprise"), QLabel(name))
         self.grid = QGridLayout()
         for col, text in enumerate((self.tr("Permit"), self.tr("Number"), self.tr("Valid until"))):
             self.grid.addWidget(QLabel(text), 0, col)
         self.rows: list[tuple[QComboBox, QLineEdit, QDateEdit]] = []
         add = QPushButton(self.tr("Add a permit"))
-        add.clicked.connect(self.add_row)
+        add.clicked.connect(self.add_permit_row)
         self.add_button = add
         note = QLabel(self.tr("Permits already recorded for the enterprise are loaded as well."))
         note.setWordWrap(True)
-        self.error = error_label("issue_error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign and issue"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        self.button_box = buttons
         ctx = getattr(parent, "ctx", None)
         if ctx is not None:  # type part of the name, pick the enterprise: the field gets its credit code
             EnterprisePicker(self.uscc, ctx)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(self.grid)
-        layout.addWidget(add)
-        layout.addWidget(note)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.add_row()
+        self.extra.addLayout(self.grid)
+        self.extra.addWidget(add)
+        self.extra.addWidget(note)
+        self.add_permit_row()
         self.uscc.setFocus()
         self.resize(640, 320)
 
-    def add_row(self) -> None:
+    def add_permit_row(self) -> None:
         kind = QComboBox()
         for k in self.kinds:
             kind.addItem(f"{k.name}（{k.department}）", k.code)
@@ -114,9 +100,5 @@ class IssueDialog(QDialog):
                 out.append(PermitInput(kind.currentData(), number.text().strip(), expiry))
         return out
 
-    def _accept(self) -> None:
-        if not self.uscc.text().strip():
-            self.error.setText(self.tr("Enter the enterprise's credit code."))
-            self.error.show()
-            return
-        self.accept()
+    def check(self) -> str | None:
+        return None if self.uscc.text().strip() else self.tr("Enter the enterprise's credit code.")

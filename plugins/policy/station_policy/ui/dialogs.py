@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.api.ui import ASK_WIDTH, DbOp
+from station.api.ui import ASK_WIDTH, DbOp, FormDialog
 
 MARKS = {"eligible": "✓", "ineligible": "✗", "unknown": "？"}
 
@@ -56,14 +56,14 @@ class WhyDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class ApplyDialog(QDialog):
+class ApplyDialog(FormDialog):
     """Apply for a policy: tick the materials handed in; what is missing is warned about, not hidden."""
 
     def __init__(self, parent: QWidget, policy: Any) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Apply for a policy"))
         self.setMinimumWidth(ASK_WIDTH)  # a long title and its amount rule read on two lines, not ten
-        layout = QVBoxLayout(self)
+        layout = self.extra
         title = QLabel(f"<b>{policy.title}</b>（{policy.edition} 版）<br>{policy.amount.describe()}")
         title.setToolTip(policy.code)
         title.setWordWrap(True)
@@ -74,10 +74,6 @@ class ApplyDialog(QDialog):
             box = QCheckBox(m)
             self.boxes.append(box)
             layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     def materials(self) -> list[str]:
         return [b.text() for b in self.boxes if b.isChecked()]

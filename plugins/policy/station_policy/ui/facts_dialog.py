@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.api.ui import DbOp
+from station.api.ui import DbOp, FormDialog
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.api import StationContext
@@ -140,11 +139,11 @@ def parse_value(key: str, text: str) -> int | None:
     return value
 
 
-class CorrectDialog(QDialog):
+class CorrectDialog(FormDialog):
     def __init__(self, parent: QWidget, row: Any) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Correct a figure"))
-        form = QFormLayout(self)
+        form = self.form
         form.addRow(QLabel(f"<b>{row.title}</b>"))
         form.addRow(self.tr("Now"), QLabel(f"{row.shown}（{row.source}）"))
         self.value = QLineEdit()
@@ -155,8 +154,4 @@ class CorrectDialog(QDialog):
         self.reason.setObjectName("fact_reason")
         self.reason.setPlaceholderText(self.tr("The reason and the evidence, e.g. the audited 2025 accounts"))
         form.addRow(self.tr("Reason"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
         self.value.setFocus()

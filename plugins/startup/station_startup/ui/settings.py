@@ -10,10 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -24,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.api.ui import DbOp, error_label, tab_in_layout_order
+from station.api.ui import DbOp, FormDialog, tab_in_layout_order
 from station_startup import catalogue, services
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -129,14 +126,14 @@ class DatesPicker(QWidget):
         return self.list.toPlainText()
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     def __init__(self, page: StartupBoardPage) -> None:
-        super().__init__(page)
+        super().__init__(page, save=True, error_name="settings_error")
         self.page = page
         self.ctx = page.ctx
         self.setWindowTitle(self.tr("Startup time limits and working calendar"))
         self.limits: dict[str, LimitPicker] = {}
-        form = QFormLayout()
+        form = self.form
         for code, spec in catalogue.load().case_types.items():
             picker = LimitPicker()
             picker.setObjectName(f"limit_{code}")
@@ -161,15 +158,7 @@ class SettingsDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.error = error_label("settings_error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.extra.addWidget(note)
 
         def load(progress: Any) -> dict[str, Any]:
             with self.ctx.read() as session:
@@ -208,8 +197,7 @@ class SettingsDialog(QDialog):
             from station.api.ui import show_error
 
             if isinstance(exc, UserError):
-                self.error.setText(exc.message)
-                self.error.show()
+                self.refuse(exc)
             else:
                 show_error(self, exc)
 

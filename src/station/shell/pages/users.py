@@ -12,9 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -27,17 +24,17 @@ from PySide6.QtWidgets import (
 
 from station.core.clock import local_text
 from station.core.roles import ROLES
-from station.errors import UserError, ValidationError
 from station.shell.confirm import GuardsEdits, confirm
 from station.shell.dbop import DbOp
-from station.shell.widgets import error_label, page_title
+from station.shell.form_dialog import FormDialog
+from station.shell.widgets import page_title
 
 
-class NewUserDialog(GuardsEdits, QDialog):
+class NewUserDialog(GuardsEdits, FormDialog):
     def __init__(self, page: UsersPage) -> None:
         super().__init__(page)
-        self.page = page
         self.setWindowTitle(self.tr("Add a user"))
+        self.page = page
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.role = QComboBox()
@@ -45,22 +42,13 @@ class NewUserDialog(GuardsEdits, QDialog):
             self.role.addItem(label, code)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Full name"), self.display_name)
-        form.addRow(self.tr("Role"), self.role)
-        form.addRow(self.tr("Initial password"), self.password)
-        self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.add_row(self.tr("User name"), self.username)
+        self.add_row(self.tr("Full name"), self.display_name)
+        self.add_row(self.tr("Role"), self.role)
+        self.add_row(self.tr("Initial password"), self.password)
         self.mark_clean()
 
-    def submit(self) -> None:
+    def save(self) -> None:
         values = dict(
             username=self.username.text().strip(),
             display_name=self.display_name.text().strip(),
@@ -74,20 +62,11 @@ class NewUserDialog(GuardsEdits, QDialog):
             with self.page.ctx.work(self.page.shell.actor) as work:
                 people.add_user(work, **values)
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ValidationError):
-                self.error.setText("\n".join(exc.fields.values()))
-            elif isinstance(exc, UserError):
-                self.error.setText(exc.message)
-            else:
-                self.error.setText(self.tr("Could not add the user; see the log."))
-            self.error.show()
-
         def done(_: Any) -> None:
             self.accept()
             self.page.reload()
 
-        DbOp(self, run, on_done=done, on_error=failed).start()
+        DbOp(self, run, on_done=done, on_error=self.refuse).start()
 
 
 class UsersPage(QWidget):
