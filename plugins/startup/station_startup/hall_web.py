@@ -1,6 +1,7 @@
 """The startup plugin's pages in the hall's web face: an enterprise looks up its case's progress by the
-tracking code on its receipt and the last four digits of the applicant's phone; the console's park figures
-count open cases by colour at each station. Read from the hall's copy of the synced rows; no Qt."""
+tracking code on its receipt and the last four digits of the applicant's phone, and rates it (好差评, written
+at the hall: ``hall_side``); the console's park figures count open cases by colour at each station. Read from
+the hall's copy of the synced rows; no Qt."""
 
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 import datetime as dt
@@ -15,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from station.contributions import HallFigure, HallPage
 from station.core.clock import local_text
 from station.core.db import utcnow
+from station.errors import UserError, ValidationError
 from station.hall.web import rows
 from station.hall.web.site import Site, text
 
@@ -93,7 +95,22 @@ def progress(db: Any, uid: str, case: dict[str, Any], now: dt.datetime) -> dict[
     papers = [d for _, d, _ in rows.live(db, PAPER, uid) if d.get("case_uid") == uid]
     names = {s.code: s.name for s in specs}
     status_text = {"waiting": "等待营业执照", "in_progress": "办理中", "blocked": "受阻", "done": "已办结"}
+    from station_startup import ratings
+    from station_startup.hall_side import rated_stages
+
+    given = rated_stages(db, uid)
     return {
+        "ratings": [
+            {
+                "stage": ratings.STAGES[k],
+                "grade": ratings.GRADES.get(int(given[k].get("grade") or 0), ""),
+                "comment": given[k].get("comment") or "",
+                "at": local_text(rows.when(given[k].get("rated_at"))),
+            }
+            for k in ratings.STAGES
+            if k in given
+        ],
+        "to_rate": [(k, ratings.STAGES[k]) for k in ratings.reached_at(str(case.get("status"))) if k not in given],
         "name": case.get("enterprise_name") or "",
         "number": case.get("number") or "",
         "closed": case.get("status") == "closed",
@@ -142,7 +159,45 @@ def routes(site: Site) -> APIRouter:
             site.failed_lookup(request)
             return site.form_page(request, "startup_case.html", 404, title="开办进度查询", message=NOT_FOUND, case=None,
                                   code=code)  # fmt: skip
-        return site.form_page(request, "startup_case.html", title="开办进度", message="", case=case, code="")
+        return case_page(request, case, code, tail)
+
+    def case_page(request: Request, case: dict[str, Any], code: str, tail: str, status: int = 200,
+                  thanks: str = "", refused: str = "") -> HTMLResponse:  # fmt: skip
+        from station_startup.ratings import COMMENT_MAX, GRADES
+
+        return site.form_page(
+            request, "startup_case.html", status, title="开办进度", message="", case=case, code=code.upper(),
+            phone=tail, grades=GRADES, comment_max=COMMENT_MAX, thanks=thanks, refused=refused,
+        )  # fmt: skip
+
+    @router.post("/rate")
+    async def rate(request: Request) -> HTMLResponse:
+        """好差评 of the case the form was opened for: the code and phone come back with it and are checked
+        again (and throttled) as a lookup is; a rule that refuses it is said on the case's page."""
+        from station_startup.hall_side import rate_at_hall
+
+        site.check_lookup(request)
+        form = await site.form(request)
+        code, tail = text(form, "code")[:40], text(form, "phone")[:4]
+        thanks = refused = ""
+        status = 200
+        with site.session() as db:
+            found = find(db, code, tail)
+            if found is not None:
+                stage = text(form, "stage") or None
+                try:
+                    with db.begin_nested():  # a refused rating leaves nothing behind
+                        rate_at_hall(db, site.tables, found[0], found[1], text(form, "grade"), stage=stage,
+                                     comment=text(form, "comment"), now=utcnow())  # fmt: skip
+                    thanks = "感谢您的评价！评价已记录，受理服务站同步后即可看到。"
+                except UserError as exc:
+                    refused, status = exc.message, 400 if isinstance(exc, ValidationError) else 409
+                case = progress(db, found[0], found[1], utcnow())
+        if found is None:
+            site.failed_lookup(request)
+            return site.form_page(request, "startup_case.html", 404, title="开办进度查询", message=NOT_FOUND, case=None,
+                                  code=code)  # fmt: skip
+        return case_page(request, case, code, tail, status, thanks, refused)
 
     return router
 
