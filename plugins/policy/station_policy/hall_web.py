@@ -38,13 +38,44 @@ COMPARED = {"title": "名称", "department": "部门", "category": "类别", "va
 
 LABELS = {
     "policy_claim": {"": "政策兑现申请", "number": "申请编号", "enterprise_uid": "企业（内部编号）",
-                     "policy_code": "政策", "period": "兑现期间", "status": "状态", "estimated_fen": "测算金额（分）",
-                     "approved_fen": "核定金额（分）", "materials": "申请材料", "verifier": "核查人",
+                     "policy_code": "政策", "period": "兑现期间", "status": "状态", "estimated_fen": "测算金额",
+                     "approved_fen": "核定金额", "materials": "申请材料", "verifier": "核查人",
                      "notice_until": "公示截止", "receipt_code": "回执查询码"},
     "policy_payout": {"": "兑现拨付", "number": "拨付编号", "enterprise_uid": "企业（内部编号）",
-                      "policy_code": "政策", "period": "兑现期间", "department": "拨付部门", "amount_fen": "金额（分）",
+                      "policy_code": "政策", "period": "兑现期间", "department": "拨付部门", "amount_fen": "金额",
                       "paid_on": "拨付日期"},
 }  # fmt: skip
+
+
+def values(table: str, field: str, value: Any) -> str | None:
+    """The policy tables' stored values as a clerk reads them in the review queue: statuses and steps by
+    name, money in yuan, the materials as a list, the drawn verifier by name."""
+    from station_policy.facts import format_fen
+    from station_policy.services import STATUSES, STEPS
+
+    if not table.startswith("policy_"):
+        return None
+    if field.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+        return format_fen(value)
+    if field in ("status", "status_after") and table in ("policy_claim", "policy_claim_event"):
+        return STATUSES.get(str(value))
+    if field == "step" and table == "policy_claim_event":
+        return STEPS.get(str(value))
+    if field == "period":
+        return "一次性" if value == "once" else f"{value} 年度"
+    if field == "materials" and isinstance(value, str):
+        try:
+            listed = json.loads(value or "[]")
+        except ValueError:
+            return None
+        return "、".join(str(m) for m in listed) if isinstance(listed, list) and listed else "（无）"
+    if field == "verifier" and isinstance(value, str):
+        try:
+            drawn = json.loads(value) if value else {}
+        except ValueError:
+            return None
+        return str(drawn.get("agency_name") or "（未抽取）") if isinstance(drawn, dict) else None
+    return None
 
 
 def pages() -> list[HallPage]:
@@ -57,6 +88,7 @@ def pages() -> list[HallPage]:
             figures=figures,
             order=30,
             labels=LABELS,
+            values=values,
         ),
         HallPage("claims", "政策兑现查询", area="window", routes=window_routes, templates=TEMPLATES, order=30),
     ]

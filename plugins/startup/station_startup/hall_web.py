@@ -18,7 +18,7 @@ from station.core.clock import local_text
 from station.core.db import utcnow
 from station.errors import UserError, ValidationError
 from station.hall.web import rows
-from station.hall.web.site import Site, text
+from station.hall.web.site import Site, text, yuan
 
 TEMPLATES = Path(__file__).parent / "hall_templates"
 CASE, STEP, PAPER = "startup_case", "startup_step", "startup_paper"
@@ -36,8 +36,36 @@ LABELS = {
 def pages() -> list[HallPage]:
     return [
         HallPage("case", "开办进度查询", area="window", routes=routes, templates=TEMPLATES, order=20),
-        HallPage("startup", "企业开办", figures=figures, order=20, labels=LABELS),
+        HallPage("startup", "企业开办", figures=figures, order=20, labels=LABELS, values=values),
     ]
+
+
+STATUS_TEXT = {
+    CASE: {"open": "办理中", "closed": "已办结"},
+    STEP: {"waiting": "等待营业执照", "in_progress": "办理中", "blocked": "受阻", "done": "已办结"},
+    PAPER: {"received": "已收取", "generated": "由服务站生成", "deferred": "容缺后补"},
+}
+
+
+def values(table: str, field: str, value: Any) -> str | None:
+    """The startup tables' stored values as a clerk reads them in the review queue."""
+    from station_startup import catalogue, ratings
+
+    if not table.startswith("startup_"):
+        return None
+    if field == "status" and table in STATUS_TEXT:
+        return STATUS_TEXT[table].get(str(value))
+    if field.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+        return yuan(value)
+    if field == "step_code":
+        return {s.code: s.name for s in catalogue.load().steps}.get(str(value))
+    if table == "startup_rating" and field == "grade":
+        return ratings.GRADES.get(value) if isinstance(value, int) else None
+    if table == "startup_rating" and field in ("stage", "channel"):
+        return {"stage": ratings.STAGES, "channel": ratings.CHANNELS}[field].get(str(value))
+    if table == "startup_rating_answer" and field == "step":
+        return ratings.ANSWER_STEPS.get(str(value))
+    return None
 
 
 def step_colour(step: dict[str, Any], now: dt.datetime) -> str:

@@ -9,6 +9,7 @@ Forms filled before any session (the sign-in, the enterprise window's lookups) u
 import datetime as dt
 import hashlib
 import hmac
+import json
 import logging
 import re
 import secrets
@@ -93,6 +94,29 @@ class Site:
         for page in pages:
             for table, names in page.labels.items():
                 self.labels.setdefault(table, {}).update(names)
+        self.formatters = [p.values for p in pages if p.values is not None]
+
+    def shown(self, table: str, field: str, value: Any) -> str:
+        """A stored value of a synced table as a clerk reads it: as its plugin words it, times in local time,
+        yes and no; otherwise as stored (JSON for what is not text)."""
+        if value is None:
+            return "—"
+        for formatter in self.formatters:
+            try:
+                found = formatter(table, field, value)
+            except Exception:  # a plugin's formatter that fails shows the stored value, never breaks the page
+                log.exception("the hall page formatter of %s failed on %s.%s", table, table, field)
+                found = None
+            if found is not None:
+                return found
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if field.endswith("_at") and isinstance(value, str):  # every *_at of a synced row is a UTC time
+            from station.hall.web.rows import when
+
+            at = when(value)
+            return local_text(at) if at else value
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
     # -- the database ---------------------------------------------------------------------------
 
