@@ -43,7 +43,8 @@ FORM_COOKIE = "hall_form"  # the CSRF token of forms filled before any session (
 SESSION_TTL = dt.timedelta(hours=8)
 MAX_FIELD = 2000  # characters in any one form field; a longer one is refused, never cut short silently
 
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# C0 and C1 controls and lone surrogates; invalid UTF-8 in a multipart field reaches us as Latin-1 with C1s.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 SIGN_IN = throttle.Rule("登录", 5, dt.timedelta(minutes=15), dt.timedelta(minutes=15))
 LOOKUP = throttle.Rule("查询", 10, dt.timedelta(minutes=15), dt.timedelta(minutes=15))
