@@ -30,6 +30,11 @@ LABELS = {
     STEP: {"": "开办环节", "step_code": "环节", "status": "状态", "note": "备注", "deadline_at": "时限",
            "done_at": "办结时间"},
     PAPER: {"": "开办材料", "name": "材料", "status": "状态", "due_at": "补交期限", "received_at": "收到时间"},
+    "startup_rating": {"": "好差评", "case_uid": "开办件（内部编号）", "stage": "评价环节", "grade": "评价等级",
+                       "comment": "评价意见", "channel": "评价渠道", "station_code": "评价地点",
+                       "answer_due_at": "处理时限", "rated_at": "评价时间"},
+    "startup_rating_answer": {"": "差评处理", "rating_uid": "评价（内部编号）", "step": "处理步骤", "text": "处理情况",
+                              "answered_at": "处理时间"},
 }  # fmt: skip
 
 
