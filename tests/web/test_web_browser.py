@@ -310,6 +310,8 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     assert [(r["stage"], r["grade"], r["channel_text"]) for r in shown] == [("complete", 4, "网上企业服务窗口")]
     assert shown[0]["comment"] == "五个环节一次办完，帮办专员很耐心。"
     assert "评价：办结 满意（五个环节一次办完" in run(a, "startup", "show", case["number"]).stdout
+    again = station(a, "startup", "rate", case["tracking_code"], "--grade", "1", "--stage", "complete")
+    assert again.returncode != 0 and "“办结”环节已经评价过" in again.stderr  # the station holds it as its own
 
     # A policy claim at the station: its receipt carries the code that opens its progress in the window.
     run(a, "policy", "fact", "cert", "--uscc", uscc, "--kind", "高新技术企业", "--expires", "2028-12-10")
