@@ -118,8 +118,10 @@ def find(db: Any, code: str, phone_tail: str) -> tuple[str, dict[str, Any]] | No
 
 
 def progress(db: Any, uid: str, case: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
-    """What the enterprise sees of its case: its steps in the catalogue's order, deferred papers, the agent."""
-    from station_startup import catalogue
+    """What the enterprise sees of its case: its steps in the catalogue's order, deferred papers, the agent,
+    its ratings and the points it may still rate."""
+    from station_startup import catalogue, ratings
+    from station_startup.hall_side import rated_stages
 
     specs = catalogue.load().steps
     order = {s.code: i for i, s in enumerate(specs)}
@@ -127,16 +129,13 @@ def progress(db: Any, uid: str, case: dict[str, Any], now: dt.datetime) -> dict[
                    key=lambda s: order.get(str(s.get("step_code")), 99))  # fmt: skip
     papers = [d for _, d, _ in rows.live(db, PAPER, uid) if d.get("case_uid") == uid]
     names = {s.code: s.name for s in specs}
-    status_text = {"waiting": "等待营业执照", "in_progress": "办理中", "blocked": "受阻", "done": "已办结"}
-    from station_startup import ratings
-    from station_startup.hall_side import rated_stages
-
+    status_text = STATUS_TEXT[STEP]
     given = rated_stages(db, uid)
     return {
         "ratings": [
             {
                 "stage": ratings.STAGES[k],
-                "grade": ratings.GRADES.get(int(given[k].get("grade") or 0), ""),
+                "grade": ratings.GRADES.get(given[k].get("grade"), ""),
                 "comment": given[k].get("comment") or "",
                 "at": local_text(rows.when(given[k].get("rated_at"))),
             }
@@ -199,7 +198,7 @@ def routes(site: Site) -> APIRouter:
         from station_startup.ratings import COMMENT_MAX, GRADES
 
         return site.form_page(
-            request, "startup_case.html", status, title="开办进度", message="", case=case, code=code.upper(),
+            request, "startup_case.html", status, title="开办进度", message="", case=case, code=code.strip().upper(),
             phone=tail, grades=GRADES, comment_max=COMMENT_MAX, thanks=thanks, refused=refused,
         )  # fmt: skip
 
