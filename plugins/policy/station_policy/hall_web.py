@@ -403,7 +403,7 @@ def window_routes(site: Site) -> APIRouter:
     async def lookup(request: Request) -> HTMLResponse:
         site.check_lookup(request)
         form = await site.form(request)
-        uscc, code = text(form, "uscc")[:18], text(form, "code")[:20]
+        uscc, code = text(form, "uscc"), text(form, "code")  # checked whole: a longer one is wrong, not cut
         now = dt.datetime.now(dt.UTC)
         with site.session() as db:
             hit = find_enterprise(db, uscc, code)
@@ -411,15 +411,15 @@ def window_routes(site: Site) -> APIRouter:
             if hit is not None:
                 uid, enterprise, claims = hit
                 titles = {str(p.get("code")): str(p.get("title") or "") for p in current(db)}
-                views = [claim_view(db, c, d, titles, code.upper()) for c, d in claims]
+                views = [claim_view(db, c, d, titles, code.strip().upper()) for c, d in claims]
                 found = {
                     "name": enterprise.get("name") or "",
-                    "claims": sorted(views, key=lambda v: (not v["this"], v["number"]), reverse=False),
+                    "claims": sorted(views, key=lambda v: (not v["this"], v["number"])),  # this receipt's first
                     "policies": qualifying(db, uid, enterprise, claims, local(now).date()),
                 }
         if found is None:
             site.failed_lookup(request)
-            return page(request, 404, message=NOT_FOUND, uscc=uscc)
+            return page(request, 404, message=NOT_FOUND, uscc=uscc[:40])
         return page(request, title="政策兑现进度", found=found)
 
     return router
