@@ -150,6 +150,8 @@ def test_the_rating_form_refuses_hostile_input_and_shows_script_as_text(hall) ->
     assert raw.status_code == 400 and "无法识别的字符" in raw.text  # read as Latin-1, with C1 controls: refused
     # Urlencoded, the hall reads invalid UTF-8 as U+FFFD: nothing PostgreSQL or a page cannot hold is kept.
     assert [row["comment"] for _, row in hall_rows(store, "startup_rating")] == ["\ufffd" * 3]
+    other_digits = rate(client, page, phone="١٢٣٤", stage="apply", grade="5")  # digits of another script
+    assert other_digits.status_code == 404
     # Script in every field: refused or kept as text, never markup.
     scripted = rate(client, page, code=SCRIPT, phone=SCRIPT, stage="accept", grade="4", comment=SCRIPT)
     assert scripted.status_code == 404 and SCRIPT not in scripted.text
@@ -163,7 +165,7 @@ def test_the_rating_form_refuses_hostile_input_and_shows_script_as_text(hall) ->
 
 def publish_claims(store, tables: dict[str, SyncedTable], name: str = "株洲华鑫新材料有限公司") -> dict[str, str]:
     """An enterprise with its recognitions and facts, the policy it qualifies for, and four claims in four
-    states, as the hall holds the rows stations synced (and one payout)."""
+    states, as the hall holds the rows stations synced (and one payout); their uids and the enterprise's."""
     from station_policy.catalog import demo_dir, load_document
     from station_policy.hall_publish import row_data
 
@@ -208,7 +210,7 @@ def publish_claims(store, tables: dict[str, SyncedTable], name: str = "株洲华
             "number": "ST01-PAY-2025-00004", "claim_uid": claims["paid"], "enterprise_uid": enterprise,
             "policy_code": "SRDI-AWARD", "period": "once", "department": "区科技局", "amount_fen": 5_000_000,
             "paid_on": "2025-11-01", "paid_at": stamp(now - dt.timedelta(days=30))})])  # fmt: skip
-    return claims
+    return {**claims, "enterprise": enterprise}
 
 
 def look_up(client: TestClient, uscc: str = USCC, code: str = RECEIPT):  # type: ignore[no-untyped-def]
@@ -260,7 +262,7 @@ def test_a_wrong_receipt_code_and_a_wrong_credit_code_get_the_same_answer_and_lo
 
 def test_the_claims_form_refuses_hostile_input_and_shows_script_as_text(hall) -> None:
     client, store, tables = hall
-    publish_claims(store, tables, name=SCRIPT)
+    held = publish_claims(store, tables, name=SCRIPT)
     assert client.post("/e/claims", data={"uscc": USCC, "code": RECEIPT}).status_code == 403
     csrf = csrf_of(client.get("/e/claims").text)
     too_long = client.post("/e/claims", data={"csrf": csrf, "uscc": USCC, "code": "A" * (MAX_FIELD + 1)})
@@ -271,6 +273,10 @@ def test_the_claims_form_refuses_hostile_input_and_shows_script_as_text(hall) ->
     body = f"csrf={csrf}&uscc={USCC}&code=%ED%A0%80".encode()
     odd = client.post("/e/claims", content=body, headers={"content-type": "application/x-www-form-urlencoded"})
     assert odd.status_code == 404 and "\ud800" not in odd.text
+    odd = {"number": "ST09-1", "enterprise_uid": held["enterprise"], "receipt_code": "查询码查询码查询码查询码"}
+    with store.session() as db, db.begin():  # a station synced a claim whose code is not ASCII
+        sync.publish_rows(db, tables, "policy_claim", [("odd", odd)])
+    assert look_up(client, USCC, "ABCDEFGHJK24").status_code == 404
     echoed = client.post("/e/claims", data={"csrf": csrf, "uscc": SCRIPT, "code": SCRIPT})
     assert echoed.status_code == 404 and SCRIPT not in echoed.text
     found = look_up(client)

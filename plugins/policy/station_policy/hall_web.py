@@ -6,6 +6,7 @@ sees the policies it qualifies for, matched at the hall from what the stations s
 
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 import datetime as dt
+import functools
 import hmac
 import json
 import re
@@ -261,6 +262,20 @@ def _receipt_pattern() -> re.Pattern[str]:
     return re.compile(f"^[{RECEIPT_ALPHABET}]{{{RECEIPT_LENGTH}}}$")
 
 
+def same(held: Any, typed: str) -> bool:
+    """A stored code equals a typed one, compared in constant time (as bytes: a row a station synced may
+    hold any text)."""
+    return hmac.compare_digest(str(held or "").encode("utf-8", "replace"), typed.encode("utf-8"))
+
+
+@functools.lru_cache(maxsize=512)
+def edition(document: str) -> Any:
+    """A published policy document, read once per text (every claims page evaluates the catalogue)."""
+    from station_policy import catalog
+
+    return catalog.load_document(document)
+
+
 def find_enterprise(db: Any, uscc: str, code: str) -> tuple[str, dict[str, Any], list[tuple[str, Data]]] | None:
     """(uid, data, claims) of the enterprise with this credit code holding a claim with this receipt code; None
     otherwise, the same for a wrong credit code and a wrong receipt code."""
@@ -272,7 +287,7 @@ def find_enterprise(db: Any, uscc: str, code: str) -> tuple[str, dict[str, Any],
         return None
     uid, enterprise = found
     claims = [(c, d) for c, d, _ in rows.live(db, CLAIM, uid) if d.get("enterprise_uid") == uid]
-    if not any(hmac.compare_digest(str(d.get("receipt_code") or ""), code) for _, d in claims):
+    if not any(same(d.get("receipt_code"), code) for _, d in claims):
         return None
     return uid, enterprise, claims
 
@@ -321,7 +336,7 @@ def claim_view(db: Any, uid: str, claim: Data, titles: dict[str, str], code: str
     estimated = claim.get("estimated_fen")
     return {
         "number": claim.get("number") or "",
-        "this": hmac.compare_digest(str(claim.get("receipt_code") or ""), code),
+        "this": same(claim.get("receipt_code"), code),
         "title": titles.get(str(claim.get("policy_code")), str(claim.get("policy_code") or "")),
         "period": "一次性" if claim.get("period") == "once" else f"{claim.get('period')} 年度",
         "status": "兑付待确认" if any(s["state"] == "pending" for s in steps) else STATUSES.get(status, status),
@@ -366,7 +381,7 @@ def qualifying(db: Any, uid: str, enterprise: Data, claims: list[tuple[str, Data
     editions = []
     for _, data, _ in rows.live(db, POLICY):
         try:
-            editions.append(catalog.load_document(str(data.get("document") or "")))
+            editions.append(edition(str(data.get("document") or "")))
         except RuleError:  # published by the hall after its checks; a document it cannot read is left out
             continue
     subject = subject_of(db, uid, enterprise)

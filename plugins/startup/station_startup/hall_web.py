@@ -112,7 +112,8 @@ def find(db: Any, code: str, phone_tail: str) -> tuple[str, dict[str, Any]] | No
     if found is None:
         return None
     phone = re.sub(r"\D", "", str(found[1].get("contact_phone") or ""))
-    if len(phone) < 4 or not hmac.compare_digest(phone[-4:], phone_tail):
+    # As bytes: \d also matches other scripts' digits, which a str comparison in constant time refuses.
+    if len(phone) < 4 or not hmac.compare_digest(phone[-4:].encode(), phone_tail.encode()):
         return None
     return found
 
