@@ -16,6 +16,7 @@ from web_helpers import PHONE, csrf_of, hall_store, publish_case, sign_in, stamp
 
 from helpers import valid_code
 from station.contributions import SyncedTable
+from station.core.clock import SHANGHAI
 from station.hall import sync
 from station.hall.app import create_app
 from station.hall.models import Change, Row, Station
@@ -170,7 +171,10 @@ def publish_claims(store, tables: dict[str, SyncedTable], name: str = "株洲华
     from station_policy.hall_publish import row_data
 
     now = dt.datetime.now(dt.UTC)
-    hnte = load_document((demo_dir() / "hnte-first.yaml").read_text(encoding="utf-8"))
+    hnte, smart = (
+        load_document((demo_dir() / f).read_text(encoding="utf-8")) for f in ("hnte-first.yaml", "smart-upgrade.yaml")
+    )
+    last_year = dt.datetime.now(dt.UTC).astimezone(SHANGHAI).year - 1
     enterprise = str(uuid.uuid4())
     claims = {k: str(uuid.uuid4()) for k in ("notice", "paid", "unconfirmed", "rejected")}
 
@@ -184,13 +188,16 @@ def publish_claims(store, tables: dict[str, SyncedTable], name: str = "株洲华
                                    "at": stamp(now - dt.timedelta(days=days)), "reason": reason}  # fmt: skip
 
     with store.session() as db, db.begin():
-        sync.publish_rows(db, tables, "enterprise", [(enterprise, {"uscc": USCC, "name": name, "stage": "运营"})])
-        sync.publish_rows(db, tables, "policy_policy", [(hnte.uid or str(uuid.uuid4()), row_data(hnte, now))])
+        sync.publish_rows(db, tables, "enterprise", [(enterprise, {"uscc": USCC, "name": name, "stage": "运营",
+                                                                   "industry_code": "C3911"})])  # fmt: skip
+        sync.publish_rows(db, tables, "policy_policy", [(str(uuid.uuid4()), row_data(p, now)) for p in (hnte, smart)])
         sync.publish_rows(db, tables, "policy_cert", [(str(uuid.uuid4()), {
             "enterprise_uid": enterprise, "kind": "高新技术企业", "expires_on": "2028-12-10"})])  # fmt: skip
         sync.publish_rows(db, tables, "policy_fact", [
-            (str(uuid.uuid4()), {"enterprise_uid": enterprise, "fact_key": key, "year": 0, "value": 0})
-            for key in ("abnormal_listed", "serious_dishonesty")
+            (str(uuid.uuid4()), {"enterprise_uid": enterprise, "fact_key": key, "year": year, "value": value})
+            for key, year, value in (("abnormal_listed", 0, 0), ("serious_dishonesty", 0, 0),
+                                     ("above_scale_since", 0, 2022),
+                                     ("equipment_investment_fen", last_year, 2_000_000_000))
         ])  # fmt: skip
         sync.publish_rows(db, tables, "policy_claim", [
             claim("notice", "ST01-2026-00001", "HNTE-FIRST", "notice", RECEIPT, approved_fen=20_000_000,
@@ -235,6 +242,8 @@ def test_an_enterprise_sees_its_claims_and_the_policies_it_qualifies_for_by_its_
     assert "不予兑现" in rejected and "申请材料与专利登记信息不一致" in rejected
     qualifying = text.split("<h2>可申请的政策</h2>")[1]
     assert "高新技术企业首次认定奖励" in qualifying and "公示中" in qualifying  # qualifies, and already applied
+    smart = qualifying.split("智能化技术改造项目补助")[1].split("</li>")[0]  # from the facts the stations synced
+    assert "预计 3,000,000.00 元" in smart and "请带齐材料到服务站申请" in smart
     assert "（本回执）" in notice and "（本回执）" not in paid
     other = look_up(client, USCC, OTHER_RECEIPT)  # any of its receipts opens the same enterprise's claims
     assert other.status_code == 200 and other.text.count('class="card claim"') == 4
