@@ -272,7 +272,9 @@ class HallPage:
     sign-in, role and CSRF token, and audits. ``templates`` is the folder of the page's Jinja2 templates
     (they extend ``console.html`` or ``window.html``). ``figures(session)`` adds tables to the console's
     park figures page, read from the hall's synced rows; ``labels`` names the plugin's tables and fields in
-    the review queue. A page may give only ``figures`` or ``labels``.
+    the review queue, and ``values(table, field, value)`` shows a stored value there as a clerk reads it
+    (a status's name, money in yuan; None leaves it as stored). A page may give only ``figures``, ``labels``
+    or ``values``.
     """
 
     key: str
@@ -286,6 +288,7 @@ class HallPage:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     order: int = 100
     plugin: str = ""
+    values: Callable[[str, str, Any], str | None] | str | None = field(default=None, metadata=REF_FIELD)
 
     def __post_init__(self) -> None:
         _check_refs(self)

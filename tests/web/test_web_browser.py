@@ -2,7 +2,9 @@
 a real hall process and real stations: the operator signs in and enrols a station whose ``station enroll``
 then succeeds; a licence photo verifies in the enterprise window; a station's change to another's licence
 waits for review and, applied by the supervisor, reaches the issuing station with its next sync; the
-enterprise opens its case by tracking code and phone.
+enterprise opens its case by tracking code and phone, rates the finished case (a second rating of the point,
+from another tab, is refused) and the station shows the rating after its sync; a claim's progress opens by
+credit code and the code printed on its receipt, a wrong code answered as a wrong credit code.
 
 Every page visited is saved as a screenshot; with ``WEB_SCREENSHOTS=docs/images`` they become the README's.
 """
@@ -272,3 +274,76 @@ def test_the_operator_and_the_enterprise_in_a_real_browser(browser, hall, shots,
     assert len(steps) == 5 and "已办结" in steps[0].text
     assert "住所" in driver.page_source  # the deferred paper and its date
     snap(driver, shots, "case", PHONE_SIZE)
+
+    # The case is finished at the station; the enterprise rates it, in two tabs: the second is refused.
+    for step in ("invoice", "social_insurance", "bank_account", "seal"):
+        run(a, "startup", "step", case["number"], step, "done")
+    run(a, "sync")
+    tabs = []
+    for _ in range(2):
+        if tabs:
+            driver.switch_to.new_window("tab")
+        tabs.append(driver.current_window_handle)
+        driver.get(f"{hall.url}/e/case")
+        fill(driver, code=case["tracking_code"], phone=APPLICANT_PHONE[-4:])
+        submit(driver)
+        assert driver.find_element(By.ID, "case-name").is_displayed()
+    driver.switch_to.window(tabs[0])
+    assert driver.find_element(By.CSS_SELECTOR, "#stage option:checked").text == "办结"
+    driver.find_element(By.CSS_SELECTOR, "input[name=grade][value='4']").click()
+    fill(driver, comment="五个环节一次办完，帮办专员很耐心。")
+    snap(driver, shots, "case-rate", PHONE_SIZE)
+    submit(driver, "form[action='/e/case/rate'] button[type=submit]")
+    assert "感谢您的评价" in driver.find_element(By.ID, "rating-result").text
+    assert "办结环节" in driver.page_source and "满意" in driver.page_source
+    driver.switch_to.window(tabs[1])  # the form still open in the other tab, sent as well
+    driver.find_element(By.CSS_SELECTOR, "input[name=grade][value='5']").click()
+    submit(driver, "form[action='/e/case/rate'] button[type=submit]")
+    refused = driver.find_element(By.ID, "rating-result").text
+    assert refused == f"开办件 {case['number']} 的“办结”环节已经评价过，每个环节只能评价一次。"
+    snap(driver, shots, "case-rate-refused", PHONE_SIZE)
+    driver.close()
+    driver.switch_to.window(tabs[0])
+    # The station that took the case shows the rating with its own ones at its next sync.
+    run(a, "sync")
+    shown = json.loads(run(a, "startup", "show", case["number"], "--json").stdout)["ratings"]
+    assert [(r["stage"], r["grade"], r["channel_text"]) for r in shown] == [("complete", 4, "网上企业服务窗口")]
+    assert shown[0]["comment"] == "五个环节一次办完，帮办专员很耐心。"
+    assert "评价：办结 满意（五个环节一次办完" in run(a, "startup", "show", case["number"]).stdout
+    again = station(a, "startup", "rate", case["tracking_code"], "--grade", "1", "--stage", "complete")
+    assert again.returncode != 0 and "“办结”环节已经评价过" in again.stderr  # the station holds it as its own
+
+    # A policy claim at the station: its receipt carries the code that opens its progress in the window.
+    run(a, "policy", "fact", "cert", "--uscc", uscc, "--kind", "高新技术企业", "--expires", "2028-12-10")
+    for key in ("abnormal_listed", "serious_dishonesty"):
+        run(a, "policy", "fact", "set", "--uscc", uscc, "--key", key, "--value", "0")
+    claim = json.loads(
+        run(
+            a, "policy", "claim", "apply", "--uscc", uscc, "--policy", "HNTE-FIRST", "--material", "all", "--json"
+        ).stdout
+    )
+    code = claim["receipt_code"]
+    assert len(code) == 12 and not set(code) & set("01IOS5")
+    run(a, "policy", "claim", "accept", claim["number"])
+    receipt = tmp_path / "receipt.pdf"
+    run(a, "policy", "receipt", claim["number"], "--pdf", str(receipt))
+    printed = subprocess.run(["pdftotext", str(receipt), "-"], capture_output=True, text=True).stdout
+    assert code in printed and claim["number"] in printed
+    run(a, "sync")
+    driver.get(f"{hall.url}/e/")
+    submit(driver, "政策兑现查询", by=By.LINK_TEXT)
+    fill(driver, uscc=uscc, code=code[:-1] + ("2" if code[-1] != "2" else "3"))  # one character wrong
+    submit(driver)
+    wrong_code = driver.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    fill(driver, uscc=valid_code(8), code=code)  # someone else's credit code with this receipt
+    submit(driver)
+    assert driver.find_element(By.CSS_SELECTOR, "[role=alert]").text == wrong_code
+    assert "没有找到与这个统一社会信用代码和查询码相符的申请" in wrong_code
+    snap(driver, shots, "claims-form", PHONE_SIZE)
+    fill(driver, uscc=uscc.lower(), code=code.lower())
+    submit(driver)
+    assert driver.find_element(By.ID, "enterprise-name").text == "郑州豫发食品药品连锁经营有限公司"
+    mine = driver.find_element(By.CSS_SELECTOR, f"section[aria-label='申请 {claim['number']}']").text
+    assert "已受理" in mine and "高新技术企业首次认定奖励" in mine and "200,000.00 元" in mine
+    assert "（本回执）" in mine
+    snap(driver, shots, "claims", PHONE_SIZE)

@@ -371,7 +371,7 @@ def test_every_asset_comes_from_the_hall_and_a_forged_session_signs_nobody_in(ha
     client.cookies.clear()
     sign_in(client)
     pages = ["/console/stations", "/console/review", "/console/licences", "/console/policies", "/console/figures",
-             "/console/events", "/e/", "/e/case", "/e/verify", "/e/market", "/console/signin"]  # fmt: skip
+             "/console/events", "/e/", "/e/case", "/e/claims", "/e/verify", "/e/market", "/console/signin"]  # fmt: skip
     for path in pages:
         html = client.get(path).text
         for link in re.findall(r'(?:src|href|action)="([^"]*)"', html):

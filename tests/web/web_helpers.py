@@ -47,7 +47,11 @@ def stamp(at: dt.datetime) -> str:
 
 
 def publish_case(
-    store: HallStore, tables: dict[str, SyncedTable], tracking_code: str, name: str = "株洲华鑫新材料有限公司"
+    store: HallStore,
+    tables: dict[str, SyncedTable],
+    tracking_code: str,
+    name: str = "株洲华鑫新材料有限公司",
+    status: str = "open",
 ) -> str:
     """A startup case with its five steps (one overdue, one done) and a deferred paper, as the hall holds a
     station's synced rows."""
@@ -55,7 +59,7 @@ def publish_case(
     uid = str(uuid.uuid4())
     case = {
         "number": f"ST01-KB-{tracking_code[-4:]}", "tracking_code": tracking_code, "case_type": "limited_company",
-        "enterprise_name": name, "contact_phone": PHONE, "status": "open", "agent": "zhao.helper",
+        "enterprise_name": name, "contact_phone": PHONE, "status": status, "agent": "zhao.helper",
         "limit_text": "1个工作日", "started_at": stamp(now - dt.timedelta(hours=3)),
         "deadline_at": stamp(now + dt.timedelta(hours=5)),
     }  # fmt: skip

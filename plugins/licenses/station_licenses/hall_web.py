@@ -30,10 +30,41 @@ LABELS = {
 }  # fmt: skip
 
 
+STATUS_TEXT = {"active": "有效", "valid": "有效", "revoked": "已吊销"}
+
+
+def values(table: str, field: str, value: Any) -> str | None:
+    """The licence tables' stored values as a clerk reads them in the review queue."""
+    from station_licenses import catalogue
+
+    if table not in LABELS:
+        return None
+    if field == "status":
+        return STATUS_TEXT.get(str(value))
+    if field == "kind":
+        return catalogue.name_of(str(value))
+    if field == "permits" and isinstance(value, str):
+        import json
+
+        try:
+            held = json.loads(value)
+            return "；".join(f"{catalogue.name_of(str(k))} {n}（{catalogue.expiry_text(e)}）" for k, n, e in held)
+        except (ValueError, TypeError):
+            return None
+    return None
+
+
 def pages() -> list[HallPage]:
     return [
         HallPage(
-            "licences", "执照吊销", area="console", routes=console_routes, templates=TEMPLATES, order=40, labels=LABELS
+            "licences",
+            "执照吊销",
+            area="console",
+            routes=console_routes,
+            templates=TEMPLATES,
+            order=40,
+            labels=LABELS,
+            values=values,
         ),
         HallPage("verify", "执照核验", area="window", routes=window_routes, templates=TEMPLATES, order=40),
     ]

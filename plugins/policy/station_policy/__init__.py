@@ -55,7 +55,7 @@ CLAIM_SYNC = SyncedTable(
     "policy_claim",
     fields=("number", "enterprise_uid", "policy_code", "policy_uid", "policy_edition", "policy_digest", "period",
             "status", "estimated_fen", "approved_fen", "materials", "notice_until", "verifier", "created_at",
-            "created_by", "updated_at", "updated_by"),
+            "created_by", "updated_at", "updated_by", "receipt_code"),
     rule="review",  # two stations moving one claim at once: a supervisor decides
     refs=(("enterprise_uid", "enterprise"), ("policy_uid", "policy_policy")),
 )  # fmt: skip

@@ -144,6 +144,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     rep.add_argument("--xlsx", help="输出 XLSX")
     rep.add_argument("--json", action="store_true")
     rep.set_defaults(run=cmd_report)
+    receipt = sub.add_parser("receipt", help="为一件申请生成给企业的受理回执 PDF（印有查询码）")
+    receipt.add_argument("number", help="申请编号")
+    receipt.add_argument("--pdf", required=True)
+    receipt.add_argument("--json", action="store_true")
+    receipt.set_defaults(run=cmd_receipt)
     note = sub.add_parser("notice", help="为一笔兑付生成给企业的兑付通知书 PDF")
     note.add_argument("number", help="申请编号或兑付编号")
     note.add_argument("--pdf", required=True)
@@ -479,6 +484,7 @@ def _claim_data(session: Any, claim: Any) -> dict[str, Any]:
         "estimated_fen": claim.estimated_fen,
         "approved_fen": claim.approved_fen,
         "notice_until": claim.notice_until,
+        "receipt_code": claim.receipt_code,
     }
 
 
@@ -504,7 +510,8 @@ def cmd_claim_apply(args: argparse.Namespace, ctx: StationContext) -> int:
         )
         found = services.warnings(work.session, claim, _today(args))
         data = {**_claim_data(work.session, claim), "warnings": [w.text for w in found]}
-    text = _claim_line(claim) + f"，预计 {_yuan(claim.estimated_fen)}" + "".join(f"\n  提示：{w.text}" for w in found)
+    text = (_claim_line(claim) + f"，预计 {_yuan(claim.estimated_fen)}，回执查询码 {claim.receipt_code}"
+            + "".join(f"\n  提示：{w.text}" for w in found))  # fmt: skip
     _print(args, data, text)
     return 0
 
@@ -625,6 +632,7 @@ def cmd_claim_show(args: argparse.Namespace, ctx: StationContext) -> int:
         f"企业：{h.enterprise_name}（{h.uscc}）",
         f"政策：{h.policy.title}（{c.policy_code}，{c.policy_edition} 版）",
         f"预计金额：{_yuan(c.estimated_fen)}；核定金额：{_yuan(c.approved_fen)}",
+        f"回执查询码：{c.receipt_code or '（打印回执时生成）'}",
     ]
     lines += [f"  {local_text(e.at)}  {services.STEPS.get(e.step, e.step)}  {e.actor}  {e.reason}" for e in h.events]
     lines += [f"  提示：{w.text}" for w in h.warnings]
@@ -704,6 +712,20 @@ def cmd_report(args: argparse.Namespace, ctx: StationContext) -> int:
         text.append(reports.left_out_text(refused))
     text += [f"已写入 {w}" for w in written]
     _print(args, data, "\n".join(text))
+    return 0
+
+
+def cmd_receipt(args: argparse.Namespace, ctx: StationContext) -> int:
+    """The claim's receipt; a claim taken before receipt codes is given one first (it syncs)."""
+    from station_policy import reports, services
+
+    with ctx.work(_actor(args, ctx)) as work:
+        services.receipt_code(work, args.number, now=_now(args))
+    with ctx.read() as session:
+        h = services.history(session, args.number, _today(args))
+    reports.write_claim_receipt(args.pdf, h, issuer=ctx.settings.station_name)
+    _print(args, {"number": h.claim.number, "receipt_code": h.claim.receipt_code, "pdf": args.pdf},
+           f"已写入 {args.pdf}（查询码 {h.claim.receipt_code}）")  # fmt: skip
     return 0
 
 

@@ -1,10 +1,15 @@
-"""The policy plugin's pages in the hall console: the catalogue the hall publishes (each policy's current
-edition), its history of publications, and publishing a folder of policy documents after a preview of what
-changes; on the park figures page, payouts by month and department. No Qt."""
+"""The policy plugin's pages in the hall's web face. In the console: the catalogue the hall publishes (each
+policy's current edition), its history of publications, and publishing a folder of policy documents after a
+preview of what changes; on the park figures page, payouts by month and department. In the enterprise window:
+an enterprise opens its claims' progress by its credit code and the code printed on a claim's receipt, and
+sees the policies it qualifies for, matched at the hall from what the stations synced. No Qt."""
 
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 import datetime as dt
+import functools
+import hmac
 import json
+import re
 import secrets
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,17 +34,59 @@ COMPARED = {"title": "名称", "department": "部门", "category": "类别", "va
 
 LABELS = {
     "policy_claim": {"": "政策兑现申请", "number": "申请编号", "enterprise_uid": "企业（内部编号）",
-                     "policy_code": "政策", "period": "兑现期间", "status": "状态", "estimated_fen": "测算金额（分）",
-                     "approved_fen": "核定金额（分）", "materials": "申请材料", "verifier": "核查人"},
+                     "policy_code": "政策", "period": "兑现期间", "status": "状态", "estimated_fen": "测算金额",
+                     "approved_fen": "核定金额", "materials": "申请材料", "verifier": "核查人",
+                     "notice_until": "公示截止", "receipt_code": "回执查询码"},
     "policy_payout": {"": "兑现拨付", "number": "拨付编号", "enterprise_uid": "企业（内部编号）",
-                      "policy_code": "政策", "period": "兑现期间", "department": "拨付部门", "amount_fen": "金额（分）",
+                      "policy_code": "政策", "period": "兑现期间", "department": "拨付部门", "amount_fen": "金额",
                       "paid_on": "拨付日期"},
 }  # fmt: skip
 
 
+def values(table: str, field: str, value: Any) -> str | None:
+    """The policy tables' stored values as a clerk reads them in the review queue: statuses and steps by
+    name, money in yuan, the materials as a list, the drawn verifier by name."""
+    from station_policy.facts import format_fen
+    from station_policy.services import STATUSES, STEPS
+
+    if not table.startswith("policy_"):
+        return None
+    if field.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+        return format_fen(value)
+    if field in ("status", "status_after") and table in ("policy_claim", "policy_claim_event"):
+        return STATUSES.get(str(value))
+    if field == "step" and table == "policy_claim_event":
+        return STEPS.get(str(value))
+    if field == "period":
+        return "一次性" if value == "once" else f"{value} 年度"
+    if field == "materials" and isinstance(value, str):
+        try:
+            listed = json.loads(value or "[]")
+        except ValueError:
+            return None
+        return "、".join(str(m) for m in listed) if isinstance(listed, list) and listed else "（无）"
+    if field == "verifier" and isinstance(value, str):
+        try:
+            drawn = json.loads(value) if value else {}
+        except ValueError:
+            return None
+        return str(drawn.get("agency_name") or "（未抽取）") if isinstance(drawn, dict) else None
+    return None
+
+
 def pages() -> list[HallPage]:
     return [
-        HallPage("policies", "政策目录", routes=routes, templates=TEMPLATES, figures=figures, order=30, labels=LABELS)
+        HallPage(
+            "policies",
+            "政策目录",
+            routes=routes,
+            templates=TEMPLATES,
+            figures=figures,
+            order=30,
+            labels=LABELS,
+            values=values,
+        ),
+        HallPage("claims", "政策兑现查询", area="window", routes=window_routes, templates=TEMPLATES, order=30),
     ]
 
 
@@ -190,3 +237,199 @@ def figures(db: Any) -> list[HallFigure]:
         totals[key] = (count + 1, fen + amount)
     table = [(month, dept, str(n), yuan(fen)) for (month, dept), (n, fen) in sorted(totals.items(), reverse=True)]
     return [HallFigure("政策兑现拨付（按月份和部门）", ("月份", "部门", "笔数", "金额"), table)]
+
+
+# -- the enterprise window: claims and qualifying policies -------------------------------------------------
+
+CLAIM, EVENT, FACT, CERT, ENTERPRISE = "policy_claim", "policy_claim_event", "policy_fact", "policy_cert", "enterprise"
+NOT_FOUND = (
+    "没有找到与这个统一社会信用代码和查询码相符的申请。请核对申请回执上的查询码和贵单位的统一社会信用代码（18 位）。"
+)
+_USCC = re.compile(r"^[0-9A-Z]{18}$")
+LIVE_STEPS = (("accept", "受理"), ("review", "审核"), ("notice", "公示"), ("pay", "兑付"))
+Data = dict[str, Any]
+PENDING_PAY = "待确认：服务站已登记兑付，服务大厅尚未确认（同一企业、同一政策、同一年度只兑付一次）"
+
+
+def _receipt_pattern() -> re.Pattern[str]:
+    from station_policy.services import RECEIPT_ALPHABET, RECEIPT_LENGTH
+
+    return re.compile(f"^[{RECEIPT_ALPHABET}]{{{RECEIPT_LENGTH}}}$")
+
+
+def same(held: Any, typed: str) -> bool:
+    """A stored code equals a typed one, compared in constant time (as bytes: a row a station synced may
+    hold any text)."""
+    return hmac.compare_digest(str(held or "").encode("utf-8", "replace"), typed.encode("utf-8"))
+
+
+@functools.lru_cache(maxsize=512)
+def edition(document: str) -> Any:
+    """A published policy document, read once per text (every claims page evaluates the catalogue)."""
+    from station_policy import catalog
+
+    return catalog.load_document(document)
+
+
+def find_enterprise(db: Any, uscc: str, code: str) -> tuple[str, dict[str, Any], list[tuple[str, Data]]] | None:
+    """(uid, data, claims) of the enterprise with this credit code holding a claim with this receipt code; None
+    otherwise, the same for a wrong credit code and a wrong receipt code."""
+    uscc, code = uscc.strip().upper(), code.strip().upper()
+    if not _USCC.match(uscc) or not _receipt_pattern().match(code):
+        return None
+    found = rows.by_unique(db, ENTERPRISE, {"uscc": uscc})
+    if found is None:
+        return None
+    uid, enterprise = found
+    claims = [(c, d) for c, d, _ in rows.live(db, CLAIM, uid) if d.get("enterprise_uid") == uid]
+    if not any(same(d.get("receipt_code"), code) for _, d in claims):
+        return None
+    return uid, enterprise, claims
+
+
+def _day(value: Any) -> str:
+    at = rows.when(value)
+    return local(at).strftime("%Y-%m-%d") if at else ""
+
+
+def claim_view(db: Any, uid: str, claim: Data, titles: dict[str, str], code: str) -> Data:
+    """One claim as the enterprise reads it: its status and the four steps 受理, 审核, 公示, 兑付 with dates
+    and amounts; 待确认 when a station recorded a payment the hall does not hold yet."""
+    from station_policy.facts import format_fen
+    from station_policy.services import STATUSES
+
+    events = sorted((d for _, d, _ in rows.live(db, EVENT, uid) if d.get("claim_uid") == uid),
+                    key=lambda e: str(e.get("at") or ""))  # fmt: skip
+    last = {str(e.get("step")): e for e in events}
+    payout = next((d for _, d, _ in rows.live(db, PAYOUT, uid) if d.get("claim_uid") == uid), None)
+    status = str(claim.get("status") or "")
+    order = ["applied", "accepted", "approved", "notice", "paid"]
+    reached = order.index(status) if status in order else -1
+    steps = []
+    for i, (step, name) in enumerate(LIVE_STEPS, start=1):
+        event = last.get(step) or (last.get("review") if step == "review" else None)
+        detail, state = "", "done" if reached >= i else ("current" if reached == i - 1 else "waiting")
+        if step == "review" and claim.get("approved_fen") is not None and reached >= 2:
+            detail = f"核定金额 {format_fen(int(claim['approved_fen']))}"
+        if step == "notice" and claim.get("notice_until"):
+            detail = f"公示至 {claim['notice_until']}，期满无异议后兑付"
+        if step == "pay" and status == "paid":
+            if payout is not None:
+                detail = f"已兑付 {format_fen(int(payout.get('amount_fen') or 0))}（兑付编号 {payout.get('number')}）"
+            else:  # the station paid; the hall, which pays each enterprise once park-wide, has not confirmed it
+                state, detail = "pending", PENDING_PAY
+        when = (
+            _day(payout.get("paid_at") or payout.get("paid_on"))
+            if step == "pay" and payout
+            else _day(event.get("at") if event and state == "done" else None)
+        )
+        steps.append({"name": name, "state": state, "when": when, "detail": detail})
+    ended = ""
+    if status in ("rejected", "withdrawn"):
+        event = last.get("reject") or last.get("review") or last.get("withdraw") or {}
+        ended = f"{STATUSES[status]}（{_day(event.get('at'))}）：{event.get('reason') or '未写理由'}"
+    estimated = claim.get("estimated_fen")
+    return {
+        "number": claim.get("number") or "",
+        "this": same(claim.get("receipt_code"), code),
+        "title": titles.get(str(claim.get("policy_code")), str(claim.get("policy_code") or "")),
+        "period": "一次性" if claim.get("period") == "once" else f"{claim.get('period')} 年度",
+        "status": "兑付待确认" if any(s["state"] == "pending" for s in steps) else STATUSES.get(status, status),
+        "applied": _day(claim.get("created_at")),
+        "estimated": format_fen(int(estimated)) if estimated is not None else "待核定",
+        "steps": steps,
+        "ended": ended,
+    }
+
+
+def subject_of(db: Any, uid: str, enterprise: Data) -> Any:
+    """The enterprise as the policy rules see it, from the rows the hall holds: its registration (the
+    ``enterprise`` row), the departments' figures (``policy_fact``) and its recognitions (``policy_cert``)."""
+    from station_policy.rules import Subject
+
+    def date(value: Any) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(str(value)[:10]) if value else None
+        except ValueError:
+            return None
+
+    fields = {k: enterprise.get(k) for k in ("uscc", "name", "industry_code", "registered_capital_fen", "employees",
+                                             "zone", "stage")}  # fmt: skip
+    fields["founded_on"] = date(enterprise.get("founded_on"))
+    facts: dict[tuple[str, int], Any] = {}
+    for _, f, _ in rows.live(db, FACT, uid):
+        if f.get("enterprise_uid") == uid and f.get("value") is not None:
+            facts[(str(f.get("fact_key")), int(f.get("year") or 0))] = int(f["value"])
+    certs = {str(c.get("kind")): date(c.get("expires_on")) for _, c, _ in rows.live(db, CERT, uid)
+             if c.get("enterprise_uid") == uid}  # fmt: skip
+    return Subject(fields, facts, certs)
+
+
+def qualifying(db: Any, uid: str, enterprise: Data, claims: list[tuple[str, Data]], on: dt.date) -> list[Data]:
+    """The policies in force that the enterprise qualifies for, or may once a figure is added, by the policy
+    plugin's own evaluation, with those it already applied for this period marked."""
+    from station_policy import catalog
+    from station_policy.facts import format_fen
+    from station_policy.rules import RuleError
+    from station_policy.services import LIVE, STATUSES
+
+    editions = []
+    for _, data, _ in rows.live(db, POLICY):
+        try:
+            editions.append(edition(str(data.get("document") or "")))
+        except RuleError:  # published by the hall after its checks; a document it cannot read is left out
+            continue
+    subject = subject_of(db, uid, enterprise)
+    applied = {(str(d.get("policy_code")), str(d.get("period"))): str(d.get("status")) for _, d in claims
+               if d.get("status") in LIVE}  # fmt: skip
+    found = []
+    for policy in catalog.current(editions, on):
+        evaluation = catalog.evaluate(policy, subject, on)
+        if evaluation.status == catalog.INELIGIBLE:
+            continue
+        claimed = applied.get((policy.code, policy.period_for(on)), "")
+        found.append({
+            "title": policy.title, "department": policy.department, "summary": policy.summary,
+            "eligible": evaluation.status == catalog.ELIGIBLE,
+            "amount": format_fen(evaluation.amount_fen) if evaluation.amount_fen is not None else "金额待核定",
+            "missing": [f.label for f in evaluation.findings if f.outcome == catalog.UNKNOWN_STATUS],
+            "claimed": STATUSES.get(claimed, "") if claimed else "",
+        })  # fmt: skip
+    return sorted(found, key=lambda p: (not p["eligible"], bool(p["claimed"]), p["department"], p["title"]))
+
+
+def window_routes(site: Site) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    def page(request: Request, status: int = 200, **values: Any) -> HTMLResponse:
+        values = {"title": "政策兑现查询", "message": "", "found": None, "uscc": "", **values}
+        return site.form_page(request, "policy_claims.html", status, **values)
+
+    @router.get("")
+    def lookup_form(request: Request) -> HTMLResponse:
+        return page(request)
+
+    @router.post("")
+    async def lookup(request: Request) -> HTMLResponse:
+        site.check_lookup(request)
+        form = await site.form(request)
+        uscc, code = text(form, "uscc"), text(form, "code")  # checked whole: a longer one is wrong, not cut
+        now = dt.datetime.now(dt.UTC)
+        with site.session() as db:
+            hit = find_enterprise(db, uscc, code)
+            found = None
+            if hit is not None:
+                uid, enterprise, claims = hit
+                titles = {str(p.get("code")): str(p.get("title") or "") for p in current(db)}
+                views = [claim_view(db, c, d, titles, code.strip().upper()) for c, d in claims]
+                found = {
+                    "name": enterprise.get("name") or "",
+                    "claims": sorted(views, key=lambda v: (not v["this"], v["number"])),  # this receipt's first
+                    "policies": qualifying(db, uid, enterprise, claims, local(now).date()),
+                }
+        if found is None:
+            site.failed_lookup(request)
+            return page(request, 404, message=NOT_FOUND, uscc=uscc[:40])
+        return page(request, title="政策兑现进度", found=found)
+
+    return router

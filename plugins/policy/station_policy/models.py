@@ -94,6 +94,8 @@ class Claim(Base):
     materials: Mapped[str] = mapped_column(Text, default="[]")  # JSON: names of the materials handed in
     notice_until: Mapped[dt.date | None] = mapped_column(Date)  # end of the public notice period (公示)
     verifier: Mapped[str] = mapped_column(Text, default="")  # JSON of the drawn third-party verifier, if any
+    # printed on the claim's receipt: with the credit code it opens the claim in the hall's enterprise window
+    receipt_code: Mapped[str | None] = mapped_column(String(20), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,5 +1,5 @@
-"""Payout reports (by month and department: CSV, XLSX, PDF with totals) and the payout notice for an
-enterprise (PDF), through station.core.printing. No Qt here."""
+"""Payout reports (by month and department: CSV, XLSX, PDF with totals), the claim's receipt and the payout
+notice for an enterprise (PDF), through station.core.printing. No Qt here."""
 
 from __future__ import annotations
 
@@ -240,6 +240,55 @@ def write_payout_notice(
         canvas.setFont(printing.register_font(), 11)
         canvas.drawRightString(width - 25 * mm, 60 * mm, issuer)
         canvas.drawRightString(width - 25 * mm, 53 * mm, p.paid_on.strftime("%Y年%m月%d日"))
+        printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
+
+    doc.build(story, onFirstPage=seal)
+
+
+def write_claim_receipt(
+    path: str | Path, h: ClaimHistory, *, issuer: str = "园区企业服务站", now: dt.datetime | None = None
+) -> None:
+    """受理回执 of a claim for the enterprise: what it applied for, the materials handed in, and the receipt code
+    that, with its credit code, shows the claim's progress in the park's enterprise window."""
+    import json
+
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from station.api import local, local_text, printing
+
+    c = h.claim
+    if not c.receipt_code:
+        raise UserError(f"申请 {c.number} 还没有查询码，请先在服务站生成（打印回执时会自动生成）。")
+    st = printing.styles()
+    doc = printing.official_doc(
+        path, title=f"惠企政策兑现申请回执 {c.number}", issuer=issuer, subject=h.policy.title, now=now
+    )
+    materials = json.loads(c.materials or "[]")
+    story: list[Any] = [
+        Paragraph("惠企政策兑现申请回执", st["title"]),
+        Paragraph(f"申请编号：{c.number}", st["subtitle"]),
+        Spacer(1, 6 * mm),
+        Paragraph(f"申请单位：{h.enterprise_name}（统一社会信用代码 {h.uscc}）", st["body"]),
+        Paragraph(f"申请政策：{h.policy.title}（{c.policy_code}，{c.policy_edition} 版，{c.period} 年度）", st["body"]),
+        Paragraph(f"主管部门：{h.policy.department}", st["body"]),
+        Paragraph(f"申请时间：{local_text(c.created_at)}", st["body"]),
+        Paragraph(f"已收材料：{'、'.join(materials) if materials else '（无）'}", st["body"]),
+        Paragraph(f"查询码：<b>{c.receipt_code}</b>", st["body"]),
+        Spacer(1, 4 * mm),
+        Paragraph(
+            f"凭统一社会信用代码和查询码 {c.receipt_code}，可在园区企业服务窗口网页“政策兑现查询”中查看受理、审核、"
+            "公示、兑付的进度和本单位可申请的政策。请妥善保管本回执，查询码不要告诉他人。",
+            st["body"],
+        ),
+        Spacer(1, 30 * mm),
+    ]
+
+    def seal(canvas: Any, doc_: Any) -> None:
+        width = doc_.pagesize[0]
+        canvas.setFont(printing.register_font(), 11)
+        canvas.drawRightString(width - 25 * mm, 60 * mm, issuer)
+        canvas.drawRightString(width - 25 * mm, 53 * mm, local(now or c.created_at).strftime("%Y年%m月%d日"))
         printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
 
     doc.build(story, onFirstPage=seal)

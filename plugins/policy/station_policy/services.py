@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,10 @@ STEPS = {
     "verify": "第三方鉴证",
 }
 NOTICE_DAYS = 7  # 公示期：自公示之日起 7 个自然日，期满次日起可兑付
+# The receipt code: random, from letters and digits that cannot be misread on paper (no 0/O, 1/I, S/5);
+# 29 ** 12 is some 2**58 codes, so guessing one, throttled at the hall, is out of reach.
+RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRTUWXY"
+RECEIPT_LENGTH = 12
 LIVE = ("applied", "accepted", "approved", "notice", "paid")
 
 
@@ -634,6 +639,7 @@ def apply(
         estimated_fen=ev.amount_fen,
         materials=json.dumps(given, ensure_ascii=False),
         verifier="",
+        receipt_code=new_receipt_code(),
         created_at=at,
         created_by=work.actor.name,
         updated_at=at,
@@ -643,6 +649,22 @@ def apply(
     session.add(claim)
     session.flush()
     _event(work, claim, "apply", "", _evaluation_detail(ev), at)
+    return claim
+
+
+def new_receipt_code() -> str:
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+
+
+def receipt_code(work: Work, ref: str, *, now: dt.datetime | None = None) -> Claim:
+    """The claim with its receipt code, given now to a claim taken before receipt codes (it syncs with it)."""
+    work.require("policy.view", "查看惠企政策")
+    claim = get_claim(work.session, ref)
+    if not claim.receipt_code:
+        claim.receipt_code = new_receipt_code()
+        claim.version += 1
+        claim.updated_at, claim.updated_by = now or utcnow(), work.actor.name
+        work.audit("policy.claim.receipt", "policy_claim", claim.uid, None, {"receipt_code": "（已生成）"})
     return claim
 
 

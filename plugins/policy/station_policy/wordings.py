@@ -34,6 +34,9 @@ def wordings() -> list[AuditWording]:
     ]  # fmt: skip
     return [
         *out,
+        AuditWording(
+            "policy.claim.receipt", "为政策兑现申请生成了回执查询码", {"receipt_code": "查询码"}, name_of=claim_name
+        ),
         AuditWording("policy.catalog.load", "载入了政策目录"),
         AuditWording("policy.fact.set", "修改了企业涉企数据", name_of=enterprise_name),
         AuditWording("policy.cert.set", "修改了企业资质证书", name_of=enterprise_name),

@@ -1,6 +1,7 @@
 """The startup plugin's pages in the hall's web face: an enterprise looks up its case's progress by the
-tracking code on its receipt and the last four digits of the applicant's phone; the console's park figures
-count open cases by colour at each station. Read from the hall's copy of the synced rows; no Qt."""
+tracking code on its receipt and the last four digits of the applicant's phone, and rates it (好差评, written
+at the hall: ``hall_side``); the console's park figures count open cases by colour at each station. Read from
+the hall's copy of the synced rows; no Qt."""
 
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 import datetime as dt
@@ -12,8 +13,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from station.api import HallFigure, HallPage, local_text, utcnow
-from station.api.hall import Site, rows, text
+from station.api import HallFigure, HallPage, UserError, ValidationError, local_text, utcnow
+from station.api.hall import Site, rows, text, yuan
 
 TEMPLATES = Path(__file__).parent / "hall_templates"
 CASE, STEP, PAPER = "startup_case", "startup_step", "startup_paper"
@@ -25,14 +26,47 @@ LABELS = {
     STEP: {"": "开办环节", "step_code": "环节", "status": "状态", "note": "备注", "deadline_at": "时限",
            "done_at": "办结时间"},
     PAPER: {"": "开办材料", "name": "材料", "status": "状态", "due_at": "补交期限", "received_at": "收到时间"},
+    "startup_rating": {"": "好差评", "case_uid": "开办件（内部编号）", "stage": "评价环节", "grade": "评价等级",
+                       "comment": "评价意见", "channel": "评价渠道", "station_code": "评价地点",
+                       "answer_due_at": "处理时限", "rated_at": "评价时间"},
+    "startup_rating_answer": {"": "差评处理", "rating_uid": "评价（内部编号）", "step": "处理步骤", "text": "处理情况",
+                              "answered_at": "处理时间"},
 }  # fmt: skip
 
 
 def pages() -> list[HallPage]:
     return [
         HallPage("case", "开办进度查询", area="window", routes=routes, templates=TEMPLATES, order=20),
-        HallPage("startup", "企业开办", figures=figures, order=20, labels=LABELS),
+        HallPage("startup", "企业开办", figures=figures, order=20, labels=LABELS, values=values),
     ]
+
+
+STATUS_TEXT = {
+    CASE: {"open": "办理中", "closed": "已办结"},
+    STEP: {"waiting": "等待营业执照", "in_progress": "办理中", "blocked": "受阻", "done": "已办结"},
+    PAPER: {"received": "已收取", "generated": "由服务站生成", "deferred": "容缺后补"},
+}
+
+
+def values(table: str, field: str, value: Any) -> str | None:
+    """The startup tables' stored values as a clerk reads them in the review queue."""
+    from station_startup import catalogue, ratings
+
+    if not table.startswith("startup_"):
+        return None
+    if field == "status" and table in STATUS_TEXT:
+        return STATUS_TEXT[table].get(str(value))
+    if field.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
+        return yuan(value)
+    if field == "step_code":
+        return {s.code: s.name for s in catalogue.load().steps}.get(str(value))
+    if table == "startup_rating" and field == "grade":
+        return ratings.GRADES.get(value) if isinstance(value, int) else None
+    if table == "startup_rating" and field in ("stage", "channel"):
+        return {"stage": ratings.STAGES, "channel": ratings.CHANNELS}[field].get(str(value))
+    if table == "startup_rating_answer" and field == "step":
+        return ratings.ANSWER_STEPS.get(str(value))
+    return None
 
 
 def step_colour(step: dict[str, Any], now: dt.datetime) -> str:
@@ -74,14 +108,17 @@ def find(db: Any, code: str, phone_tail: str) -> tuple[str, dict[str, Any]] | No
     if found is None:
         return None
     phone = re.sub(r"\D", "", str(found[1].get("contact_phone") or ""))
-    if len(phone) < 4 or not hmac.compare_digest(phone[-4:], phone_tail):
+    # As bytes: \d also matches other scripts' digits, which a str comparison in constant time refuses.
+    if len(phone) < 4 or not hmac.compare_digest(phone[-4:].encode(), phone_tail.encode()):
         return None
     return found
 
 
 def progress(db: Any, uid: str, case: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
-    """What the enterprise sees of its case: its steps in the catalogue's order, deferred papers, the agent."""
-    from station_startup import catalogue
+    """What the enterprise sees of its case: its steps in the catalogue's order, deferred papers, the agent,
+    its ratings and the points it may still rate."""
+    from station_startup import catalogue, ratings
+    from station_startup.hall_side import rated_stages
 
     specs = catalogue.load().steps
     order = {s.code: i for i, s in enumerate(specs)}
@@ -89,8 +126,20 @@ def progress(db: Any, uid: str, case: dict[str, Any], now: dt.datetime) -> dict[
                    key=lambda s: order.get(str(s.get("step_code")), 99))  # fmt: skip
     papers = [d for _, d, _ in rows.live(db, PAPER, uid) if d.get("case_uid") == uid]
     names = {s.code: s.name for s in specs}
-    status_text = {"waiting": "等待营业执照", "in_progress": "办理中", "blocked": "受阻", "done": "已办结"}
+    status_text = STATUS_TEXT[STEP]
+    given = rated_stages(db, uid)
     return {
+        "ratings": [
+            {
+                "stage": ratings.STAGES[k],
+                "grade": ratings.GRADES.get(int(given[k].get("grade") or 0), ""),
+                "comment": given[k].get("comment") or "",
+                "at": local_text(rows.when(given[k].get("rated_at"))),
+            }
+            for k in ratings.STAGES
+            if k in given
+        ],
+        "to_rate": [(k, ratings.STAGES[k]) for k in ratings.reached_at(str(case.get("status"))) if k not in given],
         "name": case.get("enterprise_name") or "",
         "number": case.get("number") or "",
         "closed": case.get("status") == "closed",
@@ -139,7 +188,45 @@ def routes(site: Site) -> APIRouter:
             site.failed_lookup(request)
             return site.form_page(request, "startup_case.html", 404, title="开办进度查询", message=NOT_FOUND, case=None,
                                   code=code)  # fmt: skip
-        return site.form_page(request, "startup_case.html", title="开办进度", message="", case=case, code="")
+        return case_page(request, case, code, tail)
+
+    def case_page(request: Request, case: dict[str, Any], code: str, tail: str, status: int = 200,
+                  thanks: str = "", refused: str = "") -> HTMLResponse:  # fmt: skip
+        from station_startup.ratings import COMMENT_MAX, GRADES
+
+        return site.form_page(
+            request, "startup_case.html", status, title="开办进度", message="", case=case, code=code.strip().upper(),
+            phone=tail, grades=GRADES, comment_max=COMMENT_MAX, thanks=thanks, refused=refused,
+        )  # fmt: skip
+
+    @router.post("/rate")
+    async def rate(request: Request) -> HTMLResponse:
+        """好差评 of the case the form was opened for: the code and phone come back with it and are checked
+        again (and throttled) as a lookup is; a rule that refuses it is said on the case's page."""
+        from station_startup.hall_side import rate_at_hall
+
+        site.check_lookup(request)
+        form = await site.form(request)
+        code, tail = text(form, "code")[:40], text(form, "phone")[:4]
+        thanks = refused = ""
+        status = 200
+        with site.session() as db:
+            found = find(db, code, tail)
+            if found is not None:
+                stage = text(form, "stage") or None
+                try:
+                    with db.begin_nested():  # a refused rating leaves nothing behind
+                        rate_at_hall(db, site.tables, found[0], found[1], text(form, "grade"), stage=stage,
+                                     comment=text(form, "comment"), now=utcnow())  # fmt: skip
+                    thanks = "感谢您的评价！评价已记录，受理服务站同步后即可看到。"
+                except UserError as exc:
+                    refused, status = exc.message, 400 if isinstance(exc, ValidationError) else 409
+                case = progress(db, found[0], found[1], utcnow())
+        if found is None:
+            site.failed_lookup(request)
+            return site.form_page(request, "startup_case.html", 404, title="开办进度查询", message=NOT_FOUND, case=None,
+                                  code=code)  # fmt: skip
+        return case_page(request, case, code, tail, status, thanks, refused)
 
     return router
 

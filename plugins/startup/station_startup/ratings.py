@@ -9,6 +9,7 @@ Ratings and answers are append-only (never changed once written) and sync. No Qt
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,14 +23,18 @@ GRADES = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: 
 BAD = 2  # this grade and below must be answered
 STAGES = {"apply": "申请", "accept": "受理", "complete": "办结"}
 ANSWER_STEPS = {"verify": "核实", "rectify": "整改", "revisit": "回访"}
-CHANNELS = {"window": "窗口评价器", "code": "凭查询码评价"}
+CHANNELS = {"window": "窗口评价器", "code": "凭查询码评价", "web": "网上企业服务窗口"}  # web: at the hall
 COMMENT_MAX = 500
 
 
 def reached(case: StartupCase) -> list[str]:
     """The points of the case the enterprise can rate: application and acceptance once the case is taken
     at the window (一窗受理 takes both at once), completion once it is closed."""
-    return ["apply", "accept", "complete"] if case.status == "closed" else ["apply", "accept"]
+    return reached_at(case.status)
+
+
+def reached_at(status: str) -> list[str]:
+    return ["apply", "accept", "complete"] if status == "closed" else ["apply", "accept"]
 
 
 def default_stage(case: StartupCase) -> str:
@@ -63,6 +68,41 @@ def clean_comment(text: str) -> str:
     return text
 
 
+def checked(
+    number: str,
+    status: str,
+    started_at: dt.datetime,
+    rated: Collection[str],
+    grade: Any,
+    *,
+    stage: str | None,
+    comment: str,
+    channel: str,
+    now: dt.datetime,
+) -> tuple[str, int, str]:
+    """(stage, grade, comment) of a new rating of case ``number`` once it passes every rule, wherever it is
+    given (a station's window or the hall's enterprise window); ``rated``: the points already rated."""
+    stage = stage or reached_at(status)[-1]
+    if stage not in STAGES:
+        raise ValidationError({"stage": "评价环节应为 apply（申请）、accept（受理）或 complete（办结）。"})
+    if stage not in reached_at(status):
+        raise UserError(f"开办件 {number} 还没有{STAGES[stage]}，办结后才能评价办结环节。")
+    if now < started_at:
+        raise UserError("评价时间不能早于受理时间，请核对电脑时间。")
+    value = grade_of(grade)
+    text = clean_comment(comment)
+    if channel not in CHANNELS:
+        raise ValidationError({"channel": "评价渠道只能是窗口评价器、凭查询码评价或网上企业服务窗口。"})
+    if stage in rated:
+        raise UserError(f"开办件 {number} 的“{STAGES[stage]}”环节已经评价过，每个环节只能评价一次。")
+    return stage, value, text
+
+
+def answer_due(calendar: workcalendar.WorkCalendar, grade: int, now: dt.datetime, days: int) -> dt.datetime | None:
+    """When a bad rating must be answered by (``days`` working days on); None for a good one."""
+    return calendar.add_working_days(now, days) if grade <= BAD else None
+
+
 def rate(
     work: Work,
     case_key: str,
@@ -81,23 +121,10 @@ def rate(
     now = now or utcnow()
     session = work.session
     case = services.find_case(session, case_key)
-    stage = stage or default_stage(case)
-    if stage not in STAGES:
-        raise ValidationError({"stage": "评价环节应为 apply（申请）、accept（受理）或 complete（办结）。"})
-    if stage not in reached(case):
-        raise UserError(f"开办件 {case.number} 还没有{STAGES[stage]}，办结后才能评价办结环节。")
-    if now < case.started_at:
-        raise UserError("评价时间不能早于受理时间，请核对电脑时间。")
-    value = grade_of(grade)
-    text = clean_comment(comment)
-    if channel not in CHANNELS:
-        raise ValidationError({"channel": "评价渠道只能是窗口评价器或凭查询码评价。"})
-    if session.scalar(select(StartupRating.id).where(StartupRating.case_uid == case.uid, StartupRating.stage == stage)):
-        raise UserError(f"开办件 {case.number} 的“{STAGES[stage]}”环节已经评价过，每个环节只能评价一次。")
-    due = None
-    if value <= BAD:
-        days = services.load_settings(session).answer_days
-        due = workcalendar.for_session(session).add_working_days(now, days)
+    rated = session.scalars(select(StartupRating.stage).where(StartupRating.case_uid == case.uid)).all()
+    stage, value, text = checked(case.number, case.status, case.started_at, rated, grade, stage=stage,
+                                 comment=comment, channel=channel, now=now)  # fmt: skip
+    due = answer_due(workcalendar.for_session(session), value, now, services.load_settings(session).answer_days)
     rating = StartupRating(
         case_uid=case.uid,
         stage=stage,

@@ -249,3 +249,38 @@ def test_a_step_is_never_dated_before_the_step_it_follows(loaded, firm, clerk, s
     with loaded.work(supervisor) as work, pytest.raises(UserError, match="公示期至"):
         services.pay(work, number, now=start + dt.timedelta(days=1))
     assert notice_until is not None
+
+
+def test_every_claim_gets_a_receipt_code_that_its_receipt_prints(loaded, firm, clerk, clock, tmp_path) -> None:
+    import re
+    import subprocess
+
+    from sqlalchemy import update
+    from station_policy import reports
+    from station_policy.models import Claim
+
+    ctx = loaded
+    with ctx.work(clerk) as work:
+        claim = services.apply(work, firm, "RD-AWARD", materials=MATERIALS, now=clock())
+        number, code = claim.number, claim.receipt_code
+    assert re.fullmatch(f"[{services.RECEIPT_ALPHABET}]{{12}}", code) and not set(code) & set("01IOS5")
+    assert len({services.new_receipt_code() for _ in range(1000)}) == 1000  # random, not a counter
+    with ctx.read() as session:
+        h = services.history(session, number, dt.date(2026, 3, 1))
+    pdf = tmp_path / "receipt.pdf"
+    reports.write_claim_receipt(pdf, h, issuer="航空港区企业服务站")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert code in text and number in text and "研发费用专项审计报告" in text
+    # A claim taken before receipt codes gets one when its receipt is printed, once, and it syncs (a new version).
+    with ctx.work(clerk) as work:
+        work.session.execute(update(Claim).where(Claim.number == number).values(receipt_code=None))
+    with ctx.read() as session:
+        h = services.history(session, number, dt.date(2026, 3, 1))
+        version = h.claim.version
+    with pytest.raises(UserError, match="还没有查询码"):
+        reports.write_claim_receipt(pdf, h)
+    with ctx.work(clerk) as work:
+        given = services.receipt_code(work, number, now=clock()).receipt_code
+    with ctx.work(clerk) as work:
+        again = services.receipt_code(work, number, now=clock())
+        assert again.receipt_code == given != code and again.version == version + 1

@@ -134,6 +134,13 @@ def test_claim_dialog_shows_the_history_and_takes_the_steps(page, qtbot, loaded,
 
     text = printing.pdf_text(target)
     assert "惠企政策资金兑付通知书" in text and "叁拾万元整" in text
+    # The receipt with the code that opens the claim in the hall's enterprise window, shown in the dialog too.
+    code = dialog.history.claim.receipt_code
+    assert dialog.buttons["receipt_pdf"].isVisible() and f"回执查询码：{code}" in dialog.summary.text()
+    receipt = tmp_path / "receipt.pdf"
+    dialog.receipt(str(receipt), preview=False)
+    qtbot.waitUntil(receipt.exists, timeout=15_000)
+    assert "惠企政策兑现申请回执" in printing.pdf_text(receipt) and code in printing.pdf_text(receipt)
 
 
 @pytest.mark.parametrize(

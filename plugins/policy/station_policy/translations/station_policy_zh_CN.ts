@@ -132,6 +132,11 @@
     </message>
     <message>
         <location filename="../ui/claim_dialog.py" line="76" />
+        <source>Receipt PDF</source>
+        <translation>申请回执 PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="76" />
         <source>Payout notice PDF</source>
         <translation>兑付通知书 PDF</translation>
     </message>
@@ -236,6 +241,11 @@
         <location filename="../ui/claim_dialog.py" line="265" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="290" />
+        <source>Writing the receipt…</source>
+        <translation>正在生成回执…</translation>
     </message>
 </context>
 <context>

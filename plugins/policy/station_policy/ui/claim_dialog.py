@@ -70,6 +70,7 @@ class ClaimDialog(QDialog):
             ("notice", self.tr("Start public notice")),
             ("pay", self.tr("Pay")),
             ("verify", self.tr("Draw a verifier…")),
+            ("receipt_pdf", self.tr("Receipt PDF")),
             ("notice_pdf", self.tr("Payout notice PDF")),
         ):
             button = QPushButton(label)
@@ -110,6 +111,7 @@ class ClaimDialog(QDialog):
             + (f"；兑付编号 {h.payout.number}" if h.payout else "")
             + (f"（{LABELS[h.payout_state]}）" if h.payout and h.payout_state != CONFIRMED else ""),
         ]
+        lines.append(f"回执查询码：{c.receipt_code}" if c.receipt_code else "回执查询码：打印回执时生成")
         if verifier:
             lines.append(f"第三方鉴证机构：{verifier['agency_name']}（抽取记录 {verifier['draw_uid']}）")
         self.summary.setText("<br>".join(lines))
@@ -223,6 +225,9 @@ class ClaimDialog(QDialog):
         if key == "notice_pdf":
             self.payout_notice()
             return
+        if key == "receipt_pdf":
+            self.receipt()
+            return
 
         def run(progress: Any) -> None:
             with ctx.work(actor) as work:
@@ -260,6 +265,30 @@ class ClaimDialog(QDialog):
                 PdfPreview(written, self, title=self.windowTitle()).show()
 
         return DbOp(self, write, on_done=show, label=self.tr("Writing the notice…")).start()
+
+    def receipt(self, path: str | None = None, *, preview: bool = True) -> DbOp:
+        """The claim's receipt with its code (a claim taken before receipt codes is given one first)."""
+        from station_policy import reports, services
+
+        ctx, actor, number, today = self.ctx, self.actor, self.number, self.page.today
+        target = path or str(Path(tempfile.mkdtemp(prefix="policy-")) / f"申请回执-{number}.pdf")
+
+        def write(progress: Any) -> str:
+            with ctx.work(actor) as work:
+                services.receipt_code(work, number)
+            with ctx.read() as session:
+                reports.write_claim_receipt(target, services.history(session, number, today),
+                                            issuer=ctx.settings.station_name)  # fmt: skip
+            return target
+
+        def show(written: str) -> None:
+            self.reload()
+            if preview:
+                from station.api.ui import PdfPreview
+
+                PdfPreview(written, self, title=self.windowTitle()).show()
+
+        return DbOp(self, write, on_done=show, label=self.tr("Writing the receipt…")).start()
 
 
 class ApproveDialog(AskDialog):

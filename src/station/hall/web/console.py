@@ -2,8 +2,9 @@
 
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 import io
-import json
 import logging
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -155,7 +156,10 @@ def routes(site: Site) -> APIRouter:
     def review_list(request: Request, operator: Signed, all: int = 0) -> HTMLResponse:
         with site.session() as db:
             waiting = review.waiting(db, include_decided=bool(all))
-            items = [side_by_side(review.as_dict(c), site.labels.get(c.table_name, {})) for c in waiting]
+            items = [
+                side_by_side(review.as_dict(c), site.labels.get(c.table_name, {}), partial(site.shown, c.table_name))
+                for c in waiting
+            ]
             names = {s.code: s.name for s in db.scalars(select(Station))}
         return site.render(request, "review.html", title="待审核", items=items, names=names, show_all=bool(all))
 
@@ -196,15 +200,16 @@ def routes(site: Site) -> APIRouter:
     return router
 
 
-def side_by_side(item: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]:
+def side_by_side(item: dict[str, Any], labels: dict[str, str], shown: Callable[[str, Any], str]) -> dict[str, Any]:
     """A review item with its comparison: the fields where the station's value and the hall's differ, then
-    the rest; each named as its plugin names it (the field's own name otherwise, and in a tooltip)."""
+    the rest; each named as its plugin names it (the field's own name otherwise, and in a tooltip), each value
+    as ``shown(field, value)`` words it."""
     theirs, ours = item["theirs"] or {}, item["ours"] or {}
     changed = set(item["fields"])
     names = [f for f in dict.fromkeys((*ours, *theirs)) if f not in ("updated_at", "updated_by")]
     rows = [
-        {"field": name, "label": labels.get(name, name), "theirs": _shown(theirs.get(name)),
-         "ours": _shown(ours.get(name)), "differs": name in changed or theirs.get(name) != ours.get(name)}
+        {"field": name, "label": labels.get(name, name), "theirs": shown(name, theirs.get(name)),
+         "ours": shown(name, ours.get(name)), "differs": name in changed or theirs.get(name) != ours.get(name)}
         for name in names
     ]  # fmt: skip
     return {
@@ -213,9 +218,3 @@ def side_by_side(item: dict[str, Any], labels: dict[str, str]) -> dict[str, Any]
         "differing": [r for r in rows if r["differs"]],
         "same": [r for r in rows if not r["differs"]],
     }
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return "—"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)

@@ -9,6 +9,7 @@ Forms filled before any session (the sign-in, the enterprise window's lookups) u
 import datetime as dt
 import hashlib
 import hmac
+import json
 import logging
 import re
 import secrets
@@ -25,7 +26,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData, UploadFile
 
-from station.contributions import HallPage, SyncedTable
+from station.contributions import HallPage, SyncedTable, loaded
 from station.core.clock import local_text
 from station.core.db import utcnow
 from station.errors import PermissionDenied, UserError
@@ -42,7 +43,8 @@ FORM_COOKIE = "hall_form"  # the CSRF token of forms filled before any session (
 SESSION_TTL = dt.timedelta(hours=8)
 MAX_FIELD = 2000  # characters in any one form field; a longer one is refused, never cut short silently
 
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# C0 and C1 controls and lone surrogates; invalid UTF-8 in a multipart field reaches us as Latin-1 with C1s.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 SIGN_IN = throttle.Rule("登录", 5, dt.timedelta(minutes=15), dt.timedelta(minutes=15))
 LOOKUP = throttle.Rule("查询", 10, dt.timedelta(minutes=15), dt.timedelta(minutes=15))
@@ -93,6 +95,29 @@ class Site:
         for page in pages:
             for table, names in page.labels.items():
                 self.labels.setdefault(table, {}).update(names)
+        self.formatters = [loaded(p.values) for p in pages if p.values is not None]
+
+    def shown(self, table: str, field: str, value: Any) -> str:
+        """A stored value of a synced table as a clerk reads it: as its plugin words it, times in local time,
+        yes and no; otherwise as stored (JSON for what is not text)."""
+        if value is None:
+            return "—"
+        for formatter in self.formatters:
+            try:
+                found = formatter(table, field, value)
+            except Exception:  # a plugin's formatter that fails shows the stored value, never breaks the page
+                log.exception("the hall page formatter of %s failed on %s.%s", table, table, field)
+                found = None
+            if found is not None:
+                return found
+        if isinstance(value, bool):
+            return "是" if value else "否"
+        if field.endswith("_at") and isinstance(value, str):  # every *_at of a synced row is a UTC time
+            from station.hall.web.rows import when
+
+            at = when(value)
+            return local_text(at) if at else value
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
     # -- the database ---------------------------------------------------------------------------
 
