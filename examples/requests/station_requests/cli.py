@@ -31,6 +31,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(requests_action=cmd_list)
 
+    show = sub.add_parser("show", help="查看一件诉求及其跟进记录")
+    show.add_argument("number", help="诉求编号")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(requests_action=cmd_show)
+
     follow = sub.add_parser("follow", help="记录一次跟进")
     follow.add_argument("number", help="诉求编号")
     follow.add_argument("--text", required=True, help="跟进情况")
@@ -110,6 +115,30 @@ def cmd_list(args: argparse.Namespace, ctx: StationContext) -> int:
     for r in found:
         print(f"{r['number']}  {r['status_text']:<4}  {r['kind']}  {r['enterprise_name']}  {r['department']}  "
               f"期限 {local_text(r['due_at'])[:16]}")  # fmt: skip
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: StationContext) -> int:
+    from station.api import local_text, utcnow
+    from station_requests import services
+
+    with ctx.read() as session:
+        request = services.find(session, args.number)
+        found = services.as_dict(request, utcnow())
+        found["history"] = [
+            {"at": line.at.isoformat(), "by": line.by, "kind": line.kind, "text": line.text}
+            for line in services.history(session, request.uid)
+        ]
+    if args.json:
+        _print(found)
+        return 0
+    print(f"{found['number']}  {found['enterprise_name']}（{found['uscc']}）  {found['kind']}  {found['status_text']}")
+    print(found["text"])
+    print(f"承办部门：{found['department']}，办理期限：{local_text(found['due_at'])[:16]}")
+    if found["answer"]:
+        print(f"答复（企业{found['satisfaction']}）：{found['answer']}")
+    for line in found["history"]:
+        print(f"  {local_text(line['at'])[:16]}  {line['by']}  {line['text']}")
     return 0
 
 
