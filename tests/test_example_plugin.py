@@ -214,31 +214,53 @@ def test_a_formula_is_kept_as_typed_and_exported_as_text(fresh, registered, tmp_
     assert [r[4] for r in rows if r[0] == made["number"]] == ["'" + formula]
 
 
-def test_the_synced_fields_are_the_models_columns(fresh) -> None:
-    """The entry point writes the synced fields out (it stays free of SQLAlchemy): they must match the models."""
+def test_declarations_hold_the_synced_fields_are_the_models_and_every_named_code_loads(fresh) -> None:
+    """The entry point writes the synced fields out (it stays free of SQLAlchemy): they must be the models'
+    columns. Every "module:attribute" the two plugins contribute imports, and the hook the requests plugin offers
+    is implemented by the digest plugin alone."""
     code = textwrap.dedent(
         f"""
-        import json
+        import dataclasses, json
+        from station import contributions as c
         from station.core.context import StationContext
-        from station.contributions import SyncedTable
         ctx = StationContext({str(fresh)!r})
-        declared = ctx.host.collect("register_synced_tables", SyncedTable)
-        tables = {{t.name: t for t in declared if t.plugin == "requests"}}
+        host = ctx.host
+        tables = {{t.name: t for t in host.collect("register_synced_tables", c.SyncedTable) if t.plugin == "requests"}}
         from station_requests.models import EnterpriseRequest, RequestFollowUp
-        out = {{}}
+        out = {{"tables": {{}}, "refs": []}}
         for model in (EnterpriseRequest, RequestFollowUp):
             table = tables[model.__tablename__]
-            columns = [c.name for c in model.__table__.columns if c.name not in ("id", "uid", "version")]
-            out[model.__tablename__] = [sorted(columns), sorted(table.fields), table.write]
+            columns = [col.name for col in model.__table__.columns if col.name not in ("id", "uid", "version")]
+            out["tables"][model.__tablename__] = [sorted(columns), sorted(table.fields), table.write, table.delete]
+        kinds = {{"register_pages": c.Page, "register_cli_commands": c.CliCommand, "register_demo_data": c.DemoData,
+                 "register_dashboard_figures": c.DashboardFigure, "register_notice_sources": c.NoticeSource,
+                 "register_audit_wordings": c.AuditWording}}
+        for hook, kind in kinds.items():
+            for item in host.collect(hook, kind):
+                for f in dataclasses.fields(item):
+                    value = getattr(item, f.name)
+                    if item.plugin.startswith("requests") and f.metadata.get("ref") and isinstance(value, str):
+                        out["refs"].append([item.plugin, value, callable(c.loaded(value))])
+        out["implemented_by"] = [i.plugin_name for i in host.pm.hook.request_did_close.get_hookimpls()]
+        out["branches"] = sorted(b.label for b in ctx.migration_branches() if b.plugin.startswith("requests"))
         print(json.dumps(out))
         """
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
-    for model_columns, fields, _ in found.values():
+    for model_columns, fields, _, _ in found["tables"].values():
         assert model_columns == fields
-    assert found["requests_request"][2] == "any" and found["requests_followup"][2] == "append"
+    assert found["tables"]["requests_request"][2:] == ["any", "none"]
+    assert found["tables"]["requests_followup"][2] == "append"
+    assert all(loads for _, _, loads in found["refs"]), found["refs"]
+    assert sorted(ref for _, ref, _ in found["refs"]) == [
+        "station_requests.cli:configure", "station_requests.cli:run", "station_requests.demo:fill",
+        "station_requests.ui.page:RequestsPage", "station_requests_digest.digest:configure",
+        "station_requests_digest.digest:run",
+    ]  # fmt: skip
+    assert found["implemented_by"] == ["requests_digest"]
+    assert found["branches"] == ["requests", "requests_digest"]
 
 
 def test_a_demo_station_loads_both_plugins_and_its_page_lists_the_requests(wheels, tmp_path) -> None:
@@ -262,55 +284,43 @@ def test_a_demo_station_loads_both_plugins_and_its_page_lists_the_requests(wheel
     assert len(waiting) == 4 and {r["status"] for r in waiting} == {"open", "overdue"}
 
     shot = tmp_path / "requests.png"
-    code = textwrap.dedent(
-        f"""
-        import json, time, types
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication
-        from station.core.context import StationContext
-        from station.shell import style
-        app = QApplication([])
-        style.install(app)
-        ctx = StationContext({str(data)!r})
-        ctx.open()
-        from station.contributions import Page, loaded
-        page_of = next(p for p in ctx.host.collect("register_pages", Page) if p.key == "requests")
-        page = loaded(page_of.factory)(types.SimpleNamespace(ctx=ctx, actor=ctx.cli_actor()))
-        page.resize(1280, 720)
-        page.show()
-
-        def until(check):
-            end = time.monotonic() + 20
-            while not check() and time.monotonic() < end:
-                app.processEvents()
-                time.sleep(0.02)
-            return check()
-
-        model = page.model
-        assert until(lambda: model.rowCount() > 0 and model.data(model.index(0, 0)) not in (None, "…"))
-        assert until(lambda: all(model.data(model.index(r, 0)) != "…" for r in range(model.rowCount())))
-        rows = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
-        red = [model.data(model.index(r, 7), Qt.ItemDataRole.ForegroundRole) for r in range(model.rowCount())]
-        page.table.selectRow(0)
-        assert until(lambda: rows[0][0] in page.history.toPlainText())
-        page.grab().save({str(shot)!r})
-        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-        print(json.dumps({{"title": page_of.title, "summary": page.summary.text(), "rows": rows, "headers": headers,
-                           "red": [c is not None and c.name() == "#b3261e" for c in red]}}, ensure_ascii=False))
-        """
-    )
+    known = as_json(data, "enterprise", "list", "--limit", "1")[0]["uscc"]
+    probe = [sys.executable, str(ROOT / "tests" / "fixtures" / "requests_probe.py"), str(data), str(shot)]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    done = subprocess.run([*probe, valid_code(99, "110105"), known], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.strip().splitlines()[-1])
-    assert found["title"] == "企业诉求"
-    assert found["headers"][:3] == ["编号", "企业", "类别"] and "办理期限" in found["headers"]
-    assert sorted(r[0] for r in found["rows"]) == sorted(r["number"] for r in waiting)  # open ones, by default
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+
+    # The list: what the CLI lists, in Chinese, the overdue ones in red.
+    assert seen["title"] == "企业诉求"
+    assert seen["headers"][:3] == ["编号", "企业", "类别"] and "办理期限" in seen["headers"]
+    assert sorted(r[0] for r in seen["rows"]) == sorted(r["number"] for r in waiting)  # open ones, by default
     late = sorted(r["number"] for r in waiting if r["status"] == "overdue")
-    assert late and sorted(row[0] for row, red in zip(found["rows"], found["red"], strict=True) if red) == late
-    assert {row[7] for row in found["rows"]} == {"办理中", "已超期"}
-    assert found["summary"] == f"未办结的诉求 {len(waiting)} 件，其中 {len(late)} 件已超过办理期限。"
+    assert late and sorted(row[0] for row, red in zip(seen["rows"], seen["red"], strict=True) if red) == late
+    assert {row[7] for row in seen["rows"]} == {"办理中", "已超期"}
+    assert seen["summary"] == f"未办结的诉求 {len(waiting)} 件，其中 {len(late)} 件已超过办理期限。"
     assert shot.stat().st_size > 10_000
+
+    # One warning per overdue request; clicking one opens the page on it.
+    assert sorted(n["key"] for n in seen["notices"]) == sorted(f"requests:{r['uid']}:overdue" for r in waiting
+                                                               if r["status"] == "overdue")  # fmt: skip
+    assert all(
+        n["level"] == "warning" and n["page"] == "requests" and "已过办理期限" in n["text"] for n in seen["notices"]
+    )
+    assert seen["opened"] in late and seen["opened"] in seen["history"] and "受理，转" in seen["history"]
+    assert seen["figures"]["requests.open"] == f"{len(waiting)}（{len(late)} 件超期）"
+    assert seen["figures"]["requests_digest.month"].startswith(("3（", "—"))  # demo closes may fall last month
+
+    # The forms: a refusal keeps the form open with what was typed; then recorded, then closed.
+    assert "企业名录中没有统一社会信用代码为" in seen["refused"]["error"] and seen["refused"]["open"]
+    assert seen["refused"]["text"] == "订单增加，需要流动资金贷款 300 万元。"
+    assert seen["recorded"] == {**seen["recorded"], "kind": "融资", "department": "金融服务中心", "state": "open"}
+    assert seen["close_refused"] == "请填写答复内容。"
+    assert seen["closed"] == seen["recorded"]["number"]
+    shown = as_json(data, "requests", "show", seen["closed"])
+    assert shown["status"] == "closed" and shown["satisfaction"] == "基本满意" and shown["uscc"] == known
+    assert seen["wording"] == ["办结了企业诉求", f"诉求 {shown['number']}（{shown['enterprise_name']}）"]
+    assert as_json(data, "requests-digest")["closed"] == 4
 
 
 @pytest.fixture
