@@ -196,6 +196,8 @@ def test_closing_twice_an_unknown_number_or_a_wrong_verdict_is_refused(fresh, re
     assert follow.returncode != 0 and "已办结，不能再记录跟进" in follow.stderr
     missing = station(fresh, "requests", "close", "ST01-SQ1999-0001", "--answer", "x", "--satisfaction", "满意")
     assert missing.returncode != 0 and "找不到编号为“ST01-SQ1999-0001”的诉求" in missing.stderr
+    broken = station(fresh, "requests", "close", b"ST01-\xed\xa0\x80", "--answer", "x", "--satisfaction", "满意")
+    assert broken.returncode != 0 and "诉求编号含有无法识别的字符" in broken.stderr and "Traceback" not in broken.stderr
     assert counts(fresh) == before and as_json(fresh, "requests-digest")["closed"] == heard
     assert as_json(fresh, "requests", "show", number)["answer"] == "已推荐专场招聘会"
 

@@ -64,3 +64,8 @@ def check_satisfaction(value: str) -> str:
     if value not in SATISFACTION:
         raise UserError(f"企业满意度应为{'、'.join(SATISFACTION)}之一，请改正。")
     return value
+
+
+def shown(value: str, limit: int = 40) -> str:
+    """``value`` as it may be echoed in a sentence: cut short, and nothing of it when it holds broken text."""
+    return "" if _UNREADABLE.search(value) else value[:limit]

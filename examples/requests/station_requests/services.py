@@ -27,6 +27,7 @@ from station_requests.rules import (
     check_satisfaction,
     clean_text,
     due_days,
+    shown,
 )
 
 
@@ -54,11 +55,15 @@ def next_number(session: Session, station_code: str, now: dt.datetime) -> str:
 
 def find(session: Session, key: str) -> EnterpriseRequest:
     key = (key or "").strip()
+    if not key:
+        raise UserError("请填写诉求编号。")
+    if not shown(key):  # checked before the query: SQLite cannot even take broken text as a parameter
+        raise UserError("诉求编号含有无法识别的字符，请核对后重新输入。")
     found = session.scalar(
         select(EnterpriseRequest).where(or_(EnterpriseRequest.number == key.upper(), EnterpriseRequest.uid == key))
     )
     if found is None:
-        raise UserError(f"找不到编号为“{key[:40]}”的诉求，请用 station requests list 或在诉求页面核对编号。")
+        raise UserError(f"找不到编号为“{shown(key)}”的诉求，请用 station requests list 或在诉求页面核对编号。")
     return found
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -228,7 +229,7 @@ class RequestsPage(QWidget):
             return
         number, name = values[0], values[1]
         if values[STATE_COLUMN] == "closed":
-            self.history.setFocus()
+            QMessageBox.information(self, "记录跟进", f"诉求 {number} 已办结，不能再记录跟进。")
             return
         text = ask_reason(
             self,
@@ -251,7 +252,10 @@ class RequestsPage(QWidget):
 
     def close_selected(self) -> None:
         values = self._selected()
-        if values is None or values[STATE_COLUMN] == "closed":
+        if values is None:
+            return
+        if values[STATE_COLUMN] == "closed":
+            QMessageBox.information(self, "办结", f"诉求 {values[0]} 已办结。")
             return
         from station_requests.ui.dialogs import CloseDialog
 
