@@ -258,8 +258,9 @@ def cmd_plugins(args: argparse.Namespace, ctx: StationContext) -> int:
     if args.json:
         _print_json(items)
     else:
+        width = max((len(p["name"]) for p in items), default=0) + 2  # a long name never runs into its status
         for p in items:
-            line = f"{p['name']:<14}{p['status']:<10}{p['distribution']} {p['version']}"
+            line = f"{p['name']:<{width}}{p['status']:<10}{p['distribution']} {p['version']}"
             print(line + (f"  错误：{p['error']}" if p["error"] else ""))
     return 0
 

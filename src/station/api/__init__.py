@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time each nam
     from station.errors import ValidationError as ValidationError
     from station.hookspecs import hookimpl as hookimpl
     from station.hookspecs import hookspec as hookspec
+    from station.core.sync.values import value_problem as value_problem
     from station.plugins import calling as calling
     from station.plugins import contributions_from as contributions_from
     from station.settings import Settings as Settings
@@ -75,6 +76,7 @@ EXPORTS: dict[str, str] = {
     "AuditWording": "station.contributions:AuditWording",
     "Base": "station.core.db:Base",
     "calling": "station.plugins:calling",
+    "value_problem": "station.core.sync.values:value_problem",
     "contributions_from": "station.plugins:contributions_from",
     "CliCommand": "station.contributions:CliCommand",
     "csv_safe": "station.core.csv_safe",

@@ -3,11 +3,14 @@
 Rows of fields, then whatever else the form shows, a red line saying what is wrong, and the buttons: OK named
 for the act ("签发", "受理") and Cancel. OK runs ``submit``: ``check`` says what is missing as a sentence (shown
 in the red line, the dialog stays open), then ``save`` does the work (by default the dialog just closes; a
-form that saves off the UI thread calls ``refuse`` with the service's error). A ``safe`` form (pay, revoke,
-reject) has no default button, so a stray Enter never acts.
+form that writes calls ``save_with`` to do it off the UI thread, keeping the form open on a refusal). A
+``safe`` form (pay, revoke, reject) has no default button, so a stray Enter never acts.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -80,6 +83,23 @@ class FormDialog(QDialog):
             return
         self.error.hide()
         self.save()
+
+    def save_with(self, work: Callable[[Any], Any], done: Callable[[Any], None] | None = None) -> None:
+        """Save off the UI thread: ``work(progress)`` runs on a worker; a refusal the clerk can fix (a
+        ``UserError``) shows under the fields and the form stays open with what was typed; anything else is
+        reported as the station reports errors. ``done(result)`` runs on the UI thread (by default: close)."""
+        from station.shell.dbop import DbOp, show_error
+
+        self.ok_button.setEnabled(False)  # one save at a time: a second press would save twice
+
+        def failed(exc: BaseException) -> None:
+            self.ok_button.setEnabled(True)
+            if isinstance(exc, UserError):
+                self.refuse(exc)
+            else:
+                show_error(self, exc)
+
+        DbOp(self, work, on_done=done or (lambda _result: self.accept()), on_error=failed).start()
 
     def refuse(self, problem: str | BaseException) -> None:
         """Show why the form cannot be saved, under the fields; nothing typed is lost."""

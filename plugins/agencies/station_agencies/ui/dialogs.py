@@ -430,7 +430,7 @@ class AgencyDialog(GuardsEdits, FormDialog):
             self.made = uid
             self.accept()
 
-        DbOp(self, run, on_done=done, on_error=self.refuse).start()
+        self.save_with(run, done)
 
 
 class QualificationDialog(GuardsEdits, FormDialog):
@@ -463,4 +463,4 @@ class QualificationDialog(GuardsEdits, FormDialog):
             with self.ctx.work(self.actor) as work:
                 services.add_qualification(work, self.agency_uid, service, cert, until, issuer)
 
-        DbOp(self, run, on_done=lambda _: self.accept(), on_error=self.refuse).start()
+        self.save_with(run)

@@ -192,13 +192,4 @@ class SettingsDialog(FormDialog):
             with self.ctx.work(actor) as work:
                 services.save_settings_form(work, form)
 
-        def failed(exc: BaseException) -> None:
-            from station.api import UserError
-            from station.api.ui import show_error
-
-            if isinstance(exc, UserError):
-                self.refuse(exc)
-            else:
-                show_error(self, exc)
-
-        DbOp(self, run, on_done=lambda _r: self.accept(), on_error=failed).start()
+        self.save_with(run)

@@ -66,7 +66,7 @@ class NewUserDialog(GuardsEdits, FormDialog):
             self.accept()
             self.page.reload()
 
-        DbOp(self, run, on_done=done, on_error=self.refuse).start()
+        self.save_with(run, done)
 
 
 class UsersPage(QWidget):
