@@ -60,12 +60,12 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time each nam
     from station.core.identity import User as User
     from station.core.roles import Actor as Actor
     from station.core.roles import require as require
+    from station.core.sync.values import value_problem as value_problem
     from station.core.work import Work as Work
     from station.errors import UserError as UserError
     from station.errors import ValidationError as ValidationError
     from station.hookspecs import hookimpl as hookimpl
     from station.hookspecs import hookspec as hookspec
-    from station.core.sync.values import value_problem as value_problem
     from station.plugins import calling as calling
     from station.plugins import contributions_from as contributions_from
     from station.settings import Settings as Settings
