@@ -263,7 +263,9 @@ def test_every_claim_gets_a_receipt_code_that_its_receipt_prints(loaded, firm, c
     with ctx.work(clerk) as work:
         claim = services.apply(work, firm, "RD-AWARD", materials=MATERIALS, now=clock())
         number, code = claim.number, claim.receipt_code
-    assert re.fullmatch(f"[{services.RECEIPT_ALPHABET}]{{12}}", code) and not set(code) & set("01IOS")  # S dropped, not 5
+    assert re.fullmatch(f"[{services.RECEIPT_ALPHABET}]{{12}}", code) and not set(code) & set(
+        "01IOS"
+    )  # S dropped, not 5
     assert len({services.new_receipt_code() for _ in range(1000)}) == 1000  # random, not a counter
     with ctx.read() as session:
         h = services.history(session, number, dt.date(2026, 3, 1))
