@@ -186,7 +186,7 @@ class StationContext:
         from station.core.work import Work
 
         session = self.db.write()
-        work = Work(session, actor, self.host.fire)
+        work = Work(session, actor, self.host.fire, station_code=self.settings.station_code)
         try:
             with translated():
                 yield work

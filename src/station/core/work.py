@@ -22,9 +22,12 @@ log = logging.getLogger(__name__)
 
 
 class Work:
-    def __init__(self, session: Session, actor: Actor, fire: Callable[..., None] | None = None) -> None:
+    def __init__(
+        self, session: Session, actor: Actor, fire: Callable[..., None] | None = None, *, station_code: str = ""
+    ) -> None:
         self.session = session
         self.actor = actor
+        self.station_code = station_code  # the station doing the work ("" before it is enrolled): numbers carry it
         self._fire = fire
         # (hook, kwargs) for one event, or (hook, a callable that yields each event's kwargs after the commit)
         self._events: list[tuple[str, dict[str, Any] | Callable[[], Iterable[dict[str, Any]]]]] = []
