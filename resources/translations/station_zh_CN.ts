@@ -94,7 +94,8 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="154" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="191" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -134,9 +135,48 @@
         <translation>同步冲突</translation>
     </message>
     <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="192" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="210" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <location filename="../../src/station/shell/pages/conflicts.py" line="104" />
         <source>The hall does not accept this station's change; only the hall can decide on it.</source>
         <translation>服务大厅不接受本站的这次改动，只能由服务大厅决定。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../src/station/builtin/sync.py" line="50" />
+        <source>Changes waiting to upload</source>
+        <translation>待上传变更</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/sync.py" line="58" />
+        <source>Conflicts to review</source>
+        <translation>待审核冲突</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/registry.py" line="112" />
+        <source>Registered enterprises</source>
+        <translation>在册企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/registry.py" line="117" />
+        <source>Founded this month</source>
+        <translation>本月新成立</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/registry.py" line="124" />
+        <source>Enterprises starting up</source>
+        <translation>开办阶段企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/people.py" line="98" />
+        <source>Actions recorded today</source>
+        <translation>今日操作记录</translation>
     </message>
 </context>
 <context>
@@ -172,6 +212,103 @@
 </context>
 <context>
     <name>EnterpriseForm</name>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="35" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="36" />
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="37" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="38" />
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="39" />
+        <source>Registered capital (10k yuan)</source>
+        <translation>注册资本（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="40" />
+        <source>Employees</source>
+        <translation>从业人数</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="41" />
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="42" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="43" />
+        <source>Park zone</source>
+        <translation>所在园区</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="44" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="45" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="46" />
+        <source>Life-cycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="49" />
+        <source>18 characters, such as 91430211MA4PXE5QXY</source>
+        <translation>18位，如 91430211MA4PXE5QXY</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="53" />
+        <source>In 10k yuan, such as 500</source>
+        <translation>单位万元，如 500</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="54" />
+        <source>Such as 2021-06-18</source>
+        <translation>如 2021-06-18</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91430211MA4PXE5QXY</source>
+        <translation type="vanished">18位，如 91430211MA4PXE5QXY</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="50" />
+        <source>Type a few characters of the industry's name and pick it, or a code such as C3411</source>
+        <translation>输入行业名称中的几个字选择，或填代码如 C3411</translation>
+    </message>
+    <message>
+        <source>In 10k yuan, e.g. 500</source>
+        <translation type="vanished">单位万元，如 500</translation>
+    </message>
+    <message>
+        <source>e.g. 2021-06-18</source>
+        <translation type="vanished">如 2021-06-18</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="55" />
+        <source>Mobile, or landline with area code</source>
+        <translation>手机或带区号的固话</translation>
+    </message>
     <message>
         <location filename="../../src/station/shell/pages/enterprise_form.py" line="68" />
         <source>Enterprise</source>
@@ -249,6 +386,31 @@
         <location filename="../../src/station/shell/pages/enterprise_model.py" line="39" />
         <source>Registered capital (10k yuan)</source>
         <translation>注册资本（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="43" />
+        <source>Starting up</source>
+        <translation>开办</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="44" />
+        <source>Construction</source>
+        <translation>建设</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="45" />
+        <source>Operating</source>
+        <translation>运营</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="46" />
+        <source>Changing</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="47" />
+        <source>Exiting</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -532,6 +694,11 @@
         <location filename="../../src/station/shell/main_window.py" line="273" />
         <source>The database was upgraded; a backup of the earlier version was kept.</source>
         <translation>数据库已升级，升级前的数据已另行备份。</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/main_window.py" line="441" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location filename="../../src/station/shell/main_window.py" line="585" />
@@ -829,6 +996,24 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../src/station/shell/i18n.py" line="60" />
+        <source>Clerk</source>
+        <translation>办事员</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/i18n.py" line="61" />
+        <source>Supervisor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/i18n.py" line="62" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../src/station/shell/settings_dialog.py" line="119" />
@@ -1096,6 +1281,80 @@
         <location filename="../../src/station/shell/sync_status.py" line="119" />
         <source>Synchronising with the hall…</source>
         <translation>正在与服务大厅同步…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncedTables</name>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="31" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="32" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="33" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="34" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="35" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="36" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <location filename="../../src/station/builtin/registry.py" line="61" />
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="38" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="39" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="40" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="41" />
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="42" />
+        <source>Last changed</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="43" />
+        <source>Last changed by</source>
+        <translation>最后修改人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="75" />
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from station.shell.keys import open_on_enter
 from station.shell.lazy_table import LazyTableModel
 from station.shell.widgets import page_title, size_columns
 
+from . import names
 from .charts import DimensionBars, StarHistogram
 from .dialogs import AgencyDialog, CommissionDialog, DrawDialog, QualificationDialog, RatingDialog
 
@@ -239,7 +240,7 @@ class AgenciesPage(QWidget):
                 r.uid: (
                     r.name, "、".join(cat.name(s) for s in r.services),
                     r.with_status(star_text(r.stars)) if r.count else "",
-                    f"{r.score:.2f}" if r.score is not None else "", r.count, services.STATUSES[r.status],
+                    f"{r.score:.2f}" if r.score is not None else "", r.count, names.status(r.status),
                 )
                 for r in ranked
             }  # fmt: skip
@@ -277,7 +278,10 @@ class AgenciesPage(QWidget):
                 result = services.evaluation(session, period, cat.rules)
             mine = result.agencies.get(uid)
             bars = (
-                [(name, mine.bayes[code], result.park_means[code]) for code, name in cat.dimensions.items()]
+                [
+                    (names.dimension(code, name), mine.bayes[code], result.park_means[code])
+                    for code, name in cat.dimensions.items()
+                ]
                 if mine
                 else []
             )
@@ -287,9 +291,14 @@ class AgenciesPage(QWidget):
             history, bars = loaded
             self._history = history
             a = history.agency
-            status = services.STATUSES[a["status"]] + (f"（{a['status_reason']}）" if a["status_reason"] else "")
-            quals = "；".join(
-                f"{q['service']} {q['cert_no']} 至 {q['valid_until']}" + ("（已过期）" if q["expired"] else "")
+            status = names.status(a["status"])
+            if a["status_reason"]:
+                status = self.tr("%1 (%2)").replace("%1", status).replace("%2", a["status_reason"])
+            quals = self.tr("; ").join(
+                (self.tr("%1 %2, expired %3") if q["expired"] else self.tr("%1 %2, valid until %3"))
+                .replace("%1", names.service(cat.service(q["service"]).code, q["service"]))
+                .replace("%2", q["cert_no"])
+                .replace("%3", q["valid_until"])
                 for q in history.qualifications
             )
             self.detail_title.setText(
@@ -373,7 +382,7 @@ class AgenciesPage(QWidget):
         current = self._current_agency()
         if current is None:
             return
-        labels = list(services.STATUSES.values())
+        labels = [names.status(code) for code in services.STATUSES]
         label, ok = QInputDialog.getItem(self, self.tr("Agency status"), current[1], labels, 0, False)
         if not ok:
             return
@@ -407,8 +416,8 @@ class AgenciesPage(QWidget):
         self.commission_filter = QComboBox()
         self.commission_filter.setObjectName("commission_filter")
         self.commission_filter.addItem(self.tr("All states"), None)
-        for code, label in services.COMMISSION_STATUSES.items():
-            self.commission_filter.addItem(label, code)
+        for code in services.COMMISSION_STATUSES:
+            self.commission_filter.addItem(names.commission_status(code), code)
         self.commission_filter.currentIndexChanged.connect(self.reload_commissions)
         buttons = QHBoxLayout()
         buttons.addWidget(self.commission_filter)

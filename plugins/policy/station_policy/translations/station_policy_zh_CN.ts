@@ -146,6 +146,46 @@
         <translation>%1 年度</translation>
     </message>
     <message>
+        <location filename="../ui/claim_dialog.py" line="109" />
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 (edition of %4, %5)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2） — %3（%4 版，%5）</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="118" />
+        <source>estimated %1</source>
+        <translation>预计 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="119" />
+        <source>approved %1</source>
+        <translation>核定 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="122" />
+        <source>on public notice until %1</source>
+        <translation>公示至 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="124" />
+        <source>payout number %1</source>
+        <translation>兑付编号 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="126" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="128" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../ui/claim_dialog.py" line="131" />
+        <source>Third-party verifier: %1</source>
+        <translation>第三方鉴证机构：%1</translation>
+    </message>
+    <message>
         <location filename="../ui/claim_dialog.py" line="176" />
         <source>Reject claim</source>
         <translation>驳回申请</translation>
@@ -272,6 +312,19 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../__init__.py" line="201" />
+        <source>Enterprises eligible for a policy</source>
+        <translation>可享受政策的企业</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="208" />
+        <source>Claims in progress</source>
+        <translation>办理中的兑现申请</translation>
+    </message>
+</context>
+<context>
     <name>FactsDialog</name>
     <message>
         <location filename="../ui/facts_dialog.py" line="36" />
@@ -325,6 +378,123 @@
         <location filename="../__init__.py" line="111" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyNames</name>
+    <message>
+        <location filename="../ui/names.py" line="18" />
+        <source>Applied</source>
+        <translation>已申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="19" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="vanished">核定金额</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="20" />
+        <source>Passed review</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="21" />
+        <source>Under public notice</source>
+        <translation>公示中</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="22" />
+        <source>Paid</source>
+        <translation>已兑付</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="23" />
+        <source>Rejected</source>
+        <translation>不予兑现</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="24" />
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="27" />
+        <source>Apply</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="28" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="29" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="30" />
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="31" />
+        <source>Pay</source>
+        <translation>兑付</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="32" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="33" />
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="34" />
+        <source>Third-party verification</source>
+        <translation>第三方鉴证</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="37" />
+        <source>Eligible</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="38" />
+        <source>Data missing</source>
+        <translation>待补数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="39" />
+        <source>Not eligible</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="42" />
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="43" />
+        <source>Waiting for the hall's confirmation</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="44" />
+        <source>Not accepted by the hall</source>
+        <translation>未被服务大厅接受</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="82" />
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
     </message>
 </context>
 <context>
@@ -594,6 +764,50 @@
         <location filename="../ui/dialogs.py" line="144" />
         <source>Writing the report…</source>
         <translation>正在生成报表…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncedTables</name>
+    <message>
+        <location filename="../__init__.py" line="62" />
+        <source>Policy claim</source>
+        <translation>兑现申请</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="64" />
+        <location filename="../__init__.py" line="88" />
+        <source>Policy</source>
+        <translation>政策名称</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="65" />
+        <source>Estimated amount</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="66" />
+        <source>Approved amount</source>
+        <translation>核定金额</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="75" />
+        <source>Step of a policy claim</source>
+        <translation>兑现申请的办理环节</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="86" />
+        <source>Payout</source>
+        <translation>兑付</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="89" />
+        <source>Paid on</source>
+        <translation>兑付日期</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="90" />
+        <source>Paid by</source>
+        <translation>经办人</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from station.shell.dbop import DbOp
 from station.shell.keys import open_on_enter, search_leads_to
 from station.shell.widgets import page_title, size_columns
 from station_startup import catalogue, services
+from station_startup.ui import names
 from station_startup.ui.board_model import PAGE_SIZE, RANK_COLOUR, StartupBoardModel
 
 REFRESH_MS = 60_000
@@ -58,7 +59,7 @@ class StartupBoardPage(QWidget):
         self.step.setObjectName("step")
         self.step.addItem(self.tr("All steps"), "")
         for spec in catalogue.load().steps:
-            self.step.addItem(spec.name, spec.code)
+            self.step.addItem(names.step(spec.code, spec.name), spec.code)
         self.colour = QComboBox()
         self.colour.setObjectName("colour")
         for text, code in (

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 from station.contributions import QT_TRANSLATE_NOOP
 from station.core.clock import local_text
 from station_startup import catalogue
+from station_startup.ui import names
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
@@ -60,10 +61,10 @@ class StartupBoardModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._generation = 0
         cat = catalogue.load()
-        self._type_names = {code: t.name for code, t in cat.case_types.items()}
+        self._type_names = {code: names.case_type(code, t.name) for code, t in cat.case_types.items()}
         translate = QCoreApplication.translate
         self._headers = [translate("StartupBoardModel", text) for _, text in TEXT_COLUMNS]
-        self._headers += [s.name for s in cat.steps]  # step names are the catalogue's Chinese names
+        self._headers += [names.step(s.code, s.name) for s in cat.steps]
         self._headers.append(translate("StartupBoardModel", STATE_HEADER))
         self._rank_text = {rank: translate("StartupBoardModel", text) for rank, text in RANK_TEXT.items()}
         self._brushes = {rank: QBrush(QColor(colour)) for rank, colour in RANK_COLOUR.items()}

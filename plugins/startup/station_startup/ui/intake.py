@@ -32,6 +32,7 @@ from station.shell.dbop import DbOp
 from station.shell.keys import chain_tabs
 from station.shell.widgets import error_label, fit_on_screen, scrolling
 from station_startup import catalogue, services
+from station_startup.ui import names
 
 
 class IntakeDialog(GuardsEdits, QDialog):
@@ -49,7 +50,7 @@ class IntakeDialog(GuardsEdits, QDialog):
         self.case_type = QComboBox()
         self.case_type.setObjectName("case_type")
         for code, spec in self.cat.case_types.items():
-            self.case_type.addItem(spec.name, code)
+            self.case_type.addItem(names.case_type(code, spec.name), code)
         self.case_type.currentIndexChanged.connect(self._fill_papers)
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()

@@ -28,6 +28,7 @@ from station.shell.dbop import DbOp
 from station.shell.keys import tab_in_layout_order
 from station.shell.widgets import error_label
 from station_startup import catalogue, services
+from station_startup.ui import names
 
 
 class LimitPicker(QWidget):
@@ -140,7 +141,7 @@ class SettingsDialog(QDialog):
             picker = LimitPicker()
             picker.setObjectName(f"limit_{code}")
             self.limits[code] = picker
-            form.addRow(spec.name, picker)
+            form.addRow(names.case_type(code, spec.name), picker)
         self.yellow = QSpinBox()
         self.yellow.setObjectName("yellow_percent")
         self.yellow.setRange(1, 99)

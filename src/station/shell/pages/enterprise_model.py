@@ -39,6 +39,20 @@ COLUMNS = [
     ("registered_capital_fen", QT_TRANSLATE_NOOP("EnterpriseTableModel", "Registered capital (10k yuan)")),
 ]
 
+STAGES = {
+    "startup": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Starting up"),
+    "construction": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Construction"),
+    "operation": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Operating"),
+    "change": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Changing"),
+    "exit": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Exiting"),
+}
+
+
+def stage_name(code: str) -> str:
+    source = STAGES.get(code)
+    return QCoreApplication.translate("EnterpriseTableModel", source) if source else ent.STAGES.get(code, code)
+
+
 Fetch = Callable[[Sequence[int]], dict[int, tuple[Any, ...]]]
 Submit = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 
@@ -118,7 +132,7 @@ class EnterpriseTableModel(QAbstractTableModel):
     def _display(self, column: int, value: Any, role: int) -> str:
         key = COLUMNS[column][0]
         if key == "stage":
-            return ent.STAGES.get(value, value)
+            return stage_name(value)
         if key == "registered_capital_fen":
             return ent.format_capital(value)
         if key == "industry_code":  # the industry's name; the code and its section in the tooltip

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from station.core.clock import local_text
 from station.core.roles import ROLES
 from station.errors import UserError, ValidationError
+from station.shell import i18n
 from station.shell.confirm import GuardsEdits, confirm
 from station.shell.dbop import DbOp
 from station.shell.widgets import error_label, page_title
@@ -41,7 +42,8 @@ class NewUserDialog(GuardsEdits, QDialog):
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.role = QComboBox()
-        for code, label in ROLES.items():
+        for code in ROLES:
+            label = i18n.role(code)
             self.role.addItem(label, code)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -146,7 +148,7 @@ class UsersPage(QWidget):
                 status = self.tr("Active") if active else self.tr("Disabled")
                 if active and locked:  # wrong passwords: a reset password lifts it
                     status = self.tr("Locked until %1").replace("%1", locked)
-                cells = (username, display, ROLES.get(role, role), status, last)
+                cells = (username, display, i18n.role(role), status, last)
                 for j, value in enumerate(cells):
                     item = QTableWidgetItem(value)
                     item.setData(Qt.ItemDataRole.UserRole, username)
@@ -173,7 +175,7 @@ class UsersPage(QWidget):
         username = self._selected()
         if username is None:
             return
-        labels = list(ROLES.values())
+        labels = [i18n.role(code) for code in ROLES]
         display = self.table.item(self.table.currentRow(), 1).text()
         label, ok = QInputDialog.getItem(self, self.tr("Change role"), display, labels, 0, False)
         if ok:
