@@ -4,7 +4,8 @@ At 125 % scaling a 1366×768 screen is 1093×614 logical pixels with the same fo
 logical sizes. A page or dialog fails on: text that does not fit its label, button, tab or column header
 (an error sentence included); a string that looks like an identifier (``policy.claim.pay``), a uid or a
 login id; a string in the other language (in Chinese a stray English word, in English any Chinese); and a
-Tab step that jumps back against the layout.
+Tab step that jumps back against the layout (up, or leftwards on a line), on pages as in dialogs. Every tab
+of a tabbed page is walked.
 
 What counts as the UI's own words: window titles, labels, buttons, group boxes, tabs, placeholder texts and
 the column headers of tables. Table cells are data and are not read. Data also shows inside labels (a
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTabBar,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -226,7 +228,17 @@ def test_every_page_fits_and_reads_in_words(qtbot, qapp, park, language, screen)
                 continue
             _settle(qtbot, window)
             page = window.page_widget(key)
-            found[key] = problems(page, language, data, tab_order=False)
+            found[key] = problems(page, language, data, tab_order=True)
+            for tabs in page.findChildren(QTabWidget):  # every tab of the page, not only the first
+                for i in range(1, tabs.count()):
+                    if not tabs.isTabEnabled(i) or not _visible(tabs, page):
+                        continue
+                    tabs.setCurrentIndex(i)
+                    _settle(qtbot, window)
+                    found[key] += [
+                        f"tab {tabs.tabText(i)!r}: {p}" for p in problems(page, language, data, tab_order=True)
+                    ]
+                tabs.setCurrentIndex(0)
         found["window"] = [p for p in problems(window.statusBar(), language, data, tab_order=False)]
         nav = window.nav
         for i in range(nav.count()):  # "Intermediary marketplac" was cut in English
@@ -348,3 +360,24 @@ def test_the_dialogs_fit_and_tab_in_the_order_they_are_laid_out(
         ctx.close()
     finally:
         i18n.install(qapp, "zh_CN")
+
+
+def test_a_page_whose_tab_order_jumps_back_up_is_caught(qtbot) -> None:
+    """The page check reads a page's stretch of its window's chain as Tab walks it, from the navigation."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QVBoxLayout
+
+    window = QWidget()
+    nav, page = QListWidget(), QWidget()
+    row = QHBoxLayout(window)
+    row.addWidget(nav)
+    row.addWidget(page, 1)
+    top, middle, bottom = QLineEdit(), QPushButton("Find"), QTableView()
+    column = QVBoxLayout(page)
+    for widget in (top, middle, bottom):
+        column.addWidget(widget)
+    qtbot.addWidget(window)
+    window.resize(800, 500)
+    window.show()
+    assert out_of_visual_order(page) == []
+    QWidget.setTabOrder(bottom, top)  # Tab goes from the table back up to the search box
+    assert out_of_visual_order(page) != []
