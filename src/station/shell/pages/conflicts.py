@@ -159,7 +159,7 @@ class ConflictsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons; arrows move in it
         self.table.horizontalHeader().setStretchLastSection(True)
-        size_columns(self.table, (160, 200, 260, 260))
+        size_columns(self.table, (340, 180, 260, 260))  # the record: a name and its 18-character code
         self.keep_station = keep_station = QPushButton(self.tr("Keep this station's version"))
         keep_station.clicked.connect(lambda: self.resolve("station"))
         self.table.itemSelectionChanged.connect(self._offer)
