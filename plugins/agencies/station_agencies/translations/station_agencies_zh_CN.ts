@@ -186,6 +186,11 @@
         <translation>各星级机构数</translation>
     </message>
     <message>
+        <location filename="../ui/page.py" line="241" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../ui/page.py" line="248" />
         <source>Too few</source>
         <translation>评价不足</translation>

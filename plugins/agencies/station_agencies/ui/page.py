@@ -238,7 +238,7 @@ class AgenciesPage(QWidget):
                 _, ranked = services.ranking(session, period, service, cat.rules)
             rows = {
                 r.uid: (
-                    r.name, "、".join(cat.name(s) for s in r.services),
+                    r.name, self.tr(", ").join(names.service(s, cat.name(s)) for s in r.services),
                     r.with_status(star_text(r.stars)) if r.count else "",
                     f"{r.score:.2f}" if r.score is not None else "", r.count, names.status(r.status),
                 )
