@@ -320,9 +320,19 @@ class AgenciesPage(QWidget):
             state = self.tr("Set aside: %1").replace("%1", r["set_aside_reason"]) if r["set_aside"] else ""
             detail = scores + (f"  {r['comment']}" if r["comment"] else "")
             rows.append((r["rated"], r["enterprise"], self.tr("Rating"), detail, state, r["uid"]))
+        from station_agencies import services
+
+        # The history holds the services' Chinese words: back to their codes, then into the screen's language.
+        status_codes = {text: code for code, text in services.COMMISSION_STATUSES.items()}
+        cat = services.catalogue(self.ctx.data_dir)
         for c in history.commissions:
-            rows.append((c["created"], c["enterprise"], self.tr("Commission"), f"{c['service']} {c['number']}",
-                         c["status"], ""))  # fmt: skip
+            service = c["service"]
+            known = next((s.code for s in cat.services.values() if s.name == service), None)
+            service = names.service(known, service) if known else service
+            code = status_codes.get(c["status"])
+            status = names.commission_status(code) if code else c["status"]
+            rows.append((c["created"], c["enterprise"], self.tr("Commission"), f"{service} {c['number']}",
+                         status, ""))  # fmt: skip
         rows.sort(key=lambda r: r[0], reverse=True)
         self.history.setRowCount(len(rows))
         for i, row in enumerate(rows):
