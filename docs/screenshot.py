@@ -26,12 +26,29 @@ OUT = Path(__file__).resolve().parent / "images"
 SHOWN_FIRST = {"dashboard", "enterprises"}  # taken as dashboard.png and main-window.png
 
 
+def _a_conflict(ctx: StationContext) -> None:
+    """One conflict for the conflicts page to show: the legal representative changed here and at the hall."""
+    import json
+
+    from station.core.sync import outbox
+
+    with ctx.raw() as conn:
+        uid, legal_rep = conn.execute("SELECT uid, legal_rep FROM enterprise ORDER BY id LIMIT 1").fetchone()
+    with outbox.connect(ctx.db_path) as conn, outbox.transaction(conn):
+        conn.execute(
+            "INSERT INTO sync_conflict(hall_id, table_name, row_uid, reason, theirs, ours, fields, status, created_at)"
+            " VALUES (1, 'enterprise', ?, '同一条记录已在别处被修改', ?, ?, 'legal_rep', 'open', '2026-11-30T09:00')",
+            (uid, json.dumps({"legal_rep": legal_rep}), json.dumps({"legal_rep": "王建国"})),
+        )
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         ctx = StationContext(tmp)
         for _ in fill_demo(ctx, ctx.cli_actor()):
             pass
+        _a_conflict(ctx)
         ctx.close()
         ctx = StationContext(tmp)
         shots: list[Path] = []

@@ -65,14 +65,17 @@ def tab_chain(window) -> list:
     while widget is not window and widget not in chain:
         policy = widget.focusPolicy()
         if (
-            widget.isVisibleTo(window)
+            window.isAncestorOf(widget)  # a page's chain runs on through the rest of its window
+            and widget.isVisibleTo(window)
             and widget.isEnabled()
             and policy.value & Qt.FocusPolicy.TabFocus.value
             and widget.focusProxy() is None
         ):
             chain.append(widget)
         widget = widget.nextInFocusChain()
-    if chain:  # the chain is a ring: read it from the widget at the top left, where a person starts
+    # A window's chain is a ring: read it from the widget at the top left, where a person starts. A page's is
+    # a stretch of its window's ring, entered from the navigation: read it as it comes.
+    if chain and window.isWindow():
         from PySide6.QtCore import QPoint
 
         def at(w):  # type: ignore[no-untyped-def]

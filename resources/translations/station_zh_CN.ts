@@ -94,60 +94,100 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="154" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="192" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="154" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="154" />
         <source>This station's version</source>
         <translation>本站版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="154" />
         <source>The hall's version</source>
         <translation>服务大厅版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="45" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="163" />
         <source>Keep this station's version</source>
         <translation>保留本站版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="48" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="166" />
         <source>Keep the hall's version</source>
         <translation>保留服务大厅版本</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="54" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="172" />
         <source>No conflicts are waiting.</source>
         <translation>没有待审核的冲突。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="56" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="174" />
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/conflicts.py" line="104" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="193" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="211" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="226" />
         <source>The hall does not accept this station's change; only the hall can decide on it.</source>
         <translation>服务大厅不接受本站的这次改动，只能由服务大厅决定。</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../src/station/builtin/sync.py" line="50" />
+        <source>Changes waiting to upload</source>
+        <translation>待上传变更</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/sync.py" line="58" />
+        <source>Conflicts to review</source>
+        <translation>待审核冲突</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/registry.py" line="112" />
+        <source>Registered enterprises</source>
+        <translation>在册企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/registry.py" line="117" />
+        <source>Founded this month</source>
+        <translation>本月新成立</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/registry.py" line="124" />
+        <source>Enterprises starting up</source>
+        <translation>开办阶段企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/builtin/people.py" line="98" />
+        <source>Actions recorded today</source>
+        <translation>今日操作记录</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="54" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="56" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/dashboard.py" line="55" />
+        <location filename="../../src/station/shell/pages/dashboard.py" line="57" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -173,42 +213,139 @@
 <context>
     <name>EnterpriseForm</name>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="68" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="35" />
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="36" />
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="37" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="38" />
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="39" />
+        <source>Registered capital (10k yuan)</source>
+        <translation>注册资本（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="40" />
+        <source>Employees</source>
+        <translation>从业人数</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="41" />
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="42" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="43" />
+        <source>Park zone</source>
+        <translation>所在园区</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="44" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="45" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="46" />
+        <source>Life-cycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="49" />
+        <source>18 characters, such as 91430211MA4PXE5QXY</source>
+        <translation>18位，如 91430211MA4PXE5QXY</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="53" />
+        <source>In 10k yuan, such as 500</source>
+        <translation>单位万元，如 500</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="54" />
+        <source>Such as 2021-06-18</source>
+        <translation>如 2021-06-18</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91430211MA4PXE5QXY</source>
+        <translation type="vanished">18位，如 91430211MA4PXE5QXY</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="50" />
+        <source>Type a few characters of the industry's name and pick it, or a code such as C3411</source>
+        <translation>输入行业名称中的几个字选择，或填代码如 C3411</translation>
+    </message>
+    <message>
+        <source>In 10k yuan, e.g. 500</source>
+        <translation type="vanished">单位万元，如 500</translation>
+    </message>
+    <message>
+        <source>e.g. 2021-06-18</source>
+        <translation type="vanished">如 2021-06-18</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="55" />
+        <source>Mobile, or landline with area code</source>
+        <translation>手机或带区号的固话</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="92" />
         <source>Enterprise</source>
         <translation>企业信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="68" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="92" />
         <source>Register an enterprise</source>
         <translation>登记企业</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="111" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="135" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="112" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="136" />
         <source>History (%1)</source>
         <translation>变更记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="127" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="151" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="127" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="151" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="127" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="151" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/enterprise_form.py" line="127" />
+        <location filename="../../src/station/shell/pages/enterprise_form.py" line="151" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
@@ -249,6 +386,31 @@
         <location filename="../../src/station/shell/pages/enterprise_model.py" line="30" />
         <source>Registered capital (10k yuan)</source>
         <translation>注册资本（万元）</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="34" />
+        <source>Starting up</source>
+        <translation>开办</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="35" />
+        <source>Construction</source>
+        <translation>建设</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="36" />
+        <source>Operating</source>
+        <translation>运营</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="37" />
+        <source>Changing</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/enterprise_model.py" line="38" />
+        <source>Exiting</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -380,7 +542,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../src/station/shell/form_dialog.py" line="95" />
+        <location filename="../../src/station/shell/form_dialog.py" line="115" />
         <source>This could not be saved; the log says why.</source>
         <translation>未能保存，原因已记入日志，请联系管理员。</translation>
     </message>
@@ -465,84 +627,89 @@
         <translation>正在打开服务站数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="141" />
-        <location filename="../../src/station/shell/main_window.py" line="498" />
+        <location filename="../../src/station/shell/main_window.py" line="149" />
+        <location filename="../../src/station/shell/main_window.py" line="506" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="149" />
+        <location filename="../../src/station/shell/main_window.py" line="157" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="150" />
+        <location filename="../../src/station/shell/main_window.py" line="158" />
         <source>Back up database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="154" />
+        <location filename="../../src/station/shell/main_window.py" line="162" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="159" />
+        <location filename="../../src/station/shell/main_window.py" line="167" />
         <source>Quit</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="164" />
+        <location filename="../../src/station/shell/main_window.py" line="172" />
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="165" />
+        <location filename="../../src/station/shell/main_window.py" line="173" />
         <source>Synchronise now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="170" />
+        <location filename="../../src/station/shell/main_window.py" line="178" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="171" />
+        <location filename="../../src/station/shell/main_window.py" line="179" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="174" />
+        <location filename="../../src/station/shell/main_window.py" line="182" />
         <source>Plugins…</source>
         <translation>插件…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="178" />
+        <location filename="../../src/station/shell/main_window.py" line="186" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="179" />
+        <location filename="../../src/station/shell/main_window.py" line="187" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="182" />
-        <location filename="../../src/station/shell/main_window.py" line="614" />
+        <location filename="../../src/station/shell/main_window.py" line="190" />
+        <location filename="../../src/station/shell/main_window.py" line="622" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="267" />
+        <location filename="../../src/station/shell/main_window.py" line="275" />
         <source>Preparing the database…</source>
         <translation>正在准备数据库…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="275" />
+        <location filename="../../src/station/shell/main_window.py" line="283" />
         <source>The database was upgraded; a backup of the earlier version was kept.</source>
         <translation>数据库已升级，升级前的数据已另行备份。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="588" />
+        <location filename="../../src/station/shell/main_window.py" line="443" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/main_window.py" line="596" />
         <source>Backup saved as %1.</source>
         <translation>备份已保存为 %1。</translation>
     </message>
@@ -551,22 +718,22 @@
         <translation type="vanished">数据库已升级，升级前的备份保存在 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="277" />
+        <location filename="../../src/station/shell/main_window.py" line="285" />
         <source>Please sign in.</source>
         <translation>请登录。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="330" />
+        <location filename="../../src/station/shell/main_window.py" line="338" />
         <source>The database could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="567" />
+        <location filename="../../src/station/shell/main_window.py" line="575" />
         <source>Back up database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="586" />
+        <location filename="../../src/station/shell/main_window.py" line="594" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -575,7 +742,7 @@
         <translation type="vanished">备份已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="615" />
+        <location filename="../../src/station/shell/main_window.py" line="623" />
         <source>Park Service Station %1</source>
         <translation>园区企业服务站 %1</translation>
     </message>
@@ -583,7 +750,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../src/station/shell/main_window.py" line="192" />
+        <location filename="../../src/station/shell/main_window.py" line="200" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
@@ -611,27 +778,27 @@
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="36" />
+        <location filename="../../src/station/shell/pages/users.py" line="37" />
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="45" />
+        <location filename="../../src/station/shell/pages/users.py" line="47" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="46" />
+        <location filename="../../src/station/shell/pages/users.py" line="48" />
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="47" />
+        <location filename="../../src/station/shell/pages/users.py" line="49" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="48" />
+        <location filename="../../src/station/shell/pages/users.py" line="50" />
         <source>Initial password</source>
         <translation>初始密码</translation>
     </message>
@@ -656,7 +823,7 @@
 <context>
     <name>NoticePopup</name>
     <message>
-        <location filename="../../src/station/shell/notices.py" line="98" />
+        <location filename="../../src/station/shell/notices.py" line="99" />
         <source>And %1 more in Notices.</source>
         <translation>另有 %1 条，见状态栏的“通知”。</translation>
     </message>
@@ -833,6 +1000,24 @@
         <location filename="../../src/station/shell/confirm.py" line="101" />
         <source>Please write the reason; it is kept on record.</source>
         <translation>请写明理由，理由将记入档案。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../src/station/shell/i18n.py" line="60" />
+        <source>Clerk</source>
+        <translation>办事员</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/i18n.py" line="61" />
+        <source>Supervisor</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/i18n.py" line="62" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>
@@ -1106,100 +1291,174 @@
     </message>
 </context>
 <context>
-    <name>UsersPage</name>
+    <name>SyncedTables</name>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="77" />
-        <source>Users</source>
-        <translation>用户管理</translation>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="31" />
+        <source>Number</source>
+        <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="81" />
-        <source>User name</source>
-        <translation>用户名</translation>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="32" />
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="81" />
-        <source>Full name</source>
-        <translation>姓名</translation>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="33" />
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="81" />
-        <source>Role</source>
-        <translation>角色</translation>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="34" />
+        <source>Code</source>
+        <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="81" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="35" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="81" />
+        <location filename="../../src/station/shell/pages/conflicts.py" line="36" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="37" />
+        <location filename="../../src/station/builtin/registry.py" line="61" />
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="38" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="39" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="40" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="41" />
+        <source>Created by</source>
+        <translation>创建人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="42" />
+        <source>Last changed</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="43" />
+        <source>Last changed by</source>
+        <translation>最后修改人</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/conflicts.py" line="75" />
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="79" />
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="83" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="83" />
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="83" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="83" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../src/station/shell/pages/users.py" line="83" />
         <source>Last sign-in</source>
         <translation>最近登录</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="89" />
+        <location filename="../../src/station/shell/pages/users.py" line="91" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="90" />
+        <location filename="../../src/station/shell/pages/users.py" line="92" />
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="91" />
+        <location filename="../../src/station/shell/pages/users.py" line="93" />
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="92" />
+        <location filename="../../src/station/shell/pages/users.py" line="94" />
         <source>Disable / enable</source>
         <translation>停用/启用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="125" />
+        <location filename="../../src/station/shell/pages/users.py" line="127" />
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="125" />
-        <location filename="../../src/station/shell/pages/users.py" line="188" />
+        <location filename="../../src/station/shell/pages/users.py" line="127" />
+        <location filename="../../src/station/shell/pages/users.py" line="190" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="127" />
+        <location filename="../../src/station/shell/pages/users.py" line="129" />
         <source>Locked until %1</source>
         <translation>已锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="161" />
+        <location filename="../../src/station/shell/pages/users.py" line="163" />
         <source>Change role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="174" />
+        <location filename="../../src/station/shell/pages/users.py" line="176" />
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="175" />
+        <location filename="../../src/station/shell/pages/users.py" line="177" />
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="192" />
+        <location filename="../../src/station/shell/pages/users.py" line="194" />
         <source>Disable user</source>
         <translation>停用账号</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="193" />
+        <location filename="../../src/station/shell/pages/users.py" line="195" />
         <source>Disable the account of %1 (%2)? They can no longer sign in until it is enabled again.</source>
         <translation>停用%1（%2）的账号？停用后该用户不能登录，直到重新启用。</translation>
     </message>
     <message>
-        <location filename="../../src/station/shell/pages/users.py" line="196" />
+        <location filename="../../src/station/shell/pages/users.py" line="198" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
@@ -1215,7 +1474,7 @@
 <context>
     <name>self.button</name>
     <message>
-        <location filename="../../src/station/shell/notices.py" line="251" />
+        <location filename="../../src/station/shell/notices.py" line="241" />
         <source>No notices</source>
         <translation>暂无通知</translation>
     </message>

@@ -128,7 +128,7 @@ class DashboardFigure:
     """One figure on the dashboard. ``compute(session)`` runs off the UI thread and returns the text."""
 
     key: str
-    title: str  # Chinese
+    title: str  # English source text, translated through Qt's "Dashboard" context (QT_TRANSLATE_NOOP)
     compute: Callable[[Any], str] | str = field(metadata=REF_FIELD)
     order: int = 100
     plugin: str = ""
@@ -169,9 +169,18 @@ class SyncedTable:
     delete: str = "owner"
     # For "append" tables: fields the creating station may still change (setting an abusive rating aside).
     amend: tuple[str, ...] = ()
+    # How a clerk reads a row where it is shown out of its page (the sync conflicts): what the row is (English
+    # source text, QT_TRANSLATE_NOOP("SyncedTables", ...)), its columns in words as (field, English source)
+    # pairs in the same context, and ``describe(session, row)``: the row as a clerk knows it ("claim
+    # ZC-ST01-20250301-0002, 株洲华鑫新材料有限公司"). Without ``describe`` the row is named by its enterprise
+    # and the first of its number, name, title or code (station.core.sync.describe).
+    label: str = ""
+    field_labels: tuple[tuple[str, str], ...] = ()
+    describe: Callable[[Any, Mapping[str, Any]], str] | str | None = field(default=None, metadata=REF_FIELD)
     plugin: str = ""
 
     def __post_init__(self) -> None:
+        _check_refs(self)
         if self.write not in WRITE_POLICIES:
             raise ValueError(f"{self.name}: write must be one of {WRITE_POLICIES}, not {self.write!r}")
         if self.delete not in ("owner", "none"):

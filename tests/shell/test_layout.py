@@ -2,8 +2,18 @@
 
 At 125 % scaling a 1366×768 screen is 1093×614 logical pixels with the same fonts, so both are walked as
 logical sizes. A page or dialog fails on: text that does not fit its label, button, tab or column header
-(an error sentence included); a string that looks like an identifier (``policy.claim.pay``) or a uid; in
-Chinese, a stray English word; and, in dialogs, a Tab step that jumps back against the layout.
+(an error sentence included); a string that looks like an identifier (``policy.claim.pay``), a uid or a
+login id; a string in the other language (in Chinese a stray English word, in English any Chinese); and a
+Tab step that jumps back against the layout (up, or leftwards on a line), on pages as in dialogs. Every tab
+of a tabbed page is walked.
+
+What counts as the UI's own words: window titles, labels, buttons, group boxes, tabs, placeholder texts and
+the column headers of tables. Table cells are data and are not read. Data also shows inside labels (a
+heading naming the enterprise, the station's name in the status bar): in English the texts are read with
+the park's own data taken out first, that is every value of a free-text column of the database (a column
+with a value per row or more than a dozen different values: names, addresses, titles) and the station's
+configured names. A column with a few values repeated over many rows (a status, a stage) is a list of the
+UI's own words and stays in, so a status shown untranslated still fails.
 """
 
 from __future__ import annotations
@@ -13,7 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -27,6 +37,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTabBar,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -41,6 +52,7 @@ IDENTIFIER = re.compile(r"(?<![\w.])[a-z_]+\.[a-z_]+(?:\.[a-z_]+)*(?![\w(])")
 UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.I)
 ENGLISH_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")  # a word, not a code such as APPR or ST01
 # Words that stay as they are in Chinese text: formats, standards, the product's own units.
+CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]")  # ideographs and full-width punctuation
 KEPT = {"Ctrl", "Shift", "Enter", "Space", "Tab", "Esc", "QR", "PDF", "CSV", "XLSX", "SQLite", "Base45", "COSE"}
 SLACK = 2  # pixels of rounding
 
@@ -61,6 +73,36 @@ def park(tmp_path_factory) -> Iterator[StationContext]:
         registry.DEMO_ENTERPRISES = saved
     ctx.close()
     yield ctx
+
+
+class Data:
+    """The park's data as it may appear inside a label, and the users' login ids (see the module's doc)."""
+
+    def __init__(self, ctx: StationContext) -> None:
+        values: set[str] = {ctx.settings.station_name, ctx.settings.park_name or ""}
+        with ctx.raw() as conn:
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            for table in tables:
+                for column in [r[1] for r in conn.execute(f"PRAGMA table_info('{table}')")]:
+                    rows, distinct = conn.execute(
+                        f'SELECT count("{column}"), count(DISTINCT "{column}") FROM "{table}"'
+                        f" WHERE typeof(\"{column}\") = 'text'"
+                    ).fetchone()
+                    if distinct and (distinct == rows or distinct > 12):
+                        found = conn.execute(
+                            f'SELECT DISTINCT "{column}" FROM "{table}" WHERE typeof("{column}") = \'text\''
+                        )
+                        values.update(v for (v,) in found if CHINESE.search(v) and len(v) < 200)
+            self.logins = {r[0] for r in conn.execute("SELECT username FROM station_user")}
+        self.values = sorted((v for v in values if v), key=len, reverse=True)  # longest first: a name in an address
+
+    def without(self, text: str) -> str:
+        if not CHINESE.search(text):
+            return text
+        for value in self.values:
+            if value in text:
+                text = text.replace(value, " ")
+        return text
 
 
 def _visible(widget: QWidget, top: QWidget) -> bool:
@@ -131,16 +173,25 @@ def _clipped(top: QWidget) -> Iterator[str]:
                         yield f"header {text!r}: needs {need}px, has {header.sectionSize(c)}"
 
 
-def problems(top: QWidget, language: str, *, tab_order: bool) -> list[str]:
+def problems(top: QWidget, language: str, data: Data, *, tab_order: bool) -> list[str]:
     found = list(_clipped(top))
     for widget, text in _texts(top):
         name = widget.objectName() or type(widget).__name__
         if IDENTIFIER.search(text) or UUID.search(text):
             found.append(f"{name}: an identifier where a person reads: {text[:60]!r}")
+        # A login that is also an English word ("clerk") is read as the word in English; Chinese catches it.
+        logins = [w for w in re.findall(r"[\w.@-]+", text) if w in data.logins]
+        if language == "en":
+            logins = [w for w in logins if not w.isalpha()]
+        if logins:
+            found.append(f"{name}: a login id where a name is expected: {text[:60]!r}")
+        chinese = re.findall(CHINESE.pattern + "+", data.without(text))
+        if language == "en" and chinese:
+            found.append(f"{name}: Chinese in English: {'/'.join(chinese)!r} in {text[:60]!r}")
         if language == "zh_CN":
             words = [w for w in ENGLISH_WORD.findall(text) if w not in KEPT]
             if words and not isinstance(widget, QComboBox):
-                found.append(f"{name}: English in Chinese: {text[:60]!r}")
+                found.append(f"{name}: English in Chinese: {'/'.join(words)!r} in {text[:60]!r}")
     if tab_order:
         found += [f"tab order: {step}" for step in out_of_visual_order(top)]
     return found
@@ -170,14 +221,25 @@ def test_every_page_fits_and_reads_in_words(qtbot, qapp, park, language, screen)
         with qtbot.waitSignal(window.logged_in, timeout=20_000):
             window.login("admin", DEMO_PASSWORD)
         assert window.width() <= width and window.height() <= height - TASKBAR
+        data = Data(ctx)
         found: dict[str, list[str]] = {}
         for key in window.page_keys():
             if not window.show_page(key):
                 continue
             _settle(qtbot, window)
             page = window.page_widget(key)
-            found[key] = problems(page, language, tab_order=False)
-        found["window"] = [p for p in problems(window.statusBar(), language, tab_order=False)]
+            found[key] = problems(page, language, data, tab_order=True)
+            for tabs in page.findChildren(QTabWidget):  # every tab of the page, not only the first
+                for i in range(1, tabs.count()):
+                    if not tabs.isTabEnabled(i) or not _visible(tabs, page):
+                        continue
+                    tabs.setCurrentIndex(i)
+                    _settle(qtbot, window)
+                    found[key] += [
+                        f"tab {tabs.tabText(i)!r}: {p}" for p in problems(page, language, data, tab_order=True)
+                    ]
+                tabs.setCurrentIndex(0)
+        found["window"] = [p for p in problems(window.statusBar(), language, data, tab_order=False)]
         nav = window.nav
         for i in range(nav.count()):  # "Intermediary marketplac" was cut in English
             item = nav.item(i)
@@ -204,7 +266,20 @@ def _dialogs(window: Any) -> dict[str, Callable[[], QDialog]]:
         "settings": lambda: SettingsDialog(window),
         "plugins": lambda: PluginsDialog(window),
         "shortcuts": lambda: ShortcutsDialog(window),
-        "reason": lambda: ReasonDialog(window, "吊销执照", "吊销“株洲华鑫新材料有限公司”的执照？", "吊销"),
+        # As the licences page asks it: its words translated, the enterprise's name as it is.
+        "reason": lambda: ReasonDialog(
+            window,
+            QCoreApplication.translate("LicensesPage", "Revoke licence"),
+            QCoreApplication.translate(
+                "LicensesPage",
+                "Revoke the licence %1 of %2 (%3)? A revoked licence cannot be restored: "
+                "scanning its code will show it as revoked.",
+            )
+            .replace("%1", "YZT-ST01-20250101-0001")
+            .replace("%2", _first(window, "enterprise", "name"))
+            .replace("%3", _first(window, "enterprise", "uscc")),
+            QCoreApplication.translate("LicensesPage", "Revoke"),
+        ),
     }
     pages = window.page_keys()
     if "startup" in pages:
@@ -265,13 +340,14 @@ def test_the_dialogs_fit_and_tab_in_the_order_they_are_laid_out(
             window.start()
         with qtbot.waitSignal(window.logged_in, timeout=20_000):
             window.login("admin", DEMO_PASSWORD)
+        data = Data(ctx)
         found: dict[str, list[str]] = {}
         for name, make in _dialogs(window).items():
             dialog = make()
             dialog.show()
             _settle(qtbot, dialog, 300)
             size = dialog.frameGeometry()
-            trouble = problems(dialog, language, tab_order=True)
+            trouble = problems(dialog, language, data, tab_order=True)
             if size.width() > width or size.height() > height - TASKBAR:
                 trouble.append(f"{size.width()}×{size.height()} is larger than the screen")
             if trouble:
@@ -284,3 +360,24 @@ def test_the_dialogs_fit_and_tab_in_the_order_they_are_laid_out(
         ctx.close()
     finally:
         i18n.install(qapp, "zh_CN")
+
+
+def test_a_page_whose_tab_order_jumps_back_up_is_caught(qtbot) -> None:
+    """The page check reads a page's stretch of its window's chain as Tab walks it, from the navigation."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QVBoxLayout
+
+    window = QWidget()
+    nav, page = QListWidget(), QWidget()
+    row = QHBoxLayout(window)
+    row.addWidget(nav)
+    row.addWidget(page, 1)
+    top, middle, bottom = QLineEdit(), QPushButton("Find"), QTableView()
+    column = QVBoxLayout(page)
+    for widget in (top, middle, bottom):
+        column.addWidget(widget)
+    qtbot.addWidget(window)
+    window.resize(800, 500)
+    window.show()
+    assert out_of_visual_order(page) == []
+    QWidget.setTabOrder(bottom, top)  # Tab goes from the table back up to the search box
+    assert out_of_visual_order(page) != []

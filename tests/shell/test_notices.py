@@ -208,3 +208,29 @@ def test_a_click_on_a_notice_opens_the_very_case(qtbot, data_dir) -> None:
     window.show_page("dashboard")
     assert window.notices.open_notice(Notice("x", "案件已超期。", "critical", page="enterprises", target="c1"))
     assert window.stack.currentWidget() is page and opened == ["c1"]
+
+
+def test_the_pop_up_takes_its_own_strip_and_covers_no_row_of_the_page(qtbot, data_dir) -> None:
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QTableView
+
+    def on_window(widget) -> QRect:  # type: ignore[no-untyped-def]
+        return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+    window = signed_in(qtbot, data_dir, FakePlugin())
+    window.resize(1366, 728)
+    window.show_page("enterprises")
+    popup = window.notice_popup
+    qtbot.waitUntil(popup.isVisible, timeout=10_000)
+    QApplication.processEvents()
+    table = window.page_widget("enterprises").findChild(QTableView)
+    shown = on_window(popup)
+    assert shown.height() > 0 and RED.text in popup.text.text()
+    assert not shown.intersects(on_window(window.stack))  # the page gave up the height: nothing under it
+    assert on_window(table.viewport()).bottom() < shown.top()
+    assert shown.bottom() < on_window(window.statusBar()).top()
+    assert popup.text.height() >= popup.text.heightForWidth(popup.text.width())  # its words are not cut
+
+    popup.hide()  # closed, the page has its height back
+    QApplication.processEvents()
+    assert on_window(window.stack).bottom() > shown.top()

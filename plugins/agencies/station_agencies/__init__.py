@@ -36,6 +36,7 @@ SYNCED_TABLES = (
             "status", "status_reason", "created_at", "updated_at", "updated_by",
         ),
         rule="lww",
+        label=QT_TRANSLATE_NOOP("SyncedTables", "Intermediary"),
     ),
     SyncedTable(
         "agencies_qualification",
@@ -52,6 +53,7 @@ SYNCED_TABLES = (
         ),
         rule="lww",
         refs=(("enterprise_uid", "enterprise"), ("agency_uid", "agencies_agency"), ("draw_uid", "agencies_draw")),
+        label=QT_TRANSLATE_NOOP("SyncedTables", "Commission"),
     ),
     # A draw record is evidence: written once, never changed or deleted by sync.
     SyncedTable(
@@ -161,8 +163,19 @@ def _open_commissions(session: Any) -> str:
 
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
-    register(DashboardFigure("agencies.active", "入驻中介机构", _active_agencies, order=40))
-    register(DashboardFigure("agencies.open", "进行中的中介委托", _open_commissions, order=41))
+    register(
+        DashboardFigure(
+            "agencies.active",
+            QT_TRANSLATE_NOOP("Dashboard", "Intermediaries in the marketplace"),
+            _active_agencies,
+            order=40,
+        )
+    )
+    register(
+        DashboardFigure(
+            "agencies.open", QT_TRANSLATE_NOOP("Dashboard", "Commissions under way"), _open_commissions, order=41
+        )
+    )
 
 
 def _notices(session: Any, actor: Any) -> list[Any]:

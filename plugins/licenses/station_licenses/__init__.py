@@ -35,6 +35,13 @@ PERMIT_SYNC = SyncedTable(
     write="owner",  # renewed, changed and revoked by the station that issued it (or the hall)
     unique=(("kind", "number"),),
     refs=(("enterprise_uid", "enterprise"),),
+    label=QT_TRANSLATE_NOOP("SyncedTables", "Permit"),
+    field_labels=(
+        ("kind", QT_TRANSLATE_NOOP("SyncedTables", "Kind of permit")),
+        ("scope", QT_TRANSLATE_NOOP("SyncedTables", "Permitted scope")),
+        ("issued_on", QT_TRANSLATE_NOOP("SyncedTables", "Issued on")),
+        ("expires_on", QT_TRANSLATE_NOOP("SyncedTables", "Valid until")),
+    ),
 )  # fmt: skip
 LICENSE_SYNC = SyncedTable(
     "licenses_license",
@@ -46,6 +53,8 @@ LICENSE_SYNC = SyncedTable(
     write="owner",  # revoked only by the issuing station or the hall's supervisor
     unique=(("number",),),
     refs=(("enterprise_uid", "enterprise"),),
+    label=QT_TRANSLATE_NOOP("SyncedTables", "One-licence permit"),
+    field_labels=(("expires_on", QT_TRANSLATE_NOOP("SyncedTables", "Valid until")),),
 )  # fmt: skip
 # Hall-signed trust lists (station keys, revoked licences): only the hall publishes them.
 TRUST_SYNC = SyncedTable("licenses_trust", fields=("kind", "document", "issued_at"), write="hall")
@@ -136,7 +145,11 @@ def _valid_count(session: Any) -> str:
 
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
-    register(DashboardFigure("licenses.valid", "有效一照通执照", _valid_count, order=60))
+    register(
+        DashboardFigure(
+            "licenses.valid", QT_TRANSLATE_NOOP("Dashboard", "Valid one-licence permits"), _valid_count, order=60
+        )
+    )
 
 
 def _offers(session: Any, actor: Any) -> list[Any]:

@@ -58,6 +58,12 @@ CLAIM_SYNC = SyncedTable(
             "created_by", "updated_at", "updated_by", "receipt_code"),
     rule="review",  # two stations moving one claim at once: a supervisor decides
     refs=(("enterprise_uid", "enterprise"), ("policy_uid", "policy_policy")),
+    label=QT_TRANSLATE_NOOP("SyncedTables", "Policy claim"),
+    field_labels=(
+        ("policy_code", QT_TRANSLATE_NOOP("SyncedTables", "Policy")),
+        ("estimated_fen", QT_TRANSLATE_NOOP("SyncedTables", "Estimated amount")),
+        ("approved_fen", QT_TRANSLATE_NOOP("SyncedTables", "Approved amount")),
+    ),
 )  # fmt: skip
 EVENT_SYNC = SyncedTable(
     "policy_claim_event",
@@ -65,6 +71,7 @@ EVENT_SYNC = SyncedTable(
     rule="lww",
     write="append",  # a claim's history: each step written once
     refs=(("claim_uid", "policy_claim"),),
+    label=QT_TRANSLATE_NOOP("SyncedTables", "Step of a policy claim"),
 )
 PAYOUT_SYNC = SyncedTable(
     "policy_payout",
@@ -75,6 +82,12 @@ PAYOUT_SYNC = SyncedTable(
     on_duplicate="reject",  # pay once, park-wide: the hall keeps the first, the second comes back as a conflict
     write="append",  # a payout is never changed or deleted by sync once written
     refs=(("enterprise_uid", "enterprise"), ("claim_uid", "policy_claim")),
+    label=QT_TRANSLATE_NOOP("SyncedTables", "Payout"),
+    field_labels=(
+        ("policy_code", QT_TRANSLATE_NOOP("SyncedTables", "Policy")),
+        ("paid_on", QT_TRANSLATE_NOOP("SyncedTables", "Paid on")),
+        ("paid_by", QT_TRANSLATE_NOOP("SyncedTables", "Paid by")),
+    ),
 )  # fmt: skip
 PUSH_SYNC = SyncedTable(
     "policy_push",
@@ -164,8 +177,19 @@ def _open_claims(session: Any) -> str:
 
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
-    register(DashboardFigure("policy.eligible", "可享受政策的企业", _eligible_count, order=30))
-    register(DashboardFigure("policy.open_claims", "办理中的兑现申请", _open_claims, order=31))
+    register(
+        DashboardFigure(
+            "policy.eligible",
+            QT_TRANSLATE_NOOP("Dashboard", "Enterprises eligible for a policy"),
+            _eligible_count,
+            order=30,
+        )
+    )
+    register(
+        DashboardFigure(
+            "policy.open_claims", QT_TRANSLATE_NOOP("Dashboard", "Claims in progress"), _open_claims, order=31
+        )
+    )
 
 
 def _due_payments(session: Any, actor: Any) -> list[Notice]:

@@ -80,6 +80,7 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
             ),
             unique=(("number",), ("tracking_code",)),
             refs=ENTERPRISE,
+            label=QT_TRANSLATE_NOOP("SyncedTables", "Startup case"),
         )
     )  # fmt: skip
     register(
@@ -91,6 +92,7 @@ def register_synced_tables(register: Callable[[SyncedTable], None]) -> None:
             ),
             unique=(("case_uid", "step_code"),),
             refs=CASE,
+            label=QT_TRANSLATE_NOOP("SyncedTables", "Step of a startup case"),
         )
     )  # fmt: skip
     register(
@@ -184,7 +186,11 @@ def _median(session: Any) -> str:
     from station_startup import services
 
     median, _ = services.completion_figures(session, utcnow())
-    return "—" if median is None else f"{median:.1f} 工作小时"
+    return (
+        "—"
+        if median is None
+        else _translate(QT_TRANSLATE_NOOP("Dashboard", "%1 working hours")).replace("%1", f"{median:.1f}")
+    )
 
 
 def _within(session: Any) -> str:
@@ -201,7 +207,20 @@ def _satisfied(session: Any) -> str:
 
     found = ratings.month_figures(session, utcnow())
     share = found.satisfied_share
-    return "—" if share is None else f"{share:.0%}（{found.total} 条评价）"
+    if share is None:
+        return "—"
+    return (
+        _translate(QT_TRANSLATE_NOOP("Dashboard", "%1 (%2 ratings)"))
+        .replace("%1", f"{share:.0%}")
+        .replace("%2", str(found.total))
+    )
+
+
+def _translate(text: str) -> str:
+    # The figures are computed off the UI thread; Qt's translate is thread-safe and knows the language.
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Dashboard", text)
 
 
 def _to_answer(session: Any) -> str:
@@ -212,11 +231,29 @@ def _to_answer(session: Any) -> str:
 
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
-    register(DashboardFigure("startup.satisfied", "本月好差评满意率", _satisfied, order=23))
-    register(DashboardFigure("startup.bad_waiting", "待整改的差评", _to_answer, order=24))
-    register(DashboardFigure("startup.this_month", "本月开办件", _this_month, order=20))
-    register(DashboardFigure("startup.median", "本月开办用时中位数", _median, order=21))
-    register(DashboardFigure("startup.within_limit", "本月按时办结率", _within, order=22))
+    register(
+        DashboardFigure(
+            "startup.satisfied", QT_TRANSLATE_NOOP("Dashboard", "Satisfied ratings this month"), _satisfied, order=23
+        )
+    )
+    register(
+        DashboardFigure(
+            "startup.bad_waiting", QT_TRANSLATE_NOOP("Dashboard", "Bad ratings to answer"), _to_answer, order=24
+        )
+    )
+    register(
+        DashboardFigure("startup.this_month", QT_TRANSLATE_NOOP("Dashboard", "Cases this month"), _this_month, order=20)
+    )
+    register(
+        DashboardFigure(
+            "startup.median", QT_TRANSLATE_NOOP("Dashboard", "Median time to open this month"), _median, order=21
+        )
+    )
+    register(
+        DashboardFigure(
+            "startup.within_limit", QT_TRANSLATE_NOOP("Dashboard", "Finished on time this month"), _within, order=22
+        )
+    )
 
 
 @hookimpl

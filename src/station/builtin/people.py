@@ -94,7 +94,9 @@ def _audit_today(session: Any) -> str:
 
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
-    register(DashboardFigure("audit.today", "今日操作记录", _audit_today, order=90))
+    register(
+        DashboardFigure("audit.today", QT_TRANSLATE_NOOP("Dashboard", "Actions recorded today"), _audit_today, order=90)
+    )
 
 
 @hookimpl

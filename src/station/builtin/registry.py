@@ -58,6 +58,7 @@ ENTERPRISE_SYNC = SyncedTable(
     # One credit code, one enterprise park-wide: entered at two stations offline, the hall makes them one.
     unique=(("uscc",),),
     on_duplicate="merge",
+    label=QT_TRANSLATE_NOOP("SyncedTables", "Company"),
 )  # fmt: skip
 
 
@@ -107,9 +108,22 @@ def _in_startup(session: Any) -> str:
 
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
-    register(DashboardFigure("enterprises.total", "在册企业", _count, order=10))
-    register(DashboardFigure("enterprises.new_this_month", "本月新成立", _new_this_month, order=11))
-    register(DashboardFigure("enterprises.startup", "开办阶段企业", _in_startup, order=12))
+    register(
+        DashboardFigure("enterprises.total", QT_TRANSLATE_NOOP("Dashboard", "Registered enterprises"), _count, order=10)
+    )
+    register(
+        DashboardFigure(
+            "enterprises.new_this_month",
+            QT_TRANSLATE_NOOP("Dashboard", "Founded this month"),
+            _new_this_month,
+            order=11,
+        )
+    )
+    register(
+        DashboardFigure(
+            "enterprises.startup", QT_TRANSLATE_NOOP("Dashboard", "Enterprises starting up"), _in_startup, order=12
+        )
+    )
 
 
 @hookimpl

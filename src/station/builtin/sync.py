@@ -44,9 +44,19 @@ def _count(sql: str) -> Callable[[Any], str]:
 
 @hookimpl
 def register_dashboard_figures(register: Callable[[DashboardFigure], None]) -> None:
-    register(DashboardFigure("sync.pending", "待上传变更", _count("SELECT count(*) FROM sync_outbox"), order=80))
     register(
         DashboardFigure(
-            "sync.conflicts", "待审核冲突", _count("SELECT count(*) FROM sync_conflict WHERE status = 'open'"), order=81
+            "sync.pending",
+            QT_TRANSLATE_NOOP("Dashboard", "Changes waiting to upload"),
+            _count("SELECT count(*) FROM sync_outbox"),
+            order=80,
+        )
+    )
+    register(
+        DashboardFigure(
+            "sync.conflicts",
+            QT_TRANSLATE_NOOP("Dashboard", "Conflicts to review"),
+            _count("SELECT count(*) FROM sync_conflict WHERE status = 'open'"),
+            order=81,
         )
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from station import paths
+from station.contributions import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,19 @@ def install(app: QCoreApplication, language: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     return True
+
+
+# The roles' names on screen; core.roles keeps the Chinese ones for the command line and the papers.
+ROLE_NAMES = {
+    "clerk": QT_TRANSLATE_NOOP("Roles", "Clerk"),
+    "supervisor": QT_TRANSLATE_NOOP("Roles", "Supervisor"),
+    "admin": QT_TRANSLATE_NOOP("Roles", "Administrator"),
+}
+
+
+def role(code: str) -> str:
+    source = ROLE_NAMES.get(code)
+    return QCoreApplication.translate("Roles", source) if source else code
 
 
 def nav(text: str) -> str:

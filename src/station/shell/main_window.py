@@ -94,7 +94,15 @@ class MainWindow(QMainWindow):
         side.addWidget(self._park_header())
         side.addWidget(self.nav, 1)
         row.addLayout(side)
-        row.addWidget(self.stack, 1)
+        content = QVBoxLayout()
+        content.setSpacing(0)
+        content.addWidget(self.stack, 1)
+        # The notice pop-up's own strip under the page (filled at sign-in): shown, it takes height from the
+        # page rather than covering its rows.
+        self.notice_area = QVBoxLayout()
+        self.notice_area.setContentsMargins(8, 4, 8, 4)
+        content.addLayout(self.notice_area)
+        row.addLayout(content, 1)
         self.setCentralWidget(central)
 
         self._build_status_bar()
@@ -430,11 +438,10 @@ class MainWindow(QMainWindow):
     def _signed_in(self, actor: Actor) -> None:
         from PySide6.QtCore import Qt
 
-        from station.core.roles import ROLES
-
         self._login_busy = False
         self.actor = actor
-        self.user_label.setText(f"{actor.display_name}（{ROLES.get(actor.role, actor.role)}）")
+        who = self.tr("%1 (%2)").replace("%1", actor.display_name).replace("%2", i18n.role(actor.role))
+        self.user_label.setText(who)
         self.logout_action.setEnabled(True)
         first_allowed = None
         for row in range(self.nav.count()):
@@ -465,6 +472,7 @@ class MainWindow(QMainWindow):
             self.notice_button = NoticeButton(self)
             self.statusBar().insertPermanentWidget(0, self.notice_button)
             self.notice_popup = NoticePopup(self)
+            self.notice_area.addWidget(self.notice_popup)
         self.notice_button.show()
         self.notices = NoticeCenter(
             self,
@@ -614,12 +622,6 @@ class MainWindow(QMainWindow):
             self.tr("About"),
             self.tr("Park Service Station %1").replace("%1", __version__),
         )
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        popup = getattr(self, "notice_popup", None)  # resized before the status bar is built
-        if popup is not None and popup.isVisible():
-            popup.place()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._stop_notices()

@@ -59,7 +59,9 @@ class NoticeButton(QToolButton):
 
 
 class NoticePopup(QFrame):
-    """A short message above the status bar for new warnings and critical notices; never modal."""
+    """A short message for new warnings and critical notices, in a strip of its own between the page and the
+    status bar (MainWindow.notice_area); never modal. It used to float over the page, where it hid the table
+    rows a clerk was working on: in its strip the page gives up the height instead and scrolls."""
 
     clicked = Signal()
 
@@ -78,7 +80,6 @@ class NoticePopup(QFrame):
         column.addWidget(self.text)
         row.addLayout(column, 1)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.setFixedWidth(360)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
@@ -97,19 +98,8 @@ class NoticePopup(QFrame):
         if len(notices) > 1:
             text += "\n" + self.tr("And %1 more in Notices.").replace("%1", str(len(notices) - 1))
         self.text.setText(text)
-        self.adjustSize()
-        self.place()
         self.show()
-        self.raise_()
         self._timer.start(POPUP_MS)
-
-    def place(self) -> None:
-        window = self.parentWidget()
-        if window is None:
-            return
-        bar = window.statusBar() if hasattr(window, "statusBar") else None
-        bottom = window.height() - (bar.height() if bar is not None else 0) - 8
-        self.move(window.width() - self.width() - 12, bottom - self.height())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         super().mousePressEvent(event)

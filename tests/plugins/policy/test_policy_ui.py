@@ -16,6 +16,16 @@ from helpers import in_next_modal
 DAY = dt.date(2026, 3, 2)
 
 
+@pytest.fixture(autouse=True)
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    """The screens as a clerk reads them: the plugin's own Chinese catalogue (states, steps, amounts)."""
+    import station_policy
+
+    from station.shell import i18n
+
+    i18n.install_plugins(qapp, "zh_CN", [station_policy])
+
+
 @pytest.fixture
 def page(qtbot, loaded, admin):
     from station_policy.ui.page import PolicyPage

@@ -37,6 +37,16 @@ def board(qtbot, ctx, actor, now):  # type: ignore[no-untyped-def]
     return page
 
 
+@pytest.fixture(autouse=True)
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    """The screens as a clerk reads them: the plugin's own Chinese catalogue (states, steps, case types)."""
+    import station_startup
+
+    from station.shell import i18n
+
+    i18n.install_plugins(qapp, "zh_CN", [station_startup])
+
+
 def tr(text: str) -> str:
     """What the model shows: the English source, or its translation when another test installed it."""
     return QCoreApplication.translate("StartupBoardModel", text)

@@ -186,6 +186,11 @@
         <translation>各星级机构数</translation>
     </message>
     <message>
+        <location filename="../ui/page.py" line="241" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <location filename="../ui/page.py" line="248" />
         <source>Too few</source>
         <translation>评价不足</translation>
@@ -194,6 +199,26 @@
         <location filename="../ui/page.py" line="257" />
         <source>%1 agencies</source>
         <translation>共 %1 家</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="296" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="297" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="298" />
+        <source>%1 %2, expired %3</source>
+        <translation>%1 %2，已于 %3 过期</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="298" />
+        <source>%1 %2, valid until %3</source>
+        <translation>%1 %2，有效期至 %3</translation>
     </message>
     <message>
         <location filename="../ui/page.py" line="297" />
@@ -401,6 +426,134 @@
     </message>
 </context>
 <context>
+    <name>AgencyNames</name>
+    <message>
+        <location filename="../ui/names.py" line="18" />
+        <source>Construction cost consulting</source>
+        <translation>工程造价咨询</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="19" />
+        <source>Asset appraisal</source>
+        <translation>资产评估</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="20" />
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="21" />
+        <source>Environmental impact assessment</source>
+        <translation>环境影响评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="22" />
+        <source>Safety assessment</source>
+        <translation>安全评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="23" />
+        <source>Surveying and mapping</source>
+        <translation>测绘</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="24" />
+        <source>Construction supervision</source>
+        <translation>工程监理</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="25" />
+        <source>Legal services</source>
+        <translation>法律服务</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="26" />
+        <source>Tax agency</source>
+        <translation>税务代理</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="27" />
+        <source>Energy-saving assessment</source>
+        <translation>节能评估</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="28" />
+        <source>Soil and water conservation plan</source>
+        <translation>水土保持方案编制</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="29" />
+        <source>Engineering design</source>
+        <translation>工程设计</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="32" />
+        <source>Quality of service</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="33" />
+        <source>Timeliness</source>
+        <translation>服务时效</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="34" />
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="35" />
+        <source>Fees</source>
+        <translation>服务收费</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="36" />
+        <source>Compliance with the rules</source>
+        <translation>服务规范</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="39" />
+        <source>In good standing</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="40" />
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="41" />
+        <source>Blacklisted</source>
+        <translation>列入黑名单</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="44" />
+        <source>Agency chosen</source>
+        <translation>已选定机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="45" />
+        <source>Accepted by the agency</source>
+        <translation>机构已接受</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="46" />
+        <source>Work delivered</source>
+        <translation>成果已提交</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="47" />
+        <source>Completion confirmed by the enterprise</source>
+        <translation>企业已确认完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="48" />
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+</context>
+<context>
     <name>CommissionDialog</name>
     <message>
         <location filename="../ui/dialogs.py" line="214" />
@@ -470,6 +623,19 @@
         <location filename="../ui/dialogs.py" line="283" />
         <source>The budget is not an amount: write it like 35000 or 35000.50.</source>
         <translation>预算不是金额，请写成 35000 或 35000.50。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../__init__.py" line="179" />
+        <source>Intermediaries in the marketplace</source>
+        <translation>入驻中介机构</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="186" />
+        <source>Commissions under way</source>
+        <translation>进行中的中介委托</translation>
     </message>
 </context>
 <context>
@@ -639,6 +805,19 @@
         <location filename="../ui/dialogs.py" line="348" />
         <source>Only the commissioning enterprise rates, once per completed commission.</source>
         <translation>只有委托企业可以评价，每项已完成的委托评价一次。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncedTables</name>
+    <message>
+        <location filename="../__init__.py" line="42" />
+        <source>Intermediary</source>
+        <translation>中介机构</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="59" />
+        <source>Commission</source>
+        <translation>委托</translation>
     </message>
 </context>
 </TS>

@@ -33,7 +33,9 @@ class DimensionBars(QWidget):
         if not self._rows:
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No ratings in this period"))
             return
-        label_w, value_w = 80.0, 46.0
+        # The labels' column as wide as the longest name (English names are longer than the Chinese).
+        label_w = max([80.0] + [p.fontMetrics().horizontalAdvance(label) + 12.0 for label, _, _ in self._rows])
+        value_w = 46.0
         width = max(10.0, self.width() - label_w - value_w - 10)
         row_h = min(34.0, (self.height() - 4) / len(self._rows))
         for i, (label, value, park) in enumerate(self._rows):

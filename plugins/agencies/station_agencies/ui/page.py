@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from station.api import QT_TRANSLATE_NOOP, SHANGHAI
 from station.api.ui import DbOp, LazyTableModel, ask_reason, open_on_enter, page_title, size_columns
 
+from . import names
 from .charts import DimensionBars, StarHistogram
 from .dialogs import AgencyDialog, CommissionDialog, DrawDialog, QualificationDialog, RatingDialog
 
@@ -233,9 +234,9 @@ class AgenciesPage(QWidget):
                 _, ranked = services.ranking(session, period, service, cat.rules)
             rows = {
                 r.uid: (
-                    r.name, "、".join(cat.name(s) for s in r.services),
+                    r.name, self.tr(", ").join(names.service(s, cat.name(s)) for s in r.services),
                     r.with_status(star_text(r.stars)) if r.count else "",
-                    f"{r.score:.2f}" if r.score is not None else "", r.count, services.STATUSES[r.status],
+                    f"{r.score:.2f}" if r.score is not None else "", r.count, names.status(r.status),
                 )
                 for r in ranked
             }  # fmt: skip
@@ -273,7 +274,10 @@ class AgenciesPage(QWidget):
                 result = services.evaluation(session, period, cat.rules)
             mine = result.agencies.get(uid)
             bars = (
-                [(name, mine.bayes[code], result.park_means[code]) for code, name in cat.dimensions.items()]
+                [
+                    (names.dimension(code, name), mine.bayes[code], result.park_means[code])
+                    for code, name in cat.dimensions.items()
+                ]
                 if mine
                 else []
             )
@@ -283,9 +287,14 @@ class AgenciesPage(QWidget):
             history, bars = loaded
             self._history = history
             a = history.agency
-            status = services.STATUSES[a["status"]] + (f"（{a['status_reason']}）" if a["status_reason"] else "")
-            quals = "；".join(
-                f"{q['service']} {q['cert_no']} 至 {q['valid_until']}" + ("（已过期）" if q["expired"] else "")
+            status = names.status(a["status"])
+            if a["status_reason"]:
+                status = self.tr("%1 (%2)").replace("%1", status).replace("%2", a["status_reason"])
+            quals = self.tr("; ").join(
+                (self.tr("%1 %2, expired %3") if q["expired"] else self.tr("%1 %2, valid until %3"))
+                .replace("%1", names.service(cat.service(q["service"]).code, q["service"]))
+                .replace("%2", q["cert_no"])
+                .replace("%3", q["valid_until"])
                 for q in history.qualifications
             )
             self.detail_title.setText(
@@ -307,9 +316,19 @@ class AgenciesPage(QWidget):
             state = self.tr("Set aside: %1").replace("%1", r["set_aside_reason"]) if r["set_aside"] else ""
             detail = scores + (f"  {r['comment']}" if r["comment"] else "")
             rows.append((r["rated"], r["enterprise"], self.tr("Rating"), detail, state, r["uid"]))
+        from station_agencies import services
+
+        # The history holds the services' Chinese words: back to their codes, then into the screen's language.
+        status_codes = {text: code for code, text in services.COMMISSION_STATUSES.items()}
+        cat = services.catalogue(self.ctx.data_dir)
         for c in history.commissions:
-            rows.append((c["created"], c["enterprise"], self.tr("Commission"), f"{c['service']} {c['number']}",
-                         c["status"], ""))  # fmt: skip
+            service = c["service"]
+            known = next((s.code for s in cat.services.values() if s.name == service), None)
+            service = names.service(known, service) if known else service
+            code = status_codes.get(c["status"])
+            status = names.commission_status(code) if code else c["status"]
+            rows.append((c["created"], c["enterprise"], self.tr("Commission"), f"{service} {c['number']}",
+                         status, ""))  # fmt: skip
         rows.sort(key=lambda r: r[0], reverse=True)
         self.history.setRowCount(len(rows))
         for i, row in enumerate(rows):
@@ -368,7 +387,7 @@ class AgenciesPage(QWidget):
         current = self._current_agency()
         if current is None:
             return
-        labels = list(services.STATUSES.values())
+        labels = [names.status(code) for code in services.STATUSES]
         label, ok = QInputDialog.getItem(self, self.tr("Agency status"), current[1], labels, 0, False)
         if not ok:
             return
@@ -402,8 +421,8 @@ class AgenciesPage(QWidget):
         self.commission_filter = QComboBox()
         self.commission_filter.setObjectName("commission_filter")
         self.commission_filter.addItem(self.tr("All states"), None)
-        for code, label in services.COMMISSION_STATUSES.items():
-            self.commission_filter.addItem(label, code)
+        for code in services.COMMISSION_STATUSES:
+            self.commission_filter.addItem(names.commission_status(code), code)
         self.commission_filter.currentIndexChanged.connect(self.reload_commissions)
         buttons = QHBoxLayout()
         buttons.addWidget(self.commission_filter)

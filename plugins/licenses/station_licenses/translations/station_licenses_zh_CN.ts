@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../__init__.py" line="181" />
+        <source>Valid one-licence permits</source>
+        <translation>有效一照通执照</translation>
+    </message>
+</context>
+<context>
     <name>IssueDialog</name>
     <message>
         <location filename="../ui/issue_dialog.py" line="35" />
@@ -384,6 +392,40 @@
     <message>
         <source>Reason</source>
         <translation type="vanished">原因</translation>
+    </message>
+</context>
+<context>
+    <name>SyncedTables</name>
+    <message>
+        <location filename="../__init__.py" line="40" />
+        <source>Permit</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="42" />
+        <source>Kind of permit</source>
+        <translation>许可证种类</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="43" />
+        <source>Permitted scope</source>
+        <translation>许可范围</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="44" />
+        <source>Issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="45" />
+        <location filename="../__init__.py" line="59" />
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="58" />
+        <source>One-licence permit</source>
+        <translation>一照通执照</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.api.ui import ERROR_COLOUR, AskDialog, DbOp, ask_reason, confirm, safe_buttons, tab_in_layout_order
+from station_policy.ui import names
 
 
 class ClaimDialog(QDialog):
@@ -96,24 +97,41 @@ class ClaimDialog(QDialog):
 
     def show_history(self, h: Any) -> None:
         from station.api import local_text
-        from station_policy.facts import format_fen
-        from station_policy.payout_state import CONFIRMED, LABELS, REFUSED
-        from station_policy.services import STATUSES, STEPS
+        from station_policy.payout_state import CONFIRMED, REFUSED
 
         self.history = h
         c = h.claim
         verifier = json.loads(c.verifier) if c.verifier else None
         year = self.tr("one-off") if c.period == "once" else self.tr("year %1").replace("%1", c.period)
-        lines = [
-            f"<b>{h.enterprise_name}</b>（{h.uscc}） — {h.policy.title}（{c.policy_edition} 版，{year}）",
-            f"{STATUSES.get(c.status, c.status)}；预计 {format_fen(c.estimated_fen)}；核定 {format_fen(c.approved_fen)}"
-            + (f"；公示至 {c.notice_until.isoformat()}" if c.notice_until else "")
-            + (f"；兑付编号 {h.payout.number}" if h.payout else "")
-            + (f"（{LABELS[h.payout_state]}）" if h.payout and h.payout_state != CONFIRMED else ""),
+        head = (
+            self.tr("<b>%1</b> (%2) — %3 (edition of %4, %5)")
+            .replace("%1", h.enterprise_name)
+            .replace("%2", h.uscc)
+            .replace("%3", h.policy.title)
+            .replace("%4", c.policy_edition)
+            .replace("%5", year)
+        )
+        facts = [
+            names.status(c.status),
+            self.tr("estimated %1").replace("%1", names.money(c.estimated_fen)),
+            self.tr("approved %1").replace("%1", names.money(c.approved_fen)),
         ]
-        lines.append(f"回执查询码：{c.receipt_code}" if c.receipt_code else "回执查询码：打印回执时生成")
+        if c.notice_until:
+            facts.append(self.tr("on public notice until %1").replace("%1", c.notice_until.isoformat()))
+        if h.payout:
+            paid = self.tr("payout number %1").replace("%1", h.payout.number)
+            if h.payout_state != CONFIRMED:
+                paid = self.tr("%1 (%2)").replace("%1", paid).replace("%2", names.payout_state(h.payout_state))
+            facts.append(paid)
+        lines = [head, self.tr("; ").join(facts)]
+        lines.append(  # the code that opens the claim's progress in the enterprise window
+            self.tr("Receipt code: %1").replace("%1", c.receipt_code)
+            if c.receipt_code
+            else self.tr("Receipt code: made when the receipt is printed")
+        )
         if verifier:
-            lines.append(f"第三方鉴证机构：{verifier['agency_name']}（抽取记录 {verifier['draw_uid']}）")
+            # The draw's record is found by the agency's name on the marketplace page; its uid is no reading.
+            lines.append(self.tr("Third-party verifier: %1").replace("%1", verifier["agency_name"]))
         self.summary.setText("<br>".join(lines))
         self.summary.setToolTip(c.policy_code)  # the code, for whoever needs it
         self.warnings.setText("<br>".join([f"⚠ {w.text}" for w in h.warnings] + [f"ⓘ {n}" for n in h.notes]))
@@ -121,7 +139,8 @@ class ClaimDialog(QDialog):
         self.events.setRowCount(len(h.events))
         for row, e in enumerate(h.events):
             who = h.who(e.actor)  # people by name, not by user name
-            values = [local_text(e.at), STEPS.get(e.step, e.step), STATUSES.get(e.status_after, ""), who, e.reason]
+            status = names.status(e.status_after) if e.status_after else ""
+            values = [local_text(e.at), names.step(e.step), status, who, e.reason]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(json.dumps(json.loads(e.detail), ensure_ascii=False, indent=1))

@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from station.api.ui import DbOp, LazyTableModel, open_on_enter, page_title, search_leads_to, size_columns
+from station_policy.ui import names
 
 
 def fen_text(fen: Any) -> str:
-    from station_policy.facts import format_fen
-
-    return "" if fen is None else format_fen(fen)
+    return "" if fen is None else names.money(fen)
 
 
 def _code_tip(column: int, row: tuple[Any, ...]) -> str | None:
@@ -267,15 +266,12 @@ class PolicyPage(QWidget):
         return (r.uscc, r.enterprise_name, r.status, r.amount_fen, r.claimed)
 
     def _render_match(self, column: int, value: Any) -> str:
-        from station_policy.catalog import STATUS_LABELS
-        from station_policy.services import STATUSES
-
         if column == 2:
-            return STATUS_LABELS.get(value, value)
+            return names.eligibility(value)
         if column == 3:
             return fen_text(value)
         if column == 4:
-            return STATUSES.get(value, "") if value else ""
+            return names.status(value) if value else ""
         return "" if value is None else str(value)
 
     def _open_pair_from_policy(self, index: Any) -> None:
@@ -419,15 +415,12 @@ class PolicyPage(QWidget):
         }  # fmt: skip
 
     def _render_enterprise_match(self, column: int, value: Any) -> str:
-        from station_policy.catalog import STATUS_LABELS
-        from station_policy.services import STATUSES
-
         if column == 2:
-            return STATUS_LABELS.get(value, value)
+            return names.eligibility(value)
         if column == 3:
             return fen_text(value)
         if column == 4:
-            return STATUSES.get(value, "") if value else ""
+            return names.status(value) if value else ""
         return "" if value is None else str(value)
 
     def _why_row(self, index: Any) -> None:
@@ -523,8 +516,8 @@ class PolicyPage(QWidget):
         self.claim_search.textChanged.connect(lambda _: self._claim_debounce.start())
         self.claim_status = QComboBox()
         self.claim_status.addItem(self.tr("All"), "")
-        for code, label in STATUSES.items():
-            self.claim_status.addItem(label, code)
+        for code in STATUSES:
+            self.claim_status.addItem(names.status(code), code)
         self.claim_status.currentIndexChanged.connect(self.reload_claims)
         open_button = QPushButton(self.tr("Open…"))
         open_button.clicked.connect(self._open_current_claim)
@@ -574,12 +567,11 @@ class PolicyPage(QWidget):
 
     def _render_claim(self, column: int, value: Any) -> str:
         from station.api import local_text
-        from station_policy.services import STATUSES
 
         if column == 3:
             return self.tr("One-off") if value == "once" else str(value)
         if column == 4:
-            return STATUSES.get(value, value)
+            return names.status(value)
         if column in (5, 6):
             return fen_text(value)
         if column == 7:

@@ -110,6 +110,11 @@
     </message>
     <message>
         <location filename="../ui/case_dialog.py" line="150" />
+        <source>&lt;b&gt;%1&lt;/b&gt;　%2 (%3)　&lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;　%2（%3）　&lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="150" />
         <source>Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3</source>
         <translation>法定代表人：%1　注册资本：%2 万元　统一社会信用代码：%3</translation>
     </message>
@@ -184,6 +189,26 @@
         <translation>为“%1”指定帮办代办专员：</translation>
     </message>
     <message>
+        <location filename="../ui/case_dialog.py" line="396" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="400" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="402" />
+        <source>%1 (%2 done)</source>
+        <translation>%1（已%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_dialog.py" line="404" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Credit code given by the market-regulation system (leave empty to assign one):</source>
         <translation type="vanished">市场监管系统核发的统一社会信用代码（留空则按规则赋码）：</translation>
     </message>
@@ -224,6 +249,44 @@
     <message>
         <source>User name of the helper agent:</source>
         <translation type="vanished">帮办代办专员的用户名：</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../__init__.py" line="189" />
+        <source>%1 working hours</source>
+        <translation>%1 工作小时</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="210" />
+        <source>%1 (%2 ratings)</source>
+        <translation>%1（%2 条评价）</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="233" />
+        <source>Satisfied ratings this month</source>
+        <translation>本月好差评满意率</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="238" />
+        <source>Bad ratings to answer</source>
+        <translation>待整改的差评</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="242" />
+        <source>Cases this month</source>
+        <translation>本月开办件</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="246" />
+        <source>Median time to open this month</source>
+        <translation>本月开办用时中位数</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="251" />
+        <source>Finished on time this month</source>
+        <translation>本月按时办结率</translation>
     </message>
 </context>
 <context>
@@ -673,6 +736,154 @@
         <location filename="../ui/board.py" line="304" />
         <source>Making the weekly bulletin…</source>
         <translation>正在生成每周通报…</translation>
+    </message>
+</context>
+<context>
+    <name>StartupNames</name>
+    <message>
+        <location filename="../ui/names.py" line="17" />
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="18" />
+        <source>Invoices</source>
+        <translation>发票申领</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="19" />
+        <source>Social insurance</source>
+        <translation>社保登记</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="20" />
+        <source>Bank account</source>
+        <translation>银行开户</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="21" />
+        <source>Company seal</source>
+        <translation>公章刻制</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="24" />
+        <source>Limited company</source>
+        <translation>有限责任公司设立</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="25" />
+        <source>Sole proprietorship</source>
+        <translation>个人独资企业设立</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="26" />
+        <source>Partnership</source>
+        <translation>合伙企业设立</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="27" />
+        <source>Branch office</source>
+        <translation>分公司设立</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="30" />
+        <source>Waiting for the business licence</source>
+        <translation>等待营业执照</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="31" />
+        <location filename="../ui/names.py" line="36" />
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="32" />
+        <source>Blocked</source>
+        <translation>受阻</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="33" />
+        <location filename="../ui/names.py" line="37" />
+        <source>Finished</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="41" />
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="42" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="43" />
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="44" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="45" />
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="48" />
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="49" />
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="50" />
+        <source>Completion</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="53" />
+        <source>Verification</source>
+        <translation>核实</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="54" />
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="55" />
+        <source>Revisit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="106" />
+        <source>%1 working hours</source>
+        <translation>%1 个工作小时</translation>
+    </message>
+    <message>
+        <location filename="../ui/names.py" line="107" />
+        <source>%1 working days</source>
+        <translation>%1 个工作日</translation>
+    </message>
+</context>
+<context>
+    <name>SyncedTables</name>
+    <message>
+        <location filename="../__init__.py" line="83" />
+        <source>Startup case</source>
+        <translation>企业开办件</translation>
+    </message>
+    <message>
+        <location filename="../__init__.py" line="95" />
+        <source>Step of a startup case</source>
+        <translation>开办件的办理环节</translation>
     </message>
 </context>
 <context>

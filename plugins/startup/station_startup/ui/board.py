@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from station.api import utcnow
 from station.api.ui import DbOp, open_on_enter, page_title, search_leads_to, size_columns
 from station_startup import catalogue, services
+from station_startup.ui import names
 from station_startup.ui.board_model import PAGE_SIZE, RANK_COLOUR, StartupBoardModel
 
 REFRESH_MS = 60_000
@@ -56,7 +57,7 @@ class StartupBoardPage(QWidget):
         self.step.setObjectName("step")
         self.step.addItem(self.tr("All steps"), "")
         for spec in catalogue.load().steps:
-            self.step.addItem(spec.name, spec.code)
+            self.step.addItem(names.step(spec.code, spec.name), spec.code)
         self.colour = QComboBox()
         self.colour.setObjectName("colour")
         for text, code in (

@@ -18,6 +18,7 @@ from station.api.ui import PAGE_SIZE, Fetch, LazyTableModel, Submit
 
 __all__ = ["PAGE_SIZE", "RANK_COLOUR", "StartupBoardModel"]
 from station_startup import catalogue
+from station_startup.ui import names
 
 MAX_PAGES = 40
 
@@ -52,9 +53,9 @@ class StartupBoardModel(LazyTableModel):
         cat = catalogue.load()
         translate = QCoreApplication.translate
         headers = [translate("StartupBoardModel", text) for _, text in TEXT_COLUMNS]
-        headers += [s.name for s in cat.steps]  # step names are the catalogue's Chinese names
+        headers += [names.step(s.code, s.name) for s in cat.steps]
         headers.append(translate("StartupBoardModel", STATE_HEADER))
-        type_names = {code: t.name for code, t in cat.case_types.items()}
+        type_names = {code: names.case_type(code, t.name) for code, t in cat.case_types.items()}
         super().__init__(
             headers, fetch, submit, lambda c, v: _render(type_names, c, v), max_pages=MAX_PAGES, parent=parent
         )

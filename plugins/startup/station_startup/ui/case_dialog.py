@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from station.api import local_text
 from station.api.ui import DbOp, ask_reason, error_label, fit_on_screen
 from station_startup import services
+from station_startup.ui import names
 from station_startup.ui.board_model import RANK_COLOUR
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -146,14 +147,18 @@ class CaseDialog(QDialog):
             paper, self._show_paper = self._show_paper, ""
             self.preview(paper)
         lines = [
-            f"<b>{s['number']}</b>　{s['enterprise_name']}（{s['case_type_name']}）　<b>{s['status_text']}</b>",
+            self.tr("<b>%1</b>　%2 (%3)　<b>%4</b>")
+            .replace("%1", s["number"])
+            .replace("%2", s["enterprise_name"])
+            .replace("%3", names.case_type(s["case_type"], s["case_type_name"]))
+            .replace("%4", names.case_state(s["status"], s["status_text"])),
             self.tr("Legal representative: %1; registered capital: %2 (10k yuan); credit code: %3")
             .replace("%1", s["legal_rep"])
             .replace("%2", s["registered_capital"])
             .replace("%3", s["uscc"] or "—"),
             self.tr("Accepted %1; time limit %2; deadline %3")
             .replace("%1", local_text(s["started_at"])[:16])
-            .replace("%2", s["limit"])
+            .replace("%2", names.limit(s["limit"]))
             .replace("%3", local_text(s["deadline_at"])[:16]),
             self.tr("Clerk: %1; helper agent: %2; tracking code: %3")
             .replace("%1", s["clerk_name"] or "—")
@@ -166,12 +171,12 @@ class CaseDialog(QDialog):
         for row, step in enumerate(s["steps"]):
             deadline = local_text(step["deadline_at"])[:16]
             late = bool(step["done_at"]) and step["done_at"] > step["deadline_at"]  # both UTC ISO strings
-            status = step["status_text"]
+            status = names.step_state(step["status"], step["status_text"])
             brush = RANK_COLOUR.get(COLOUR_RANK[step["colour"]])
             if late:  # done, but after its deadline: not the plain green of a step done in time
                 status = self.tr("%1 (late, %2)").replace("%1", status).replace("%2", local_text(step["done_at"])[:16])
                 brush = LATE_COLOUR
-            cells = [step["name"], step["department"], status, deadline, step["note"]]
+            cells = [names.step(step["code"], step["name"]), step["department"], status, deadline, step["note"]]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if brush and column == 2:
@@ -332,9 +337,9 @@ class CaseDialog(QDialog):
         rating, step = found
         label = self.tr("%1 of the %2 rating of “%3” (kept on record):")
         label = (
-            label.replace("%1", ratings.ANSWER_STEPS[step])
-            .replace("%2", rating["grade_text"])
-            .replace("%3", rating["stage_text"])
+            label.replace("%1", names.answer_step(step))
+            .replace("%2", names.grade(rating["grade"], rating["grade_text"]))
+            .replace("%3", names.rating_stage(rating["stage"], rating["stage_text"]))
         )
         text, ok = QInputDialog.getText(self, self.tr("Answer bad rating"), label)
         if not ok:
@@ -381,14 +386,22 @@ class CaseDialog(QDialog):
 
 
 def rating_text(found: list[dict[str, Any]]) -> str:
-    """申请 非常满意；受理 不满意（已核实）"""
+    """申请 非常满意；受理 不满意（已核实） / Application Very satisfied; Acceptance Dissatisfied (Verification done)"""
     from station_startup.ratings import ANSWER_STEPS
 
+    translate = QCoreApplication.translate
     parts = []
     for r in found:
-        done = "、".join(ANSWER_STEPS[s] for s in ANSWER_STEPS if s in r["answers"])
-        parts.append(f"{r['stage_text']} {r['grade_text']}" + (f"（已{done}）" if done else ""))
-    return "；".join(parts)
+        part = (
+            translate("CaseDialog", "%1 %2")
+            .replace("%1", names.rating_stage(r["stage"], r["stage_text"]))
+            .replace("%2", names.grade(r["grade"], r["grade_text"]))
+        )
+        done = translate("CaseDialog", ", ").join(names.answer_step(s) for s in ANSWER_STEPS if s in r["answers"])
+        if done:
+            part = translate("CaseDialog", "%1 (%2 done)").replace("%1", part).replace("%2", done)
+        parts.append(part)
+    return translate("CaseDialog", "; ").join(parts)
 
 
 def _to_answer(found: Any) -> tuple[dict[str, Any], str] | None:

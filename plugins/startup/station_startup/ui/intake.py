@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from station.api.ui import DbOp, GuardsEdits, chain_tabs, error_label, fit_on_screen, scrolling
 from station_startup import catalogue, services
+from station_startup.ui import names
 
 if TYPE_CHECKING:  # pragma: no cover
     from station_startup.ui.board import StartupBoardPage
@@ -49,7 +50,7 @@ class IntakeDialog(GuardsEdits, QDialog):
         self.case_type = QComboBox()
         self.case_type.setObjectName("case_type")
         for code, spec in self.cat.case_types.items():
-            self.case_type.addItem(spec.name, code)
+            self.case_type.addItem(names.case_type(code, spec.name), code)
         self.case_type.currentIndexChanged.connect(self._fill_papers)
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from station.api.ui import DbOp, FormDialog, tab_in_layout_order
 from station_startup import catalogue, services
+from station_startup.ui import names
 
 if TYPE_CHECKING:  # pragma: no cover
     from station_startup.ui.board import StartupBoardPage
@@ -138,7 +139,7 @@ class SettingsDialog(FormDialog):
             picker = LimitPicker()
             picker.setObjectName(f"limit_{code}")
             self.limits[code] = picker
-            form.addRow(spec.name, picker)
+            form.addRow(names.case_type(code, spec.name), picker)
         self.yellow = QSpinBox()
         self.yellow.setObjectName("yellow_percent")
         self.yellow.setRange(1, 99)

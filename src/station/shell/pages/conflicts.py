@@ -6,9 +6,11 @@ Preview alone: ``python -m station.shell.pages.conflicts [DATA_DIR]``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,9 +22,124 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.core.enterprise_fields import describe_change
+from station.contributions import QT_TRANSLATE_NOOP, SyncedTable
 from station.shell.dbop import DbOp
 from station.shell.widgets import page_title, size_columns
+
+# Columns many synced tables share, in words; a table names its own in SyncedTable.field_labels.
+COMMON_FIELDS = {
+    "number": QT_TRANSLATE_NOOP("SyncedTables", "Number"),
+    "name": QT_TRANSLATE_NOOP("SyncedTables", "Name"),
+    "title": QT_TRANSLATE_NOOP("SyncedTables", "Title"),
+    "code": QT_TRANSLATE_NOOP("SyncedTables", "Code"),
+    "status": QT_TRANSLATE_NOOP("SyncedTables", "Status"),
+    "reason": QT_TRANSLATE_NOOP("SyncedTables", "Reason"),
+    "enterprise_uid": QT_TRANSLATE_NOOP("SyncedTables", "Company"),
+    "period": QT_TRANSLATE_NOOP("SyncedTables", "Year"),
+    "amount_fen": QT_TRANSLATE_NOOP("SyncedTables", "Amount"),
+    "created_at": QT_TRANSLATE_NOOP("SyncedTables", "Created"),
+    "created_by": QT_TRANSLATE_NOOP("SyncedTables", "Created by"),
+    "updated_at": QT_TRANSLATE_NOOP("SyncedTables", "Last changed"),
+    "updated_by": QT_TRANSLATE_NOOP("SyncedTables", "Last changed by"),
+}
+PEOPLE_FIELDS = ("created_by", "updated_by", "paid_by", "drawn_by", "recorded_by", "clerk", "agent", "actor")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One conflict as read off the UI thread: the record in words and each differing field's two values."""
+
+    id: int
+    what: str  # the table's label (English source in the "SyncedTables" context), or its name
+    record: str
+    reason: str
+    fields: tuple[tuple[str, str, str | None, str | None], ...]  # (field, label source, station's, hall's)
+    station: bool
+    hall: bool
+    tip: str  # the table and uid, for whoever must look the row up
+    final: bool  # the hall refused this station's change for good: only the hall's version can be kept
+
+
+def _value(field: str, value: Any, enterprises: Mapping[str, str], people: Mapping[str, str]) -> str | None:
+    """A value as a clerk reads it (None: the field is not in that version)."""
+    from station.core.clock import local_text
+
+    if value is None or value == "":
+        return "—"
+    if field == "enterprise_uid":
+        return enterprises.get(str(value), str(value))
+    if field in PEOPLE_FIELDS:
+        return people.get(str(value), str(value))
+    if field.endswith("_fen") and isinstance(value, int):
+        amount = f"{value / 100:,.2f}"
+        return QCoreApplication.translate("SyncedTables", "%1 yuan").replace("%1", amount)
+    if field.endswith("_at") and isinstance(value, str) and "T" in value:
+        try:
+            return local_text(value)[:16]
+        except ValueError:
+            return value
+    if field == "stage":
+        from station.shell.pages.enterprise_model import stage_name
+
+        return stage_name(str(value))
+    return str(value)
+
+
+def _label(field: str, table: SyncedTable | None) -> str:
+    """A column in words: the table's own name for it, a shared one, the enterprise form's, or the field."""
+    from station.shell.pages.enterprise_form import LABELS
+
+    own = dict(table.field_labels) if table is not None else {}
+    if field in own:
+        return QCoreApplication.translate("SyncedTables", own[field])
+    if field in COMMON_FIELDS:
+        return QCoreApplication.translate("SyncedTables", COMMON_FIELDS[field])
+    if field in LABELS:
+        return QCoreApplication.translate("EnterpriseForm", LABELS[field])
+    if field == "registered_capital_fen":
+        return QCoreApplication.translate("EnterpriseForm", LABELS["registered_capital"])
+    return field.removesuffix("_uid").replace("_", " ")
+
+
+def read_conflicts(session: Any, tables: Mapping[str, SyncedTable]) -> list[Shown]:
+    """The open conflicts with each record described and each value in words (runs off the UI thread)."""
+    from station.core import identity
+    from station.core.sync import conflicts, describe
+
+    shown = []
+    for c in conflicts.open_conflicts(session):
+        # A row this station refused came from the hall: what it holds is the hall's version.
+        station_side, hall_side = (None, c.theirs) if c.refused else (c.theirs, c.ours)
+        table = tables.get(c.table)
+        row = describe.full_row(session, c.table, c.uid, hall_side, station_side)
+        fields = [f for f in (c.fields or sorted(set(station_side or {}) | set(hall_side or {}))) if f != "version"]
+        sides = [side for side in (station_side, hall_side) if side]
+        uids = {str(side[f]) for side in sides for f in fields if f == "enterprise_uid" and side.get(f)}
+        enterprises = {uid: found[0] for uid in uids if (found := describe.enterprise(session, uid))}
+        people = identity.display_names(session, [str(s.get(f)) for s in sides for f in fields if f in PEOPLE_FIELDS])
+        values = tuple(
+            (
+                f,
+                _label(f, table),
+                _value(f, station_side.get(f), enterprises, people) if station_side else None,
+                _value(f, hall_side.get(f), enterprises, people) if hall_side else None,
+            )
+            for f in fields
+        )
+        shown.append(
+            Shown(
+                id=c.id,
+                what=table.label if table is not None and table.label else "",
+                record=describe.describe(session, table, row, tables),
+                reason=c.reason,
+                fields=values,
+                station=bool(station_side),
+                hall=bool(hall_side),
+                tip=f"{c.table} {c.uid}",
+                final=c.hall_decides or c.kind == "invalid",
+            )
+        )
+    return shown
 
 
 class ConflictsPage(QWidget):
@@ -30,7 +147,7 @@ class ConflictsPage(QWidget):
         super().__init__()
         self.shell = shell
         self.ctx = shell.ctx
-        self.rows: list[Any] = []
+        self.rows: list[Shown] = []
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("conflicts_table")
         self.table.setHorizontalHeaderLabels(
@@ -40,8 +157,9 @@ class ConflictsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons; arrows move in it
         self.table.horizontalHeader().setStretchLastSection(True)
-        size_columns(self.table, (160, 200, 260, 260))
+        size_columns(self.table, (340, 180, 260, 260))  # the record: a name and its 18-character code
         self.keep_station = keep_station = QPushButton(self.tr("Keep this station's version"))
         keep_station.clicked.connect(lambda: self.resolve("station"))
         self.table.itemSelectionChanged.connect(self._offer)
@@ -60,34 +178,38 @@ class ConflictsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        def load(progress: Any) -> list[Any]:
-            from station.core.sync import conflicts
+        tables = {t.name: t for t in self.ctx.host.collect("register_synced_tables", SyncedTable)}
 
+        def load(progress: Any) -> list[Shown]:
             with self.ctx.read() as session:
-                return conflicts.open_conflicts(session)
+                return read_conflicts(session, tables)
 
-        def show(rows: list[Any]) -> None:
+        def show(rows: list[Shown]) -> None:
             self.rows = rows
             self.empty.setVisible(not rows)
             self.table.setRowCount(len(rows))
             for i, c in enumerate(rows):
-                # A row this station refused came from the hall: what it holds is the hall's version.
-                station_side, hall_side = (None, c.theirs) if c.refused else (c.theirs, c.ours)
-                fields = set(c.fields) or set(station_side or {}) | set(hall_side or {})
+                what = QCoreApplication.translate("SyncedTables", c.what) if c.what else self.tr("Record")
+                record = self.tr("%1: %2").replace("%1", what).replace("%2", c.record) if c.record else what
                 cells = (
-                    f"{c.table} {c.uid[:8]}",
+                    record,
                     c.reason,
-                    describe_change(None, {f: (station_side or {}).get(f) for f in fields}) if station_side else "",
-                    describe_change(None, {f: (hall_side or {}).get(f) for f in fields}) if hall_side else "",
+                    self._version([(label, mine) for _, label, mine, _ in c.fields]) if c.station else "",
+                    self._version([(label, hall) for _, label, _, hall in c.fields]) if c.hall else "",
                 )
                 for j, value in enumerate(cells):
                     item = QTableWidgetItem(value)
                     item.setData(Qt.ItemDataRole.UserRole, c.id)
-                    item.setToolTip(value)
+                    item.setToolTip(value if j else f"{value}\n{c.tip}")
                     self.table.setItem(i, j, item)
             self.table.resizeRowsToContents()
 
         DbOp(self, load, on_done=show).start()
+
+    def _version(self, values: list[tuple[str, str | None]]) -> str:
+        """One side's values, one field a line: "Legal representative: 王五"."""
+        lines = [self.tr("%1: %2").replace("%1", label).replace("%2", v) for label, v in values if v is not None]
+        return "\n".join(lines)
 
     def _selected(self) -> Any | None:
         selected = self.table.selectedItems()
@@ -98,7 +220,7 @@ class ConflictsPage(QWidget):
         """Sending this station's version again is no choice where the hall's write policy refused it (it
         would be refused again) or where it cannot travel at all."""
         conflict = self._selected()
-        final = conflict is not None and (conflict.hall_decides or conflict.kind == "invalid")
+        final = conflict is not None and conflict.final
         self.keep_station.setEnabled(not final)
         self.keep_station.setToolTip(
             self.tr("The hall does not accept this station's change; only the hall can decide on it.") if final else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from station.contributions import DashboardFigure, loaded
@@ -29,7 +30,8 @@ class FigureCard(QFrame):
         self.value.setObjectName("value")
         set_role(self.value, "figure")
         self.value.setWordWrap(True)  # a figure with its note ("100%（24 条评价）") wraps in a narrow card
-        title = QLabel(figure.title)
+        title = QLabel(QCoreApplication.translate("Dashboard", figure.title))
+        title.setWordWrap(True)  # an English title may take two lines in a narrow card
         set_role(title, "muted")
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -21,19 +21,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.contributions import QT_TRANSLATE_NOOP
 from station.core import enterprise_fields as ent
 from station.core import industry
 from station.errors import UserError, ValidationError
 from station.shell.confirm import GuardsEdits
+from station.shell.pages.enterprise_model import stage_name
 from station.shell.widgets import error_label
 
-PLACEHOLDERS = {
-    "uscc": "18位，如 91430211MA4PXE5QXY",
-    "industry_code": "输入行业名称中的几个字选择，或填代码如 C3411",
-    "registered_capital": "单位万元，如 500",
-    "founded_on": "如 2021-06-18",
-    "contact_phone": "手机或带区号的固话",
+# The form's words in English source text (core.enterprise_fields keeps the Chinese ones for import
+# templates and error messages); translated through the "EnterpriseForm" context.
+LABELS = {
+    "uscc": QT_TRANSLATE_NOOP("EnterpriseForm", "Unified social credit code"),
+    "name": QT_TRANSLATE_NOOP("EnterpriseForm", "Enterprise name"),
+    "legal_rep": QT_TRANSLATE_NOOP("EnterpriseForm", "Legal representative"),
+    "industry_code": QT_TRANSLATE_NOOP("EnterpriseForm", "Industry"),
+    "registered_capital": QT_TRANSLATE_NOOP("EnterpriseForm", "Registered capital (10k yuan)"),
+    "employees": QT_TRANSLATE_NOOP("EnterpriseForm", "Employees"),
+    "founded_on": QT_TRANSLATE_NOOP("EnterpriseForm", "Founded on"),
+    "address": QT_TRANSLATE_NOOP("EnterpriseForm", "Address"),
+    "zone": QT_TRANSLATE_NOOP("EnterpriseForm", "Park zone"),
+    "contact_person": QT_TRANSLATE_NOOP("EnterpriseForm", "Contact person"),
+    "contact_phone": QT_TRANSLATE_NOOP("EnterpriseForm", "Contact phone"),
+    "stage": QT_TRANSLATE_NOOP("EnterpriseForm", "Life-cycle stage"),
 }
+PLACEHOLDERS = {
+    "uscc": QT_TRANSLATE_NOOP("EnterpriseForm", "18 characters, such as 91430211MA4PXE5QXY"),
+    "industry_code": QT_TRANSLATE_NOOP(
+        "EnterpriseForm", "Type a few characters of the industry's name and pick it, or a code such as C3411"
+    ),
+    "registered_capital": QT_TRANSLATE_NOOP("EnterpriseForm", "In 10k yuan, such as 500"),
+    "founded_on": QT_TRANSLATE_NOOP("EnterpriseForm", "Such as 2021-06-18"),
+    "contact_phone": QT_TRANSLATE_NOOP("EnterpriseForm", "Mobile, or landline with area code"),
+}
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("EnterpriseForm", text) if text else ""
 
 
 class IndustryCompleter(QCompleter):
@@ -74,14 +98,14 @@ class EnterpriseForm(GuardsEdits, QDialog):
         for key in ent.EDITABLE:
             if key == "stage":
                 combo = QComboBox()
-                for code, label in ent.STAGES.items():
-                    combo.addItem(label, code)
+                for code in ent.STAGES:
+                    combo.addItem(stage_name(code), code)
                 combo.setCurrentIndex(max(0, combo.findData((values or {}).get("stage", "operation"))))
                 widget: QLineEdit | QComboBox = combo
                 widget.setEnabled(not read_only)
             else:
                 widget = QLineEdit((values or {}).get(key, ""))
-                widget.setPlaceholderText(PLACEHOLDERS.get(key, ""))
+                widget.setPlaceholderText(_words(PLACEHOLDERS.get(key, "")))
                 widget.setReadOnly(read_only)
             widget.setObjectName(key)
             if key == "industry_code" and isinstance(widget, QLineEdit):
@@ -91,7 +115,7 @@ class EnterpriseForm(GuardsEdits, QDialog):
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(error)
-            form.addRow(ent.LABELS[key], box)
+            form.addRow(_words(LABELS[key]), box)
             self.fields[key] = widget
             self.errors[key] = error
         self.message = error_label("message")

@@ -30,6 +30,19 @@ COLUMNS = [
     ("registered_capital_fen", QT_TRANSLATE_NOOP("EnterpriseTableModel", "Registered capital (10k yuan)")),
 ]
 
+STAGES = {
+    "startup": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Starting up"),
+    "construction": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Construction"),
+    "operation": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Operating"),
+    "change": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Changing"),
+    "exit": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Exiting"),
+}
+
+
+def stage_name(code: str) -> str:
+    source = STAGES.get(code)
+    return QCoreApplication.translate("EnterpriseTableModel", source) if source else ent.STAGES.get(code, code)
+
 
 class EnterpriseTableModel(LazyTableModel):
     """The registry: ids in, rows a page at a time; the stage and the industry by name, the capital in 万元."""
@@ -61,7 +74,7 @@ _CAPITAL, _INDUSTRY, _STAGE = (_KEYS.index(k) for k in ("registered_capital_fen"
 
 def _render(column: int, value: Any) -> str:
     if column == _STAGE:
-        return ent.STAGES.get(value, value)
+        return stage_name(value)
     if column == _CAPITAL:
         return ent.format_capital(value)
     if column == _INDUSTRY:  # the industry's name; its code and section in the tooltip

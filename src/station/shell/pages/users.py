@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from station.core.clock import local_text
 from station.core.roles import ROLES
+from station.shell import i18n
 from station.shell.confirm import GuardsEdits, confirm
 from station.shell.dbop import DbOp
 from station.shell.form_dialog import FormDialog
@@ -38,7 +39,8 @@ class NewUserDialog(GuardsEdits, FormDialog):
         self.username = QLineEdit()
         self.display_name = QLineEdit()
         self.role = QComboBox()
-        for code, label in ROLES.items():
+        for code in ROLES:
+            label = i18n.role(code)
             self.role.addItem(label, code)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -125,7 +127,7 @@ class UsersPage(QWidget):
                 status = self.tr("Active") if active else self.tr("Disabled")
                 if active and locked:  # wrong passwords: a reset password lifts it
                     status = self.tr("Locked until %1").replace("%1", locked)
-                cells = (username, display, ROLES.get(role, role), status, last)
+                cells = (username, display, i18n.role(role), status, last)
                 for j, value in enumerate(cells):
                     item = QTableWidgetItem(value)
                     item.setData(Qt.ItemDataRole.UserRole, username)
@@ -156,7 +158,7 @@ class UsersPage(QWidget):
         username = self._selected()
         if username is None:
             return
-        labels = list(ROLES.values())
+        labels = [i18n.role(code) for code in ROLES]
         display = self._text(self.table.currentRow(), 1)
         label, ok = QInputDialog.getItem(self, self.tr("Change role"), display, labels, 0, False)
         if ok:
