@@ -67,6 +67,110 @@
     </message>
 </context>
 <context>
+    <name>AwardDialog</name>
+    <message>
+        <location filename="../ui/award_dialog.py" line="156" />
+        <source>Record the decision %1 awarding %2 to %3 (%4)? It is then shown publicly and paid once.</source>
+        <translation>登记决定 %1：奖补“%3”（%4）%2？登记后进入公示，兑付只办理一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="164" />
+        <source>Record a case-by-case award</source>
+        <translation>登记一事一议奖补</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="165" />
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="190" />
+        <source>Case-by-case award %1</source>
+        <translation>一事一议奖补 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="207" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="207" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="207" />
+        <source>Status after</source>
+        <translation>办理后状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="207" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="207" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="221" />
+        <source>Start public notice</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="222" />
+        <location filename="../ui/award_dialog.py" line="317" />
+        <source>Pay</source>
+        <translation>兑付</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="223" />
+        <source>Revoke…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="224" />
+        <source>Payout notice PDF</source>
+        <translation>兑付通知书 PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="307" />
+        <source>Revoke award</source>
+        <translation>撤销奖补</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="308" />
+        <source>Revoke the award %2 to %1 (%3)? It will not be paid.</source>
+        <translation>撤销“%1”的一事一议奖补 %2（%3）？撤销后不再兑付。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="309" />
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="310" />
+        <source>Reason for revoking</source>
+        <translation>撤销理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="318" />
+        <source>Pay %3 to %1 under the decision %2? A payment cannot be undone.</source>
+        <translation>按决定 %2 向“%1”兑付 %3？兑付后不能撤回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="319" />
+        <source>Pay %3</source>
+        <translation>兑付 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="354" />
+        <source>Writing the notice…</source>
+        <translation>正在生成通知书…</translation>
+    </message>
+</context>
+<context>
     <name>ClaimDialog</name>
     <message>
         <location filename="../ui/claim_dialog.py" line="41" />
@@ -322,9 +426,102 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="111" />
+        <location filename="../__init__.py" line="125" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
+    </message>
+</context>
+<context>
+    <name>NewAwardDialog</name>
+    <message>
+        <location filename="../ui/award_dialog.py" line="42" />
+        <source>Record a case-by-case award</source>
+        <translation>登记一事一议奖补</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="44" />
+        <source>Record an award decided case by case (一事一议) as its decision document states it. It is shown publicly and paid like a claim; one decision number is paid once in the whole park.</source>
+        <translation>按决定文件登记一事一议奖补。登记后与政策兑现一样公示、兑付；同一决定文号全园区只兑付一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="47" />
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="51" />
+        <source>Credit code or full name</source>
+        <translation>统一社会信用代码或企业全称</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="52" />
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="55" />
+        <source>As printed on the decision, e.g. 株高新管〔2026〕18号</source>
+        <translation>按决定文件填写，如 株高新管〔2026〕18号</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="56" />
+        <source>Decision number</source>
+        <translation>决定文号</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="59" />
+        <source>Yuan, e.g. 1500 or 1500.50</source>
+        <translation>单位元，如 1500 或 1500.50</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="60" />
+        <source>Amount (yuan)</source>
+        <translation>奖补金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="63" />
+        <source>The department that decided</source>
+        <translation>作出决定的部门</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="64" />
+        <source>Deciding department</source>
+        <translation>决定部门</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="69" />
+        <source>Reason for the award</source>
+        <translation>奖补事由</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="74" />
+        <source>One paper per line, e.g. 会议纪要</source>
+        <translation>每行一份，如 会议纪要</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="75" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="101" />
+        <source>Type the enterprise's credit code or full name.</source>
+        <translation>请填写企业的统一社会信用代码或企业全称。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="103" />
+        <source>Type the decision number as printed on the decision.</source>
+        <translation>请按决定文件填写决定文号。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="109" />
+        <source>Type the department that decided the award.</source>
+        <translation>请填写作出奖补决定的部门。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="111" />
+        <source>Write the reason for the award as the decision gives it.</source>
+        <translation>请按决定文件填写奖补事由。</translation>
     </message>
 </context>
 <context>
@@ -360,22 +557,27 @@
         <translation>兑现申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="131" />
+        <location filename="../ui/page.py" line="91" />
+        <source>Case-by-case awards</source>
+        <translation>一事一议奖补</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="132" />
         <source>Matching enterprises against the policies…</source>
         <translation>正在按政策匹配企业…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="142" />
+        <location filename="../ui/page.py" line="143" />
         <source>Every enterprise's matches are up to date.</source>
         <translation>全部企业的匹配结果已是最新。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="147" />
+        <location filename="../ui/page.py" line="148" />
         <source>Matched %1 enterprises in %2 s: %3 qualifying, %4 need data.</source>
         <translation>已匹配 %1 家企业，用时 %2 秒：符合 %3 项次，待补数据 %4 项次。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="163" />
+        <location filename="../ui/page.py" line="164" />
         <source>Matching enterprises…</source>
         <translation>正在匹配企业…</translation>
     </message>
@@ -384,118 +586,154 @@
         <translation type="vanished">政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="170" />
-        <location filename="../ui/page.py" line="307" />
-        <location filename="../ui/page.py" line="537" />
+        <location filename="../ui/page.py" line="171" />
+        <location filename="../ui/page.py" line="308" />
+        <location filename="../ui/page.py" line="538" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="170" />
-        <location filename="../ui/page.py" line="307" />
+        <location filename="../ui/page.py" line="171" />
+        <location filename="../ui/page.py" line="308" />
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="170" />
+        <location filename="../ui/page.py" line="171" />
         <source>Qualifying</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="170" />
+        <location filename="../ui/page.py" line="171" />
         <source>Need data</source>
         <translation>待补数据</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="171" />
+        <location filename="../ui/page.py" line="172" />
         <source>Estimated total</source>
         <translation>预计总额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="183" />
+        <location filename="../ui/page.py" line="184" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="183" />
-        <location filename="../ui/page.py" line="537" />
+        <location filename="../ui/page.py" line="184" />
+        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="649" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="183" />
-        <location filename="../ui/page.py" line="307" />
+        <location filename="../ui/page.py" line="184" />
+        <location filename="../ui/page.py" line="308" />
         <source>Result</source>
         <translation>匹配结果</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="183" />
-        <location filename="../ui/page.py" line="307" />
+        <location filename="../ui/page.py" line="184" />
+        <location filename="../ui/page.py" line="308" />
         <source>Estimated amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="184" />
-        <location filename="../ui/page.py" line="308" />
+        <location filename="../ui/page.py" line="185" />
+        <location filename="../ui/page.py" line="309" />
         <source>Claim</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="296" />
+        <location filename="../ui/page.py" line="297" />
         <source>Credit code or name of the enterprise</source>
         <translation>统一社会信用代码或企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="298" />
+        <location filename="../ui/page.py" line="299" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="303" />
+        <location filename="../ui/page.py" line="304" />
         <source>Choose an enterprise to see the policies it qualifies for.</source>
         <translation>请选择企业，查看它可享受的政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="330" />
+        <location filename="../ui/page.py" line="331" />
         <source>Any policy: type part of its title</source>
         <translation>任一政策：输入政策名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="340" />
+        <location filename="../ui/page.py" line="341" />
         <source>Data and sources…</source>
         <translation>数据及来源…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="405" />
+        <location filename="../ui/page.py" line="406" />
         <source>Find an enterprise first.</source>
         <translation>请先查找企业。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="454" />
+        <location filename="../ui/page.py" line="455" />
         <source>Choose an enterprise, then pick a policy from the list.</source>
         <translation>请先选择企业，再从列表中选择政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="581" />
+        <location filename="../ui/page.py" line="582" />
         <source>One-off</source>
         <translation>一次性</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="626" />
+        <source>Decision number, enterprise or record number</source>
+        <translation>决定文号、企业名称或登记编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="637" />
+        <source>Record a decision…</source>
+        <translation>登记奖补决定…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="649" />
+        <source>Decision number</source>
+        <translation>决定文号</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="649" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="649" />
+        <source>Deciding department</source>
+        <translation>决定部门</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="650" />
+        <source>Notice until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="650" />
+        <source>Record number</source>
+        <translation>登记编号</translation>
     </message>
     <message>
         <source>Any policy code, e.g. TAX-CONTRIB</source>
         <translation type="vanished">任一政策编号，如 TAX-CONTRIB</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="333" />
+        <location filename="../ui/page.py" line="334" />
         <source>Why not?</source>
         <translation>为何不符合？</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="336" />
+        <location filename="../ui/page.py" line="337" />
         <source>Apply for the selected policy</source>
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="374" />
+        <location filename="../ui/page.py" line="375" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
@@ -504,27 +742,29 @@
         <translation type="vanished">请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="479" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="520" />
+        <location filename="../ui/page.py" line="521" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="526" />
+        <location filename="../ui/page.py" line="527" />
+        <location filename="../ui/page.py" line="633" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="530" />
+        <location filename="../ui/page.py" line="531" />
+        <location filename="../ui/page.py" line="641" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="537" />
+        <location filename="../ui/page.py" line="538" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
@@ -533,27 +773,28 @@
         <translation type="vanished">年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="537" />
+        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="650" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="537" />
+        <location filename="../ui/page.py" line="538" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="539" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="539" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="539" />
         <source>Last change</source>
         <translation>最近办理</translation>
     </message>
