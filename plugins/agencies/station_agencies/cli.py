@@ -74,6 +74,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     c.add_argument("--budget", help="预算（元）")
     c.add_argument("--deadline", help="完成期限，如 2026-12-31")
     c.add_argument("--agency", help="直接选取的机构；不填则随机抽取")
+    c.add_argument("--invite", action="store_true", help="按园区星级规则直接邀请 --agency（须达到星级且预算低于限额）")
     c.add_argument("--witness", action="append", default=[], help="随机抽取的见证输入，如 enterprise=3817")
     c.add_argument("--json", action="store_true")
     c.set_defaults(agencies_run=cmd_commission_new)
@@ -104,6 +105,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--period", required=True, help="2026Q3 或 2026")
     p.add_argument("output", help="PDF 文件路径")
     p.set_defaults(agencies_run=cmd_report)
+
+    p = sub.add_parser("close-period", help="季度星级结算：记录各机构星级并执行园区规则（暂停抽取、可直接邀请）")
+    p.add_argument("--quarter", required=True, help="已结束的季度，如 2026Q3")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(agencies_run=cmd_close_period)
+
+    p = sub.add_parser("publish", help="生成对外公开的中介机构名录：静态网页（HTML+CSS）和 PDF")
+    p.add_argument("--out", required=True, help="输出文件夹")
+    p.add_argument("--quarter", help="展示到哪个季度，如 2026Q3（默认上一季度）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(agencies_run=cmd_publish)
 
     p = sub.add_parser("ratings", help="季度或年度星级评价")
     p.add_argument("--period", required=True, help="2026Q3 或 2026")
@@ -302,11 +314,13 @@ def cmd_commission_new(args: argparse.Namespace, ctx: Any) -> int:
 
     if not args.agency and not args.witness:
         raise UserError("请用 --agency 直接选取机构，或用 --witness 给出见证输入进行随机抽取。")
+    if args.invite and not args.agency:
+        raise UserError("直接邀请请用 --agency 写明被邀请的机构。")
     with ctx.work(ctx.cli_actor(args.user)) as work:
         c = services.create_commission(
             work, args.enterprise, args.service, scope=args.scope, budget_fen=_fen(args.budget),
             deadline=_date(args.deadline, "完成期限"), agency_uid=args.agency, witnesses=_witnesses(args.witness),
-            station_code=ctx.settings.station_code,
+            station_code=ctx.settings.station_code, invite=args.invite, cat=services.catalogue(ctx.data_dir),
         )  # fmt: skip
         agency = services.get_agency(work.session, c.agency_uid or "")
         data = {"uid": c.uid, "number": c.number, "agency_uid": agency.uid, "agency_name": agency.name,
@@ -425,4 +439,51 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
         raise UserError(f"目录 {out.parent} 不存在，请换一个保存位置。")
     report.write(ctx, args.period, out)
     print(f"已生成星级评价报告：{out}")
+    return 0
+
+
+def cmd_close_period(args: argparse.Namespace, ctx: Any) -> int:
+    from station_agencies import services, standing
+
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        closed = standing.close_period(work, args.quarter, cat=services.catalogue(ctx.data_dir))
+        names = dict(work.session.execute(_agency_names()).all())
+        rows = [
+            {"agency": names.get(s.agency_uid, ""), "stars": s.stars, "ratings": s.ratings,
+             "consequence": s.consequence, "note": s.note}
+            for s in closed.standings
+        ]  # fmt: skip
+    if args.json:
+        _out({"period": closed.period, "standings": rows})
+        return 0
+    print(f"{closed.period} 星级已结算，共 {len(rows)} 家机构。")
+    for r in rows:
+        if r["consequence"]:
+            print(f"  {r['agency']}：{standing.LABELS[r['consequence']]}。{r['note']}")
+    return 0
+
+
+def _agency_names() -> Any:
+    from sqlalchemy import select
+
+    from station_agencies.models import Agency
+
+    return select(Agency.uid, Agency.name)
+
+
+def cmd_publish(args: argparse.Namespace, ctx: Any) -> int:
+    from station.core.roles import require
+    from station_agencies import publish, services
+
+    require(ctx.cli_actor(args.user), "agencies.view", "查看中介超市")
+    issuer = getattr(ctx.settings, "station_name", "") or "园区企业服务站"
+    with ctx.read() as session:
+        written = publish.publish(
+            session, Path(args.out), issuer=issuer, quarter=args.quarter, cat=services.catalogue(ctx.data_dir)
+        )
+    if args.json:
+        _out(written)
+    else:
+        site = Path(written["out"]) / "index.html"
+        print(f"已生成 {written['agencies']} 家机构的公开名录：{site} 和 {publish.PDF_NAME}。")
     return 0

@@ -40,7 +40,7 @@ COMMISSION_STATUSES = {
     "completed": "企业已确认完成",
     "cancelled": "已撤销",
 }
-SELECTIONS = {"direct": "直接选取", "draw": "随机抽取"}
+SELECTIONS = {"direct": "直接选取", "draw": "随机抽取", "invite": "直接邀请（星级）"}
 WITNESS_ROLES = {"enterprise": "企业代表", "clerk": "窗口人员", "beacon": "公开信标", "witness": "见证人"}
 
 
@@ -443,8 +443,14 @@ def create_commission(
     pool_fixed_at: str | None = None,
     station_code: str = "ST01",
     now: dt.datetime | None = None,
+    invite: bool = False,
+    cat: Catalogue | None = None,
 ) -> Commission:
-    """An enterprise commissions a service: directly from ``agency_uid`` or by a fair draw with ``witnesses``."""
+    """An enterprise commissions a service: directly from ``agency_uid`` or by a fair draw with ``witnesses``.
+
+    ``invite``: ``agency_uid`` is invited directly under the park's star rule (``standing``): refused unless
+    the agency holds that standing now and the budget is given and under the rule's amount.
+    """
     work.require("agencies.commission", "办理中介服务委托")
     now = now or utcnow()
     code = catalogue().service(service).code
@@ -473,6 +479,9 @@ def create_commission(
         if agency.status != "active":
             raise UserError(f"“{agency.name}”目前{STATUSES[agency.status]}，不能接受委托。")
         commission.selection, commission.agency_uid = "direct", agency.uid
+        if invite:
+            _check_invite(work.session, agency, budget_fen, cat or catalogue())
+            commission.selection = "invite"
     else:
         commission.selection = "draw"
         row = draw(
@@ -487,6 +496,19 @@ def create_commission(
         "agencies.commission.create", "agencies_commission", commission.uid, None, commission_snapshot(commission)
     )
     return commission
+
+
+def _check_invite(session: Session, agency: Agency, budget_fen: int | None, cat: Catalogue) -> None:
+    from . import standing
+
+    limit = cat.consequences.invite_below_fen
+    held = standing.invitable(session, agency.uid)
+    if held is None:
+        raise UserError(
+            f"“{agency.name}”在最近结算的季度没有达到可直接邀请的星级，请随机抽取或按规定直接选取并说明理由。"
+        )
+    if budget_fen is None or budget_fen >= limit:
+        raise UserError(f"直接邀请只适用于预算低于 {limit / 100:,.2f} 元的委托，请填写预算或改为随机抽取。")
 
 
 def get_commission(session: Session, key: str) -> Commission:
