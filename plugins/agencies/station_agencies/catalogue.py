@@ -50,6 +50,9 @@ class Catalogue:
         raise UserError(f"没有“{wanted}”这类中介服务，请从以下服务类型中选择：{known}。")
 
     def name(self, code: str) -> str:
+        """A service type's Chinese name; a joint commission's codes ("cost+appraisal") as 工程造价咨询＋资产评估."""
+        if "+" in code:
+            return "＋".join(self.name(part) for part in code.split("+"))
         found = self.services.get(code)
         return found.name if found else code
 

@@ -69,7 +69,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     csub = p.add_subparsers(metavar="STEP", required=True)
     c = csub.add_parser("new", help="企业委托一项中介服务（指定机构或随机抽取）")
     c.add_argument("--enterprise", required=True, help="委托企业的统一社会信用代码")
-    c.add_argument("--service", required=True)
+    c.add_argument("--service", required=True, help="服务类型；联合委托写几类，逗号分隔，如 cost,appraisal")
     c.add_argument("--scope", required=True, help="服务内容和范围")
     c.add_argument("--budget", help="预算（元）")
     c.add_argument("--deadline", help="完成期限，如 2026-12-31")
@@ -99,6 +99,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--representative", required=True, help="作出评价的企业代表")
     p.add_argument("--scores", required=True, help="质量,时效,态度,收费,规范 五个 1–5 分，如 5,4,5,4,5")
     p.add_argument("--comment", default="")
+    p.add_argument("--agency", help="联合委托由几家机构分别承担时，评价的是哪一家")
     p.set_defaults(agencies_run=cmd_rate)
 
     p = sub.add_parser("report", help="生成季度或年度星级评价报告（PDF）")
@@ -323,13 +324,25 @@ def cmd_commission_new(args: argparse.Namespace, ctx: Any) -> int:
             station_code=ctx.settings.station_code, invite=args.invite, cat=services.catalogue(ctx.data_dir),
         )  # fmt: skip
         agency = services.get_agency(work.session, c.agency_uid or "")
+        cat = services.catalogue(ctx.data_dir)
+        parts = [
+            {"service": p.service, "service_name": cat.name(p.service), "agency_uid": p.agency_uid,
+             "agency_name": services.get_agency(work.session, p.agency_uid).name, "draw_uid": p.draw_uid}
+            for p in services.commission_parts(work.session, c.uid)
+        ]  # fmt: skip
         data = {"uid": c.uid, "number": c.number, "agency_uid": agency.uid, "agency_name": agency.name,
-                "selection": c.selection, "draw_uid": c.draw_uid}  # fmt: skip
+                "selection": c.selection, "draw_uid": c.draw_uid, "service": c.service,
+                "service_name": cat.name(c.service), "parts": parts}  # fmt: skip
     if args.json:
         _out(data)
     else:
         how = services.SELECTIONS[data["selection"]]
-        print(f"已登记委托 {data['number']}（{how}）：{data['agency_name']}")
+        doers = {p["agency_name"] for p in parts}
+        if len(doers) > 1:
+            each = "；".join(f"{p['service_name']}：{p['agency_name']}" for p in parts)
+            print(f"已登记联合委托 {data['number']}（{how}，没有一家机构具备全部资质，按服务分别抽取）：{each}")
+        else:
+            print(f"已登记委托 {data['number']}（{data['service_name']}，{how}）：{data['agency_name']}")
     return 0
 
 
@@ -379,7 +392,7 @@ def cmd_rate(args: argparse.Namespace, ctx: Any) -> int:
     with ctx.work(ctx.cli_actor(args.user)) as work:
         services.rate(
             work, args.number, enterprise_uscc=args.enterprise, representative=args.representative, scores=scores,
-            comment=args.comment,
+            comment=args.comment, agency=args.agency,
         )  # fmt: skip
     print(f"已录入委托 {args.number} 的评价。")
     return 0
