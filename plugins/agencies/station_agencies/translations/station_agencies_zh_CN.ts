@@ -3,356 +3,398 @@
 <context>
     <name>AgenciesPage</name>
     <message>
-        <location filename="../ui/page.py" line="42" />
-        <location filename="../ui/page.py" line="53" />
+        <location filename="../ui/page.py" line="43" />
+        <location filename="../ui/page.py" line="54" />
         <source>Agency</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="43" />
+        <location filename="../ui/page.py" line="44" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="44" />
+        <location filename="../ui/page.py" line="45" />
         <source>Stars</source>
         <translation>星级</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="45" />
+        <location filename="../ui/page.py" line="46" />
         <source>Score</source>
         <translation>综合得分</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="46" />
+        <location filename="../ui/page.py" line="47" />
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="47" />
-        <location filename="../ui/page.py" line="55" />
+        <location filename="../ui/page.py" line="48" />
+        <location filename="../ui/page.py" line="56" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="50" />
-        <location filename="../ui/page.py" line="60" />
+        <location filename="../ui/page.py" line="51" />
+        <location filename="../ui/page.py" line="61" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="51" />
-        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="52" />
+        <location filename="../ui/page.py" line="175" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="52" />
-        <location filename="../ui/page.py" line="61" />
-        <location filename="../ui/page.py" line="145" />
+        <location filename="../ui/page.py" line="53" />
+        <location filename="../ui/page.py" line="62" />
+        <location filename="../ui/page.py" line="146" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="54" />
+        <location filename="../ui/page.py" line="55" />
         <source>Selection</source>
         <translation>选取方式</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="56" />
-        <location filename="../ui/page.py" line="313" />
+        <location filename="../ui/page.py" line="57" />
+        <location filename="../ui/page.py" line="332" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="57" />
+        <location filename="../ui/page.py" line="58" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="62" />
+        <location filename="../ui/page.py" line="63" />
         <source>Drawn agency</source>
         <translation>中选机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="63" />
+        <location filename="../ui/page.py" line="64" />
         <source>Candidates</source>
         <translation>候选数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="64" />
+        <location filename="../ui/page.py" line="65" />
         <source>Excluded</source>
         <translation>排除数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="65" />
+        <location filename="../ui/page.py" line="66" />
         <source>Drawn at</source>
         <translation>抽取时间</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="66" />
+        <location filename="../ui/page.py" line="67" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="72" />
+        <location filename="../ui/page.py" line="73" />
         <source>Not enough ratings</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="95" />
+        <location filename="../ui/page.py" line="96" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="97" />
+        <location filename="../ui/page.py" line="98" />
         <source>Agencies and stars</source>
         <translation>机构与星级</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="98" />
-        <location filename="../ui/page.py" line="464" />
+        <location filename="../ui/page.py" line="99" />
+        <location filename="../ui/page.py" line="523" />
         <source>Commissions</source>
         <translation>服务委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="99" />
+        <location filename="../ui/page.py" line="100" />
         <source>Draws</source>
         <translation>抽取记录</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="129" />
+        <location filename="../ui/page.py" line="130" />
         <source>All service types</source>
         <translation>全部服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="140" />
+        <location filename="../ui/page.py" line="141" />
         <source>Evaluation report (PDF)…</source>
         <translation>星级评价报告（PDF）…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="147" />
+        <location filename="../ui/page.py" line="148" />
         <source>Evaluation period</source>
         <translation>评价期间</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="175" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="175" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="175" />
         <source>Detail</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="174" />
+        <location filename="../ui/page.py" line="175" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="181" />
+        <location filename="../ui/page.py" line="182" />
         <source>Set rating aside as abusive…</source>
         <translation>认定为不当评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="190" />
+        <location filename="../ui/page.py" line="191" />
         <source>Blue: this agency (weighted towards the park mean); grey: park mean</source>
         <translation>蓝色：本机构（向园区平均值加权）；灰色：园区平均</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="197" />
+        <location filename="../ui/page.py" line="198" />
         <source>Register agency…</source>
         <translation>登记机构…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="198" />
+        <location filename="../ui/page.py" line="199" />
         <source>Qualification…</source>
         <translation>登记资质…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="199" />
+        <location filename="../ui/page.py" line="200" />
         <source>Suspend or blacklist…</source>
         <translation>暂停或列入黑名单…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="213" />
+        <location filename="../ui/page.py" line="201" />
+        <source>Close a quarter…</source>
+        <translation>季度星级结算…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="215" />
         <source>Agencies by star level</source>
         <translation>各星级机构数</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="248" />
+        <location filename="../ui/page.py" line="243" />
+        <source>%1, may be invited</source>
+        <translation>%1，可直接邀请</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="257" />
         <source>Too few</source>
         <translation>评价不足</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="257" />
+        <location filename="../ui/page.py" line="266" />
         <source>%1 agencies</source>
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="297" />
+        <location filename="../ui/page.py" line="314" />
         <source>Qualifications: %1</source>
         <translation>资质：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="299" />
+        <location filename="../ui/page.py" line="316" />
         <source>In %1 draw pools, drawn %2 times</source>
         <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="311" />
+        <location filename="../ui/page.py" line="319" />
+        <source>Quarters closed: %1</source>
+        <translation>季度结算：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="330" />
         <source>Set aside: %1</source>
         <translation>已认定为不当评价：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="315" />
+        <location filename="../ui/page.py" line="334" />
         <source>Commission</source>
         <translation>委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="331" />
-        <location filename="../ui/page.py" line="338" />
+        <location filename="../ui/page.py" line="350" />
+        <location filename="../ui/page.py" line="357" />
         <source>Set aside</source>
         <translation>不当评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="331" />
+        <location filename="../ui/page.py" line="350" />
         <source>Select a rating in the history first.</source>
         <translation>请先在记录中选中一条评价。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="339" />
+        <location filename="../ui/page.py" line="358" />
         <source>Set aside the rating %1 gave %2 on %3 as abusive? It will no longer count towards the stars.</source>
         <translation>将“%1”于 %3 对“%2”的评价认定为恶意评价并撤销？撤销后不再计入星级。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="343" />
+        <location filename="../ui/page.py" line="362" />
         <source>Set the rating aside</source>
         <translation>撤销该评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="344" />
+        <location filename="../ui/page.py" line="363" />
         <source>Why is it abusive</source>
         <translation>认定恶意评价的理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="381" />
+        <location filename="../ui/page.py" line="388" />
+        <location filename="../ui/page.py" line="409" />
+        <source>Close a quarter</source>
+        <translation>季度星级结算</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="381" />
+        <source>Quarter to close (e.g. %1)</source>
+        <translation>要结算的季度（如 %1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="390" />
+        <source>Close %1? Each agency's stars for %1 are recorded and the park's rules applied: agencies at the lowest level for the quarters the rules name are suspended from draws, five-star agencies may be invited directly. This is done once per quarter.</source>
+        <translation>结算 %1 的星级？将记录各机构 %1 的星级并执行园区规则：按规则连续多个季度评为最低星级的机构暂停参与随机抽取，五星机构可被直接邀请。每个季度只结算一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="394" />
+        <source>Close %1</source>
+        <translation>结算 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="408" />
+        <source>%1 is closed.</source>
+        <translation>%1 星级已结算。</translation>
     </message>
     <message>
         <source>Why is this rating abusive?</source>
         <translation type="vanished">认定这条评价为不当评价的理由：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="361" />
+        <location filename="../ui/page.py" line="420" />
         <source>Agencies</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="361" />
+        <location filename="../ui/page.py" line="420" />
         <source>Select an agency first.</source>
         <translation>请先选中一家机构。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="377" />
-        <location filename="../ui/page.py" line="385" />
+        <location filename="../ui/page.py" line="436" />
+        <location filename="../ui/page.py" line="444" />
         <source>Agency status</source>
         <translation>机构状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="386" />
+        <location filename="../ui/page.py" line="445" />
         <source>Mark %1 as %2? It can no longer be commissioned or drawn.</source>
         <translation>将“%1”设为“%2”？设定后不能再被委托或抽取。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="390" />
+        <location filename="../ui/page.py" line="449" />
         <source>Reason (kept on record)</source>
         <translation>原因（将记录在案）</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="409" />
+        <location filename="../ui/page.py" line="468" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="418" />
+        <location filename="../ui/page.py" line="477" />
         <source>New commission…</source>
         <translation>新建委托…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="419" />
+        <location filename="../ui/page.py" line="478" />
         <source>Agency accepts</source>
         <translation>机构接受委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="420" />
+        <location filename="../ui/page.py" line="479" />
         <source>Deliverables…</source>
         <translation>提交成果…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="421" />
+        <location filename="../ui/page.py" line="480" />
         <source>Enterprise confirms completion…</source>
         <translation>企业确认完成…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="428" />
+        <location filename="../ui/page.py" line="487" />
         <source>Rate…</source>
         <translation>录入评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="464" />
+        <location filename="../ui/page.py" line="523" />
         <source>Select a commission first.</source>
         <translation>请先选中一项委托。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="489" />
+        <location filename="../ui/page.py" line="548" />
         <source>Deliverables handed in by the agency</source>
         <translation>机构提交的成果文件</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="500" />
+        <location filename="../ui/page.py" line="559" />
         <source>Confirm completion</source>
         <translation>确认完成</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="500" />
+        <location filename="../ui/page.py" line="559" />
         <source>Name of the enterprise's representative who confirms</source>
         <translation>确认完成的企业代表姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="531" />
+        <location filename="../ui/page.py" line="590" />
         <source>Random draw…</source>
         <translation>随机抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="535" />
+        <location filename="../ui/page.py" line="594" />
         <source>Re-check the selected draw</source>
         <translation>复核选中的抽取</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="603" />
+        <location filename="../ui/page.py" line="662" />
         <source>Draw %1 re-checked: the same agency, %2.</source>
         <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="605" />
+        <location filename="../ui/page.py" line="664" />
         <source>Draw %1 does NOT match its record: %2</source>
         <translation>抽取 %1 复核不一致：%2</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="618" />
+        <location filename="../ui/page.py" line="677" />
         <source>Save evaluation report</source>
         <translation>保存星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="632" />
+        <location filename="../ui/page.py" line="691" />
         <source>Evaluation report</source>
         <translation>星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="634" />
+        <location filename="../ui/page.py" line="693" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
@@ -575,7 +617,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="125" />
+        <location filename="../__init__.py" line="146" />
         <source>Intermediary marketplace</source>
         <translation>中介超市</translation>
     </message>
