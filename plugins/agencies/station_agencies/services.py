@@ -347,8 +347,33 @@ def preview_pool(
 ) -> PoolPreview:  # fmt: skip
     party = _party(session, enterprise_uid, exclude_uscc)
     if JOINT in service:
-        return pool_for_all(session, joint_codes(service), party, now=now)
+        return joint_preview(session, joint_codes(service), party, now=now)
     return pool_for(session, service, party, now=now)
+
+
+def joint_preview(
+    session: Session, codes: Sequence[str], party: Party, *, now: dt.datetime | None = None
+) -> PoolPreview:
+    """What a joint commission's draw will use, to show before the witnesses type: the one-agency pool when
+    it has anyone; otherwise every service's own pool, listed together under one hash of their hashes (so
+    the per-service draws are bound to the lists shown, as a one-service draw is to its list)."""
+    now = now or utcnow()
+    joint = pool_for_all(session, codes, party, now=now)
+    if joint.pool:
+        return joint
+    previews = [pool_for(session, code, party, now=now) for code in codes]
+    if not all(pv.pool for pv in previews):
+        return joint  # some service has nobody: nothing can be drawn, the exclusions say why
+    return PoolPreview(
+        joint.service, joint.on_date,
+        [{**p, "name": f"{catalogue().name(pv.service)}：{p['name']}"} for pv in previews for p in pv.pool],
+        [{**x, "name": f"{catalogue().name(pv.service)}：{x['name']}"} for pv in previews for x in pv.exclusions],
+        per_service_hash(previews), now.isoformat(),
+    )  # fmt: skip
+
+
+def per_service_hash(previews: Sequence[PoolPreview]) -> str:
+    return algo.pool_hash([{"service": pv.service, "pool_hash": pv.pool_hash} for pv in previews])
 
 
 def clean_witnesses(witnesses: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
@@ -555,20 +580,25 @@ def create_commission(
     else:
         commission.selection = "draw"
         purpose = f"中介服务委托 {commission.number}"
-        try:  # one agency qualified for all the services where one exists (一次委托、一个报告) …
+        party = _party(work.session, enterprise.uid)
+        per_service = len(codes) > 1 and not pool_for_all(work.session, codes, party, now=now).pool
+        if not per_service:  # one agency qualified for all the services where one exists (一次委托、一个报告) …
             row = draw(
                 work, code, witnesses, purpose=purpose, subject_uid=commission.uid, enterprise_uid=enterprise.uid,
                 expected_pool_hash=expected_pool_hash, pool_fixed_at=pool_fixed_at, station_code=station_code,
                 now=now,
             )  # fmt: skip
             rows = [(c, row) for c in codes]
-        except NoEligibleAgency:
-            if len(codes) == 1:
-                raise
-            # … otherwise one agency per service, each by its own draw from the same witnessed inputs
+        else:
+            # … otherwise one agency per service, each by its own draw from the same witnessed inputs; the lists
+            # shown before the witnesses typed must be the lists drawn from (one hash over their hashes)
+            previews = [pool_for(work.session, c, party, now=now) for c in codes]
+            if expected_pool_hash is not None and expected_pool_hash != per_service_hash(previews):
+                raise UserError("候选名单在见证人输入数字后发生了变化，本次抽取作废，请重新固定名单后再抽取。")
             rows = [
                 (c, draw(work, c, witnesses, purpose=f"{purpose}（{catalogue().name(c)}）", subject_uid=commission.uid,
-                         enterprise_uid=enterprise.uid, station_code=station_code, now=now))
+                         enterprise_uid=enterprise.uid, pool_fixed_at=pool_fixed_at, station_code=station_code,
+                         now=now))
                 for c in codes
             ]  # fmt: skip
         commission.agency_uid, commission.draw_uid = rows[0][1].agency_uid, rows[0][1].uid

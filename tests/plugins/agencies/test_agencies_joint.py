@@ -146,7 +146,7 @@ def test_killed_between_two_draws_of_a_joint_commission_nothing_remains(market: 
         real, calls = services.draw, []
         def draw(*args, **kwargs):
             calls.append(1)
-            if len(calls) == 3:  # the joint pool, then cost: now appraisal
+            if len(calls) == 2:  # cost is drawn and written: now appraisal
                 os.kill(os.getpid(), signal.SIGKILL)
             return real(*args, **kwargs)
         services.draw = draw

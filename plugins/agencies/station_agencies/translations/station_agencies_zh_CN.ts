@@ -60,7 +60,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="57" />
-        <location filename="../ui/page.py" line="332" />
+        <location filename="../ui/page.py" line="335" />
         <source>Rating</source>
         <translation>评价</translation>
     </message>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../ui/page.py" line="99" />
-        <location filename="../ui/page.py" line="523" />
+        <location filename="../ui/page.py" line="526" />
         <source>Commissions</source>
         <translation>服务委托</translation>
     </message>
@@ -206,80 +206,80 @@
         <translation>共 %1 家</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="314" />
+        <location filename="../ui/page.py" line="317" />
         <source>Qualifications: %1</source>
         <translation>资质：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="316" />
+        <location filename="../ui/page.py" line="319" />
         <source>In %1 draw pools, drawn %2 times</source>
         <translation>进入抽取候选名单 %1 次，中选 %2 次</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="319" />
+        <location filename="../ui/page.py" line="322" />
         <source>Quarters closed: %1</source>
         <translation>季度结算：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="330" />
+        <location filename="../ui/page.py" line="333" />
         <source>Set aside: %1</source>
         <translation>已认定为不当评价：%1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="334" />
+        <location filename="../ui/page.py" line="337" />
         <source>Commission</source>
         <translation>委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="350" />
-        <location filename="../ui/page.py" line="357" />
+        <location filename="../ui/page.py" line="353" />
+        <location filename="../ui/page.py" line="360" />
         <source>Set aside</source>
         <translation>不当评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="350" />
+        <location filename="../ui/page.py" line="353" />
         <source>Select a rating in the history first.</source>
         <translation>请先在记录中选中一条评价。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="358" />
+        <location filename="../ui/page.py" line="361" />
         <source>Set aside the rating %1 gave %2 on %3 as abusive? It will no longer count towards the stars.</source>
         <translation>将“%1”于 %3 对“%2”的评价认定为恶意评价并撤销？撤销后不再计入星级。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="362" />
+        <location filename="../ui/page.py" line="365" />
         <source>Set the rating aside</source>
         <translation>撤销该评价</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="363" />
+        <location filename="../ui/page.py" line="366" />
         <source>Why is it abusive</source>
         <translation>认定恶意评价的理由</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="381" />
-        <location filename="../ui/page.py" line="388" />
-        <location filename="../ui/page.py" line="409" />
+        <location filename="../ui/page.py" line="384" />
+        <location filename="../ui/page.py" line="391" />
+        <location filename="../ui/page.py" line="412" />
         <source>Close a quarter</source>
         <translation>季度星级结算</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="381" />
+        <location filename="../ui/page.py" line="384" />
         <source>Quarter to close (e.g. %1)</source>
         <translation>要结算的季度（如 %1）</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="390" />
+        <location filename="../ui/page.py" line="393" />
         <source>Close %1? Each agency's stars for %1 are recorded and the park's rules applied: agencies at the lowest level for the quarters the rules name are suspended from draws, five-star agencies may be invited directly. This is done once per quarter.</source>
         <translation>结算 %1 的星级？将记录各机构 %1 的星级并执行园区规则：按规则连续多个季度评为最低星级的机构暂停参与随机抽取，五星机构可被直接邀请。每个季度只结算一次。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="394" />
+        <location filename="../ui/page.py" line="397" />
         <source>Close %1</source>
         <translation>结算 %1</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="408" />
+        <location filename="../ui/page.py" line="411" />
         <source>%1 is closed.</source>
         <translation>%1 星级已结算。</translation>
     </message>
@@ -288,113 +288,113 @@
         <translation type="vanished">认定这条评价为不当评价的理由：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="420" />
+        <location filename="../ui/page.py" line="423" />
         <source>Agencies</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="420" />
+        <location filename="../ui/page.py" line="423" />
         <source>Select an agency first.</source>
         <translation>请先选中一家机构。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="436" />
-        <location filename="../ui/page.py" line="444" />
+        <location filename="../ui/page.py" line="439" />
+        <location filename="../ui/page.py" line="447" />
         <source>Agency status</source>
         <translation>机构状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="445" />
+        <location filename="../ui/page.py" line="448" />
         <source>Mark %1 as %2? It can no longer be commissioned or drawn.</source>
         <translation>将“%1”设为“%2”？设定后不能再被委托或抽取。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="449" />
+        <location filename="../ui/page.py" line="452" />
         <source>Reason (kept on record)</source>
         <translation>原因（将记录在案）</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="468" />
+        <location filename="../ui/page.py" line="471" />
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="477" />
+        <location filename="../ui/page.py" line="480" />
         <source>New commission…</source>
         <translation>新建委托…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="478" />
+        <location filename="../ui/page.py" line="481" />
         <source>Agency accepts</source>
         <translation>机构接受委托</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="482" />
         <source>Deliverables…</source>
         <translation>提交成果…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="480" />
+        <location filename="../ui/page.py" line="483" />
         <source>Enterprise confirms completion…</source>
         <translation>企业确认完成…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="487" />
+        <location filename="../ui/page.py" line="490" />
         <source>Rate…</source>
         <translation>录入评价…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="523" />
+        <location filename="../ui/page.py" line="526" />
         <source>Select a commission first.</source>
         <translation>请先选中一项委托。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="548" />
+        <location filename="../ui/page.py" line="551" />
         <source>Deliverables handed in by the agency</source>
         <translation>机构提交的成果文件</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="559" />
+        <location filename="../ui/page.py" line="562" />
         <source>Confirm completion</source>
         <translation>确认完成</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="559" />
+        <location filename="../ui/page.py" line="562" />
         <source>Name of the enterprise's representative who confirms</source>
         <translation>确认完成的企业代表姓名：</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="590" />
+        <location filename="../ui/page.py" line="593" />
         <source>Random draw…</source>
         <translation>随机抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="594" />
+        <location filename="../ui/page.py" line="597" />
         <source>Re-check the selected draw</source>
         <translation>复核选中的抽取</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="662" />
+        <location filename="../ui/page.py" line="665" />
         <source>Draw %1 re-checked: the same agency, %2.</source>
         <translation>抽取 %1 复核一致：重新抽取得到同一家机构“%2”。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="664" />
+        <location filename="../ui/page.py" line="667" />
         <source>Draw %1 does NOT match its record: %2</source>
         <translation>抽取 %1 复核不一致：%2</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="677" />
+        <location filename="../ui/page.py" line="680" />
         <source>Save evaluation report</source>
         <translation>保存星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="691" />
+        <location filename="../ui/page.py" line="694" />
         <source>Evaluation report</source>
         <translation>星级评价报告</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="693" />
+        <location filename="../ui/page.py" line="696" />
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
@@ -402,42 +402,42 @@
 <context>
     <name>AgencyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="386" />
+        <location filename="../ui/dialogs.py" line="422" />
         <source>Register an agency</source>
         <translation>登记入驻中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="390" />
+        <location filename="../ui/dialogs.py" line="426" />
         <source>Agency name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="391" />
+        <location filename="../ui/dialogs.py" line="427" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="392" />
+        <location filename="../ui/dialogs.py" line="428" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="393" />
+        <location filename="../ui/dialogs.py" line="429" />
         <source>Related parties (credit codes, comma-separated)</source>
         <translation>关联方（统一社会信用代码，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="394" />
+        <location filename="../ui/dialogs.py" line="430" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="395" />
+        <location filename="../ui/dialogs.py" line="431" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="408" />
+        <location filename="../ui/dialogs.py" line="444" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
@@ -445,7 +445,7 @@
 <context>
     <name>CommissionDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="214" />
+        <location filename="../ui/dialogs.py" line="227" />
         <source>New commission</source>
         <translation>新建中介服务委托</translation>
     </message>
@@ -454,62 +454,67 @@
         <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="217" />
+        <location filename="../ui/dialogs.py" line="230" />
         <source>Name or credit code of the commissioning enterprise</source>
         <translation>委托企业的名称或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="223" />
+        <location filename="../ui/dialogs.py" line="248" />
         <source>Yuan, e.g. 35000</source>
         <translation>单位：元，如 35000</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="226" />
+        <location filename="../ui/dialogs.py" line="251" />
         <source>Random draw (witnessed at the window)</source>
         <translation>随机抽取（窗口现场见证）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="227" />
+        <location filename="../ui/dialogs.py" line="252" />
         <source>Chosen directly by the enterprise</source>
         <translation>企业直接选取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="239" />
+        <location filename="../ui/dialogs.py" line="264" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="240" />
+        <location filename="../ui/dialogs.py" line="265" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="241" />
+        <location filename="../ui/dialogs.py" line="266" />
+        <source>Also, in one commission</source>
+        <translation>同时委托（一次委托）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="267" />
         <source>Scope of the service</source>
         <translation>服务内容和范围</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="242" />
+        <location filename="../ui/dialogs.py" line="268" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="243" />
+        <location filename="../ui/dialogs.py" line="269" />
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="244" />
+        <location filename="../ui/dialogs.py" line="270" />
         <source>Selection</source>
         <translation>选取方式</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="245" />
+        <location filename="../ui/dialogs.py" line="271" />
         <source>Agency</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="283" />
+        <location filename="../ui/dialogs.py" line="319" />
         <source>The budget is not an amount: write it like 35000 or 35000.50.</source>
         <translation>预算不是金额，请写成 35000 或 35000.50。</translation>
     </message>
@@ -525,7 +530,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="56" />
+        <location filename="../ui/dialogs.py" line="57" />
         <source>Random draw of an agency</source>
         <translation>随机抽取中介机构</translation>
     </message>
@@ -534,82 +539,82 @@
         <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="61" />
+        <location filename="../ui/dialogs.py" line="62" />
         <source>Name or credit code of the commissioning enterprise</source>
         <translation>委托企业的名称或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="67" />
+        <location filename="../ui/dialogs.py" line="74" />
         <source>Commission: %1</source>
         <translation>委托：%1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="71" />
+        <location filename="../ui/dialogs.py" line="78" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="72" />
+        <location filename="../ui/dialogs.py" line="79" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="73" />
+        <location filename="../ui/dialogs.py" line="80" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="75" />
+        <location filename="../ui/dialogs.py" line="82" />
         <source>1. Fix the candidate list</source>
         <translation>第一步：固定候选名单</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="83" />
+        <location filename="../ui/dialogs.py" line="90" />
         <source>Candidates and exclusions</source>
         <translation>候选机构与排除情况</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="93" />
+        <location filename="../ui/dialogs.py" line="100" />
         <source>Any number, typed by the person themselves</source>
         <translation>任意数字，由本人亲自输入</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="100" />
+        <location filename="../ui/dialogs.py" line="107" />
         <source>2. Number typed by the enterprise's representative</source>
         <translation>第二步：企业代表输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="101" />
+        <location filename="../ui/dialogs.py" line="108" />
         <source>Number typed by the clerk</source>
         <translation>窗口人员输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="103" />
+        <location filename="../ui/dialogs.py" line="110" />
         <source>3. Draw</source>
         <translation>第三步：抽取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="139" />
+        <location filename="../ui/dialogs.py" line="146" />
         <source>Candidate: %1 (certificate %2, valid until %3)</source>
         <translation>候选：%1（资质证书 %2，有效期至 %3）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="143" />
+        <location filename="../ui/dialogs.py" line="150" />
         <source>Excluded: %1 — %2</source>
         <translation>排除：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="145" />
+        <location filename="../ui/dialogs.py" line="152" />
         <source>%1 candidates. List hash (show it before anyone types): %2</source>
         <translation>候选 %1 家。名单哈希（请在输入数字前向双方展示）：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="192" />
+        <location filename="../ui/dialogs.py" line="205" />
         <source>Draw %1: %2 is drawn. Seed %3.</source>
         <translation>抽取 %1：中选机构为“%2”。种子 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="195" />
+        <location filename="../ui/dialogs.py" line="208" />
         <source>Commission %1 registered.</source>
         <translation>已登记委托 %1。</translation>
     </message>
@@ -625,27 +630,27 @@
 <context>
     <name>QualificationDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="446" />
+        <location filename="../ui/dialogs.py" line="482" />
         <source>Qualification of %1</source>
         <translation>%1的资质证书</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="454" />
+        <location filename="../ui/dialogs.py" line="490" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="455" />
+        <location filename="../ui/dialogs.py" line="491" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="456" />
+        <location filename="../ui/dialogs.py" line="492" />
         <source>Issued by</source>
         <translation>发证机关</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="457" />
+        <location filename="../ui/dialogs.py" line="493" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
@@ -653,32 +658,32 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="323" />
+        <location filename="../ui/dialogs.py" line="359" />
         <source>Rate commission %1</source>
         <translation>评价委托 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="329" />
+        <location filename="../ui/dialogs.py" line="365" />
         <source>Enterprise (credit code)</source>
         <translation>委托企业（统一社会信用代码）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="330" />
+        <location filename="../ui/dialogs.py" line="366" />
         <source>Enterprise's representative</source>
         <translation>企业代表</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="336" />
+        <location filename="../ui/dialogs.py" line="372" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="342" />
+        <location filename="../ui/dialogs.py" line="378" />
         <source>Comment</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="348" />
+        <location filename="../ui/dialogs.py" line="384" />
         <source>Only the commissioning enterprise rates, once per completed commission.</source>
         <translation>只有委托企业可以评价，每项已完成的委托评价一次。</translation>
     </message>

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -62,6 +63,12 @@ class DrawDialog(QDialog):
         EnterprisePicker(self.enterprise, ctx)
         self.purpose = QLineEdit()
         if commission:
+            if self.service.findData(commission["service"]) < 0:  # a joint commission's services
+                from station_agencies import services
+
+                self.service.addItem(
+                    services.catalogue(ctx.data_dir).name(commission["service"]), commission["service"]
+                )
             self.service.setCurrentIndex(max(0, self.service.findData(commission["service"])))
             self.enterprise.setText(commission["enterprise"])
             self.purpose.setText(self.tr("Commission: %1").replace("%1", commission["scope"]))
@@ -176,6 +183,12 @@ class DrawDialog(QDialog):
                     )  # fmt: skip
                     row = services.get_draw(work.session, c.draw_uid or "")
                     extra = {"commission": c.number}
+                    draws = list(dict.fromkeys(p.draw_uid for p in services.commission_parts(work.session, c.uid)))
+                    if len(draws) > 1:  # a joint commission drawn per service: name each service's agency
+                        cat = services.catalogue(self.ctx.data_dir)
+                        rows = [services.get_draw(work.session, uid or "") for uid in draws]
+                        each = "；".join(f"{cat.name(r.service)}：{r.agency_name}" for r in rows)
+                        return {"number": "、".join(r.number for r in rows), "seed": row.seed, "agency": each, **extra}
                 else:
                     e = self.enterprise.text().strip()
                     uid = services.enterprise_by(work.session, e).uid if e else ""
@@ -217,6 +230,18 @@ class CommissionDialog(GuardsEdits, QDialog):
         self.enterprise.setPlaceholderText(self.tr("Name or credit code of the commissioning enterprise"))
         EnterprisePicker(self.enterprise, ctx)
         self.service = _services_combo(ctx)
+        self.service.setObjectName("service")
+        # A joint commission (一次委托、一个报告): the other services it names, ticked here
+        self.also = QListWidget()
+        self.also.setObjectName("also")
+        self.also.setMaximumHeight(96)
+        for i in range(self.service.count()):
+            item = QListWidgetItem(self.service.itemText(i))
+            item.setData(Qt.ItemDataRole.UserRole, self.service.itemData(i))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.also.addItem(item)
+        self.also.itemChanged.connect(lambda _item: self._fill_agencies())
         self.scope = QLineEdit()
         self.scope.setObjectName("scope")
         self.budget = QLineEdit()
@@ -238,6 +263,7 @@ class CommissionDialog(GuardsEdits, QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Enterprise"), self.enterprise)
         form.addRow(self.tr("Service type"), self.service)
+        form.addRow(self.tr("Also, in one commission"), self.also)
         form.addRow(self.tr("Scope of the service"), self.scope)
         form.addRow(self.tr("Budget"), self.budget)
         form.addRow(self.tr("Deadline"), self.deadline)
@@ -253,11 +279,21 @@ class CommissionDialog(GuardsEdits, QDialog):
         layout.addWidget(buttons)
         self.mark_clean()  # Esc after typing asks before the edits are lost
 
+    def codes(self) -> list[str]:
+        """The service chosen first, then the others ticked (a joint commission when more than one)."""
+        main = self.service.currentData()
+        ticked = [
+            self.also.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.also.count())
+            if self.also.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return [main, *(c for c in ticked if c != main)]
+
     def _fill_agencies(self) -> None:
         self.agency.clear()
-        code = self.service.currentData()
+        wanted = set(self.codes())
         for uid, name, codes in self.agencies:
-            if code in codes:
+            if wanted <= set(codes):  # chosen directly, one agency does every service
                 self.agency.addItem(name, uid)
 
     def fields(self) -> dict[str, Any]:
@@ -269,7 +305,7 @@ class CommissionDialog(GuardsEdits, QDialog):
         d = self.deadline.date()
         return {
             "enterprise": self.enterprise.text().strip(),
-            "service": self.service.currentData(),
+            "service": "+".join(self.codes()),
             "scope": self.scope.text().strip(),
             "budget_fen": budget,
             "deadline": dt.date(d.year(), d.month(), d.day()),
