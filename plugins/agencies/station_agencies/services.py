@@ -970,8 +970,27 @@ def commission_rows(session: Session, uids: Sequence[str]) -> dict[str, tuple[An
         .outerjoin(Rating, Rating.commission_uid == Commission.uid)
         .where(Commission.uid.in_(list(uids)))
     )
-    for c, enterprise_name, agency_name, rating_uid in session.execute(query):
+    found = session.execute(query).all()
+    # A joint commission done by several agencies names each, and counts a rating per agency
+    parts = list(session.scalars(select(CommissionPart).where(CommissionPart.commission_uid.in_(list(uids)))))
+    names = {
+        uid: name
+        for uid, name in session.execute(
+            select(Agency.uid, Agency.name).where(Agency.uid.in_({p.agency_uid for p in parts}))
+        )
+    }
+    rated_parts = set(
+        session.scalars(select(Rating.commission_uid).where(Rating.commission_uid.in_([p.uid for p in parts])))
+    )
+    for c, enterprise_name, agency_name, rating_uid in found:
+        mine = [p for p in parts if p.commission_uid == c.uid]
+        doers = list(dict.fromkeys(p.agency_uid for p in mine))
         rated = "已评价" if rating_uid else ("待评价" if c.status == "completed" else "")
+        if len(doers) > 1:
+            agency_name = "；".join(names.get(uid, "") for uid in doers)
+            done = bool(rating_uid) + len({p.agency_uid for p in mine if p.uid in rated_parts} - {c.agency_uid})
+            if c.status == "completed":
+                rated = "已评价" if done == len(doers) else f"已评价 {done}/{len(doers)} 家"
         rows[c.uid] = (
             c.number, enterprise_name or "", cat.name(c.service), agency_name or "", SELECTIONS[c.selection],
             COMMISSION_STATUSES[c.status], rated, local_text(c.created_at)[:10],

@@ -64,3 +64,30 @@ def test_a_joint_commission_through_the_form_and_the_witnessed_draw(qtbot, marke
         assert c.service == "cost+appraisal" and [p.service for p in parts] == ["cost", "appraisal"]
         for p in parts:
             assert services.verify_draw(session, p.draw_uid)[1].ok
+
+
+def test_each_agency_of_a_joint_commission_is_rated_in_the_dialog(qtbot, market: Market, admin) -> None:
+    from station_agencies.models import Rating
+    from station_agencies.ui.dialogs import RatingDialog
+
+    with market.ctx.work(admin) as work:
+        uid = add_agency(work, "评估", 250, services_=("appraisal",))
+        services.add_qualification(work, uid, "appraisal", "PG-9", dt.date(2027, 6, 30), "财政部门", now=NOW)
+        c = services.create_commission(work, market.enterprise_uid, "cost,appraisal", scope="结算审核和资产评估",
+                                       witnesses=[("clerk", "7")], now=NOW)  # fmt: skip
+        number = c.number
+        services.accept(work, number, now=NOW)
+        services._advance(work, number, "accepted", "delivered", NOW, delivered_at=NOW)
+        services.complete(work, number, "王经理", now=NOW)
+    for index in (0, 1):
+        dialog = RatingDialog(None, market.ctx, admin, number, market.enterprise_uscc)
+        qtbot.addWidget(dialog)
+        assert dialog.agency.count() == 2 and "资产评估" in dialog.agency.itemText(1)
+        dialog.agency.setCurrentIndex(index)
+        dialog.representative.setText("王经理")
+        dialog.submit()
+        qtbot.waitUntil(lambda d=dialog: d.result() == 1, timeout=10_000)
+    with market.ctx.read() as session:
+        assert session.query(Rating).count() == 2
+        (row,) = services.commission_rows(session, [c.uid]).values()
+        assert row[6] == "已评价" and "；玉门评估" in row[3]

@@ -402,42 +402,42 @@
 <context>
     <name>AgencyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="422" />
+        <location filename="../ui/dialogs.py" line="434" />
         <source>Register an agency</source>
         <translation>登记入驻中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="426" />
+        <location filename="../ui/dialogs.py" line="438" />
         <source>Agency name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="427" />
+        <location filename="../ui/dialogs.py" line="439" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="428" />
+        <location filename="../ui/dialogs.py" line="440" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="429" />
+        <location filename="../ui/dialogs.py" line="441" />
         <source>Related parties (credit codes, comma-separated)</source>
         <translation>关联方（统一社会信用代码，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="430" />
+        <location filename="../ui/dialogs.py" line="442" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="431" />
+        <location filename="../ui/dialogs.py" line="443" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="444" />
+        <location filename="../ui/dialogs.py" line="456" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
@@ -630,27 +630,27 @@
 <context>
     <name>QualificationDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="482" />
+        <location filename="../ui/dialogs.py" line="494" />
         <source>Qualification of %1</source>
         <translation>%1的资质证书</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="490" />
+        <location filename="../ui/dialogs.py" line="502" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="491" />
+        <location filename="../ui/dialogs.py" line="503" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="492" />
+        <location filename="../ui/dialogs.py" line="504" />
         <source>Issued by</source>
         <translation>发证机关</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="493" />
+        <location filename="../ui/dialogs.py" line="505" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
@@ -673,17 +673,22 @@
         <translation>企业代表</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="372" />
+        <location filename="../ui/dialogs.py" line="377" />
+        <source>Agency rated</source>
+        <translation>评价的机构</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="383" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="378" />
+        <location filename="../ui/dialogs.py" line="389" />
         <source>Comment</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="384" />
+        <location filename="../ui/dialogs.py" line="395" />
         <source>Only the commissioning enterprise rates, once per completed commission.</source>
         <translation>只有委托企业可以评价，每项已完成的委托评价一次。</translation>
     </message>

@@ -364,6 +364,17 @@ class RatingDialog(GuardsEdits, QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Enterprise (credit code)"), self.enterprise)
         form.addRow(self.tr("Enterprise's representative"), self.representative)
+        # A joint commission several agencies did: each is rated on its own, once
+        self.agency = QComboBox()
+        self.agency.setObjectName("agency")
+        with ctx.read() as session:
+            c = services.get_commission(session, number)
+            cat = services.catalogue(ctx.data_dir)
+            for uid, codes in services.commission_agencies(session, c).items():
+                name = services.get_agency(session, uid).name if uid else ""
+                self.agency.addItem(f"{name}（{cat.name('+'.join(codes))}）", uid)
+        if self.agency.count() > 1:
+            form.addRow(self.tr("Agency rated"), self.agency)
         self.scores: dict[str, QSpinBox] = {}
         for code, name in services.catalogue(ctx.data_dir).dimensions.items():
             spin = QSpinBox()
@@ -395,6 +406,7 @@ class RatingDialog(GuardsEdits, QDialog):
             "representative": self.representative.text(),
             "scores": {k: s.value() for k, s in self.scores.items()},
             "comment": self.comment.toPlainText(),
+            "agency": self.agency.currentData() if self.agency.count() > 1 else None,
         }
 
         def run(progress: Any) -> None:
