@@ -82,3 +82,34 @@ def test_one_decision_paid_at_two_stations_ends_as_one_payout(hall, tmp_path, sa
     finally:
         a.close()
         b.close()
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+def test_another_station_cannot_move_an_award_it_did_not_record(hall, tmp_path) -> None:  # noqa: F811
+    """Station B, with a valid credential, revokes station A's award after the sync: the hall does not apply
+    it (write="owner"), station A's award goes on and is paid once."""
+    a, b = enrolled(hall, tmp_path, "ST01"), enrolled(hall, tmp_path, "ST02")
+    try:
+        with a.work(a.cli_actor()) as work:
+            uid = enterprises.create(work, enterprise_values(1, stage="运营")).uid
+            number = awards.record(work, uid, decision_no=DECISION, amount_fen=10_000, department="管委会",
+                                   reason="奖励", station_code="ST01", now=START).number  # fmt: skip
+        client.run(a)
+        client.run(b)
+        with b.work(b.cli_actor()) as work:
+            awards.revoke(work, number, "另一站点的撤销", now=START + dt.timedelta(days=1))
+        client.run(b)
+        assert client.status(b)["conflicts"] >= 1  # the change waits at the hall for a person
+        client.run(a)
+        with a.read() as session:
+            assert awards.get_award(session, number).status == "decided"
+        with a.work(a.cli_actor()) as work:
+            awards.start_notice(work, number, now=START + dt.timedelta(days=1))
+            paid = awards.pay(work, number, station_code="ST01", now=START + dt.timedelta(days=9))
+        client.run(a)
+        with a.read() as session:
+            assert [p.number for p in session.query(Payout)] == [paid.number]
+            assert session.query(Award).one().status == "paid"
+    finally:
+        a.close()
+        b.close()

@@ -1,0 +1,54 @@
+"""Through a real hall: a quarter closed at two stations offline ends with one standing per agency park-wide,
+and a joint commission's parts travel with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from agencies_market import NOW, add_agency
+from conftest_hall import enrolled
+from station_agencies import services, standing
+from station_agencies.models import CommissionPart, Standing
+
+from helpers import enterprise_values
+from station.core import enterprises
+from station.core.context import StationContext
+from station.core.sync import client
+
+AFTER_Q3 = dt.datetime(2026, 10, 2, 2, tzinfo=dt.UTC)
+
+
+def standings(ctx: StationContext) -> list[tuple[str, str]]:
+    with ctx.read() as session:
+        return sorted((s.period, s.closed_by) for s in session.query(Standing))
+
+
+def test_a_quarter_closed_at_two_stations_ends_as_one(hall, tmp_path) -> None:
+    a, b = enrolled(hall, tmp_path, "ST01"), enrolled(hall, tmp_path, "ST02")
+    try:
+        with a.work(a.cli_actor()) as work:
+            ent = enterprises.create(work, enterprise_values(1))
+            both = add_agency(work, "全能", 301, services_=("cost", "appraisal"))
+            for code in ("cost", "appraisal"):
+                services.add_qualification(work, both, code, f"{code}-1", dt.date(2030, 1, 1), now=NOW)
+            c = services.create_commission(work, ent.uid, "cost,appraisal", scope="结算和评估",
+                                           witnesses=[("clerk", "5")], now=NOW)  # fmt: skip
+            number = c.number
+        client.run(a)
+        client.run(b)
+        with b.read() as session:  # the joint commission arrived whole
+            c = services.get_commission(session, number)
+            assert [p.service for p in session.query(CommissionPart).filter_by(commission_uid=c.uid)] == [
+                "cost", "appraisal"]  # fmt: skip
+            assert services.verify_draw(session, c.draw_uid)[1].ok
+        for ctx in (a, b):  # both close 2026Q3 while offline
+            with ctx.work(ctx.cli_actor()) as work:
+                standing.close_period(work, "2026Q3", now=AFTER_Q3)
+        client.run(a)
+        late = client.run(b)
+        assert late.new_conflicts >= 1  # the hall keeps the first close of the quarter
+        client.run(a)
+        assert len(standings(a)) == 1  # station A never receives the second station's standing
+    finally:
+        a.close()
+        b.close()
