@@ -424,6 +424,94 @@
     </message>
 </context>
 <context>
+    <name>FactsLoadDialog</name>
+    <message>
+        <location filename="../ui/outreach.py" line="60" />
+        <source>Load department data</source>
+        <translation>载入部门数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="62" />
+        <source>Load a department's file (CSV or XLSX as it exports it) into enterprise data by a mapping. Rows with a problem load nothing and are listed with their reason; loading the same file again changes nothing.</source>
+        <translation>按数据对照表把部门报送的文件（CSV 或 XLSX，按部门导出的原样）载入企业数据。有问题的行不载入，并列出原因；同一文件重复载入不会改变数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="66" />
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="72" />
+        <source>The department's CSV or XLSX file</source>
+        <translation>部门报送的 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="73" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="80" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="85" />
+        <source>Mapping</source>
+        <translation>数据对照表</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="93" />
+        <source>Save the problem list…</source>
+        <translation>保存问题清单…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="103" />
+        <source>The department's file</source>
+        <translation>部门报送的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="103" />
+        <source>Department data (*.csv *.xlsx)</source>
+        <translation>部门数据 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="111" />
+        <source>Choose the department's file first.</source>
+        <translation>请先选择部门报送的文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="113" />
+        <source>No mapping is available: ask the policy officer for one.</source>
+        <translation>没有可用的数据对照表，请联系政策专员提供。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="141" />
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="148" />
+        <source> Policies were matched again for %1 enterprises.</source>
+        <translation>已为 %1 家数据有变化的企业重新匹配政策。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="153" />
+        <source>Row %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="169" />
+        <source>Save the problem list</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="169" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <location filename="../__init__.py" line="125" />
@@ -542,42 +630,47 @@
         <translation>兑付报表…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="88" />
+        <location filename="../ui/page.py" line="82" />
+        <source>Load department data…</source>
+        <translation>载入部门数据…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="93" />
         <source>Policies</source>
         <translation>政策目录</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="89" />
+        <location filename="../ui/page.py" line="94" />
         <source>By enterprise</source>
         <translation>按企业</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="90" />
+        <location filename="../ui/page.py" line="95" />
         <source>Claims</source>
         <translation>兑现申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="91" />
+        <location filename="../ui/page.py" line="96" />
         <source>Case-by-case awards</source>
         <translation>一事一议奖补</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="132" />
+        <location filename="../ui/page.py" line="137" />
         <source>Matching enterprises against the policies…</source>
         <translation>正在按政策匹配企业…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="143" />
+        <location filename="../ui/page.py" line="148" />
         <source>Every enterprise's matches are up to date.</source>
         <translation>全部企业的匹配结果已是最新。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="148" />
+        <location filename="../ui/page.py" line="153" />
         <source>Matched %1 enterprises in %2 s: %3 qualifying, %4 need data.</source>
         <translation>已匹配 %1 家企业，用时 %2 秒：符合 %3 项次，待补数据 %4 项次。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="164" />
+        <location filename="../ui/page.py" line="169" />
         <source>Matching enterprises…</source>
         <translation>正在匹配企业…</translation>
     </message>
@@ -586,135 +679,140 @@
         <translation type="vanished">政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="171" />
-        <location filename="../ui/page.py" line="308" />
-        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="176" />
+        <location filename="../ui/page.py" line="322" />
+        <location filename="../ui/page.py" line="552" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="171" />
-        <location filename="../ui/page.py" line="308" />
+        <location filename="../ui/page.py" line="176" />
+        <location filename="../ui/page.py" line="322" />
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="171" />
+        <location filename="../ui/page.py" line="176" />
         <source>Qualifying</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="171" />
+        <location filename="../ui/page.py" line="176" />
         <source>Need data</source>
         <translation>待补数据</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="177" />
         <source>Estimated total</source>
         <translation>预计总额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="184" />
+        <location filename="../ui/page.py" line="189" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="184" />
-        <location filename="../ui/page.py" line="538" />
-        <location filename="../ui/page.py" line="649" />
+        <location filename="../ui/page.py" line="189" />
+        <location filename="../ui/page.py" line="552" />
+        <location filename="../ui/page.py" line="679" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="184" />
-        <location filename="../ui/page.py" line="308" />
+        <location filename="../ui/page.py" line="189" />
+        <location filename="../ui/page.py" line="322" />
         <source>Result</source>
         <translation>匹配结果</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="184" />
-        <location filename="../ui/page.py" line="308" />
+        <location filename="../ui/page.py" line="189" />
+        <location filename="../ui/page.py" line="322" />
         <source>Estimated amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="185" />
-        <location filename="../ui/page.py" line="309" />
+        <location filename="../ui/page.py" line="190" />
+        <location filename="../ui/page.py" line="323" />
         <source>Claim</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="297" />
+        <location filename="../ui/page.py" line="210" />
+        <source>Tell those who have not applied…</source>
+        <translation>推送给未申请的企业…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="311" />
         <source>Credit code or name of the enterprise</source>
         <translation>统一社会信用代码或企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="299" />
+        <location filename="../ui/page.py" line="313" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="304" />
+        <location filename="../ui/page.py" line="318" />
         <source>Choose an enterprise to see the policies it qualifies for.</source>
         <translation>请选择企业，查看它可享受的政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="331" />
+        <location filename="../ui/page.py" line="345" />
         <source>Any policy: type part of its title</source>
         <translation>任一政策：输入政策名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="341" />
+        <location filename="../ui/page.py" line="355" />
         <source>Data and sources…</source>
         <translation>数据及来源…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="406" />
+        <location filename="../ui/page.py" line="420" />
         <source>Find an enterprise first.</source>
         <translation>请先查找企业。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="455" />
+        <location filename="../ui/page.py" line="469" />
         <source>Choose an enterprise, then pick a policy from the list.</source>
         <translation>请先选择企业，再从列表中选择政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="582" />
+        <location filename="../ui/page.py" line="596" />
         <source>One-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="626" />
+        <location filename="../ui/page.py" line="656" />
         <source>Decision number, enterprise or record number</source>
         <translation>决定文号、企业名称或登记编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="637" />
+        <location filename="../ui/page.py" line="667" />
         <source>Record a decision…</source>
         <translation>登记奖补决定…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="649" />
+        <location filename="../ui/page.py" line="679" />
         <source>Decision number</source>
         <translation>决定文号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="649" />
+        <location filename="../ui/page.py" line="679" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="649" />
+        <location filename="../ui/page.py" line="679" />
         <source>Deciding department</source>
         <translation>决定部门</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="650" />
+        <location filename="../ui/page.py" line="680" />
         <source>Notice until</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="650" />
+        <location filename="../ui/page.py" line="680" />
         <source>Record number</source>
         <translation>登记编号</translation>
     </message>
@@ -723,17 +821,17 @@
         <translation type="vanished">任一政策编号，如 TAX-CONTRIB</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="334" />
+        <location filename="../ui/page.py" line="348" />
         <source>Why not?</source>
         <translation>为何不符合？</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="337" />
+        <location filename="../ui/page.py" line="351" />
         <source>Apply for the selected policy</source>
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="375" />
+        <location filename="../ui/page.py" line="389" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
@@ -742,29 +840,29 @@
         <translation type="vanished">请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="479" />
+        <location filename="../ui/page.py" line="493" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="521" />
+        <location filename="../ui/page.py" line="535" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="527" />
-        <location filename="../ui/page.py" line="633" />
+        <location filename="../ui/page.py" line="541" />
+        <location filename="../ui/page.py" line="663" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="531" />
-        <location filename="../ui/page.py" line="641" />
+        <location filename="../ui/page.py" line="545" />
+        <location filename="../ui/page.py" line="671" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="552" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
@@ -773,30 +871,115 @@
         <translation type="vanished">年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="538" />
-        <location filename="../ui/page.py" line="650" />
+        <location filename="../ui/page.py" line="552" />
+        <location filename="../ui/page.py" line="680" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="538" />
+        <location filename="../ui/page.py" line="552" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="539" />
+        <location filename="../ui/page.py" line="553" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="539" />
+        <location filename="../ui/page.py" line="553" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="539" />
+        <location filename="../ui/page.py" line="553" />
         <source>Last change</source>
         <translation>最近办理</translation>
+    </message>
+</context>
+<context>
+    <name>PushDialog</name>
+    <message>
+        <location filename="../ui/outreach.py" line="183" />
+        <source>%1 enterprises qualify for “%2” and have not applied.</source>
+        <translation>%1 家企业符合“%2”的条件且尚未申请。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="188" />
+        <source> %1 more were already told this period and are left out.</source>
+        <translation>另有 %1 家本期已推送过，未列入。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="189" />
+        <location filename="../ui/outreach.py" line="250" />
+        <location filename="../ui/outreach.py" line="273" />
+        <source>Tell qualifying enterprises</source>
+        <translation>主动推送政策</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="189" />
+        <source>Write and record…</source>
+        <translation>生成并记录…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="191" />
+        <source>Letters to print (PDF)</source>
+        <translation>打印用的提示函（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="194" />
+        <source>List for SMS or the WeChat account (CSV)</source>
+        <translation>短信或公众号推送名单（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="197" />
+        <source>Include those already told this period</source>
+        <translation>包括本期已推送过的企业（再次推送）</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="202" />
+        <source>Write</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="205" />
+        <source>Into the folder</source>
+        <translation>保存到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="210" />
+        <source>Choose the letters, the list or both.</source>
+        <translation>请选择生成提示函、推送名单或两者。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="212" />
+        <source>The folder does not exist: choose an existing one.</source>
+        <translation>文件夹不存在，请选择已有的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="214" />
+        <source>Nobody to tell: every qualifying enterprise has applied or was told already.</source>
+        <translation>没有需要推送的企业：符合条件的企业都已申请或已推送过。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="244" />
+        <source>Record the notice of “%1” to the enterprises listed and write the files? It is kept on record.</source>
+        <translation>为“%1”向所列企业推送并生成文件？推送将记录在案。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="252" />
+        <source>Write and record</source>
+        <translation>生成并记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="274" />
+        <source>Recorded. Written:</source>
+        <translation>已记录。已生成：</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="277" />
+        <source>Writing…</source>
+        <translation>正在生成…</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,12 @@ class PolicyPage(QWidget):
         self.rematch_button.clicked.connect(lambda: self.rematch(all_stale=True))
         self.report_button = QPushButton(self.tr("Payout report…"))
         self.report_button.clicked.connect(self.export_report)
+        self.facts_load_button = QPushButton(self.tr("Load department data…"))
+        self.facts_load_button.setObjectName("facts_load")
+        self.facts_load_button.setVisible(self.actor is not None and self.actor.can("policy.facts"))
+        self.facts_load_button.clicked.connect(self.load_department_data)
         top.addWidget(self.status, 1)
+        top.addWidget(self.facts_load_button)
         top.addWidget(self.rematch_button)
         top.addWidget(self.report_button)
         layout.addLayout(top)
@@ -200,7 +205,15 @@ class PolicyPage(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.policy_detail)
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(self.policy_detail, 1)
+        self.push_button = QPushButton(self.tr("Tell those who have not applied…"))
+        self.push_button.setObjectName("push_button")
+        self.push_button.setVisible(self.actor is not None and self.actor.can("policy.claim"))
+        self.push_button.setEnabled(False)  # until a policy is chosen
+        self.push_button.clicked.connect(self.push_chosen)
+        detail_row.addWidget(self.push_button)
+        lower_layout.addLayout(detail_row)
         lower_layout.addWidget(self.qualifying_view)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.policy_view)
@@ -248,6 +261,7 @@ class PolicyPage(QWidget):
             f"{r.get('title', '')}（{r.get('department', '')}，{r.get('edition', '')} 版）：{r.get('amount_rule', '')}"
         )
         self._chosen_policy = code
+        self.push_button.setEnabled(True)
         from station_policy import services
 
         today, ctx = self.today, self.ctx
@@ -612,6 +626,22 @@ class PolicyPage(QWidget):
         dialog.changed.connect(self.reload_claims)
         dialog.changed.connect(self.reload_enterprise)
         dialog.show()
+
+    # -- department data and 主动推送 -----------------------------------------------------------
+
+    def load_department_data(self) -> Any:
+        from station_policy.ui.outreach import FactsLoadDialog
+
+        dialog = FactsLoadDialog(self)
+        dialog.open()
+        return dialog
+
+    def push_chosen(self) -> None:
+        from station_policy.ui.outreach import push_for_policy
+
+        code = getattr(self, "_chosen_policy", None)
+        if code:
+            push_for_policy(self, code, self._summaries.get(code, {}).get("title", code))
 
     # -- 一事一议 tab ---------------------------------------------------------------------------
 
