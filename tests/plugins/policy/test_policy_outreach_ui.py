@@ -48,7 +48,7 @@ def test_a_department_file_is_loaded_from_the_page(page, qtbot, loaded, tmp_path
         w.writerow(["统一社会信用代码", "单位详细名称", "营业收入（千元）", "首次纳入规上年份"])
         w.writerow([firm.uscc, firm.name, "4543.8", "2021"])
         w.writerow(["91330113JA0WJMBD4Q", "未登记的公司", "100", "0"])
-        w.writerow([firm.uscc[:-1] + "X", "校验码错的公司", "=HYPERLINK(\"http://x\",\"1\")", "0"])
+        w.writerow([firm.uscc[:-1] + "X", "校验码错的公司", '=HYPERLINK("http://x","1")', "0"])
     assert page.facts_load_button.isVisible()
     dialog = page.load_department_data()
     assert isinstance(dialog, FactsLoadDialog)
