@@ -67,3 +67,31 @@ def test_a_clerk_has_no_close_button(qtbot, park: Market, clerk) -> None:
     widget = AgenciesPage(types.SimpleNamespace(ctx=park.ctx, actor=clerk))
     qtbot.addWidget(widget)
     assert not widget.findChild(QPushButton, "close_period").isVisibleTo(widget)
+
+
+def test_a_five_star_agency_is_invited_from_the_commission_form(qtbot, page, park: Market, admin) -> None:
+    from station_agencies import services, standing
+    from station_agencies.catalogue import load
+    from station_agencies.models import Commission
+    from station_agencies.ui.dialogs import CommissionDialog
+
+    with park.ctx.work(admin) as work:
+        standing.close_period(work, "2026Q3", cat=load(park.ctx.data_dir))
+        agencies = [(a.uid, a.name, a.service_codes()) for a in services.agencies_for(work.session)]
+    form = CommissionDialog(None, park.ctx, admin, agencies)
+    qtbot.addWidget(form)
+    form.enterprise.setText(park.enterprise_uscc)
+    form.scope.setText("小额结算审核")
+    form.direct.setChecked(True)
+    assert form.invite.isEnabled()
+    form.agency.setCurrentIndex(form.agency.findData(park.agencies["valid2"]))
+    form.invite.setChecked(True)
+    form.budget.setText("60000")
+    form.submit()
+    qtbot.waitUntil(lambda: form.error.isVisibleTo(form), timeout=10_000)
+    assert "预算低于 50,000.00 元" in form.error.text()
+    form.budget.setText("30000")
+    form.submit()
+    qtbot.waitUntil(lambda: form.result is not None, timeout=10_000)
+    with park.ctx.read() as session:
+        assert session.query(Commission).filter_by(selection="invite").count() == 1

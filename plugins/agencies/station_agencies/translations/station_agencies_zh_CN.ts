@@ -402,42 +402,42 @@
 <context>
     <name>AgencyDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="434" />
+        <location filename="../ui/dialogs.py" line="442" />
         <source>Register an agency</source>
         <translation>登记入驻中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="438" />
+        <location filename="../ui/dialogs.py" line="446" />
         <source>Agency name</source>
         <translation>机构名称</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="439" />
+        <location filename="../ui/dialogs.py" line="447" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="440" />
+        <location filename="../ui/dialogs.py" line="448" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="441" />
+        <location filename="../ui/dialogs.py" line="449" />
         <source>Related parties (credit codes, comma-separated)</source>
         <translation>关联方（统一社会信用代码，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="442" />
+        <location filename="../ui/dialogs.py" line="450" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="443" />
+        <location filename="../ui/dialogs.py" line="451" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="456" />
+        <location filename="../ui/dialogs.py" line="464" />
         <source>Service types</source>
         <translation>服务类型</translation>
     </message>
@@ -445,7 +445,7 @@
 <context>
     <name>CommissionDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="227" />
+        <location filename="../ui/dialogs.py" line="228" />
         <source>New commission</source>
         <translation>新建中介服务委托</translation>
     </message>
@@ -454,67 +454,72 @@
         <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="230" />
+        <location filename="../ui/dialogs.py" line="231" />
         <source>Name or credit code of the commissioning enterprise</source>
         <translation>委托企业的名称或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="248" />
+        <location filename="../ui/dialogs.py" line="249" />
         <source>Yuan, e.g. 35000</source>
         <translation>单位：元，如 35000</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="251" />
+        <location filename="../ui/dialogs.py" line="252" />
         <source>Random draw (witnessed at the window)</source>
         <translation>随机抽取（窗口现场见证）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="252" />
+        <location filename="../ui/dialogs.py" line="253" />
         <source>Chosen directly by the enterprise</source>
         <translation>企业直接选取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="264" />
+        <location filename="../ui/dialogs.py" line="260" />
+        <source>Invited under the park's star rule (small commission)</source>
+        <translation>按园区星级规则直接邀请（小额委托）</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.py" line="270" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="265" />
+        <location filename="../ui/dialogs.py" line="271" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="266" />
+        <location filename="../ui/dialogs.py" line="272" />
         <source>Also, in one commission</source>
         <translation>同时委托（一次委托）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="267" />
+        <location filename="../ui/dialogs.py" line="273" />
         <source>Scope of the service</source>
         <translation>服务内容和范围</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="268" />
+        <location filename="../ui/dialogs.py" line="274" />
         <source>Budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="269" />
+        <location filename="../ui/dialogs.py" line="275" />
         <source>Deadline</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="270" />
+        <location filename="../ui/dialogs.py" line="276" />
         <source>Selection</source>
         <translation>选取方式</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="271" />
+        <location filename="../ui/dialogs.py" line="277" />
         <source>Agency</source>
         <translation>中介机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="319" />
+        <location filename="../ui/dialogs.py" line="326" />
         <source>The budget is not an amount: write it like 35000 or 35000.50.</source>
         <translation>预算不是金额，请写成 35000 或 35000.50。</translation>
     </message>
@@ -530,7 +535,7 @@
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="57" />
+        <location filename="../ui/dialogs.py" line="58" />
         <source>Random draw of an agency</source>
         <translation>随机抽取中介机构</translation>
     </message>
@@ -539,82 +544,82 @@
         <translation type="vanished">委托企业的统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="62" />
+        <location filename="../ui/dialogs.py" line="63" />
         <source>Name or credit code of the commissioning enterprise</source>
         <translation>委托企业的名称或统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="74" />
+        <location filename="../ui/dialogs.py" line="75" />
         <source>Commission: %1</source>
         <translation>委托：%1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="78" />
+        <location filename="../ui/dialogs.py" line="79" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="79" />
+        <location filename="../ui/dialogs.py" line="80" />
         <source>Enterprise</source>
         <translation>委托企业</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="80" />
+        <location filename="../ui/dialogs.py" line="81" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="82" />
+        <location filename="../ui/dialogs.py" line="83" />
         <source>1. Fix the candidate list</source>
         <translation>第一步：固定候选名单</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="90" />
+        <location filename="../ui/dialogs.py" line="91" />
         <source>Candidates and exclusions</source>
         <translation>候选机构与排除情况</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="100" />
+        <location filename="../ui/dialogs.py" line="101" />
         <source>Any number, typed by the person themselves</source>
         <translation>任意数字，由本人亲自输入</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="107" />
+        <location filename="../ui/dialogs.py" line="108" />
         <source>2. Number typed by the enterprise's representative</source>
         <translation>第二步：企业代表输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="108" />
+        <location filename="../ui/dialogs.py" line="109" />
         <source>Number typed by the clerk</source>
         <translation>窗口人员输入的数字</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="110" />
+        <location filename="../ui/dialogs.py" line="111" />
         <source>3. Draw</source>
         <translation>第三步：抽取</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="146" />
+        <location filename="../ui/dialogs.py" line="147" />
         <source>Candidate: %1 (certificate %2, valid until %3)</source>
         <translation>候选：%1（资质证书 %2，有效期至 %3）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="150" />
+        <location filename="../ui/dialogs.py" line="151" />
         <source>Excluded: %1 — %2</source>
         <translation>排除：%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="152" />
+        <location filename="../ui/dialogs.py" line="153" />
         <source>%1 candidates. List hash (show it before anyone types): %2</source>
         <translation>候选 %1 家。名单哈希（请在输入数字前向双方展示）：%2</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="205" />
+        <location filename="../ui/dialogs.py" line="206" />
         <source>Draw %1: %2 is drawn. Seed %3.</source>
         <translation>抽取 %1：中选机构为“%2”。种子 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="208" />
+        <location filename="../ui/dialogs.py" line="209" />
         <source>Commission %1 registered.</source>
         <translation>已登记委托 %1。</translation>
     </message>
@@ -630,27 +635,27 @@
 <context>
     <name>QualificationDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="494" />
+        <location filename="../ui/dialogs.py" line="502" />
         <source>Qualification of %1</source>
         <translation>%1的资质证书</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="502" />
+        <location filename="../ui/dialogs.py" line="510" />
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="503" />
+        <location filename="../ui/dialogs.py" line="511" />
         <source>Certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="504" />
+        <location filename="../ui/dialogs.py" line="512" />
         <source>Issued by</source>
         <translation>发证机关</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="505" />
+        <location filename="../ui/dialogs.py" line="513" />
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
@@ -658,37 +663,37 @@
 <context>
     <name>RatingDialog</name>
     <message>
-        <location filename="../ui/dialogs.py" line="359" />
+        <location filename="../ui/dialogs.py" line="367" />
         <source>Rate commission %1</source>
         <translation>评价委托 %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="365" />
+        <location filename="../ui/dialogs.py" line="373" />
         <source>Enterprise (credit code)</source>
         <translation>委托企业（统一社会信用代码）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="366" />
+        <location filename="../ui/dialogs.py" line="374" />
         <source>Enterprise's representative</source>
         <translation>企业代表</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="377" />
+        <location filename="../ui/dialogs.py" line="385" />
         <source>Agency rated</source>
         <translation>评价的机构</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="383" />
+        <location filename="../ui/dialogs.py" line="391" />
         <source> points</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="389" />
+        <location filename="../ui/dialogs.py" line="397" />
         <source>Comment</source>
         <translation>评价意见</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.py" line="395" />
+        <location filename="../ui/dialogs.py" line="403" />
         <source>Only the commissioning enterprise rates, once per completed commission.</source>
         <translation>只有委托企业可以评价，每项已完成的委托评价一次。</translation>
     </message>

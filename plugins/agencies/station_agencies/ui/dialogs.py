@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -255,6 +256,11 @@ class CommissionDialog(GuardsEdits, QDialog):
         self.agency.setObjectName("agency")
         self.agency.setEnabled(False)
         self.direct.toggled.connect(self.agency.setEnabled)
+        # The park's star rule: a five-star agency may be invited directly for a small commission
+        self.invite = QCheckBox(self.tr("Invited under the park's star rule (small commission)"))
+        self.invite.setObjectName("invite")
+        self.invite.setEnabled(False)
+        self.direct.toggled.connect(self.invite.setEnabled)
         self.service.currentIndexChanged.connect(self._fill_agencies)
         self._fill_agencies()
         choice = QHBoxLayout()
@@ -269,6 +275,7 @@ class CommissionDialog(GuardsEdits, QDialog):
         form.addRow(self.tr("Deadline"), self.deadline)
         form.addRow(self.tr("Selection"), choice)
         form.addRow(self.tr("Agency"), self.agency)
+        form.addRow("", self.invite)
         self.error = error_label("error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
@@ -326,13 +333,14 @@ class CommissionDialog(GuardsEdits, QDialog):
                 self.accept()
             return
         agency = self.agency.currentData()
+        invite, cat = self.invite.isChecked(), services.catalogue(self.ctx.data_dir)
 
         def run(progress: Any) -> dict[str, Any]:
             with self.ctx.work(self.actor) as work:
                 c = services.create_commission(
                     work, fields["enterprise"], fields["service"], scope=fields["scope"],
                     budget_fen=fields["budget_fen"], deadline=fields["deadline"], agency_uid=agency,
-                    station_code=self.ctx.settings.station_code,
+                    station_code=self.ctx.settings.station_code, invite=invite, cat=cat,
                 )  # fmt: skip
                 return {"commission": c.number}
 
