@@ -115,6 +115,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("publish", help="生成对外公开的中介机构名录：静态网页（HTML+CSS）和 PDF")
     p.add_argument("--out", required=True, help="输出文件夹")
     p.add_argument("--quarter", help="展示到哪个季度，如 2026Q3（默认上一季度）")
+    p.add_argument("--hall", action="store_true", help="在服务大厅发布：用大厅汇总的全园区数据（数据目录为大厅的）")
+    p.add_argument("--hall-db", help="大厅数据库地址（默认为数据目录中的大厅数据库；给出即在大厅发布）")
+    p.add_argument("--issuer", help="落款的发布单位（默认为本站名称；在大厅发布时为“园区企业服务中心”）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(agencies_run=cmd_publish)
 
@@ -488,12 +491,17 @@ def cmd_publish(args: argparse.Namespace, ctx: Any) -> int:
     from station.core.roles import require
     from station_agencies import publish, services
 
-    require(ctx.cli_actor(args.user), "agencies.view", "查看中介超市")
-    issuer = getattr(ctx.settings, "station_name", "") or "园区企业服务站"
-    with ctx.read() as session:
-        written = publish.publish(
-            session, Path(args.out), issuer=issuer, quarter=args.quarter, cat=services.catalogue(ctx.data_dir)
+    cat = services.catalogue(ctx.data_dir)
+    if args.hall or args.hall_db:  # the park's whole marketplace as the hall holds it (the hall's operator runs it)
+        issuer = (args.issuer or "").strip() or "园区企业服务中心"
+        written = publish.publish_from_hall(
+            ctx.data_dir, Path(args.out), issuer=issuer, hall_db=args.hall_db, quarter=args.quarter, cat=cat
         )
+    else:
+        require(ctx.cli_actor(args.user), "agencies.view", "查看中介超市")
+        issuer = (args.issuer or "").strip() or getattr(ctx.settings, "station_name", "") or "园区企业服务站"
+        with ctx.read() as session:
+            written = publish.publish(session, Path(args.out), issuer=issuer, quarter=args.quarter, cat=cat)
     if args.json:
         _out(written)
     else:

@@ -298,3 +298,58 @@ def publish(session: Session, out: Path, *, issuer: str, quarter: str | None = N
         "year": m.year,
         "closed": m.closed,
     }
+
+
+# -- from the hall ------------------------------------------------------------------------------
+
+HALL_TABLES = ("agencies_agency", "agencies_qualification", "agencies_rating", "agencies_standing")
+
+
+def publish_from_hall(data_dir: Path, out: Path, *, issuer: str, hall_db: str | None = None,
+                      quarter: str | None = None, cat: Catalogue | None = None,
+                      now: dt.datetime | None = None) -> dict[str, Any]:  # fmt: skip
+    """Publish what the hall holds for the whole park: its live rows of the marketplace's tables are copied
+    into a scratch database of the station's shape (in memory), and the same pages are made from it."""
+    import json
+    import sqlite3
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session as OrmSession
+    from sqlalchemy.pool import StaticPool
+
+    from station.core.db import Base
+    from station.hall.models import Row
+    from station.hall.store import HallStore, default_url
+
+    from . import models  # noqa: F401 - the tables below are declared there
+
+    store = HallStore(hall_db or default_url(data_dir))
+    try:
+        with store.session() as hall:
+            rows = {
+                name: [(r.row_uid, r.version, json.loads(r.data or "{}"))
+                       for r in hall.query(Row).filter(Row.table_name == name, Row.deleted.is_(False))]
+                for name in HALL_TABLES
+            }  # fmt: skip
+    finally:
+        store.dispose()
+    engine = create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(":memory:", check_same_thread=False), poolclass=StaticPool
+    )
+    try:
+        Base.metadata.create_all(engine, tables=[Base.metadata.tables[name] for name in HALL_TABLES])
+        raw = engine.raw_connection()
+        try:
+            for name, found in rows.items():
+                columns = set(Base.metadata.tables[name].columns.keys()) - {"id"}
+                for uid, version, data in found:
+                    values = {k: v for k, v in data.items() if k in columns} | {"uid": uid, "version": version}
+                    marks = ", ".join("?" for _ in values)
+                    raw.execute(f"INSERT INTO {name} ({', '.join(values)}) VALUES ({marks})", list(values.values()))
+            raw.commit()
+        finally:
+            raw.close()
+        with OrmSession(engine) as session:
+            return publish(session, out, issuer=issuer, quarter=quarter, cat=cat, now=now)
+    finally:
+        engine.dispose()

@@ -4,9 +4,10 @@ and a joint commission's parts travel with it."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from agencies_market import NOW, add_agency
-from conftest_hall import enrolled
+from conftest_hall import enrolled, station
 from station_agencies import services, standing
 from station_agencies.models import CommissionPart, Standing
 
@@ -49,6 +50,16 @@ def test_a_quarter_closed_at_two_stations_ends_as_one(hall, tmp_path) -> None:
         assert late.new_conflicts >= 1  # the hall keeps the first close of the quarter
         client.run(a)
         assert len(standings(a)) == 1  # station A never receives the second station's standing
+        # The hall publishes the park's marketplace from what it holds
+        hall_db = ["--hall-db", hall.db_args[1]] if hall.db_args else []
+        out = tmp_path / "site"
+        made = station(hall.data, "agencies", "publish", "--out", str(out), "--hall", "--quarter", "2026Q3", *hall_db,
+                       "--issuer", "玉门市经开区企业服务中心", "--json")  # fmt: skip
+        assert made.returncode == 0, made.stderr
+        assert json.loads(made.stdout)["agencies"] == 1 and json.loads(made.stdout)["closed"] == "2026Q3"
+        page = (out / "index.html").read_text(encoding="utf-8")
+        assert "玉门全能工程造价咨询有限公司" in page and "玉门市经开区企业服务中心" in page
+        assert "cost-1" in page and "appraisal-1" in page and "评价不足" in page
     finally:
         a.close()
         b.close()
