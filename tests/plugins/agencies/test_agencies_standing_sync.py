@@ -10,6 +10,7 @@ from agencies_market import NOW, add_agency
 from conftest_hall import enrolled, station
 from station_agencies import services, standing
 from station_agencies.models import CommissionPart, Standing
+from station_agencies.stars import DIMENSIONS
 
 from helpers import enterprise_values
 from station.core import enterprises
@@ -35,6 +36,14 @@ def test_a_quarter_closed_at_two_stations_ends_as_one(hall, tmp_path) -> None:
             c = services.create_commission(work, ent.uid, "cost,appraisal", scope="结算和评估",
                                            witnesses=[("clerk", "5")], now=NOW)  # fmt: skip
             number = c.number
+            for i in range(3):  # three completed commissions rated 5 in 2026Q3: five stars, at the hall too
+                done = services.create_commission(work, ent.uid, "cost", scope=f"结算审核 {i}", agency_uid=both,
+                                                  now=NOW).number  # fmt: skip
+                services.accept(work, done, now=NOW)
+                services._advance(work, done, "accepted", "delivered", NOW, delivered_at=NOW)
+                services.complete(work, done, "王经理", now=NOW)
+                services.rate(work, done, enterprise_uscc=ent.uscc, representative="王经理",
+                              scores=dict.fromkeys(DIMENSIONS, 5), now=NOW)  # fmt: skip
         client.run(a)
         client.run(b)
         with b.read() as session:  # the joint commission arrived whole
@@ -59,7 +68,7 @@ def test_a_quarter_closed_at_two_stations_ends_as_one(hall, tmp_path) -> None:
         assert json.loads(made.stdout)["agencies"] == 1 and json.loads(made.stdout)["closed"] == "2026Q3"
         page = (out / "index.html").read_text(encoding="utf-8")
         assert "玉门全能工程造价咨询有限公司" in page and "玉门市经开区企业服务中心" in page
-        assert "cost-1" in page and "appraisal-1" in page and "评价不足" in page
+        assert "cost-1" in page and "appraisal-1" in page and "★★★★★" in page and "可直接邀请" in page
     finally:
         a.close()
         b.close()
