@@ -261,3 +261,16 @@ def test_enterprise_is_named_in_the_list(loaded, firm, supervisor, clock) -> Non
         name = session.get(Enterprise, 1).name
     assert row.enterprise_name == name and row.status == "decided" and row.payout_state is None
     assert os.path.sep not in row.number
+
+
+def test_an_award_whose_notice_ended_is_announced_to_whoever_pays(loaded, firm, supervisor, clock) -> None:
+    import station_policy
+
+    number = record(loaded, supervisor, firm, clock)
+    with loaded.read() as session:
+        assert not [n for n in station_policy._due_payments(session, None) if n.target == number]
+    with loaded.work(supervisor) as work:
+        awards.start_notice(work, number, now=clock.advance(days=1))  # ends 2026-03-09, long before today
+    with loaded.read() as session:
+        (notice,) = [n for n in station_policy._due_payments(session, None) if n.target == number]
+    assert DECISION in notice.text and "公示期已满" in notice.text and notice.page == "policy"
