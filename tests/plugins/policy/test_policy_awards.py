@@ -274,3 +274,24 @@ def test_an_award_whose_notice_ended_is_announced_to_whoever_pays(loaded, firm, 
     with loaded.read() as session:
         (notice,) = [n for n in station_policy._due_payments(session, None) if n.target == number]
     assert DECISION in notice.text and "公示期已满" in notice.text and notice.page == "policy"
+
+
+def test_a_decision_number_that_is_not_text_is_refused_at_the_command_line(loaded, firm, tmp_path) -> None:
+    """Bytes that are not UTF-8 in the arguments arrive as lone surrogates: refused with a sentence."""
+    from helpers import STATION
+
+    with loaded.read() as session:
+        uscc = session.get(Enterprise, 1).uscc
+    data = str(loaded.data_dir)
+    loaded.close()
+    args = [*STATION, "--data-dir", data, "policy", "award", "new", "--uscc", uscc, "--decision"]
+    made = subprocess.run(
+        [*(a.encode() for a in args), b"\xff\xfe18", *(a.encode() for a in ("--amount", "100", "--department", "管委会",
+                                                                             "--reason", "奖励"))],
+        capture_output=True,
+    )  # fmt: skip
+    err = made.stderr.decode("utf-8", "replace")
+    assert made.returncode == 2 and "残缺字符" in err and "Traceback" not in err
+    loaded.open()
+    with loaded.read() as session:
+        assert session.query(Award).count() == 0
