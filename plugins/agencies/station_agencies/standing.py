@@ -17,6 +17,7 @@ Each close is audited once, and each suspension or reinstatement as a status cha
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -31,6 +32,7 @@ from .models import Agency, Standing
 from .stars import Period
 
 SUSPEND, LIFT, INVITE = "suspend", "lift", "invite"
+_QUARTER = re.compile(r"\d{4}Q[1-4]")
 LABELS = {SUSPEND: "暂停参与抽取", LIFT: "恢复参与抽取", INVITE: "可直接邀请", "": ""}
 RULE_MARK = "按园区星级规则"  # starts the status reason of a suspension made here, so a close may lift it
 
@@ -60,7 +62,9 @@ class Closed:
 
 
 def closed_periods(session: Session) -> list[str]:
-    return sorted(set(session.scalars(select(Standing.period))), key=lambda p: Period.parse(p).first)
+    # Only well-formed quarters: a row another station sent with anything else must not break every page.
+    found = {p for p in session.scalars(select(Standing.period)) if isinstance(p, str) and _QUARTER.fullmatch(p)}
+    return sorted(found, key=lambda p: Period.parse(p).first)
 
 
 def latest(session: Session) -> dict[str, Standing]:
@@ -72,7 +76,11 @@ def latest(session: Session) -> dict[str, Standing]:
 
 
 def history(session: Session, agency_uid: str) -> list[Standing]:
-    rows = list(session.scalars(select(Standing).where(Standing.agency_uid == agency_uid)))
+    rows = [
+        s
+        for s in session.scalars(select(Standing).where(Standing.agency_uid == agency_uid))
+        if isinstance(s.period, str) and _QUARTER.fullmatch(s.period)
+    ]
     return sorted(rows, key=lambda s: Period.parse(s.period).first)
 
 

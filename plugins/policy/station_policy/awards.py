@@ -305,6 +305,15 @@ def pay(work: Work, ref: str, *, station_code: str = "ST01", now: dt.datetime | 
 # -- reading ------------------------------------------------------------------------------------
 
 
+def attachment_names(stored: str | None) -> list[str]:
+    """The names kept on an award; a row another station sent in another shape shows as its text, never raises."""
+    try:
+        names = json.loads(stored or "[]")
+    except ValueError:
+        return [str(stored)]
+    return [str(n) for n in names] if isinstance(names, list) else [str(names)]
+
+
 def refused_note(number: str, decision_no: str) -> str:
     return (
         f"兑付 {number} 未被服务大厅接受：决定文号 {decision_no} 已由其他站点兑付，这笔不计入报表，请勿重复付款。"
@@ -325,7 +334,7 @@ class AwardHistory:
 
     @property
     def attachments(self) -> list[str]:
-        return list(json.loads(self.award.attachments or "[]"))
+        return attachment_names(self.award.attachments)
 
     def who(self, username: str) -> str:
         return self.names.get(username, username)

@@ -777,6 +777,8 @@ def _is_award(session: Any, ref: str) -> bool:
 
 
 def _award_data(award: Any) -> dict[str, Any]:
+    from station_policy import awards
+
     return {
         "number": award.number,
         "uid": award.uid,
@@ -784,7 +786,7 @@ def _award_data(award: Any) -> dict[str, Any]:
         "amount_fen": award.amount_fen,
         "department": award.department,
         "reason": award.reason,
-        "attachments": json.loads(award.attachments or "[]"),
+        "attachments": awards.attachment_names(award.attachments),
         "status": award.status,
         "notice_until": award.notice_until,
     }

@@ -110,3 +110,15 @@ def test_hostile_park_rules_are_refused_with_a_sentence(tmp_path, rules: str) ->
     (tmp_path / "agencies.yaml").write_text(rules, encoding="utf-8")
     with pytest.raises(UserError, match=r"agencies\.yaml"):
         load(tmp_path)
+
+
+def test_a_malformed_standing_from_elsewhere_does_not_break_the_pages(park: Market, admin) -> None:
+    """A row another station sent with a period that is not a quarter is left out, not raised."""
+    close(park, admin, "2026Q3", dt.datetime(2026, 10, 2, 2, tzinfo=dt.UTC))
+    with park.ctx.work(admin) as work:
+        work.session.add(Standing(period="=1+1\ud7ff", agency_uid=park.agencies["valid3"], stars=None, ratings=0,
+                                  consequence="invite", note="", closed_by="x", version=1))  # fmt: skip
+    with park.ctx.read() as session:
+        assert standing.closed_periods(session) == ["2026Q3"]
+        assert standing.invitable(session, park.agencies["valid3"]) is None
+        assert [s.period for s in standing.history(session, park.agencies["valid3"])] == ["2026Q3"]

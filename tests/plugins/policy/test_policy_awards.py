@@ -295,3 +295,12 @@ def test_a_decision_number_that_is_not_text_is_refused_at_the_command_line(loade
     loaded.open()
     with loaded.read() as session:
         assert session.query(Award).count() == 0
+
+
+def test_an_award_row_in_another_shape_shows_instead_of_failing(loaded, firm, supervisor, clock) -> None:
+    number = record(loaded, supervisor, firm, clock)
+    with loaded.work(supervisor) as work:  # as a row another station sent might look
+        work.session.query(Award).filter_by(number=number).update({"attachments": "{not json"})
+    with loaded.read() as session:
+        assert awards.history(session, number).attachments == ["{not json"]
+    assert awards.attachment_names('{"a": 1}') == ["{'a': 1}"] and awards.attachment_names(None) == []
