@@ -86,6 +86,26 @@ SYNCED_TABLES = (
             ("enterprise_uid", "enterprise"),
         ),
     ),
+    # A quarter's close: one standing per agency and quarter park-wide, written once (the record of a
+    # suspension); a second station closing the same quarter offline gets its rows back as conflicts.
+    SyncedTable(
+        "agencies_standing",
+        fields=("period", "agency_uid", "stars", "score", "ratings", "consequence", "note", "closed_at", "closed_by"),
+        rule="review",
+        unique=(("period", "agency_uid"),),
+        on_duplicate="reject",
+        write="append",
+        refs=(("agency_uid", "agencies_agency"),),
+    ),
+    # The services of a joint commission, each with its agency and draw: written with the commission, never changed.
+    SyncedTable(
+        "agencies_commission_part",
+        fields=("commission_uid", "service", "agency_uid", "draw_uid"),
+        rule="review",
+        write="append",
+        refs=(("commission_uid", "agencies_commission"), ("agency_uid", "agencies_agency"),
+              ("draw_uid", "agencies_draw")),
+    ),
 )  # fmt: skip
 
 

@@ -72,11 +72,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     csub = p.add_subparsers(metavar="STEP", required=True)
     c = csub.add_parser("new", help="企业委托一项中介服务（指定机构或随机抽取）")
     c.add_argument("--enterprise", required=True, help="委托企业的统一社会信用代码")
-    c.add_argument("--service", required=True)
+    c.add_argument("--service", required=True, help="服务类型；联合委托写几类，逗号分隔，如 cost,appraisal")
     c.add_argument("--scope", required=True, help="服务内容和范围")
     c.add_argument("--budget", help="预算（元）")
     c.add_argument("--deadline", help="完成期限，如 2026-12-31")
     c.add_argument("--agency", help="直接选取的机构；不填则随机抽取")
+    c.add_argument("--invite", action="store_true", help="按园区星级规则直接邀请 --agency（须达到星级且预算低于限额）")
     c.add_argument("--witness", action="append", default=[], help="随机抽取的见证输入，如 enterprise=3817")
     c.add_argument("--json", action="store_true")
     c.set_defaults(agencies_run=cmd_commission_new)
@@ -101,12 +102,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--representative", required=True, help="作出评价的企业代表")
     p.add_argument("--scores", required=True, help="质量,时效,态度,收费,规范 五个 1–5 分，如 5,4,5,4,5")
     p.add_argument("--comment", default="")
+    p.add_argument("--agency", help="联合委托由几家机构分别承担时，评价的是哪一家")
     p.set_defaults(agencies_run=cmd_rate)
 
     p = sub.add_parser("report", help="生成季度或年度星级评价报告（PDF）")
     p.add_argument("--period", required=True, help="2026Q3 或 2026")
     p.add_argument("output", help="PDF 文件路径")
     p.set_defaults(agencies_run=cmd_report)
+
+    p = sub.add_parser("close-period", help="季度星级结算：记录各机构星级并执行园区规则（暂停抽取、可直接邀请）")
+    p.add_argument("--quarter", required=True, help="已结束的季度，如 2026Q3")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(agencies_run=cmd_close_period)
+
+    p = sub.add_parser("publish", help="生成对外公开的中介机构名录：静态网页（HTML+CSS）和 PDF")
+    p.add_argument("--out", required=True, help="输出文件夹")
+    p.add_argument("--quarter", help="展示到哪个季度，如 2026Q3（默认上一季度）")
+    p.add_argument("--hall", action="store_true", help="在服务大厅发布：用大厅汇总的全园区数据（数据目录为大厅的）")
+    p.add_argument("--hall-db", help="大厅数据库地址（默认为数据目录中的大厅数据库；给出即在大厅发布）")
+    p.add_argument("--issuer", help="落款的发布单位（默认为本站名称；在大厅发布时为“园区企业服务中心”）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(agencies_run=cmd_publish)
 
     p = sub.add_parser("ratings", help="季度或年度星级评价")
     p.add_argument("--period", required=True, help="2026Q3 或 2026")
@@ -305,20 +321,34 @@ def cmd_commission_new(args: argparse.Namespace, ctx: StationContext) -> int:
 
     if not args.agency and not args.witness:
         raise UserError("请用 --agency 直接选取机构，或用 --witness 给出见证输入进行随机抽取。")
+    if args.invite and not args.agency:
+        raise UserError("直接邀请请用 --agency 写明被邀请的机构。")
     with ctx.work(ctx.cli_actor(args.user)) as work:
         c = services.create_commission(
             work, args.enterprise, args.service, scope=args.scope, budget_fen=_fen(args.budget),
             deadline=_date(args.deadline, "完成期限"), agency_uid=args.agency, witnesses=_witnesses(args.witness),
-            station_code=ctx.settings.station_code,
+            station_code=ctx.settings.station_code, invite=args.invite, cat=services.catalogue(ctx.data_dir),
         )  # fmt: skip
         agency = services.get_agency(work.session, c.agency_uid or "")
+        cat = services.catalogue(ctx.data_dir)
+        parts = [
+            {"service": p.service, "service_name": cat.name(p.service), "agency_uid": p.agency_uid,
+             "agency_name": services.get_agency(work.session, p.agency_uid).name, "draw_uid": p.draw_uid}
+            for p in services.commission_parts(work.session, c.uid)
+        ]  # fmt: skip
         data: dict[str, Any] = {"uid": c.uid, "number": c.number, "agency_uid": agency.uid, "agency_name": agency.name,
-                "selection": c.selection, "draw_uid": c.draw_uid}  # fmt: skip
+                "selection": c.selection, "draw_uid": c.draw_uid, "service": c.service,
+                "service_name": cat.name(c.service), "parts": parts}  # fmt: skip
     if args.json:
         _out(data)
     else:
         how = services.SELECTIONS[data["selection"]]
-        print(f"已登记委托 {data['number']}（{how}）：{data['agency_name']}")
+        doers = {p["agency_name"] for p in parts}
+        if len(doers) > 1:
+            each = "；".join(f"{p['service_name']}：{p['agency_name']}" for p in parts)
+            print(f"已登记联合委托 {data['number']}（{how}，没有一家机构具备全部资质，按服务分别抽取）：{each}")
+        else:
+            print(f"已登记委托 {data['number']}（{data['service_name']}，{how}）：{data['agency_name']}")
     return 0
 
 
@@ -368,7 +398,7 @@ def cmd_rate(args: argparse.Namespace, ctx: StationContext) -> int:
     with ctx.work(ctx.cli_actor(args.user)) as work:
         services.rate(
             work, args.number, enterprise_uscc=args.enterprise, representative=args.representative, scores=scores,
-            comment=args.comment,
+            comment=args.comment, agency=args.agency,
         )  # fmt: skip
     print(f"已录入委托 {args.number} 的评价。")
     return 0
@@ -428,4 +458,56 @@ def cmd_report(args: argparse.Namespace, ctx: StationContext) -> int:
         raise UserError(f"目录 {out.parent} 不存在，请换一个保存位置。")
     report.write(ctx, args.period, out)
     print(f"已生成星级评价报告：{out}")
+    return 0
+
+
+def cmd_close_period(args: argparse.Namespace, ctx: Any) -> int:
+    from station_agencies import services, standing
+
+    with ctx.work(ctx.cli_actor(args.user)) as work:
+        closed = standing.close_period(work, args.quarter, cat=services.catalogue(ctx.data_dir))
+        names = dict(work.session.execute(_agency_names()).all())
+        rows = [
+            {"agency": names.get(s.agency_uid, ""), "stars": s.stars, "ratings": s.ratings,
+             "consequence": s.consequence, "note": s.note}
+            for s in closed.standings
+        ]  # fmt: skip
+    if args.json:
+        _out({"period": closed.period, "standings": rows})
+        return 0
+    print(f"{closed.period} 星级已结算，共 {len(rows)} 家机构。")
+    for r in rows:
+        if r["consequence"]:
+            print(f"  {r['agency']}：{standing.LABELS[r['consequence']]}。{r['note']}")
+    return 0
+
+
+def _agency_names() -> Any:
+    from sqlalchemy import select
+
+    from station_agencies.models import Agency
+
+    return select(Agency.uid, Agency.name)
+
+
+def cmd_publish(args: argparse.Namespace, ctx: Any) -> int:
+    from station.api import require
+    from station_agencies import publish, services
+
+    cat = services.catalogue(ctx.data_dir)
+    if args.hall or args.hall_db:  # the park's whole marketplace as the hall holds it (the hall's operator runs it)
+        issuer = (args.issuer or "").strip() or "园区企业服务中心"
+        written = publish.publish_from_hall(
+            ctx.data_dir, Path(args.out), issuer=issuer, hall_db=args.hall_db, quarter=args.quarter, cat=cat
+        )
+    else:
+        require(ctx.cli_actor(args.user), "agencies.view", "查看中介超市")
+        issuer = (args.issuer or "").strip() or getattr(ctx.settings, "station_name", "") or "园区企业服务站"
+        with ctx.read() as session:
+            written = publish.publish(session, Path(args.out), issuer=issuer, quarter=args.quarter, cat=cat)
+    if args.json:
+        _out(written)
+    else:
+        site = Path(written["out"]) / "index.html"
+        print(f"已生成 {written['agencies']} 家机构的公开名录：{site} 和 {publish.PDF_NAME}。")
     return 0

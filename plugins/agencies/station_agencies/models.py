@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, Boolean, Date, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, Float, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from station.api import Base, UTCDateTime, utcnow
@@ -141,3 +141,38 @@ class Rating(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Standing(Base):
+    """An agency's star level for a closed quarter and what the park's rules made of it (暂停抽取, 可直接邀请).
+    Written once when the quarter is closed, never changed: the record of why an agency was suspended."""
+
+    __tablename__ = "agencies_standing"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    period: Mapped[str] = mapped_column(String(10), index=True)  # the quarter, e.g. 2026Q3
+    agency_uid: Mapped[str] = mapped_column(String(36), index=True)
+    stars: Mapped[int | None] = mapped_column(Integer)  # None: too few ratings (评价不足)
+    score: Mapped[float | None] = mapped_column(Float)
+    ratings: Mapped[int] = mapped_column(Integer, default=0)
+    consequence: Mapped[str] = mapped_column(String(20), default="")  # "" | suspend | lift | invite
+    note: Mapped[str] = mapped_column(Text, default="")  # the sentence a clerk and the public read
+    closed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_by: Mapped[str] = mapped_column(String(100), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class CommissionPart(Base):
+    """One service of a joint commission (一次委托、一个报告): which agency does it and by which draw.
+    A commission naming one service has no parts; its agency is on the commission itself."""
+
+    __tablename__ = "agencies_commission_part"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    commission_uid: Mapped[str] = mapped_column(String(36), index=True)
+    service: Mapped[str] = mapped_column(String(40))
+    agency_uid: Mapped[str] = mapped_column(String(36), index=True)
+    draw_uid: Mapped[str | None] = mapped_column(String(36))
+    version: Mapped[int] = mapped_column(Integer, default=1)

@@ -24,7 +24,7 @@ from station.api import uscc as uscc_codes
 
 from . import draw_algorithm as algo
 from .catalogue import Catalogue, load
-from .models import Agency, Commission, Draw, Qualification, Rating, new_uid
+from .models import Agency, Commission, CommissionPart, Draw, Qualification, Rating, new_uid
 from .stars import DIMENSIONS, Evaluation, Period, RatingPoint, StarRules, evaluate
 
 STATUSES = {"active": "正常", "suspended": "暂停", "blacklisted": "列入黑名单"}
@@ -36,7 +36,7 @@ COMMISSION_STATUSES = {
     "completed": "企业已确认完成",
     "cancelled": "已撤销",
 }
-SELECTIONS = {"direct": "直接选取", "draw": "随机抽取"}
+SELECTIONS = {"direct": "直接选取", "draw": "随机抽取", "invite": "直接邀请（星级）"}
 WITNESS_ROLES = {"enterprise": "企业代表", "clerk": "窗口人员", "beacon": "公开信标", "witness": "见证人"}
 
 
@@ -292,11 +292,84 @@ def pool_for(session: Session, service: str, party: Party, *, now: dt.datetime |
     return PoolPreview(code, today.isoformat(), pool, exclusions, algo.pool_hash(pool), now.isoformat())
 
 
+JOINT = "+"  # joins the service codes of a joint commission (and of its one-agency draw): "cost+appraisal"
+MAX_JOINT = 6
+
+
+def joint_codes(service: str) -> list[str]:
+    """The service codes ``service`` names: one code or name, or several joined by "+" or commas."""
+    parts = [p.strip() for p in service.replace("，", ",").replace(",", JOINT).split(JOINT) if p.strip()]
+    codes = list(dict.fromkeys(catalogue().service(p).code for p in parts))
+    if not codes:
+        raise UserError("请写明委托的服务类型，例如 cost，或联合委托 cost,appraisal。")
+    if len(codes) > MAX_JOINT:
+        raise UserError(f"一次联合委托最多 {MAX_JOINT} 类服务，请分成几次委托。")
+    return codes
+
+
+def pool_for_all(
+    session: Session, codes: Sequence[str], party: Party, *, now: dt.datetime | None = None
+) -> PoolPreview:
+    """The agencies eligible for every one of ``codes`` (a joint commission's one-agency pool): each entry
+    carries its qualification for each service; an agency missing from any service's pool is excluded with
+    that service's reason (or as not offering it)."""
+    now = now or utcnow()
+    previews = [pool_for(session, code, party, now=now) for code in codes]
+    eligible = [{p["uid"]: p for p in pv.pool} for pv in previews]
+    why: dict[str, tuple[str, str]] = {}
+    for code, pv in zip(codes, previews, strict=True):
+        for x in pv.exclusions:
+            why.setdefault(x["uid"], (x["name"], f"{catalogue().name(code)}：{x['reason']}"))
+    everyone = {uid: p["name"] for pools in eligible for uid, p in pools.items()}
+    pool, exclusions = [], []
+    for uid in sorted(everyone):
+        if all(uid in pools for pools in eligible):
+            pool.append({
+                "uid": uid, "name": everyone[uid],
+                "cert_no": "；".join(pools[uid]["cert_no"] for pools in eligible),
+                "valid_until": min(pools[uid]["valid_until"] for pools in eligible),
+            })  # fmt: skip
+        else:
+            missing = next(catalogue().name(c) for c, pools in zip(codes, eligible, strict=True) if uid not in pools)
+            exclusions.append(
+                {"uid": uid, "name": everyone[uid], "reason": why.get(uid, ("", f"未入驻“{missing}”服务"))[1]}
+            )
+    return PoolPreview(JOINT.join(codes), previews[0].on_date, pool, exclusions, algo.pool_hash(pool), now.isoformat())
+
+
 def preview_pool(
     session: Session, service: str, enterprise_uid: str = "", exclude_uscc: Iterable[str] = (), *,
     now: dt.datetime | None = None,
 ) -> PoolPreview:  # fmt: skip
-    return pool_for(session, service, _party(session, enterprise_uid, exclude_uscc), now=now)
+    party = _party(session, enterprise_uid, exclude_uscc)
+    if JOINT in service:
+        return joint_preview(session, joint_codes(service), party, now=now)
+    return pool_for(session, service, party, now=now)
+
+
+def joint_preview(
+    session: Session, codes: Sequence[str], party: Party, *, now: dt.datetime | None = None
+) -> PoolPreview:
+    """What a joint commission's draw will use, to show before the witnesses type: the one-agency pool when
+    it has anyone; otherwise every service's own pool, listed together under one hash of their hashes (so
+    the per-service draws are bound to the lists shown, as a one-service draw is to its list)."""
+    now = now or utcnow()
+    joint = pool_for_all(session, codes, party, now=now)
+    if joint.pool:
+        return joint
+    previews = [pool_for(session, code, party, now=now) for code in codes]
+    if not all(pv.pool for pv in previews):
+        return joint  # some service has nobody: nothing can be drawn, the exclusions say why
+    return PoolPreview(
+        joint.service, joint.on_date,
+        [{**p, "name": f"{catalogue().name(pv.service)}：{p['name']}"} for pv in previews for p in pv.pool],
+        [{**x, "name": f"{catalogue().name(pv.service)}：{x['name']}"} for pv in previews for x in pv.exclusions],
+        per_service_hash(previews), now.isoformat(),
+    )  # fmt: skip
+
+
+def per_service_hash(previews: Sequence[PoolPreview]) -> str:
+    return algo.pool_hash([{"service": pv.service, "pool_hash": pv.pool_hash} for pv in previews])
 
 
 def clean_witnesses(witnesses: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
@@ -340,7 +413,11 @@ def draw(
     work.require("agencies.draw", "随机抽取中介机构")
     now = now or utcnow()
     inputs = clean_witnesses(witnesses)
-    preview = pool_for(work.session, service, _party(work.session, enterprise_uid, exclude_uscc), now=now)
+    party = _party(work.session, enterprise_uid, exclude_uscc)
+    if JOINT in service:  # one agency for every service of a joint commission
+        preview = pool_for_all(work.session, joint_codes(service), party, now=now)
+    else:
+        preview = pool_for(work.session, service, party, now=now)
     if expected_pool_hash is not None and expected_pool_hash != preview.pool_hash:
         raise UserError("候选名单在见证人输入数字后发生了变化，本次抽取作废，请重新固定名单后再抽取。")
     if not preview.pool:
@@ -408,6 +485,20 @@ def draws(session: Session, service: str | None = None, limit: int = 200) -> lis
 # -- commissions --------------------------------------------------------------------------------
 
 
+def commission_parts(session: Session, commission_uid: str) -> list[CommissionPart]:
+    """A joint commission's services with their agencies (empty for a one-service commission)."""
+    q = select(CommissionPart).where(CommissionPart.commission_uid == commission_uid).order_by(CommissionPart.id)
+    return list(session.scalars(q))
+
+
+def commission_agencies(session: Session, c: Commission) -> dict[str, list[str]]:
+    """agency uid -> the services it does in ``c``, the commission's own agency first."""
+    out: dict[str, list[str]] = {}
+    for part in commission_parts(session, c.uid) or [CommissionPart(service=c.service, agency_uid=c.agency_uid or "")]:
+        out.setdefault(part.agency_uid, []).append(part.service)
+    return dict(sorted(out.items(), key=lambda kv: kv[0] != c.agency_uid))
+
+
 def commission_snapshot(c: Commission) -> dict[str, Any]:
     return {
         "number": c.number, "enterprise_uid": c.enterprise_uid, "service": c.service, "scope": c.scope,
@@ -435,11 +526,18 @@ def create_commission(
     pool_fixed_at: str | None = None,
     station_code: str = "ST01",
     now: dt.datetime | None = None,
+    invite: bool = False,
+    cat: Catalogue | None = None,
 ) -> Commission:
-    """An enterprise commissions a service: directly from ``agency_uid`` or by a fair draw with ``witnesses``."""
+    """An enterprise commissions a service: directly from ``agency_uid`` or by a fair draw with ``witnesses``.
+
+    ``invite``: ``agency_uid`` is invited directly under the park's star rule (``standing``): refused unless
+    the agency holds that standing now and the budget is given and under the rule's amount.
+    """
     work.require("agencies.commission", "办理中介服务委托")
     now = now or utcnow()
-    code = catalogue().service(service).code
+    codes = joint_codes(service)
+    code = JOINT.join(codes)
     enterprise = enterprise_by(work.session, enterprise_uid)
     if not scope.strip():
         raise ValidationError({"scope": "请填写委托的服务内容和范围。"})
@@ -458,27 +556,69 @@ def create_commission(
         updated_by=work.actor.name,
         status="assigned",
     )
+    parts: list[CommissionPart] = []
     if agency_uid:
         agency = get_agency(work.session, agency_uid)
-        if code not in agency.service_codes():
-            raise UserError(f"“{agency.name}”未入驻“{catalogue().name(code)}”服务，请另选机构。")
+        missing = [c for c in codes if c not in agency.service_codes()]
+        if missing:
+            raise UserError(f"“{agency.name}”未入驻“{catalogue().name(JOINT.join(missing))}”服务，请另选机构。")
         if agency.status != "active":
             raise UserError(f"“{agency.name}”目前{STATUSES[agency.status]}，不能接受委托。")
         commission.selection, commission.agency_uid = "direct", agency.uid
+        if invite:
+            _check_invite(work.session, agency, budget_fen, cat or catalogue())
+            commission.selection = "invite"
+        parts = [CommissionPart(service=c, agency_uid=agency.uid) for c in codes] if len(codes) > 1 else []
     else:
         commission.selection = "draw"
-        row = draw(
-            work, code, witnesses, purpose=f"中介服务委托 {commission.number}", subject_uid=commission.uid,
-            enterprise_uid=enterprise.uid, expected_pool_hash=expected_pool_hash, pool_fixed_at=pool_fixed_at,
-            station_code=station_code, now=now,
-        )  # fmt: skip
-        commission.agency_uid, commission.draw_uid = row.agency_uid, row.uid
+        purpose = f"中介服务委托 {commission.number}"
+        party = _party(work.session, enterprise.uid)
+        per_service = len(codes) > 1 and not pool_for_all(work.session, codes, party, now=now).pool
+        if not per_service:  # one agency qualified for all the services where one exists (一次委托、一个报告) …
+            row = draw(
+                work, code, witnesses, purpose=purpose, subject_uid=commission.uid, enterprise_uid=enterprise.uid,
+                expected_pool_hash=expected_pool_hash, pool_fixed_at=pool_fixed_at, station_code=station_code,
+                now=now,
+            )  # fmt: skip
+            rows = [(c, row) for c in codes]
+        else:
+            # … otherwise one agency per service, each by its own draw from the same witnessed inputs; the lists
+            # shown before the witnesses typed must be the lists drawn from (one hash over their hashes)
+            previews = [pool_for(work.session, c, party, now=now) for c in codes]
+            if expected_pool_hash is not None and expected_pool_hash != per_service_hash(previews):
+                raise UserError("候选名单在见证人输入数字后发生了变化，本次抽取作废，请重新固定名单后再抽取。")
+            rows = [
+                (c, draw(work, c, witnesses, purpose=f"{purpose}（{catalogue().name(c)}）", subject_uid=commission.uid,
+                         enterprise_uid=enterprise.uid, pool_fixed_at=pool_fixed_at, station_code=station_code,
+                         now=now))
+                for c in codes
+            ]  # fmt: skip
+        commission.agency_uid, commission.draw_uid = rows[0][1].agency_uid, rows[0][1].uid
+        if len(codes) > 1:
+            parts = [CommissionPart(service=c, agency_uid=r.agency_uid, draw_uid=r.uid) for c, r in rows]
     work.session.add(commission)
+    for part in parts:
+        part.commission_uid = commission.uid
+        part.version = 1
+        work.session.add(part)
     work.session.flush()
     work.audit(
         "agencies.commission.create", "agencies_commission", commission.uid, None, commission_snapshot(commission)
     )
     return commission
+
+
+def _check_invite(session: Session, agency: Agency, budget_fen: int | None, cat: Catalogue) -> None:
+    from . import standing
+
+    limit = cat.consequences.invite_below_fen
+    held = standing.invitable(session, agency.uid)
+    if held is None:
+        raise UserError(
+            f"“{agency.name}”在最近结算的季度没有达到可直接邀请的星级，请随机抽取或按规定直接选取并说明理由。"
+        )
+    if budget_fen is None or budget_fen >= limit:
+        raise UserError(f"直接邀请只适用于预算低于 {limit / 100:,.2f} 元的委托，请填写预算或改为随机抽取。")
 
 
 def get_commission(session: Session, key: str) -> Commission:
@@ -569,8 +709,9 @@ def complete(work: Work, key: str, representative: str, *, now: dt.datetime | No
 
 def commissions(session: Session, *, agency_uid: str | None = None, status: str | None = None) -> list[Commission]:
     query = select(Commission).order_by(Commission.created_at.desc())
-    if agency_uid:
-        query = query.where(Commission.agency_uid == agency_uid)
+    if agency_uid:  # its own commissions and the joint ones it does a part of
+        part_of = select(CommissionPart.commission_uid).where(CommissionPart.agency_uid == agency_uid)
+        query = query.where((Commission.agency_uid == agency_uid) | Commission.uid.in_(part_of))
     if status:
         query = query.where(Commission.status == status)
     return list(session.scalars(query))
@@ -588,8 +729,10 @@ def rate(
     scores: Mapping[str, int],
     comment: str = "",
     now: dt.datetime | None = None,
+    agency: str | None = None,
 ) -> Rating:
-    """Record the commissioning enterprise's rating of a completed commission (once per commission).
+    """Record the commissioning enterprise's rating of a completed commission (once per commission, or
+    once per agency of a joint commission that several agencies did: ``agency`` names which).
 
     The clerk records it on the enterprise's behalf: the enterprise is named by its credit code, which
     must be the commissioning one, and its representative by name.
@@ -601,7 +744,23 @@ def rate(
         raise UserError(f"只有委托企业“{enterprise.name}”可以评价委托 {c.number}。")
     if c.status != "completed":
         raise UserError(f"委托 {c.number} 尚未经企业确认完成，完成后才能评价。")
-    if work.session.scalar(select(Rating).where(Rating.commission_uid == c.uid)) is not None:
+    doers = commission_agencies(work.session, c)
+    if agency:
+        rated_uid = get_agency(work.session, agency).uid
+        if rated_uid not in doers:
+            raise UserError(f"委托 {c.number} 不是这家机构承担的，请从承担机构中选择。")
+    elif len(doers) > 1:
+        names = "、".join(get_agency(work.session, uid).name for uid in doers)
+        raise UserError(f"委托 {c.number} 由几家机构分别承担（{names}），请写明评价的是哪一家。")
+    else:
+        rated_uid = next(iter(doers))
+    # The commission's own agency is rated under the commission; another agency of a joint commission under
+    # its first part, so "one rating per commission" (here and at the hall) stays one rating per agency.
+    parts = [p for p in commission_parts(work.session, c.uid) if p.agency_uid == rated_uid]
+    key = c.uid if rated_uid == c.agency_uid or not parts else parts[0].uid
+    if work.session.scalar(select(Rating).where(Rating.commission_uid == key)) is not None:
+        if len(doers) > 1:
+            raise UserError(f"委托 {c.number} 中这家机构已经评价过，每家机构只能评价一次。")
         raise UserError(f"委托 {c.number} 已经评价过，每项委托只能评价一次。")
     if not representative.strip():
         raise ValidationError({"representative": "请填写作出评价的企业代表姓名。"})
@@ -614,10 +773,10 @@ def rate(
         raise ValidationError(problems)
     now = now or utcnow()
     rating = Rating(
-        commission_uid=c.uid,
-        agency_uid=c.agency_uid or "",
+        commission_uid=key,
+        agency_uid=rated_uid,
         enterprise_uid=c.enterprise_uid,
-        service=c.service,
+        service=JOINT.join(doers[rated_uid]),
         comment=comment.strip(),
         representative=representative.strip(),
         rated_at=now,
@@ -803,8 +962,27 @@ def commission_rows(session: Session, uids: Sequence[str]) -> dict[str, tuple[An
         .outerjoin(Rating, Rating.commission_uid == Commission.uid)
         .where(Commission.uid.in_(list(uids)))
     )
-    for c, enterprise_name, agency_name, rating_uid in session.execute(query):
+    found = session.execute(query).all()
+    # A joint commission done by several agencies names each, and counts a rating per agency
+    parts = list(session.scalars(select(CommissionPart).where(CommissionPart.commission_uid.in_(list(uids)))))
+    names = {
+        uid: name
+        for uid, name in session.execute(
+            select(Agency.uid, Agency.name).where(Agency.uid.in_({p.agency_uid for p in parts}))
+        )
+    }
+    rated_parts = set(
+        session.scalars(select(Rating.commission_uid).where(Rating.commission_uid.in_([p.uid for p in parts])))
+    )
+    for c, enterprise_name, agency_name, rating_uid in found:
+        mine = [p for p in parts if p.commission_uid == c.uid]
+        doers = list(dict.fromkeys(p.agency_uid for p in mine))
         rated = "已评价" if rating_uid else ("待评价" if c.status == "completed" else "")
+        if len(doers) > 1:
+            agency_name = "；".join(names.get(uid, "") for uid in doers)
+            done = bool(rating_uid) + len({p.agency_uid for p in mine if p.uid in rated_parts} - {c.agency_uid})
+            if c.status == "completed":
+                rated = "已评价" if done == len(doers) else f"已评价 {done}/{len(doers)} 家"
         rows[c.uid] = (
             c.number, enterprise_name or "", cat.name(c.service), agency_name or "", SELECTIONS[c.selection],
             COMMISSION_STATUSES[c.status], rated, local_text(c.created_at)[:10],

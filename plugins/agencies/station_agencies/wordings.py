@@ -41,4 +41,15 @@ def wordings() -> list[AuditWording]:
         ),
         AuditWording("agencies.rating.create", "评价了中介机构", fields, values),
         AuditWording("agencies.rating.set_aside", "撤销了一条恶意评价", fields, values),
+        AuditWording(
+            "agencies.period.close",
+            "结算了季度星级并执行园区规则",
+            {
+                "period": "季度",
+                "agencies": "机构数",
+                "suspended": "暂停抽取",
+                "reinstated": "恢复抽取",
+                "invitable": "可直接邀请",
+            },
+        ),
     ]

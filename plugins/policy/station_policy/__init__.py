@@ -76,9 +76,11 @@ EVENT_SYNC = SyncedTable(
 PAYOUT_SYNC = SyncedTable(
     "policy_payout",
     fields=("number", "claim_uid", "enterprise_uid", "policy_code", "policy_edition", "period", "department",
-            "amount_fen", "paid_on", "paid_at", "paid_by"),
+            "amount_fen", "paid_on", "paid_at", "paid_by", "decision_no"),
     rule="review",
-    unique=(("enterprise_uid", "policy_code", "period"),),
+    # The second key is a 一事一议 decision number, paid once whichever enterprise a station typed; it is
+    # empty on catalogue payouts, and an empty value never collides.
+    unique=(("enterprise_uid", "policy_code", "period"), ("decision_no",)),
     on_duplicate="reject",  # pay once, park-wide: the hall keeps the first, the second comes back as a conflict
     write="append",  # a payout is never changed or deleted by sync once written
     refs=(("enterprise_uid", "enterprise"), ("claim_uid", "policy_claim")),
@@ -97,7 +99,19 @@ PUSH_SYNC = SyncedTable(
     write="append",  # a record of what was sent: written once, never changed
     refs=(("enterprise_uid", "enterprise"),),
 )  # fmt: skip
-SYNCED = (POLICY_SYNC, FACT_SYNC, CERT_SYNC, CLAIM_SYNC, EVENT_SYNC, PAYOUT_SYNC, PUSH_SYNC)
+AWARD_SYNC = SyncedTable(
+    "policy_award",
+    fields=("number", "decision_no", "enterprise_uid", "amount_fen", "department", "reason", "attachments", "status",
+            "notice_until", "created_at", "created_by", "updated_at", "updated_by"),
+    rule="review",
+    # One record per decision number park-wide: a second station recording it offline gets a conflict back.
+    unique=(("decision_no",),),
+    on_duplicate="reject",
+    write="owner",  # the station that recorded a decision moves it; another station's change waits for a person
+    delete="none",
+    refs=(("enterprise_uid", "enterprise"),),
+)  # fmt: skip
+SYNCED = (POLICY_SYNC, FACT_SYNC, CERT_SYNC, CLAIM_SYNC, EVENT_SYNC, PAYOUT_SYNC, PUSH_SYNC, AWARD_SYNC)
 
 
 @hookimpl
@@ -134,6 +148,7 @@ def register_permissions(register: Callable[[Permission], None]) -> None:
     register(Permission("policy.claim", "受理政策兑现申请", ("clerk", "supervisor", "admin")))
     register(Permission("policy.review", "审核政策兑现申请", ("supervisor", "admin")))
     register(Permission("policy.pay", "办理政策资金兑付", ("supervisor", "admin")))
+    register(Permission("policy.award", "登记一事一议奖补决定", ("supervisor", "admin")))
     register(Permission("policy.catalog", "维护政策目录", ("admin",)))
 
 
@@ -208,7 +223,7 @@ def _due_payments(session: Any, actor: Any) -> list[Notice]:
         ),
         {"today": today},
     )
-    return [
+    out = [
         Notice(
             key=f"policy:{number}:due",
             text=f"兑现申请 {number}（{name}）公示期已满，可以办理兑付。",
@@ -217,6 +232,23 @@ def _due_payments(session: Any, actor: Any) -> list[Notice]:
         )
         for number, name in rows
     ]
+    awards = session.execute(
+        text(
+            "SELECT a.number, a.decision_no, e.name FROM policy_award a JOIN enterprise e ON e.uid = a.enterprise_uid"
+            " WHERE a.status = 'notice' AND a.notice_until < :today ORDER BY a.notice_until, a.number"
+        ),
+        {"today": today},
+    )
+    out += [
+        Notice(
+            key=f"policy:{number}:due",
+            text=f"一事一议奖补 {decision}（{name}）公示期已满，可以办理兑付。",
+            page="policy",
+            target=number,
+        )
+        for number, decision, name in awards
+    ]
+    return out
 
 
 @hookimpl

@@ -137,6 +137,41 @@ def configure(parser: argparse.ArgumentParser) -> None:
     c_list.add_argument("--json", action="store_true")
     c_list.set_defaults(run=cmd_claim_list)
 
+    award = sub.add_parser("award", help="一事一议奖补：登记决定、公示、兑付、撤销").add_subparsers(
+        metavar="ACTION", required=True
+    )
+    a_new = award.add_parser("new", help="登记一事一议奖补决定（主管）")
+    a_new.add_argument("--uscc", required=True, help="企业统一社会信用代码")
+    a_new.add_argument("--decision", required=True, help="决定文号，如 株高新管〔2026〕18号")
+    a_new.add_argument("--amount", required=True, help="奖补金额（元，可到分），如 350000.50")
+    a_new.add_argument("--department", required=True, help="作出决定的部门")
+    a_new.add_argument("--reason", required=True, help="奖补事由")
+    a_new.add_argument("--attachment", action="append", default=[], help="附件名称（可重复）")
+    a_new.add_argument("--json", action="store_true")
+    a_new.set_defaults(run=cmd_award_new)
+    a_notice = award.add_parser("notice", help="开始公示")
+    a_notice.add_argument("number", help="登记编号或决定文号")
+    a_notice.add_argument("--days", type=int, default=7)
+    a_notice.add_argument("--json", action="store_true")
+    a_notice.set_defaults(run=cmd_award_notice)
+    a_pay = award.add_parser("pay", help="兑付（公示期满后；同一决定文号全园区只兑付一次）")
+    a_pay.add_argument("number", help="登记编号或决定文号")
+    a_pay.add_argument("--json", action="store_true")
+    a_pay.set_defaults(run=cmd_award_pay)
+    a_revoke = award.add_parser("revoke", help="撤销（兑付前）")
+    a_revoke.add_argument("number", help="登记编号或决定文号")
+    a_revoke.add_argument("--reason", required=True)
+    a_revoke.add_argument("--json", action="store_true")
+    a_revoke.set_defaults(run=cmd_award_revoke)
+    a_show = award.add_parser("show", help="奖补的完整经过")
+    a_show.add_argument("number", help="登记编号或决定文号")
+    a_show.add_argument("--json", action="store_true")
+    a_show.set_defaults(run=cmd_award_show)
+    a_list = award.add_parser("list", help="列出一事一议奖补")
+    a_list.add_argument("--status", help="decided、notice、paid 或 revoked")
+    a_list.add_argument("--json", action="store_true")
+    a_list.set_defaults(run=cmd_award_list)
+
     rep = sub.add_parser("report", help="兑付报表：按月份和部门")
     rep.add_argument("--month", required=True, help="YYYY-MM")
     rep.add_argument("--pdf", help="输出 PDF 报表")
@@ -150,7 +185,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     receipt.add_argument("--json", action="store_true")
     receipt.set_defaults(run=cmd_receipt)
     note = sub.add_parser("notice", help="为一笔兑付生成给企业的兑付通知书 PDF")
-    note.add_argument("number", help="申请编号或兑付编号")
+    note.add_argument("number", help="申请编号、一事一议登记编号或决定文号")
     note.add_argument("--pdf", required=True)
     note.set_defaults(run=cmd_notice)
 
@@ -735,9 +770,169 @@ def cmd_notice(args: argparse.Namespace, ctx: StationContext) -> int:
 
     require(_actor(args, ctx), "policy.view", "查看惠企政策")
     with ctx.read() as session:
+        if _is_award(session, args.number):
+            from station_policy import awards
+
+            ah = awards.history(session, args.number)
+            if ah.payout is None:
+                raise UserError(f"一事一议奖补 {ah.award.number} 还没有兑付，兑付后才能出具兑付通知书。")
+            reports.write_award_notice(args.pdf, ah)
+            print(f"已写入 {args.pdf}", file=sys.stdout)
+            return 0
         h = services.history(session, args.number, _today(args))
     if h.payout is None:
         raise UserError(f"申请 {h.claim.number} 还没有兑付，兑付后才能出具兑付通知书。")
     reports.write_payout_notice(args.pdf, h)
     print(f"已写入 {args.pdf}", file=sys.stdout)
+    return 0
+
+
+# -- 一事一议 -------------------------------------------------------------------------------------
+
+
+def _is_award(session: Any, ref: str) -> bool:
+    from sqlalchemy import select
+
+    from station_policy.models import Award
+
+    q = select(Award.id).where((Award.number == ref) | (Award.uid == ref) | (Award.decision_no == ref)).limit(1)
+    return session.scalar(q) is not None
+
+
+def _award_data(award: Any) -> dict[str, Any]:
+    from station_policy import awards
+
+    return {
+        "number": award.number,
+        "uid": award.uid,
+        "decision": award.decision_no,
+        "amount_fen": award.amount_fen,
+        "department": award.department,
+        "reason": award.reason,
+        "attachments": awards.attachment_names(award.attachments),
+        "status": award.status,
+        "notice_until": award.notice_until,
+    }
+
+
+def _award_line(award: Any) -> str:
+    from station_policy.awards import STATUSES
+
+    return (
+        f"一事一议奖补 {award.number}（{award.decision_no}，{_yuan(award.amount_fen)}）：{STATUSES[award.status]}"
+        + (f"，公示至 {award.notice_until.isoformat()}" if award.status == "notice" and award.notice_until else "")
+    )
+
+
+def _award_step(args: argparse.Namespace, ctx: Any, fn: Any) -> int:
+    with ctx.work(_actor(args, ctx)) as work:
+        award = fn(work)
+        data = _award_data(award)
+        line = _award_line(award)
+    _print(args, data, line)
+    return 0
+
+
+def cmd_award_new(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import awards, services
+
+    amount = awards.parse_amount(args.amount)  # before the transaction: a typing slip opens nothing
+
+    def step(work: Any) -> Any:
+        e = services.enterprise_by_code(work.session, args.uscc)
+        return awards.record(
+            work,
+            e.uid,
+            decision_no=args.decision,
+            amount_fen=amount,
+            department=args.department,
+            reason=args.reason,
+            attachments=args.attachment,
+            station_code=_station_code(ctx),
+            now=_now(args),
+        )
+
+    return _award_step(args, ctx, step)
+
+
+def cmd_award_notice(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import awards
+
+    return _award_step(args, ctx, lambda work: awards.start_notice(work, args.number, days=args.days, now=_now(args)))
+
+
+def cmd_award_revoke(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import awards
+
+    return _award_step(args, ctx, lambda work: awards.revoke(work, args.number, args.reason, now=_now(args)))
+
+
+def cmd_award_pay(args: argparse.Namespace, ctx: Any) -> int:
+    from station_policy import awards
+
+    with ctx.work(_actor(args, ctx)) as work:
+        payout = awards.pay(work, args.number, station_code=_station_code(ctx), now=_now(args))
+        data = {"payout": payout.number, "award": args.number, "decision": payout.decision_no,
+                "amount_fen": payout.amount_fen, "paid_on": payout.paid_on}  # fmt: skip
+    text = f"已兑付 {_yuan(payout.amount_fen)}（决定文号 {payout.decision_no}），兑付编号 {payout.number}。"
+    _print(args, data, text)
+    return 0
+
+
+def cmd_award_show(args: argparse.Namespace, ctx: Any) -> int:
+    from station.api import local_text, require
+    from station_policy import awards
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    with ctx.read() as session:
+        h = awards.history(session, args.number)
+    a = h.award
+    data = {
+        **_award_data(a),
+        "enterprise": {"uscc": h.uscc, "name": h.enterprise_name},
+        "events": [
+            {"step": e.step, "status": e.status_after, "actor": e.actor, "at": e.at, "reason": e.reason,
+             "detail": json.loads(e.detail)}
+            for e in h.events
+        ],
+        "payout": None if h.payout is None else {
+            "number": h.payout.number, "amount_fen": h.payout.amount_fen, "paid_on": h.payout.paid_on,
+            "state": h.payout_state,
+        },
+        "notes": h.notes,
+    }  # fmt: skip
+    lines = [
+        _award_line(a),
+        f"企业：{h.enterprise_name}（{h.uscc}）",
+        f"决定部门：{a.department}",
+        f"奖补事由：{a.reason}",
+        f"附件：{'、'.join(h.attachments) or '无'}",
+    ]
+    lines += [
+        f"  {local_text(e.at)}  {awards.STEPS.get(e.step, e.step)}  {h.who(e.actor)}  {e.reason}" for e in h.events
+    ]
+    lines += [f"  说明：{note}" for note in h.notes]
+    _print(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_award_list(args: argparse.Namespace, ctx: Any) -> int:
+    from station.api import require
+    from station_policy import awards, payout_state
+
+    require(_actor(args, ctx), "policy.view", "查看惠企政策")
+    with ctx.read() as session:
+        found = awards.rows(session, status=args.status)
+    out = [
+        {"number": r.number, "decision": r.decision_no, "enterprise": r.enterprise_name, "uscc": r.uscc,
+         "amount_fen": r.amount_fen, "department": r.department, "status": r.status,
+         "payout_state": r.payout_state}
+        for r in found
+    ]  # fmt: skip
+    lines = [
+        f"{r.number}  {r.decision_no}  {r.enterprise_name}  {_yuan(r.amount_fen)}  {awards.STATUSES[r.status]}"
+        + (f"（{payout_state.LABELS[r.payout_state]}）" if r.payout_state else "")
+        for r in found
+    ]
+    _print(args, out, "\n".join(lines) or "没有一事一议奖补。")
     return 0

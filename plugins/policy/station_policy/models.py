@@ -139,6 +139,9 @@ class Payout(Base):
     paid_on: Mapped[dt.date] = mapped_column(Date, index=True)
     paid_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     paid_by: Mapped[str] = mapped_column(String(100), default="")
+    # A 一事一议 award's decision number ("" for catalogue payouts): paid once park-wide, whoever the enterprise.
+    # An award's payout carries the decision number as its policy_code too and its claim_uid is the award's.
+    decision_no: Mapped[str] = mapped_column(String(40), default="")
 
 
 class Match(Base):
@@ -181,3 +184,27 @@ class Push(Base):
     message: Mapped[str] = mapped_column(Text)
     pushed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     pushed_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Award(Base):
+    """一事一议: an award decided case by case outside the catalogue, recorded by a supervisor from its decision
+    document; it goes through 公示 and 兑付 like a claim, and its steps are ``ClaimEvent`` rows on its uid."""
+
+    __tablename__ = "policy_award"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    number: Mapped[str] = mapped_column(String(40), unique=True)  # the station's, e.g. ST01-YS-2026-00001
+    decision_no: Mapped[str] = mapped_column(String(40), index=True)  # the decision document's 文号
+    enterprise_uid: Mapped[str] = mapped_column(String(36), index=True)
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    department: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str] = mapped_column(Text)
+    attachments: Mapped[str] = mapped_column(Text, default="[]")  # JSON: names of the papers on file
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    notice_until: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")

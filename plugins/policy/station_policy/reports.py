@@ -64,7 +64,7 @@ def left_out_text(refused: Sequence[PayoutLine]) -> str:
     numbers = "、".join(x.number for x in refused)
     return (
         f"另有 {len(refused)} 笔兑付（{numbers}，共 {format_fen(sum(x.amount_fen for x in refused))}）"
-        "未被服务大厅接受：同一企业、同一政策、同一年度已由其他站点兑付，未计入本表。"
+        "未被服务大厅接受：同一企业、同一政策、同一年度（一事一议奖补为同一决定文号）已由其他站点兑付，未计入本表。"
     )
 
 
@@ -292,6 +292,71 @@ def write_claim_receipt(
         printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
 
     doc.build(story, onFirstPage=seal)
+
+
+def write_award_notice(
+    path: str | Path, h: Any, *, issuer: str = "园区企业服务站", now: dt.datetime | None = None
+) -> None:
+    """兑付通知书 for a 一事一议 award (``awards.AwardHistory``): the decision, the amount and the steps."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Spacer
+
+    from station.api import local_text, printing
+    from station_policy import awards
+
+    assert h.payout is not None
+    if h.payout_state == payout_state.REFUSED:
+        raise UserError(awards.refused_note(h.payout.number, h.award.decision_no))
+    st = printing.styles()
+    a, p = h.award, h.payout
+    esc = _escape
+    doc = printing.official_doc(
+        path, title=f"一事一议奖补资金兑付通知书 {p.number}", issuer=issuer, subject=a.decision_no, now=now
+    )
+    story: list[Any] = [
+        Paragraph("一事一议奖补资金兑付通知书", st["title"]),
+        Paragraph(f"编号：{p.number}", st["subtitle"]),
+        *(
+            [Paragraph(f"<b>待确认</b>：{payout_state.PENDING_NOTE}", st["body"])]
+            if h.payout_state == payout_state.PENDING
+            else []
+        ),
+        Spacer(1, 6 * mm),
+        Paragraph(f"{esc(h.enterprise_name)}（统一社会信用代码 {h.uscc}）：", st["body"]),
+        Paragraph(
+            f"根据{esc(a.department)}《{esc(a.decision_no)}》决定给予你单位的一事一议奖补（登记编号 {a.number}），"
+            f"经公示期满无异议，已于 {p.paid_on.isoformat()} 兑付资金 <b>{format_fen(p.amount_fen)}</b>"
+            f"（人民币{chinese_amount(p.amount_fen)}）。",
+            st["body"],
+        ),
+        Paragraph(f"奖补事由：{esc(a.reason)}", st["body"]),
+        Paragraph(f"附件：{esc('、'.join(h.attachments) or '无')}", st["body"]),
+        Paragraph("同一决定文号只兑付一次；如对金额有疑问，请在收到本通知之日起十五日内向服务站反映。", st["body"]),
+        Spacer(1, 4 * mm),
+        Paragraph("办理经过", st["heading"]),
+    ]
+    for e in h.events:
+        story.append(
+            Paragraph(
+                f"{local_text(e.at)}　{awards.STEPS.get(e.step, e.step)}　{esc(h.who(e.actor))}　{esc(e.reason)}",
+                st["small"],
+            )
+        )
+    story.append(Spacer(1, 30 * mm))
+
+    def seal(canvas: Any, doc_: Any) -> None:
+        width = doc_.pagesize[0]
+        canvas.setFont(printing.register_font(), 11)
+        canvas.drawRightString(width - 25 * mm, 60 * mm, issuer)
+        canvas.drawRightString(width - 25 * mm, 53 * mm, p.paid_on.strftime("%Y年%m月%d日"))
+        printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
+
+    doc.build(story, onFirstPage=seal)
+
+
+def _escape(text: str) -> str:
+    # reportlab's Paragraph reads a small markup: a typed "<" or "&" must not be taken for it.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"

@@ -1097,8 +1097,9 @@ def _payout_lines(session: Session, month: str | None) -> list[PayoutLine]:
     states = payout_state.states(session, [p.uid for p, _, _ in found])
     lines = [
         PayoutLine(
-            p.number, p.paid_on, p.department, p.policy_code, titles.get(p.policy_code, p.policy_code), uscc, name,
-            p.period, p.amount_fen, states[p.uid],
+            p.number, p.paid_on, p.department, p.policy_code,
+            f"一事一议奖补（{p.decision_no}）" if p.decision_no else titles.get(p.policy_code, p.policy_code),
+            uscc, name, p.period, p.amount_fen, states[p.uid],
         )
         for p, uscc, name in found
     ]  # fmt: skip

@@ -22,7 +22,23 @@ def claim_name(session: Any, uid: str) -> str | None:
     return f"申请 {row[0]}（{row[1]}）" if row else None
 
 
+def award_name(session: Any, uid: str) -> str | None:
+    """ "一事一议奖补 文号（企业名称）" for an award's uid."""
+    from sqlalchemy import select
+
+    from station.api import Enterprise
+    from station_policy.models import Award
+
+    row = session.execute(
+        select(Award.decision_no, Enterprise.name)
+        .join(Enterprise, Enterprise.uid == Award.enterprise_uid)
+        .where(Award.uid == uid)
+    ).first()
+    return f"一事一议奖补 {row[0]}（{row[1]}）" if row else None
+
+
 def wordings() -> list[AuditWording]:
+    from station_policy import awards
     from station_policy.services import STATUSES, STEPS
 
     claim_words = {"status": "状态", "reason": "理由"}
@@ -31,6 +47,14 @@ def wordings() -> list[AuditWording]:
         AuditWording(f"policy.claim.{step}", f"{label}了政策兑现申请" if step != "verify" else "为申请抽取了鉴证机构",
                      claim_words, claim_values, name_of=claim_name)
         for step, label in STEPS.items()
+    ]  # fmt: skip
+    award_words = {"status": "状态", "reason": "理由", "decision": "决定文号", "amount": "金额"}
+    award_what = {"record": "登记了一事一议奖补决定", "notice": "公示了一事一议奖补", "pay": "兑付了一事一议奖补",
+                  "revoke": "撤销了一事一议奖补"}  # fmt: skip
+    out += [
+        AuditWording(f"policy.award.{step}", award_what[step], award_words, {"status": awards.STATUSES},
+                     name_of=award_name)
+        for step in awards.STEPS
     ]  # fmt: skip
     return [
         *out,

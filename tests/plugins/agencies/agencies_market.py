@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pytest
-from station_agencies import services
+from station_agencies import services, standing
+from station_agencies.catalogue import load
 
 from helpers import enterprise_values, valid_code
 from station.core import enterprises
@@ -72,3 +73,31 @@ def completed_commission(market: Market, actor, agency_label: str = "valid1", wh
         services._advance(work, number, "accepted", "delivered", when, delivered_at=when)
         services.complete(work, number, "王经理", now=when)
     return number
+
+
+Q2 = dt.datetime(2026, 5, 15, 2, tzinfo=dt.UTC)
+Q4 = dt.datetime(2026, 11, 16, 2, tzinfo=dt.UTC)
+
+
+def rated(market: Market, actor, label: str, score: int, when: dt.datetime, times: int = 3) -> None:
+    for _ in range(times):
+        number = completed_commission(market, actor, label, when)
+        with market.ctx.work(actor) as work:
+            services.rate(work, number, enterprise_uscc=market.enterprise_uscc, representative="王经理",
+                          scores=dict.fromkeys(("quality", "timeliness", "attitude", "fees", "compliance"), score),
+                          now=when)  # fmt: skip
+
+
+@pytest.fixture
+def park(market: Market, admin) -> Market:
+    # A small park's rules: a light prior so three 5-point ratings make five stars
+    (market.ctx.data_dir / "agencies.yaml").write_text("stars:\n  prior_weight: 0.5\n", encoding="utf-8")
+    rated(market, admin, "valid1", 1, Q2)
+    rated(market, admin, "valid1", 1, NOW)
+    rated(market, admin, "valid2", 5, NOW)
+    return market
+
+
+def close(market: Market, actor, quarter: str, day: dt.datetime) -> standing.Closed:
+    with market.ctx.work(actor) as work:
+        return standing.close_period(work, quarter, cat=load(market.ctx.data_dir), now=day)

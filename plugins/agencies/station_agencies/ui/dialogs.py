@@ -6,8 +6,9 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -64,6 +66,12 @@ class DrawDialog(QDialog):
         EnterprisePicker(self.enterprise, ctx)
         self.purpose = QLineEdit()
         if commission:
+            if self.service.findData(commission["service"]) < 0:  # a joint commission's services
+                from station_agencies import services
+
+                self.service.addItem(
+                    services.catalogue(ctx.data_dir).name(commission["service"]), commission["service"]
+                )
             self.service.setCurrentIndex(max(0, self.service.findData(commission["service"])))
             self.enterprise.setText(commission["enterprise"])
             self.purpose.setText(self.tr("Commission: %1").replace("%1", commission["scope"]))
@@ -182,6 +190,12 @@ class DrawDialog(QDialog):
                     )  # fmt: skip
                     row = services.get_draw(work.session, c.draw_uid or "")
                     extra = {"commission": c.number}
+                    draws = list(dict.fromkeys(p.draw_uid for p in services.commission_parts(work.session, c.uid)))
+                    if len(draws) > 1:  # a joint commission drawn per service: name each service's agency
+                        cat = services.catalogue(self.ctx.data_dir)
+                        rows = [services.get_draw(work.session, uid or "") for uid in draws]
+                        each = "；".join(f"{cat.name(r.service)}：{r.agency_name}" for r in rows)
+                        return {"number": "、".join(r.number for r in rows), "seed": row.seed, "agency": each, **extra}
                 else:
                     e = self.enterprise.text().strip()
                     uid = services.enterprise_by(work.session, e).uid if e else ""
@@ -225,6 +239,18 @@ class CommissionDialog(GuardsEdits, QDialog):
         self.enterprise.setPlaceholderText(self.tr("Name or credit code of the commissioning enterprise"))
         EnterprisePicker(self.enterprise, ctx)
         self.service = _services_combo(ctx)
+        self.service.setObjectName("service")
+        # A joint commission (一次委托、一个报告): the other services it names, ticked here
+        self.also = QListWidget()
+        self.also.setObjectName("also")
+        self.also.setMaximumHeight(96)
+        for i in range(self.service.count()):
+            item = QListWidgetItem(self.service.itemText(i))
+            item.setData(Qt.ItemDataRole.UserRole, self.service.itemData(i))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.also.addItem(item)
+        self.also.itemChanged.connect(lambda _item: self._fill_agencies())
         self.scope = QLineEdit()
         self.scope.setObjectName("scope")
         self.budget = QLineEdit()
@@ -238,6 +264,11 @@ class CommissionDialog(GuardsEdits, QDialog):
         self.agency.setObjectName("agency")
         self.agency.setEnabled(False)
         self.direct.toggled.connect(self.agency.setEnabled)
+        # The park's star rule: a five-star agency may be invited directly for a small commission
+        self.invite = QCheckBox(self.tr("Invited under the park's star rule (small commission)"))
+        self.invite.setObjectName("invite")
+        self.invite.setEnabled(False)
+        self.direct.toggled.connect(self.invite.setEnabled)
         self.service.currentIndexChanged.connect(self._fill_agencies)
         self._fill_agencies()
         choice = QHBoxLayout()
@@ -246,11 +277,13 @@ class CommissionDialog(GuardsEdits, QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Enterprise"), self.enterprise)
         form.addRow(self.tr("Service type"), self.service)
+        form.addRow(self.tr("Also, in one commission"), self.also)
         form.addRow(self.tr("Scope of the service"), self.scope)
         form.addRow(self.tr("Budget"), self.budget)
         form.addRow(self.tr("Deadline"), self.deadline)
         form.addRow(self.tr("Selection"), choice)
         form.addRow(self.tr("Agency"), self.agency)
+        form.addRow("", self.invite)
         self.error = error_label("error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
@@ -261,11 +294,21 @@ class CommissionDialog(GuardsEdits, QDialog):
         layout.addWidget(buttons)
         self.mark_clean()  # Esc after typing asks before the edits are lost
 
+    def codes(self) -> list[str]:
+        """The service chosen first, then the others ticked (a joint commission when more than one)."""
+        main = self.service.currentData()
+        ticked = [
+            self.also.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.also.count())
+            if self.also.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return [main, *(c for c in ticked if c != main)]
+
     def _fill_agencies(self) -> None:
         self.agency.clear()
-        code = self.service.currentData()
+        wanted = set(self.codes())
         for uid, name, codes in self.agencies:
-            if code in codes:
+            if wanted <= set(codes):  # chosen directly, one agency does every service
                 self.agency.addItem(name, uid)
 
     def fields(self) -> dict[str, Any]:
@@ -277,7 +320,7 @@ class CommissionDialog(GuardsEdits, QDialog):
         d = self.deadline.date()
         return {
             "enterprise": self.enterprise.text().strip(),
-            "service": self.service.currentData(),
+            "service": "+".join(self.codes()),
             "scope": self.scope.text().strip(),
             "budget_fen": budget,
             "deadline": dt.date(d.year(), d.month(), d.day()),
@@ -298,13 +341,14 @@ class CommissionDialog(GuardsEdits, QDialog):
                 self.accept()
             return
         agency = self.agency.currentData()
+        invite, cat = self.invite.isChecked(), services.catalogue(self.ctx.data_dir)
 
         def run(progress: Any) -> dict[str, Any]:
             with self.ctx.work(self.actor) as work:
                 c = services.create_commission(
                     work, fields["enterprise"], fields["service"], scope=fields["scope"],
                     budget_fen=fields["budget_fen"], deadline=fields["deadline"], agency_uid=agency,
-                    station_code=self.ctx.settings.station_code,
+                    station_code=self.ctx.settings.station_code, invite=invite, cat=cat,
                 )  # fmt: skip
                 return {"commission": c.number}
 
@@ -336,6 +380,17 @@ class RatingDialog(GuardsEdits, QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Enterprise (credit code)"), self.enterprise)
         form.addRow(self.tr("Enterprise's representative"), self.representative)
+        # A joint commission several agencies did: each is rated on its own, once
+        self.agency = QComboBox()
+        self.agency.setObjectName("agency")
+        with ctx.read() as session:
+            c = services.get_commission(session, number)
+            cat = services.catalogue(ctx.data_dir)
+            for uid, codes in services.commission_agencies(session, c).items():
+                name = services.get_agency(session, uid).name if uid else ""
+                self.agency.addItem(f"{name}（{cat.name('+'.join(codes))}）", uid)
+        if self.agency.count() > 1:
+            form.addRow(self.tr("Agency rated"), self.agency)
         self.scores: dict[str, QSpinBox] = {}
         for code, name in services.catalogue(ctx.data_dir).dimensions.items():
             spin = QSpinBox()
@@ -367,6 +422,7 @@ class RatingDialog(GuardsEdits, QDialog):
             "representative": self.representative.text(),
             "scores": {k: s.value() for k, s in self.scores.items()},
             "comment": self.comment.toPlainText(),
+            "agency": self.agency.currentData() if self.agency.count() > 1 else None,
         }
 
         def run(progress: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.api import QT_TRANSLATE_NOOP, SHANGHAI
-from station.api.ui import DbOp, LazyTableModel, ask_reason, open_on_enter, page_title, size_columns
+from station.api.ui import DbOp, LazyTableModel, ask_reason, confirm, open_on_enter, page_title, size_columns
 
 from . import names
 from .charts import DimensionBars, StarHistogram
@@ -154,7 +155,7 @@ class AgenciesPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.agency_table.horizontalHeader().setStretchLastSection(False)
         header.setMinimumSectionSize(72)  # the stretched name column keeps room for its header when narrow
-        size_columns(self.agency_table, (0, 150, 90, 56, 56, 80))
+        size_columns(self.agency_table, (0, 150, 120, 56, 56, 130))  # room for 暂停 and 可直接邀请
         self.agency_table.selectionModel().currentRowChanged.connect(self._agency_selected)
         self.histogram = StarHistogram()
         self.histogram.setObjectName("histogram")
@@ -194,6 +195,7 @@ class AgenciesPage(QWidget):
             ("register_agency", self.tr("Register agency…"), self.register_agency),
             ("qualification", self.tr("Qualification…"), self.add_qualification),
             ("status", self.tr("Suspend or blacklist…"), self.change_status),
+            ("close_period", self.tr("Close a quarter…"), self.close_quarter),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -230,13 +232,20 @@ class AgenciesPage(QWidget):
         cat = services.catalogue(self.ctx.data_dir)
 
         def load(progress: Any) -> tuple[list[str], dict[str, tuple[Any, ...]], list[tuple[str, int]]]:
+            from station_agencies import standing
+
             with self.ctx.read() as session:
                 _, ranked = services.ranking(session, period, service, cat.rules)
+                held = standing.latest(session)  # what the park's rules made of the last closed quarter
+            invite = QCoreApplication.translate("AgenciesPage", "%1, may be invited")
             rows = {
                 r.uid: (
                     r.name, self.tr(", ").join(names.service(s, cat.name(s)) for s in r.services),
                     r.with_status(star_text(r.stars)) if r.count else "",
-                    f"{r.score:.2f}" if r.score is not None else "", r.count, names.status(r.status),
+                    f"{r.score:.2f}" if r.score is not None else "", r.count,
+                    invite.replace("%1", names.status(r.status))
+                    if r.uid in held and held[r.uid].consequence == standing.INVITE and r.status == "active"
+                    else names.status(r.status),
                 )
                 for r in ranked
             }  # fmt: skip
@@ -267,11 +276,20 @@ class AgenciesPage(QWidget):
 
         period = Period.parse(self.period.currentData())
         cat = services.catalogue(self.ctx.data_dir)
+        self._showing = token = object()  # a slower, older load must not overwrite the latest one
 
         def load(progress: Any) -> tuple[Any, list[tuple[str, float, float]]]:
+            from station_agencies import standing
+
             with self.ctx.read() as session:
                 history = services.agency_history(session, uid)
                 result = services.evaluation(session, period, cat.rules)
+                closes = [
+                    f"{s.period} {standing.stars_text(s.stars)}"
+                    + (f" {standing.LABELS[s.consequence]}" if s.consequence else "")
+                    for s in standing.history(session, uid)[-4:]
+                ]
+            history.agency["closes"] = closes
             mine = result.agencies.get(uid)
             bars = (
                 [
@@ -284,6 +302,8 @@ class AgenciesPage(QWidget):
             return history, bars
 
         def show(loaded: tuple[Any, list[tuple[str, float, float]]]) -> None:
+            if token is not self._showing:
+                return
             history, bars = loaded
             self._history = history
             a = history.agency
@@ -303,6 +323,8 @@ class AgenciesPage(QWidget):
                 + "<br>"
                 + self.tr("In %1 draw pools, drawn %2 times").replace("%1", str(history.draws_in_pool))
                 .replace("%2", str(history.draws_won))
+                + "<br>"
+                + self.tr("Quarters closed: %1").replace("%1", html.escape("；".join(a["closes"])) or "—")
             )  # fmt: skip
             self.bars.set_rows(bars)
             self._fill_history(history)
@@ -365,6 +387,46 @@ class AgenciesPage(QWidget):
                 services.set_aside(work, rating_uid, reason)
 
         DbOp(self, run, on_done=lambda _: self.reload()).start()
+
+    def close_quarter(self) -> None:
+        """Close the last quarter that is over (or another one typed): stars recorded, the park's rules applied."""
+        from station_agencies import services, standing
+
+        today = dt.datetime.now(SHANGHAI).date()
+        last = standing.quarter_label(today.year * 4 + (today.month - 1) // 3 - 1)
+        quarter, ok = QInputDialog.getText(
+            self, self.tr("Close a quarter"), self.tr("Quarter to close (e.g. %1)").replace("%1", last), text=last
+        )
+        if not ok or not quarter.strip():
+            return
+        quarter = quarter.strip().upper()
+        if not confirm(
+            self,
+            self.tr("Close a quarter"),
+            self.tr(
+                "Close %1? Each agency's stars for %1 are recorded and the park's rules applied: agencies at the "
+                "lowest level for the quarters the rules name are suspended from draws, five-star agencies may be "
+                "invited directly. This is done once per quarter."
+            ).replace("%1", quarter),
+            self.tr("Close %1").replace("%1", quarter),
+        ):
+            return
+        ctx, actor = self.ctx, self.actor
+        cat = services.catalogue(ctx.data_dir)
+
+        def run(progress: Any) -> list[str]:
+            with ctx.work(actor) as work:
+                closed = standing.close_period(work, quarter, cat=cat)
+                names = {a.uid: a.name for a in services.agencies_for(work.session)}
+                return [f"{names.get(s.agency_uid, '')}：{standing.LABELS[s.consequence]}" for s in closed.standings
+                        if s.consequence]  # fmt: skip
+
+        def done(lines: list[str]) -> None:
+            text = self.tr("%1 is closed.").replace("%1", quarter)
+            QMessageBox.information(self, self.tr("Close a quarter"), "\n".join([text, *lines]))
+            self.reload_agencies()
+
+        DbOp(self, run, on_done=done).start()
 
     def register_agency(self) -> None:
         if AgencyDialog(self, self.ctx, self.actor).exec():

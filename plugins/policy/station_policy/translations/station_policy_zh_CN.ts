@@ -67,6 +67,110 @@
     </message>
 </context>
 <context>
+    <name>AwardDialog</name>
+    <message>
+        <location filename="../ui/award_dialog.py" line="153" />
+        <source>Record the decision %1 awarding %2 to %3 (%4)? It is then shown publicly and paid once.</source>
+        <translation>登记决定 %1：奖补“%3”（%4）%2？登记后进入公示，兑付只办理一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="161" />
+        <source>Record a case-by-case award</source>
+        <translation>登记一事一议奖补</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="162" />
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="187" />
+        <source>Case-by-case award %1</source>
+        <translation>一事一议奖补 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="204" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="204" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="204" />
+        <source>Status after</source>
+        <translation>办理后状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="204" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="204" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="218" />
+        <source>Start public notice</source>
+        <translation>开始公示</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="219" />
+        <location filename="../ui/award_dialog.py" line="314" />
+        <source>Pay</source>
+        <translation>兑付</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="220" />
+        <source>Revoke…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="221" />
+        <source>Payout notice PDF</source>
+        <translation>兑付通知书 PDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="304" />
+        <source>Revoke award</source>
+        <translation>撤销奖补</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="305" />
+        <source>Revoke the award %2 to %1 (%3)? It will not be paid.</source>
+        <translation>撤销“%1”的一事一议奖补 %2（%3）？撤销后不再兑付。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="306" />
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="307" />
+        <source>Reason for revoking</source>
+        <translation>撤销理由</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="315" />
+        <source>Pay %3 to %1 under the decision %2? A payment cannot be undone.</source>
+        <translation>按决定 %2 向“%1”兑付 %3？兑付后不能撤回。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="316" />
+        <source>Pay %3</source>
+        <translation>兑付 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="351" />
+        <source>Writing the notice…</source>
+        <translation>正在生成通知书…</translation>
+    </message>
+</context>
+<context>
     <name>ClaimDialog</name>
     <message>
         <location filename="../ui/claim_dialog.py" line="39" />
@@ -271,6 +375,11 @@
         <translation>请输入见证文字；抽取结果由它决定，任何人都可据此复核。</translation>
     </message>
     <message>
+        <location filename="../ui/claim_dialog.py" line="310" />
+        <source>Writing the receipt…</source>
+        <translation>正在生成回执…</translation>
+    </message>
+    <message>
         <source>Reason (told to the enterprise):</source>
         <translation type="vanished">理由（将告知企业）：</translation>
     </message>
@@ -291,11 +400,6 @@
         <location filename="../ui/claim_dialog.py" line="286" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
-    </message>
-    <message>
-        <location filename="../ui/claim_dialog.py" line="310" />
-        <source>Writing the receipt…</source>
-        <translation>正在生成回执…</translation>
     </message>
 </context>
 <context>
@@ -334,12 +438,12 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../__init__.py" line="183" />
+        <location filename="../__init__.py" line="198" />
         <source>Enterprises eligible for a policy</source>
         <translation>可享受政策的企业</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="190" />
+        <location filename="../__init__.py" line="205" />
         <source>Claims in progress</source>
         <translation>办理中的兑现申请</translation>
     </message>
@@ -393,11 +497,192 @@
     </message>
 </context>
 <context>
+    <name>FactsLoadDialog</name>
+    <message>
+        <location filename="../ui/outreach.py" line="59" />
+        <source>Load department data</source>
+        <translation>载入部门数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="61" />
+        <source>Load a department's file (CSV or XLSX as it exports it) into enterprise data by a mapping. Rows with a problem load nothing and are listed with their reason; loading the same file again changes nothing.</source>
+        <translation>按数据对照表把部门报送的文件（CSV 或 XLSX，按部门导出的原样）载入企业数据。有问题的行不载入，并列出原因；同一文件重复载入不会改变数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="65" />
+        <source>Load</source>
+        <translation>载入</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="71" />
+        <source>The department's CSV or XLSX file</source>
+        <translation>部门报送的 CSV 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="72" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="79" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="84" />
+        <source>Mapping</source>
+        <translation>数据对照表</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="92" />
+        <source>Save the problem list…</source>
+        <translation>保存问题清单…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="102" />
+        <source>The department's file</source>
+        <translation>部门报送的文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="102" />
+        <source>Department data (*.csv *.xlsx)</source>
+        <translation>部门数据 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="110" />
+        <source>Choose the department's file first.</source>
+        <translation>请先选择部门报送的文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="112" />
+        <source>No mapping is available: ask the policy officer for one.</source>
+        <translation>没有可用的数据对照表，请联系政策专员提供。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="140" />
+        <source>Loading…</source>
+        <translation>正在载入…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="147" />
+        <source> Policies were matched again for %1 enterprises.</source>
+        <translation>已为 %1 家数据有变化的企业重新匹配政策。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="152" />
+        <source>Row %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="168" />
+        <source>Save the problem list</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="168" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../__init__.py" line="117" />
+        <location filename="../__init__.py" line="131" />
         <source>Policy fulfilment</source>
         <translation>惠企政策兑现</translation>
+    </message>
+</context>
+<context>
+    <name>NewAwardDialog</name>
+    <message>
+        <location filename="../ui/award_dialog.py" line="39" />
+        <source>Record a case-by-case award</source>
+        <translation>登记一事一议奖补</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="41" />
+        <source>Record an award decided case by case (一事一议) as its decision document states it. It is shown publicly and paid like a claim; one decision number is paid once in the whole park.</source>
+        <translation>按决定文件登记一事一议奖补。登记后与政策兑现一样公示、兑付；同一决定文号全园区只兑付一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="44" />
+        <source>Record…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="48" />
+        <source>Credit code or full name</source>
+        <translation>统一社会信用代码或企业全称</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="49" />
+        <source>Enterprise</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="52" />
+        <source>As printed on the decision, e.g. 株高新管〔2026〕18号</source>
+        <translation>按决定文件填写，如 株高新管〔2026〕18号</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="53" />
+        <source>Decision number</source>
+        <translation>决定文号</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="56" />
+        <source>Yuan, e.g. 1500 or 1500.50</source>
+        <translation>单位元，如 1500 或 1500.50</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="57" />
+        <source>Amount (yuan)</source>
+        <translation>奖补金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="60" />
+        <source>The department that decided</source>
+        <translation>作出决定的部门</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="61" />
+        <source>Deciding department</source>
+        <translation>决定部门</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="66" />
+        <source>Reason for the award</source>
+        <translation>奖补事由</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="71" />
+        <source>One paper per line, e.g. 会议纪要</source>
+        <translation>每行一份，如 会议纪要</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="72" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="98" />
+        <source>Type the enterprise's credit code or full name.</source>
+        <translation>请填写企业的统一社会信用代码或企业全称。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="100" />
+        <source>Type the decision number as printed on the decision.</source>
+        <translation>请按决定文件填写决定文号。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="106" />
+        <source>Type the department that decided the award.</source>
+        <translation>请填写作出奖补决定的部门。</translation>
+    </message>
+    <message>
+        <location filename="../ui/award_dialog.py" line="108" />
+        <source>Write the reason for the award as the decision gives it.</source>
+        <translation>请按决定文件填写奖补事由。</translation>
     </message>
 </context>
 <context>
@@ -411,10 +696,6 @@
         <location filename="../ui/names.py" line="19" />
         <source>Accepted</source>
         <translation>已受理</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation type="vanished">核定金额</translation>
     </message>
     <message>
         <location filename="../ui/names.py" line="20" />
@@ -535,37 +816,47 @@
         <translation>兑付报表…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="84" />
+        <location filename="../ui/page.py" line="78" />
+        <source>Load department data…</source>
+        <translation>载入部门数据…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="89" />
         <source>Policies</source>
         <translation>政策目录</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="85" />
+        <location filename="../ui/page.py" line="90" />
         <source>By enterprise</source>
         <translation>按企业</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="86" />
+        <location filename="../ui/page.py" line="91" />
         <source>Claims</source>
         <translation>兑现申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="127" />
+        <location filename="../ui/page.py" line="92" />
+        <source>Case-by-case awards</source>
+        <translation>一事一议奖补</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="133" />
         <source>Matching enterprises against the policies…</source>
         <translation>正在按政策匹配企业…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="138" />
+        <location filename="../ui/page.py" line="144" />
         <source>Every enterprise's matches are up to date.</source>
         <translation>全部企业的匹配结果已是最新。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="143" />
+        <location filename="../ui/page.py" line="149" />
         <source>Matched %1 enterprises in %2 s: %3 qualifying, %4 need data.</source>
         <translation>已匹配 %1 家企业，用时 %2 秒：符合 %3 项次，待补数据 %4 项次。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="159" />
+        <location filename="../ui/page.py" line="165" />
         <source>Matching enterprises…</source>
         <translation>正在匹配企业…</translation>
     </message>
@@ -574,118 +865,159 @@
         <translation type="vanished">政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="166" />
-        <location filename="../ui/page.py" line="300" />
-        <location filename="../ui/page.py" line="529" />
+        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="315" />
+        <location filename="../ui/page.py" line="544" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="166" />
-        <location filename="../ui/page.py" line="300" />
+        <location filename="../ui/page.py" line="172" />
+        <location filename="../ui/page.py" line="315" />
         <source>Department</source>
         <translation>主管部门</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="166" />
+        <location filename="../ui/page.py" line="172" />
         <source>Qualifying</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="166" />
+        <location filename="../ui/page.py" line="172" />
         <source>Need data</source>
         <translation>待补数据</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="167" />
+        <location filename="../ui/page.py" line="173" />
         <source>Estimated total</source>
         <translation>预计总额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="179" />
+        <location filename="../ui/page.py" line="185" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="179" />
-        <location filename="../ui/page.py" line="529" />
+        <location filename="../ui/page.py" line="185" />
+        <location filename="../ui/page.py" line="544" />
+        <location filename="../ui/page.py" line="670" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="179" />
-        <location filename="../ui/page.py" line="300" />
+        <location filename="../ui/page.py" line="185" />
+        <location filename="../ui/page.py" line="315" />
         <source>Result</source>
         <translation>匹配结果</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="179" />
-        <location filename="../ui/page.py" line="300" />
+        <location filename="../ui/page.py" line="185" />
+        <location filename="../ui/page.py" line="315" />
         <source>Estimated amount</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="180" />
-        <location filename="../ui/page.py" line="301" />
+        <location filename="../ui/page.py" line="186" />
+        <location filename="../ui/page.py" line="316" />
         <source>Claim</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="289" />
+        <location filename="../ui/page.py" line="206" />
+        <source>Tell those who have not applied…</source>
+        <translation>推送给未申请的企业…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="304" />
         <source>Credit code or name of the enterprise</source>
         <translation>统一社会信用代码或企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="291" />
+        <location filename="../ui/page.py" line="306" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="296" />
+        <location filename="../ui/page.py" line="311" />
         <source>Choose an enterprise to see the policies it qualifies for.</source>
         <translation>请选择企业，查看它可享受的政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="325" />
+        <location filename="../ui/page.py" line="340" />
         <source>Any policy: type part of its title</source>
         <translation>任一政策：输入政策名称中的几个字</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="335" />
+        <location filename="../ui/page.py" line="350" />
         <source>Data and sources…</source>
         <translation>数据及来源…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="400" />
+        <location filename="../ui/page.py" line="415" />
         <source>Find an enterprise first.</source>
         <translation>请先查找企业。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="446" />
+        <location filename="../ui/page.py" line="461" />
         <source>Choose an enterprise, then pick a policy from the list.</source>
         <translation>请先选择企业，再从列表中选择政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="572" />
+        <location filename="../ui/page.py" line="587" />
         <source>One-off</source>
         <translation>一次性</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="647" />
+        <source>Decision number, enterprise or record number</source>
+        <translation>决定文号、企业名称或登记编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="658" />
+        <source>Record a decision…</source>
+        <translation>登记奖补决定…</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="670" />
+        <source>Decision number</source>
+        <translation>决定文号</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="670" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="670" />
+        <source>Deciding department</source>
+        <translation>决定部门</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="671" />
+        <source>Notice until</source>
+        <translation>公示截止</translation>
+    </message>
+    <message>
+        <location filename="../ui/page.py" line="671" />
+        <source>Record number</source>
+        <translation>登记编号</translation>
     </message>
     <message>
         <source>Any policy code, e.g. TAX-CONTRIB</source>
         <translation type="vanished">任一政策编号，如 TAX-CONTRIB</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="328" />
+        <location filename="../ui/page.py" line="343" />
         <source>Why not?</source>
         <translation>为何不符合？</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="331" />
+        <location filename="../ui/page.py" line="346" />
         <source>Apply for the selected policy</source>
         <translation>申请所选政策</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="369" />
+        <location filename="../ui/page.py" line="384" />
         <source>No enterprise matches “%1”.</source>
         <translation>没有找到与“%1”相符的企业。</translation>
     </message>
@@ -694,27 +1026,29 @@
         <translation type="vanished">请先选择企业，再输入政策编号。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="470" />
+        <location filename="../ui/page.py" line="485" />
         <source>Choose a policy in the list first.</source>
         <translation>请先在列表中选择一项政策。</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="512" />
+        <location filename="../ui/page.py" line="527" />
         <source>Claim number, enterprise or policy code</source>
         <translation>申请编号、企业名称或政策编号</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="518" />
+        <location filename="../ui/page.py" line="533" />
+        <location filename="../ui/page.py" line="654" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="522" />
+        <location filename="../ui/page.py" line="537" />
+        <location filename="../ui/page.py" line="662" />
         <source>Open…</source>
         <translation>查看…</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="529" />
+        <location filename="../ui/page.py" line="544" />
         <source>Number</source>
         <translation>申请编号</translation>
     </message>
@@ -723,29 +1057,115 @@
         <translation type="vanished">年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="529" />
+        <location filename="../ui/page.py" line="544" />
+        <location filename="../ui/page.py" line="671" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="529" />
+        <location filename="../ui/page.py" line="544" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="530" />
+        <location filename="../ui/page.py" line="545" />
         <source>Estimated</source>
         <translation>预计金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="530" />
+        <location filename="../ui/page.py" line="545" />
         <source>Approved</source>
         <translation>核定金额</translation>
     </message>
     <message>
-        <location filename="../ui/page.py" line="530" />
+        <location filename="../ui/page.py" line="545" />
         <source>Last change</source>
         <translation>最近办理</translation>
+    </message>
+</context>
+<context>
+    <name>PushDialog</name>
+    <message>
+        <location filename="../ui/outreach.py" line="182" />
+        <source>%1 enterprises qualify for “%2” and have not applied.</source>
+        <translation>%1 家企业符合“%2”的条件且尚未申请。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="187" />
+        <source> %1 more were already told this period and are left out.</source>
+        <translation>另有 %1 家本期已推送过，未列入。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="188" />
+        <location filename="../ui/outreach.py" line="249" />
+        <location filename="../ui/outreach.py" line="272" />
+        <source>Tell qualifying enterprises</source>
+        <translation>主动推送政策</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="188" />
+        <source>Write and record…</source>
+        <translation>生成并记录…</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="190" />
+        <source>Letters to print (PDF)</source>
+        <translation>打印用的提示函（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="193" />
+        <source>List for SMS or the WeChat account (CSV)</source>
+        <translation>短信或公众号推送名单（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="196" />
+        <source>Include those already told this period</source>
+        <translation>包括本期已推送过的企业（再次推送）</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="201" />
+        <source>Write</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="204" />
+        <source>Into the folder</source>
+        <translation>保存到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="209" />
+        <source>Choose the letters, the list or both.</source>
+        <translation>请选择生成提示函、推送名单或两者。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="211" />
+        <source>The folder does not exist: choose an existing one.</source>
+        <translation>文件夹不存在，请选择已有的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="213" />
+        <source>Nobody to tell: every qualifying enterprise has applied or was told already.</source>
+        <translation>没有需要推送的企业：符合条件的企业都已申请或已推送过。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="243" />
+        <source>Record the notice of “%1” to the enterprises listed and write the files? It is kept on record.</source>
+        <translation>为“%1”向所列企业推送并生成文件？推送将记录在案。</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="251" />
+        <source>Write and record</source>
+        <translation>生成并记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="273" />
+        <source>Recorded. Written:</source>
+        <translation>已记录。已生成：</translation>
+    </message>
+    <message>
+        <location filename="../ui/outreach.py" line="276" />
+        <source>Writing…</source>
+        <translation>正在生成…</translation>
     </message>
 </context>
 <context>
@@ -795,7 +1215,7 @@
     </message>
     <message>
         <location filename="../__init__.py" line="63" />
-        <location filename="../__init__.py" line="87" />
+        <location filename="../__init__.py" line="89" />
         <source>Policy</source>
         <translation>政策名称</translation>
     </message>
@@ -815,17 +1235,17 @@
         <translation>兑现申请的办理环节</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="85" />
+        <location filename="../__init__.py" line="87" />
         <source>Payout</source>
         <translation>兑付</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="88" />
+        <location filename="../__init__.py" line="90" />
         <source>Paid on</source>
         <translation>兑付日期</translation>
     </message>
     <message>
-        <location filename="../__init__.py" line="89" />
+        <location filename="../__init__.py" line="91" />
         <source>Paid by</source>
         <translation>经办人</translation>
     </message>

@@ -75,7 +75,12 @@ class PolicyPage(QWidget):
         self.rematch_button.clicked.connect(lambda: self.rematch(all_stale=True))
         self.report_button = QPushButton(self.tr("Payout report…"))
         self.report_button.clicked.connect(self.export_report)
+        self.facts_load_button = QPushButton(self.tr("Load department data…"))
+        self.facts_load_button.setObjectName("facts_load")
+        self.facts_load_button.setVisible(self.actor is not None and self.actor.can("policy.facts"))
+        self.facts_load_button.clicked.connect(self.load_department_data)
         top.addWidget(self.status, 1)
+        top.addWidget(self.facts_load_button)
         top.addWidget(self.rematch_button)
         top.addWidget(self.report_button)
         layout.addLayout(top)
@@ -84,6 +89,7 @@ class PolicyPage(QWidget):
         self.tabs.addTab(self._policies_tab(), self.tr("Policies"))
         self.tabs.addTab(self._enterprise_tab(), self.tr("By enterprise"))
         self.tabs.addTab(self._claims_tab(), self.tr("Claims"))
+        self.tabs.addTab(self._awards_tab(), self.tr("Case-by-case awards"))
         layout.addWidget(self.tabs, 1)
 
         # enterprise_did_change may fire on any thread: hop to the UI thread through a queued signal
@@ -195,7 +201,15 @@ class PolicyPage(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.policy_detail)
+        detail_row = QHBoxLayout()
+        detail_row.addWidget(self.policy_detail, 1)
+        self.push_button = QPushButton(self.tr("Tell those who have not applied…"))
+        self.push_button.setObjectName("push_button")
+        self.push_button.setVisible(self.actor is not None and self.actor.can("policy.claim"))
+        self.push_button.setEnabled(False)  # until a policy is chosen
+        self.push_button.clicked.connect(self.push_chosen)
+        detail_row.addWidget(self.push_button)
+        lower_layout.addLayout(detail_row)
         lower_layout.addWidget(self.qualifying_view)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.policy_view)
@@ -243,6 +257,7 @@ class PolicyPage(QWidget):
             f"{r.get('title', '')}（{r.get('department', '')}，{r.get('edition', '')} 版）：{r.get('amount_rule', '')}"
         )
         self._chosen_policy = code
+        self.push_button.setEnabled(True)
         from station_policy import services
 
         today, ctx = self.today, self.ctx
@@ -587,7 +602,11 @@ class PolicyPage(QWidget):
             self.open_claim(row[0])
 
     def open_target(self, number: str) -> None:
-        """A notice's claim: its tab, and the claim itself."""
+        """A notice's claim or 一事一议 award: its tab, and the claim or award itself."""
+        if "-YS-" in number:  # the award numbers' infix (awards.record)
+            self.tabs.setCurrentIndex(3)
+            self.open_award(number)
+            return
         self.tabs.setCurrentIndex(2)
         self.open_claim(number)
 
@@ -598,6 +617,139 @@ class PolicyPage(QWidget):
         dialog.changed.connect(self.reload_claims)
         dialog.changed.connect(self.reload_enterprise)
         dialog.show()
+
+    # -- department data and 主动推送 -----------------------------------------------------------
+
+    def load_department_data(self) -> Any:
+        from station_policy.ui.outreach import FactsLoadDialog
+
+        dialog = FactsLoadDialog(self)
+        dialog.open()
+        return dialog
+
+    def push_chosen(self) -> None:
+        from station_policy.ui.outreach import push_for_policy
+
+        code = getattr(self, "_chosen_policy", None)
+        if code:
+            push_for_policy(self, code, self._summaries.get(code, {}).get("title", code))
+
+    # -- 一事一议 tab ---------------------------------------------------------------------------
+
+    def _awards_tab(self) -> QWidget:
+        from station_policy.awards import STATUSES
+
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.award_search = QLineEdit()
+        self.award_search.setObjectName("award_search")
+        self.award_search.setPlaceholderText(self.tr("Decision number, enterprise or record number"))
+        self.award_search.returnPressed.connect(self.reload_awards)
+        self._award_debounce = QTimer(self, singleShot=True, interval=250)
+        self._award_debounce.timeout.connect(self.reload_awards)
+        self.award_search.textChanged.connect(lambda _: self._award_debounce.start())
+        self.award_status = QComboBox()
+        self.award_status.setObjectName("award_status")
+        self.award_status.addItem(self.tr("All"), "")
+        for code, label in STATUSES.items():
+            self.award_status.addItem(label, code)
+        self.award_status.currentIndexChanged.connect(self.reload_awards)
+        self.new_award_button = QPushButton(self.tr("Record a decision…"))
+        self.new_award_button.setObjectName("new_award")
+        self.new_award_button.setVisible(self.actor is not None and self.actor.can("policy.award"))
+        self.new_award_button.clicked.connect(self.new_award)
+        open_button = QPushButton(self.tr("Open…"))
+        open_button.clicked.connect(self._open_current_award)
+        row.addWidget(self.award_search, 1)
+        row.addWidget(self.award_status)
+        row.addWidget(open_button)
+        row.addWidget(self.new_award_button)
+        layout.addLayout(row)
+        self.awards_model = LazyTableModel(
+            [self.tr("Decision number"), self.tr("Enterprise"), self.tr("Amount"), self.tr("Deciding department"),
+             self.tr("Status"), self.tr("Notice until"), self.tr("Record number")],
+            self._award_rows,
+            self._submit,
+            self._render_award,
+            right_aligned=(2,),
+            parent=self,
+        )  # fmt: skip
+        self.awards_view = _table(self.awards_model, "awards_table")
+        size_columns(self.awards_view, (200, 260, 130, 160, 150, 100))
+        self.awards_view.doubleClicked.connect(self._open_current_award)
+        open_on_enter(self.awards_view, self._open_current_award)
+        search_leads_to(self.award_search, self.awards_view)
+        layout.addWidget(self.awards_view, 1)
+        self._awards: dict[str, Any] = {}
+        self.reload_awards()
+        return tab
+
+    def reload_awards(self) -> None:
+        from station_policy import awards
+
+        query, status, ctx = self.award_search.text().strip(), self.award_status.currentData(), self.ctx
+
+        def load(progress: Any) -> list[Any]:
+            with ctx.read() as session:
+                return awards.rows(session, status=status or None, query=query)
+
+        def show(rows: list[Any]) -> None:
+            self._awards = {r.number: r for r in rows}
+            self.awards_model.set_keys([r.number for r in rows])
+            size_columns(self.awards_view, (200, 260, 130, 160, 150, 100), stretch=None)
+
+        self._run(load, show)
+
+    def _award_rows(self, numbers: Any) -> dict[str, tuple[Any, ...]]:
+        rows = self._awards
+        return {
+            n: (rows[n].decision_no, rows[n].enterprise_name, rows[n].amount_fen, rows[n].department,
+                (rows[n].status, rows[n].payout_state), rows[n].notice_until, rows[n].number)
+            for n in numbers
+            if n in rows
+        }  # fmt: skip
+
+    def _render_award(self, column: int, value: Any) -> str:
+        from station_policy.awards import STATUSES
+        from station_policy.payout_state import CONFIRMED, LABELS
+
+        if column == 2:
+            return fen_text(value)
+        if column == 4:
+            status, state = value
+            label = STATUSES.get(status, status)
+            return f"{label}（{LABELS[state]}）" if state and state != CONFIRMED else label
+        if column == 5:
+            return value.isoformat() if value else ""
+        return "" if value is None else str(value)
+
+    def new_award(self) -> Any:
+        from station_policy.ui.award_dialog import record_award
+
+        typed = self.enterprise_label.text() if self._enterprise_uid else ""
+        code = typed.rsplit("（", 1)[-1].rstrip("）") if typed else ""  # the enterprise chosen on 按企业
+        return record_award(self, code)
+
+    def award_recorded(self, number: str) -> None:
+        self.reload_awards()
+        self.open_award(number)
+
+    def _open_current_award(self, *_: Any) -> None:
+        index = self.awards_view.currentIndex()
+        if not index.isValid():
+            return
+        row = self.awards_model.row_values(index.row())
+        if row is not None:
+            self.open_award(row[-1])
+
+    def open_award(self, number: str) -> Any:
+        from station_policy.ui.award_dialog import AwardDialog
+
+        dialog = AwardDialog(self, number)
+        dialog.changed.connect(self.reload_awards)
+        dialog.show()
+        return dialog
 
     # -- reports --------------------------------------------------------------------------------
 

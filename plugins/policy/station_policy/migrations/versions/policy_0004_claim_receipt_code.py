@@ -4,16 +4,16 @@ status in the hall's enterprise window)
 Claims taken before this revision have none: the station gives one when their receipt is next printed
 (a code made here would differ at every station that holds the claim).
 
-Revision ID: policy_0003_claim_receipt_code
-Revises: policy_0002
+Revision ID: policy_0004
+Revises: policy_0003
 Create Date: 2026-11-30
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "policy_0003_claim_receipt_code"
-down_revision = "policy_0002"
+revision = "policy_0004"
+down_revision = "policy_0003"
 branch_labels = None
 depends_on = None
 
