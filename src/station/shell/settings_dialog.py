@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from station import paths
 from station.contributions import QT_TRANSLATE_NOOP
 from station.shell import i18n
+from station.shell.form_dialog import FormDialog
 
 if TYPE_CHECKING:  # pragma: no cover
     from station.shell.main_window import MainWindow
@@ -109,9 +110,9 @@ class PluginsDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FormDialog):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+        super().__init__(window, save=True)
         self.window_ = window
         settings = window.ctx.settings
         actor = window.actor
@@ -166,13 +167,8 @@ class SettingsDialog(QDialog):
 
         self.note = QLabel(self.tr("Changes to language, data directory and plugins take effect after a restart."))
         self.note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs)
-        layout.addWidget(self.note)
-        layout.addWidget(buttons)
+        self.extra.addWidget(tabs)
+        self.extra.addWidget(self.note)
 
     def _pick_emblem(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(

@@ -224,13 +224,13 @@ class DrawDialog(QDialog):
         self.error.show()
 
 
-class CommissionDialog(GuardsEdits, QDialog):
+class CommissionDialog(GuardsEdits, FormDialog):
     """A new commission: enterprise, service, scope, budget, deadline; an agency chosen directly or by draw."""
 
     def __init__(
         self, parent: QWidget | None, ctx: StationContext, actor: Any, agencies: list[tuple[str, str, list[str]]]
     ):
-        super().__init__(parent)
+        super().__init__(parent, error_name="error")
         self.ctx, self.actor, self.agencies = ctx, actor, agencies
         self.made: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("New commission"))
@@ -274,7 +274,7 @@ class CommissionDialog(GuardsEdits, QDialog):
         choice = QHBoxLayout()
         choice.addWidget(self.by_draw)
         choice.addWidget(self.direct)
-        form = QFormLayout()
+        form = self.form
         form.addRow(self.tr("Enterprise"), self.enterprise)
         form.addRow(self.tr("Service type"), self.service)
         form.addRow(self.tr("Also, in one commission"), self.also)
@@ -284,14 +284,6 @@ class CommissionDialog(GuardsEdits, QDialog):
         form.addRow(self.tr("Selection"), choice)
         form.addRow(self.tr("Agency"), self.agency)
         form.addRow("", self.invite)
-        self.error = error_label("error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.mark_clean()  # Esc after typing asks before the edits are lost
 
     def codes(self) -> list[str]:
@@ -326,12 +318,12 @@ class CommissionDialog(GuardsEdits, QDialog):
             "deadline": dt.date(d.year(), d.month(), d.day()),
         }
 
-    def submit(self) -> None:
+    def save(self) -> None:
         from station_agencies import services
 
         fields = self.fields()
         if fields["budget_fen"] == -1:
-            self._show_error(ValueError(self.tr("The budget is not an amount: write it like 35000 or 35000.50.")))
+            self.refuse(self.tr("The budget is not an amount: write it like 35000 or 35000.50."))
             return
         if self.by_draw.isChecked():
             draw = DrawDialog(self, self.ctx, self.actor, commission=fields)
@@ -357,18 +349,14 @@ class CommissionDialog(GuardsEdits, QDialog):
             self.error.hide()  # an earlier attempt's error no longer applies
             self.accept()
 
-        DbOp(self, run, on_done=done, on_error=self._show_error).start()
-
-    def _show_error(self, exc: BaseException) -> None:
-        self.error.setText(str(exc))
-        self.error.show()
+        self.save_with(run, done)
 
 
-class RatingDialog(GuardsEdits, QDialog):
+class RatingDialog(GuardsEdits, FormDialog):
     """The commissioning enterprise's rating, recorded by the clerk; the representative is named."""
 
     def __init__(self, parent: QWidget | None, ctx: StationContext, actor: Any, number: str, enterprise_uscc: str = ""):
-        super().__init__(parent)
+        super().__init__(parent, error_name="error")
         from station_agencies import services
 
         self.ctx, self.actor, self.number = ctx, actor, number
@@ -377,7 +365,9 @@ class RatingDialog(GuardsEdits, QDialog):
         self.enterprise.setObjectName("enterprise")
         self.representative = QLineEdit()
         self.representative.setObjectName("representative")
-        form = QFormLayout()
+        form = self.form
+        note = QLabel(self.tr("Only the commissioning enterprise rates, once per completed commission."))
+        self.body.insertWidget(0, note)
         form.addRow(self.tr("Enterprise (credit code)"), self.enterprise)
         form.addRow(self.tr("Enterprise's representative"), self.representative)
         # A joint commission several agencies did: each is rated on its own, once
@@ -403,18 +393,9 @@ class RatingDialog(GuardsEdits, QDialog):
         self.comment = QPlainTextEdit()
         self.comment.setMaximumHeight(70)
         form.addRow(self.tr("Comment"), self.comment)
-        self.error = error_label("error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Only the commissioning enterprise rates, once per completed commission.")))
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
         self.mark_clean()  # Esc after typing asks before the edits are lost
 
-    def submit(self) -> None:
+    def save(self) -> None:
         from station_agencies import services
 
         values: dict[str, Any] = {
@@ -429,11 +410,7 @@ class RatingDialog(GuardsEdits, QDialog):
             with self.ctx.work(self.actor) as work:
                 services.rate(work, self.number, **values)
 
-        def failed(exc: BaseException) -> None:
-            self.error.setText(str(exc))
-            self.error.show()
-
-        DbOp(self, run, on_done=lambda _: self.accept(), on_error=failed).start()
+        self.save_with(run)
 
 
 class AgencyDialog(GuardsEdits, FormDialog):

@@ -12,8 +12,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.api.ui import DbOp, GuardsEdits, chain_tabs, error_label, fit_on_screen, scrolling
+from station.api.ui import DbOp, FormDialog, GuardsEdits, chain_tabs, fit_on_screen, scrolling
 from station_startup import catalogue, services
 from station_startup.ui import names
 
@@ -35,12 +33,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from station_startup.ui.board import StartupBoardPage
 
 
-class IntakeDialog(GuardsEdits, QDialog):
+class IntakeDialog(GuardsEdits, FormDialog):
     opened = Signal(str)
     _checked_name = ""
 
     def __init__(self, page: StartupBoardPage) -> None:
-        super().__init__(page)
+        super().__init__(page, error_name="intake_error")
         self.page = page
         self.ctx = page.ctx
         self.setWindowTitle(self.tr("New startup case"))
@@ -53,7 +51,7 @@ class IntakeDialog(GuardsEdits, QDialog):
             self.case_type.addItem(names.case_type(code, spec.name), code)
         self.case_type.currentIndexChanged.connect(self._fill_papers)
         self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout()
+        form = QFormLayout()  # in the scrolling part, not the dialog's own rows
         form.addRow(self.tr("Case type"), self.case_type)
         name_row = QHBoxLayout()
         for key, label in (
@@ -111,12 +109,7 @@ class IntakeDialog(GuardsEdits, QDialog):
         self.papers.setColumnWidth(2, 130)
         self.papers.verticalHeader().hide()
 
-        self.error = error_label("intake_error")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Accept the case"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        self.button_box = buttons
+        self.ok_button.setText(self.tr("Accept the case"))
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -126,10 +119,8 @@ class IntakeDialog(GuardsEdits, QDialog):
         layout.addWidget(add_holder)
         layout.addWidget(QLabel(self.tr("Papers")))
         layout.addWidget(self.papers)
-        outer = QVBoxLayout(self)
-        outer.addWidget(scrolling(content), 1)  # a 1366×768 screen at 125 % is 614 px high: the form scrolls
-        outer.addWidget(self.error)
-        outer.addWidget(buttons)
+        self.extra.addWidget(scrolling(content), 1)  # a 1366×768 screen at 125 % is 614 px high: the form scrolls
+        self.body.setStretchFactor(self.extra, 1)
         self._fill_papers()
         self.mark_clean()
 
