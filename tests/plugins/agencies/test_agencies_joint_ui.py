@@ -51,13 +51,13 @@ def test_a_joint_commission_through_the_form_and_the_witnessed_draw(qtbot, marke
         box.enterprise_number.setText("3817")
         box.clerk_number.setText("0923")
         box.draw()
-        qtbot.waitUntil(lambda: box.result is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: box.made is not None, timeout=10_000)
         box.grab().save(str(tmp_path / "joint_draw.png"))
         box.reject()
 
     in_next_modal(qtbot, at_the_window, seen, kind=DrawDialog)
     form.submit()
-    assert seen and form.result is not None
+    assert seen and form.made is not None
     with market.ctx.read() as session:
         (c,) = session.query(Commission).all()
         parts = session.query(CommissionPart).filter_by(commission_uid=c.uid).all()

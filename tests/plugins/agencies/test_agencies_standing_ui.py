@@ -92,6 +92,6 @@ def test_a_five_star_agency_is_invited_from_the_commission_form(qtbot, page, par
     assert "预算低于 50,000.00 元" in form.error.text()
     form.budget.setText("30000")
     form.submit()
-    qtbot.waitUntil(lambda: form.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: form.made is not None, timeout=10_000)
     with park.ctx.read() as session:
         assert session.query(Commission).filter_by(selection="invite").count() == 1
