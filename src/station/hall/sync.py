@@ -49,8 +49,9 @@ class PushResult:
     outcomes: list[str] = field(default_factory=list)
     acked: list[str] = field(default_factory=list)  # op uids this push took (in any outcome), committed with it
     # The rows this push changed as the station sent them (outcome "applied"), in their final state:
-    # (table, uid, version, data or None if deleted). The station writes them and need not pull them back.
-    rows: list[tuple[str, str, int, Any]] = field(default_factory=list)
+    # (table, uid, version, data as the hall stores it: JSON text, or None if deleted). The station writes
+    # them and need not pull them back.
+    rows: list[tuple[str, str, int, str | None]] = field(default_factory=list)
 
 
 def lock(session: Session) -> None:
@@ -229,7 +230,7 @@ def push(
         station.last_seq = int(ops[-1]["seq"])  # for the operators' view only: never used to skip an operation
     for key in dict.fromkeys(own):
         if (row := rows[key]) is not None:
-            result.rows.append((row.table_name, row.row_uid, row.version, None if row.deleted else _load(row.data)))
+            result.rows.append((row.table_name, row.row_uid, row.version, None if row.deleted else row.data))
     rows.write()
     auth.write()
     session.flush()

@@ -70,7 +70,7 @@ def _check(response: Any) -> dict[str, Any]:
         except ValueError:
             detail = None
         raise UserError(detail or f"服务大厅返回了错误（HTTP {response.status_code}），请稍后重试。")
-    return response.json()
+    return orjson.loads(response.content)
 
 
 def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> SyncReport:
@@ -127,8 +127,8 @@ def _push(
     ``updated_by`` stamped) are written at once; returns them, for the pull to skip."""
     held: set[tuple[str, str, int]] = set()
     while batch := outbox.batch(conn, PUSH_BATCH):
-        travel = []
-        for op in batch:
+        travel = batch if values.all_clean(batch) else []  # the usual case, checked in one pass
+        for op in batch if not travel else ():
             problem = values.op_problem(op)
             if problem is None:
                 travel.append(op)
@@ -137,7 +137,9 @@ def _push(
                 report.new_conflicts += 1
         if not travel:
             continue
-        answer = _check(http.post("/v1/push", json={"ops": travel}))
+        # orjson both ways: the standard encoder and parser were a third of the station's time in a push.
+        body = orjson.dumps({"ops": travel})
+        answer = _check(http.post("/v1/push", content=body, headers={"Content-Type": "application/json"}))
         acked = answer.get("acked")
         if acked is None:  # a hall of an earlier version: it took everything up to this number
             acked = [op["op_uid"] for op in travel if op["seq"] <= answer["acked_seq"]]

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
@@ -120,7 +122,7 @@ def batch(conn: sqlite3.Connection, limit: int = 500) -> list[dict[str, Any]]:
             "base_version": base,
             "op": op,
             "changed": [f for f in changed.split(",") if f],
-            "row": json.loads(row) if row else None,
+            "row": orjson.loads(row) if row else None,
             "at": at,
         }
         for seq, op_uid, table, uid, base, op, changed, row, at in rows
