@@ -11,7 +11,7 @@ import functools
 import sqlite3
 import ssl
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -124,33 +124,69 @@ def _push(
     """The outbox in batches. An operation carrying what the hall would refuse (written before this
     station checked values) is set aside as a conflict of its own, so it holds nothing else up; the rest
     is forgotten exactly as the hall names it taken. The rows the hall answers with (its versions,
-    ``updated_by`` stamped) are written at once; returns them, for the pull to skip."""
+    ``updated_by`` stamped) are written at once; returns them, for the pull to skip.
+
+    A request goes out only after the answer to the one before (the hall applies them in the station's
+    order), but the station's own work overlaps the hall's: while the hall applies one batch, the station
+    forgets and writes back the one before it and reads the next."""
     held: set[tuple[str, str, int]] = set()
-    while batch := outbox.batch(conn, PUSH_BATCH):
-        travel = batch if values.all_clean(batch) else []  # the usual case, checked in one pass
-        for op in batch if not travel else ():
-            problem = values.op_problem(op)
-            if problem is None:
-                travel.append(op)
-            else:
-                outbox.set_aside(conn, op, problem, dt.datetime.now(dt.UTC).isoformat())
-                report.new_conflicts += 1
-        if not travel:
-            continue
-        # orjson both ways: the standard encoder and parser were a third of the station's time in a push.
-        body = orjson.dumps({"ops": travel})
-        answer = _check(http.post("/v1/push", content=body, headers={"Content-Type": "application/json"}))
-        acked = answer.get("acked")
-        if acked is None:  # a hall of an earlier version: it took everything up to this number
-            acked = [op["op_uid"] for op in travel if op["seq"] <= answer["acked_seq"]]
-        sent = {op["op_uid"] for op in travel}
-        report.pushed += outbox.acknowledge(conn, [uid for uid in acked if uid in sent])
-        if answer.get("rows"):
-            rows = [(r["table"], r["uid"], r["version"], r["data"]) for r in answer["rows"]]
-            held |= pages.take_hall_rows(conn, tables, rows, dt.datetime.now(dt.UTC).isoformat())
-        if progress:
-            progress(report.pushed, report.pushed + outbox.pending(conn))
-    return held
+    after = 0  # the last sequence number read
+    sending: tuple[Future[Any], list[dict[str, Any]]] | None = None
+    with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
+        while True:
+            batch = outbox.batch(conn, PUSH_BATCH, after)
+            if not batch and sending is None:
+                return held
+            if batch:
+                after = batch[-1]["seq"]
+            travel = _travelling(conn, batch, report)
+            answered = None
+            if sending is not None:
+                response, sent = sending
+                answered, sending = (_check(response.result()), sent), None
+            if travel:
+                # orjson: the standard encoder and parser were a third of the station's time in a push.
+                body = orjson.dumps({"ops": travel})
+                post = functools.partial(http.post, content=body, headers={"Content-Type": "application/json"})
+                sending = (sender.submit(post, "/v1/push"), travel)
+            if answered is not None:
+                held |= _take_answer(conn, tables, report, *answered)
+                if progress:
+                    progress(report.pushed, report.pushed + outbox.pending(conn))
+
+
+def _travelling(conn: sqlite3.Connection, batch: list[dict[str, Any]], report: SyncReport) -> list[dict[str, Any]]:
+    """The operations of ``batch`` that may travel; the others are set aside."""
+    if values.all_clean(batch):  # the usual case, checked in one pass
+        return batch
+    travel = []
+    for op in batch:
+        problem = values.op_problem(op)
+        if problem is None:
+            travel.append(op)
+        else:
+            outbox.set_aside(conn, op, problem, dt.datetime.now(dt.UTC).isoformat())
+            report.new_conflicts += 1
+    return travel
+
+
+def _take_answer(
+    conn: sqlite3.Connection,
+    tables: dict[str, SyncedTable],
+    report: SyncReport,
+    answer: dict[str, Any],
+    travel: list[dict[str, Any]],
+) -> set[tuple[str, str, int]]:
+    """Forget the operations the hall took and write the rows it answered with."""
+    acked = answer.get("acked")
+    if acked is None:  # a hall of an earlier version: it took everything up to this number
+        acked = [op["op_uid"] for op in travel if op["seq"] <= answer["acked_seq"]]
+    sent = {op["op_uid"] for op in travel}
+    report.pushed += outbox.acknowledge(conn, [uid for uid in acked if uid in sent])
+    if not answer.get("rows"):
+        return set()
+    rows = [(r["table"], r["uid"], r["version"], r["data"]) for r in answer["rows"]]
+    return pages.take_hall_rows(conn, tables, rows, dt.datetime.now(dt.UTC).isoformat())
 
 
 def _take_back_refused(conn: sqlite3.Connection, tables: dict[str, SyncedTable], found: list[dict[str, Any]]) -> None:

@@ -106,12 +106,12 @@ def open_conflicts(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM sync_conflict WHERE status = 'open'").fetchone()[0]
 
 
-def batch(conn: sqlite3.Connection, limit: int = 500) -> list[dict[str, Any]]:
-    """The oldest outbox entries, in order, as the hall's push takes them."""
+def batch(conn: sqlite3.Connection, limit: int = 500, after: int = 0) -> list[dict[str, Any]]:
+    """The oldest outbox entries after sequence number ``after``, in order, as the hall's push takes them."""
     rows = conn.execute(
         "SELECT seq, op_uid, table_name, row_uid, base_version, op, changed, row_json, at "
-        "FROM sync_outbox ORDER BY seq LIMIT ?",
-        (limit,),
+        "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+        (after, limit),
     ).fetchall()
     return [
         {
