@@ -15,13 +15,14 @@ from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
 from typing import Any
 
 import orjson
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from station.contributions import SyncedTable
 from station.core.sync import digest as digests
 from station.errors import UserError
 from station.hall.authority import Authority, chunks
+from station.hall.bulkwrite import insert_many
 from station.hall.models import Alias, Change, Conflict, Op, Row, Station
 
 PUSH_LOCK = 73_310  # the advisory lock that serialises pushes on PostgreSQL
@@ -155,10 +156,11 @@ class _Rows(dict[tuple[str, str], "_Row | None"]):
     def write(self) -> None:
         new = [r for r in self.values() if r is not None and r.state == "new"]
         dirty = [r for r in self.values() if r is not None and r.state == "dirty"]
-        # Core statements on the tables, not the ORM's bulk paths: the same executemany at a third of the cost.
+        # Plain statements on the tables, not the ORM's bulk paths (see bulkwrite).
         if new:
-            self.session.execute(
-                insert(Row.__table__),
+            insert_many(
+                self.session,
+                Row.__table__,
                 [
                     {"table_name": r.table_name, "row_uid": r.row_uid, "version": r.version, "data": r.data,
                      "deleted": r.deleted, "owner": r.owner}
@@ -174,10 +176,8 @@ class _Rows(dict[tuple[str, str], "_Row | None"]):
             )
         for row in new + dirty:
             row.state = "clean"
-        if self.changes:  # in order: the sequence numbers follow the list
-            self.session.execute(insert(Change.__table__), self.changes)
-        if self.ops:
-            self.session.execute(insert(Op.__table__), self.ops)
+        insert_many(self.session, Change.__table__, self.changes)  # in order: the sequence numbers follow it
+        insert_many(self.session, Op.__table__, self.ops)
         self.changes, self.ops = [], []
 
 
