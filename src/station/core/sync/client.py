@@ -6,11 +6,12 @@ it committed; a pulled page and the cursor past it are applied in one transactio
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import sqlite3
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -24,6 +25,9 @@ from station.core.sync import anchors, bulk, digest, outbox, pages, values
 from station.errors import UserError
 
 PUSH_BATCH = 1000  # the hall's limit per request: half the commits of 500 on both sides
+# Answers forgotten and written back in one station transaction. Each commit writes out every page of the
+# outbox's and the tables' indexes that the batch's random uids touched: most of them, at every request.
+ACK_TXN_OPS = 10_000
 PULL_PAGE = 2000
 TIMEOUT_S = 60
 
@@ -101,7 +105,8 @@ def run(ctx: Any, progress: Progress | None = None, transport: Any = None) -> Sy
             ) as http,
             outbox.connect(ctx.db_path) as conn,
         ):
-            held = _push(http, conn, tables, report, progress)
+            with outbox.checkpoints_aside(conn, ctx.db_path):  # not inside the push's commits
+                held = _push(http, conn, tables, report, progress)
             _pull(ctx, http, conn, tables, report, progress, held)
             found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))["conflicts"]
             report.new_conflicts = outbox.store_conflicts(conn, found)
@@ -132,7 +137,8 @@ def _push(
     held: set[tuple[str, str, int]] = set()
     after = 0  # the last sequence number read
     sending: tuple[Future[Any], list[dict[str, Any]]] | None = None
-    with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
+    taken = 0  # operations forgotten in the open transaction
+    with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender, _grouped(conn) as commit:
         while True:
             batch = outbox.batch(conn, PUSH_BATCH, after)
             if not batch and sending is None:
@@ -151,8 +157,32 @@ def _push(
                 sending = (sender.submit(post, "/v1/push"), travel)
             if answered is not None:
                 held |= _take_answer(conn, tables, report, *answered)
+                taken += len(answered[1])
+                if taken >= ACK_TXN_OPS:
+                    commit()
+                    taken = 0
                 if progress:
                     progress(report.pushed, report.pushed + outbox.pending(conn))
+
+
+@contextlib.contextmanager
+def _grouped(conn: sqlite3.Connection) -> Iterator[Callable[[], None]]:
+    """A transaction around several answers' acknowledgements and write-backs; yields a function that
+    commits it and opens the next. Committed when the push ends, however it ends: what it holds is what the
+    hall has committed (a station stopped before its commit pushes those operations again, and the hall
+    answers them as repeated)."""
+
+    def commit() -> None:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield commit
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")
 
 
 def _travelling(conn: sqlite3.Connection, batch: list[dict[str, Any]], report: SyncReport) -> list[dict[str, Any]]:
@@ -177,16 +207,16 @@ def _take_answer(
     answer: dict[str, Any],
     travel: list[dict[str, Any]],
 ) -> set[tuple[str, str, int]]:
-    """Forget the operations the hall took and write the rows it answered with."""
+    """Forget the operations the hall took and write the rows it answered with, in one transaction (one
+    commit per request: each commit had cost as much as the writes)."""
     acked = answer.get("acked")
     if acked is None:  # a hall of an earlier version: it took everything up to this number
         acked = [op["op_uid"] for op in travel if op["seq"] <= answer["acked_seq"]]
     sent = {op["op_uid"] for op in travel}
-    report.pushed += outbox.acknowledge(conn, [uid for uid in acked if uid in sent])
-    if not answer.get("rows"):
-        return set()
-    rows = [(r["table"], r["uid"], r["version"], r["data"]) for r in answer["rows"]]
-    return pages.take_hall_rows(conn, tables, rows, dt.datetime.now(dt.UTC).isoformat())
+    rows = [(r["table"], r["uid"], r["version"], r["data"]) for r in answer.get("rows") or ()]
+    with outbox.transaction(conn):
+        report.pushed += outbox.acknowledge(conn, [uid for uid in acked if uid in sent])
+        return pages.take_hall_rows(conn, tables, rows, dt.datetime.now(dt.UTC).isoformat()) if rows else set()
 
 
 def _take_back_refused(conn: sqlite3.Connection, tables: dict[str, SyncedTable], found: list[dict[str, Any]]) -> None:
