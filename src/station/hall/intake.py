@@ -40,7 +40,8 @@ def fast_ops(body: bytes, max_ops: int) -> list[dict[str, Any]] | None:
     ops = parsed.get("ops")
     if type(ops) is not list or len(ops) > max_ops:
         return None
-    keys: list[str] = []  # every identifier: table, uid, op uid, changed field names, row field names
+    keys: list[str] = []  # every identifier: table, uid, op uid
+    names: set[str] = set()  # every field name, changed or in a row (the same few, op after op)
     texts: list[str] = []  # every text value of every row
     out = []
     for op in ops:
@@ -70,12 +71,12 @@ def fast_ops(body: bytes, max_ops: int) -> list[dict[str, Any]] | None:
         for name in changed:
             if type(name) is not str or not name:
                 return None
-        keys += changed
+        names.update(changed)
         keys += (table, uid, op_uid)
         if row is not None:
             if type(row) is not dict or "" in row:
                 return None
-            keys += row
+            names.update(row)
             for value in row.values():
                 kind_of = type(value)
                 if kind_of is str:
@@ -101,6 +102,7 @@ def fast_ops(body: bytes, max_ops: int) -> list[dict[str, Any]] | None:
                 "at": at,
             }
         )
+    keys += names
     if _BAD_IN_KEY.search("".join(keys)) or _BAD_IN_VALUE.search("".join(texts)):
         return None
     # Only a body longer than the limit can hold a text longer than it.

@@ -94,6 +94,7 @@ class _Row:
     deleted: bool
     owner: str | None = None  # the station that created it
     state: str = "clean"  # "new" or "dirty" once changed here
+    parsed: dict[str, Any] | None = None  # ``data`` as the dict it was written from here (not parsed again)
 
 
 class _Rows(dict[tuple[str, str], "_Row | None"]):
@@ -129,13 +130,14 @@ class _Rows(dict[tuple[str, str], "_Row | None"]):
         self[key] = row
         return row
 
-    def add(self, table_name: str, uid: str, data: str, owner: str) -> _Row:
-        row = _Row(table_name, uid, 1, data, False, owner, state="new")
+    def add(self, table_name: str, uid: str, data: dict[str, Any], owner: str) -> _Row:
+        row = _Row(table_name, uid, 1, _dump(data) or "{}", False, owner, state="new", parsed=data)
         self[(table_name, uid)] = row
         return row
 
-    def change(self, row: _Row, *, data: str | None, deleted: bool = False) -> None:
-        row.data, row.deleted, row.version = data, deleted, row.version + 1
+    def change(self, row: _Row, *, data: dict[str, Any] | None, deleted: bool = False) -> None:
+        row.data, row.deleted, row.version = _dump(data), deleted, row.version + 1
+        row.parsed = data
         if row.state == "clean":
             row.state = "dirty"
 
@@ -223,7 +225,8 @@ def push(
         else:
             result.applied += 1
             if row is not None:
-                applied.append(AppliedChange(row.table_name, row.row_uid, _load(row.data), station.code))
+                data = None if row.deleted else row.parsed if row.parsed is not None else _load(row.data)
+                applied.append(AppliedChange(row.table_name, row.row_uid, data, station.code))
                 if outcome == "applied" and row.row_uid == op["uid"]:
                     own.append((row.table_name, row.row_uid))
     if ops:
@@ -370,7 +373,7 @@ def _apply(
                 return _merge(session, station, op, table, rows, auth, duplicate, data)
             reason = _duplicate_reason(table, data)
             return _conflict(session, station, op, rows[(table.name, duplicate)], reason, kind="duplicate"), None
-        row = rows.add(table.name, uid, _dump(data) or "{}", station)
+        row = rows.add(table.name, uid, data, station)
         auth.claim(table, uid, None, data)
     elif row.deleted:
         reason = "这条记录已在别处被删除，请审核后决定是否恢复。"
@@ -386,7 +389,7 @@ def _apply(
         if duplicate is not None:
             return _conflict(session, station, op, row, _duplicate_reason(table, updated), kind="duplicate"), None
         auth.claim(table, uid, current, updated)
-        rows.change(row, data=_dump(updated))
+        rows.change(row, data=updated)
     rows.record(station, op["op_uid"], row)
     return "applied", row
 
@@ -418,7 +421,7 @@ def _merge(
         return _conflict(session, station, op, target, _duplicate_reason(table, updated), kind="duplicate"), None
     auth.alias(table, op["uid"], target_uid)
     auth.claim(table, target_uid, current, updated)
-    rows.change(target, data=_dump(updated))
+    rows.change(target, data=updated)
     rows.record(station, op["op_uid"], target)
     return "merged", target
 
@@ -455,13 +458,13 @@ def publish_rows(
             if auth.duplicate_of(table, uid, clean) is not None:
                 raise UserError(f"发布的“{table_name}”记录与已有记录重复：{_duplicate_reason(table, clean)}")
             if row is None:
-                row = found.add(table.name, uid, _dump(clean) or "{}", HALL_STATION)
+                row = found.add(table.name, uid, clean, HALL_STATION)
                 auth.claim(table, uid, None, clean)
             elif not row.deleted and _load(row.data) == clean:
                 continue
             else:
                 auth.claim(table, uid, None if row.deleted else _load(row.data), clean)
-                found.change(row, data=_dump(clean))
+                found.change(row, data=clean)
         found.record(HALL_STATION, op_uid, row)
         recorded += 1
     found.write()

@@ -84,17 +84,17 @@ def all_clean(ops: Iterable[Mapping[str, Any]]) -> bool:
     are each searched as one string, since joining cannot make a bad character out of good ones. False
     says only that some operation needs ``op_problem`` to name its problem."""
     keys: list[str] = []
+    names: set[Any] = set()  # field names: the same few, op after op
     texts: list[str] = []
     for op in ops:
-        parts = (op.get("table"), op.get("uid"), op.get("op_uid"), *(op.get("changed") or ()))
+        parts = (op.get("table"), op.get("uid"), op.get("op_uid"))
         for part in parts:
             if not isinstance(part, str) or not part:
                 return False
         keys += parts
+        names.update(op.get("changed") or ())
         row = op.get("row") or {}
-        if "" in row:
-            return False
-        keys += row
+        names.update(row)
         for value in row.values():
             kind = type(value)
             if kind is str:
@@ -109,6 +109,9 @@ def all_clean(ops: Iterable[Mapping[str, Any]]) -> bool:
                     return False
             elif value is not None and kind is not bool:
                 return False
+    if not all(isinstance(name, str) and name for name in names):
+        return False
+    keys += names
     return not (_BAD_IN_KEY.search("".join(keys)) or _BAD_IN_VALUE.search("".join(texts)))
 
 
