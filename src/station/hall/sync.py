@@ -237,10 +237,32 @@ def push(
     rows.write()
     auth.write()
     session.flush()
+    _keep_statistics(session)
     if applied and after_apply is not None:
         after_apply(applied)
         session.flush()
     return result
+
+
+_GROWING = ("hall_row", "hall_change", "hall_op", "hall_unique", "hall_alias")
+
+
+def _keep_statistics(session: Session) -> None:
+    """PostgreSQL: analyse the tables a push grows once they have changed by a fifth since their last
+    analysis. A park's first upload grows them from nothing within a minute, faster than autovacuum
+    analyses them (or never, where it is off): planned for a near-empty table, a lookup of 500 uids read
+    the whole table instead of the index, and a push of 100,000 operations slowed to 200 a second."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    stale = session.scalars(
+        text(
+            "SELECT relname FROM pg_stat_user_tables WHERE relname = ANY(:names) "
+            "AND n_mod_since_analyze > 1000 + n_live_tup / 5"
+        ),
+        {"names": list(_GROWING)},
+    ).all()
+    if stale:
+        session.execute(text("ANALYZE " + ", ".join(f'"{name}"' for name in sorted(stale))))
 
 
 def _conflict(
