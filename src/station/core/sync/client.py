@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import sqlite3
 import ssl
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -27,7 +28,10 @@ from station.errors import UserError
 PUSH_BATCH = 1000  # the hall's limit per request: half the commits of 500 on both sides
 # Answers forgotten and written back in one station transaction. Each commit writes out every page of the
 # outbox's and the tables' indexes that the batch's random uids touched: most of them, at every request.
+# The transaction holds the write lock, so it also ends after a few seconds: a clerk's save waits at most
+# that long (the application waits up to 10 s for the lock).
 ACK_TXN_OPS = 10_000
+ACK_TXN_S = 2.0
 PULL_PAGE = 2000
 TIMEOUT_S = 60
 
@@ -137,7 +141,7 @@ def _push(
     held: set[tuple[str, str, int]] = set()
     after = 0  # the last sequence number read
     sending: tuple[Future[Any], list[dict[str, Any]]] | None = None
-    taken = 0  # operations forgotten in the open transaction
+    taken, began = 0, time.monotonic()  # operations forgotten in the open transaction, and since when
     with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender, _grouped(conn) as commit:
         while True:
             batch = outbox.batch(conn, PUSH_BATCH, after)
@@ -158,9 +162,9 @@ def _push(
             if answered is not None:
                 held |= _take_answer(conn, tables, report, *answered)
                 taken += len(answered[1])
-                if taken >= ACK_TXN_OPS:
+                if taken >= ACK_TXN_OPS or time.monotonic() - began >= ACK_TXN_S:
                     commit()
-                    taken = 0
+                    taken, began = 0, time.monotonic()
                 if progress:
                     progress(report.pushed, report.pushed + outbox.pending(conn))
 
