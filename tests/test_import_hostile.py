@@ -299,3 +299,16 @@ def test_duplicates_across_chunks_into_a_registry_that_has_rows(ctx, admin, tmp_
     with ctx.read() as session:
         assert enterprises.count(session) == 29
         assert enterprises.by_uscc(session, valid_code(3)).name == "株洲测试3号科技有限公司"
+
+
+def test_a_cell_past_the_csv_modules_limit_is_a_reason_on_its_row(ctx, admin, tmp_path) -> None:
+    giant = "株" * 200_000  # the csv module stops at 131,072 characters unless told otherwise
+    path = write_csv(tmp_path / "park.csv", [row(1), row(2, name=giant), row(3, uscc="9" * 150_000), row(4)])
+    with ctx.work(admin) as work:
+        report = enterprise_import.import_file(work, path)
+    assert (report.created, report.bad_count) == (2, 2)
+    (named, coded) = report.bad
+    assert named.row == 3 and "企业名称" in named.reason and "200,000 个字符" in named.reason
+    assert coded.row == 4 and "统一社会信用代码" in coded.reason and len(coded.uscc) <= 40
+    with ctx.read() as session:
+        assert enterprises.by_uscc(session, valid_code(1)) and enterprises.by_uscc(session, valid_code(4))

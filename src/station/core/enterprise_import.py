@@ -73,6 +73,13 @@ MAX_BYTES = 200 * 1024 * 1024
 CHUNK_ROWS = 5000  # rows checked and written together
 BAD_KEPT = 10_000  # bad rows kept for the report (all are counted): a clerk fixes these, then imports again
 SAMPLE_BYTES = 64 * 1024  # what the encoding and the CSV dialect are told from
+# The csv module refuses a cell over 131,072 characters by stopping the whole file. A cell up to this many is
+# read (the reader holds it at four bytes a character) and refused as a reason on its row; only a larger
+# one still stops the file, with a sentence naming its row.
+MAX_CELL_CHARS = 16 * 1024 * 1024
+# Longer cells are refused on sight (no column takes more than 200 characters); shorter ones get the reason
+# the column's own check gives, as before (a 5,000-digit number of employees is "too large").
+LONG_CELL_CHARS = 131_072
 
 
 def _norm_header(raw: Any) -> str:
@@ -166,6 +173,8 @@ def _csv_table(path: Path) -> Table:
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         number = 0
+        # Process-wide (the csv module has no per-reader limit): only ever raised, never lowered.
+        csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS))
         try:
             for number, cells in enumerate(csv.reader(text, dialect), start=1):
                 yield number, cells
@@ -175,6 +184,11 @@ def _csv_table(path: Path) -> Table:
                 "请在 Excel 中另存为“CSV UTF-8”或 XLSX 后重试。"
             ) from None
         except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise UserError(
+                    f"{path.name} 第 {number + 1} 行附近有一格超过 {MAX_CELL_CHARS:,} 个字符，文件无法导入。"
+                    "请检查这一行后重试。"
+                ) from exc
             raise UserError(f"{path.name} 第 {number + 1} 行的格式无法解析（{exc}），请检查文件。") from exc
         finally:
             text.close()
@@ -305,6 +319,10 @@ class _Checker:
         cleaned, bad = [], []
         for number, cells in chunk:
             raw = {name: cells[i] if i < len(cells) else None for i, name in self.mapping.items()}
+            if long := _long_cells(raw):
+                code = enterprise_fields.printable(str(raw.get("uscc") or "").strip()[:40])
+                bad.append(BadRow(number, code, long))
+                continue
             try:
                 cleaned.append((number, enterprise_fields.clean(raw, today=self.today)))
             except ValidationError as exc:
@@ -336,6 +354,16 @@ class _Checker:
             [(values["uscc"], number) for number, values in cleaned if earlier[values["uscc"]] == number],
         )
         return good, bad
+
+
+def _long_cells(raw: dict[str, Any]) -> str | None:
+    """The reason for a row with cells far longer than any column takes, naming each such column."""
+    parts = [
+        f"{enterprise_fields.LABELS.get(key, key)}：这一格有 {len(value):,} 个字符，远超这一栏能填的长度"
+        for key, value in raw.items()
+        if isinstance(value, str) and len(value) > LONG_CELL_CHARS
+    ]
+    return "；".join(parts) + "。" if parts else None
 
 
 def _with_columns(exc: ValidationError) -> str:

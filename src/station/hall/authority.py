@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from station.contributions import SyncedTable
+from station.hall.bulkwrite import insert_many
 from station.hall.models import Alias, Meta, Row, UniqueKey
 
 FINGERPRINT_KEY = "unique.fingerprint"
@@ -45,9 +46,15 @@ def _hash_of(key: tuple[str, ...], values: tuple[Any, ...], _types: tuple[type, 
 
 
 def hashes(table: SyncedTable, data: Mapping[str, Any] | None) -> list[str]:
+    """``key_hash`` of each of the table's keys that ``data`` fills in (a push asks three times per row)."""
     if not data:
         return []
-    return [h for key in table.unique if (h := key_hash(key, data)) is not None]
+    found = []
+    for key in table.unique:
+        values = tuple(map(data.get, key))
+        if None not in values and "" not in values:
+            found.append(_hash_of(key, values, tuple(map(type, values))))
+    return found
 
 
 def chunks(items: list[str]) -> Iterable[list[str]]:
@@ -193,10 +200,8 @@ class Authority:
             self.session.execute(delete(UniqueKey.__table__).where(where), gone)
         if moved:
             self.session.execute(update(UniqueKey.__table__).where(where).values(row_uid=bindparam("now")), moved)
-        if added:
-            self.session.execute(insert(UniqueKey.__table__), added)
-        if self._new_aliases:
-            self.session.execute(insert(Alias.__table__), self._new_aliases)
+        insert_many(self.session, UniqueKey.__table__, added)
+        insert_many(self.session, Alias.__table__, self._new_aliases)
         self._touched.clear()
         self._new_aliases.clear()
 

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync.cursor"
@@ -71,6 +73,17 @@ def checkpoints_aside(conn: sqlite3.Connection, db_path: Path, every_s: float = 
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One ``BEGIN IMMEDIATE`` transaction; inside another, a savepoint of it (the outer one commits)."""
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT nested")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK TO nested")
+            conn.execute("RELEASE nested")
+            raise
+        conn.execute("RELEASE nested")
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
@@ -104,12 +117,12 @@ def open_conflicts(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM sync_conflict WHERE status = 'open'").fetchone()[0]
 
 
-def batch(conn: sqlite3.Connection, limit: int = 500) -> list[dict[str, Any]]:
-    """The oldest outbox entries, in order, as the hall's push takes them."""
+def batch(conn: sqlite3.Connection, limit: int = 500, after: int = 0) -> list[dict[str, Any]]:
+    """The oldest outbox entries after sequence number ``after``, in order, as the hall's push takes them."""
     rows = conn.execute(
         "SELECT seq, op_uid, table_name, row_uid, base_version, op, changed, row_json, at "
-        "FROM sync_outbox ORDER BY seq LIMIT ?",
-        (limit,),
+        "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+        (after, limit),
     ).fetchall()
     return [
         {
@@ -120,7 +133,7 @@ def batch(conn: sqlite3.Connection, limit: int = 500) -> list[dict[str, Any]]:
             "base_version": base,
             "op": op,
             "changed": [f for f in changed.split(",") if f],
-            "row": json.loads(row) if row else None,
+            "row": orjson.loads(row) if row else None,
             "at": at,
         }
         for seq, op_uid, table, uid, base, op, changed, row, at in rows

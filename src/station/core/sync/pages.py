@@ -20,6 +20,7 @@ from station.core.sync.outbox import CURSOR_KEY, put_meta
 
 BULK_MIN_ROWS = 500  # a page that brings at least this many rows into an empty table loads it in bulk
 BULK_TXN_ROWS = 10_000  # while a table loads in bulk, pages share a transaction up to this many rows
+QUIET_MIN_ROWS = 100  # rows written back from a push's answer before its table's triggers are taken off
 
 
 @dataclass
@@ -136,16 +137,8 @@ class PageWriter:
         self._quieted.clear()
 
     def _quiet(self, table: str) -> None:
-        """Take a bulk-loading table's capture triggers off until this transaction commits: quiet as they
-        are while the station applies, their guard still costs a subquery per row, a third of an insert.
-        This transaction holds the write lock, so no other change can slip past them meanwhile."""
-        for name, sql in self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
-            "AND name LIKE 'sync\\_%' ESCAPE '\\'",
-            (table,),
-        ).fetchall():
-            self.conn.execute(f'DROP TRIGGER "{name}"')
-            self._quieted[name] = sql
+        """Take a bulk-loading table's capture triggers off until this transaction commits (see ``quiet``)."""
+        self._quieted.update(quiet(self.conn, table))
 
     def _apply_table(self, table: SyncedTable, mine: list[dict[str, Any]], result: Applied) -> None:
         conn = self.conn
@@ -193,6 +186,22 @@ class PageWriter:
                 self.full_text.spoil(name)
 
 
+def quiet(conn: sqlite3.Connection, table: str) -> dict[str, str]:
+    """Take ``table``'s capture and guard triggers off inside the open transaction; returns their SQL, to be
+    run before it commits (a rollback puts them back by itself). Quiet as they are while the station applies
+    the hall's rows, they still cost a subquery per row, and the guard a test of every column: two thirds
+    of an update. The transaction holds the write lock, so no other change can slip past them meanwhile."""
+    dropped: dict[str, str] = {}
+    for name, sql in conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+        "AND name LIKE 'sync\\_%' ESCAPE '\\'",
+        (table,),
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+        dropped[name] = sql
+    return dropped
+
+
 def take_hall_rows(
     conn: sqlite3.Connection,
     tables: Mapping[str, SyncedTable],
@@ -205,6 +214,7 @@ def take_hall_rows(
     ``(table, uid, version)`` written, which the pull that follows need not write again."""
     result = Applied()
     written: set[tuple[str, str, int]] = set()
+    quieted: dict[str, str] = {}
     with outbox.transaction(conn):
         conn.execute("UPDATE sync_apply_guard SET applying = 1")
         try:
@@ -212,6 +222,8 @@ def take_hall_rows(
                 table = tables.get(name)
                 if table is None:
                     continue
+                if len(rows) >= QUIET_MIN_ROWS:  # a push's answer: 1,000 rows
+                    quieted.update(quiet(conn, name))
                 wanted = {uid: (version, data) for t, uid, version, data in rows if t == name}
                 unpushed = _existing(
                     conn, "SELECT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN", list(wanted), (name,)
@@ -228,6 +240,8 @@ def take_hall_rows(
                 _apply_many(conn, table, rest, present, result, now)
                 if result.refused == refused:  # else: which row did not fit is in its conflict, not here
                     written.update((name, c["uid"], c["version"]) for c in changes)
+            for sql in quieted.values():
+                conn.execute(sql)
         finally:
             conn.execute("UPDATE sync_apply_guard SET applying = 0")
     return written

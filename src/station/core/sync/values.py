@@ -79,6 +79,42 @@ def op_problem(op: Mapping[str, Any]) -> str | None:
     return row_problem(op.get("row"))
 
 
+def all_clean(ops: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether no operation of ``ops`` has a problem (``op_problem``), in one pass: a request's keys and texts
+    are each searched as one string, since joining cannot make a bad character out of good ones. False
+    says only that some operation needs ``op_problem`` to name its problem."""
+    keys: list[Any] = []
+    names: set[Any] = set()  # field names: the same few, op after op
+    texts: list[str] = []
+    for op in ops:
+        parts = (op.get("table"), op.get("uid"), op.get("op_uid"))
+        for part in parts:
+            if not isinstance(part, str) or not part:
+                return False
+        keys += parts
+        names.update(op.get("changed") or ())
+        row = op.get("row") or {}
+        names.update(row)
+        for value in row.values():
+            kind = type(value)
+            if kind is str:
+                if len(value) > MAX_TEXT:
+                    return False
+                texts.append(value)
+            elif kind is int:
+                if not -MAX_INT - 1 <= value <= MAX_INT:
+                    return False
+            elif kind is float:
+                if not math.isfinite(value):
+                    return False
+            elif value is not None and kind is not bool:
+                return False
+    if not all(isinstance(name, str) and name for name in names):
+        return False
+    keys += names
+    return not (_BAD_IN_KEY.search("".join(keys)) or _BAD_IN_VALUE.search("".join(texts)))
+
+
 def check_ops(ops: Iterable[Mapping[str, Any]]) -> None:
     """Raise ``BadValue`` naming the first operation that may not travel."""
     for n, op in enumerate(ops, 1):
