@@ -84,7 +84,8 @@ def test_a_supervisor_records_an_award_in_the_app_and_pays_it_after_a_confirm(
     qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
     assert DECISION in seen[0] and "350,000.50 元" in seen[0] and "株洲测试1号科技有限公司" in seen[0]
     qtbot.waitUntil(lambda: page.awards_model.rowCount() == 1, timeout=10_000)
-    assert page.awards_model.data(page.awards_model.index(0, 0)) == DECISION
+    # The row's cells arrive a page at a time off the UI thread ("…" until then).
+    qtbot.waitUntil(lambda: page.awards_model.data(page.awards_model.index(0, 0)) == DECISION, timeout=10_000)
     assert page.awards_model.data(page.awards_model.index(0, 2)) == "350,000.50 元"
     assert page.awards_model.data(page.awards_model.index(0, 4)) == "已登记决定"
     page.grab().save(str(tmp_path / "awards_tab.png"))
