@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.api import Enterprise, UserError, ValidationError, Work, identity, utcnow
 from station_policy import payout_state
 from station_policy.facts import format_fen
 from station_policy.models import Award, ClaimEvent, Payout, PolicyEdition
-from station_policy.services import NOTICE_DAYS, enterprise_by_uid, today_local
+from station_policy.services import NOTICE_DAYS, add_event, enterprise_by_uid, next_number, today_local
 
 STATUSES = {"decided": "已登记决定", "notice": "公示中", "paid": "已兑付", "revoked": "已撤销"}
 STEPS = {"record": "登记决定", "notice": "公示", "pay": "兑付", "revoke": "撤销"}
@@ -105,32 +105,8 @@ def get_award(session: Session, ref: str) -> Award:
     return award
 
 
-def _next_number(session: Session, prefix: str) -> str:
-    last = session.scalar(select(func.max(Award.number)).where(Award.number.like(f"{prefix}%")))
-    n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{n:05d}"
-
-
-def _next_payout_number(session: Session, prefix: str) -> str:
-    last = session.scalar(select(func.max(Payout.number)).where(Payout.number.like(f"{prefix}%")))
-    n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{n:05d}"
-
-
 def _event(work: Work, award: Award, step: str, reason: str, detail: dict[str, Any], at: dt.datetime) -> None:
-    # The award's history shares the claims' event table (synced append-only), keyed by the award's uid.
-    work.session.add(
-        ClaimEvent(
-            claim_uid=award.uid,
-            step=step,
-            status_after=award.status,
-            actor=work.actor.display_name or work.actor.name,
-            at=at,
-            reason=reason,
-            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-            version=1,
-        )
-    )
+    add_event(work, award, step, reason, detail, at)  # the claims' history table, by the award's uid
     after = {"status": award.status, "reason": reason, "decision": award.decision_no,
              "amount": format_fen(award.amount_fen)}  # fmt: skip
     work.audit(f"policy.award.{step}", "policy_award", award.uid, None, after)
@@ -212,7 +188,7 @@ def record(
             f"决定文号 {number} 已于 {paid.paid_on.isoformat()} 兑付（兑付编号 {paid.number}），不能重复登记。"
         )
     award = Award(
-        number=_next_number(session, f"{station_code}-YS-{today_local(at).year}-"),
+        number=next_number(session, f"{station_code}-YS-{today_local(at).year}-", Award.number),
         decision_no=number,
         enterprise_uid=enterprise_uid,
         amount_fen=amount_fen,
@@ -277,7 +253,7 @@ def pay(work: Work, ref: str, *, station_code: str = "ST01", now: dt.datetime | 
             "同一决定只兑付一次，不能重复兑付。"
         )
     payout = Payout(
-        number=_next_payout_number(session, f"{station_code}-PAY-{on.year}-"),
+        number=next_number(session, f"{station_code}-PAY-{on.year}-", Payout.number),
         claim_uid=award.uid,
         enterprise_uid=award.enterprise_uid,
         policy_code=award.decision_no,

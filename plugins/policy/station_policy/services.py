@@ -21,7 +21,7 @@ from station.api import SHANGHAI, Enterprise, UserError, ValidationError, Work, 
 from station_policy import catalog, matcher, payout_state
 from station_policy.catalog import ELIGIBLE, INELIGIBLE, UNKNOWN_STATUS, Evaluation, Policy
 from station_policy.facts import CERT_KINDS, FACTS, format_fen
-from station_policy.models import Certificate, Claim, ClaimEvent, Fact, Match, MatchState, Payout, PolicyEdition
+from station_policy.models import Award, Certificate, Claim, ClaimEvent, Fact, Match, MatchState, Payout, PolicyEdition
 from station_policy.rules import Subject
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -536,10 +536,29 @@ class Warning_:
     text: str  # Chinese sentence a clerk reads
 
 
-def _next_number(session: Session, prefix: str, column: Any) -> str:
+def next_number(session: Session, prefix: str, column: Any) -> str:
+    """The next number after the highest ``column`` value starting with ``prefix`` (claims, payouts, awards)."""
     last = session.scalar(select(func.max(column)).where(column.like(f"{prefix}%")))
     n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{prefix}{n:05d}"
+
+
+def add_event(
+    work: Work, subject: Claim | Award, step: str, reason: str, detail: dict[str, Any], at: dt.datetime
+) -> None:
+    """One step in the history of a claim or an award (both keep it in ``policy_claim_event``, by uid)."""
+    work.session.add(
+        ClaimEvent(
+            claim_uid=subject.uid,
+            step=step,
+            status_after=subject.status,
+            actor=work.actor.display_name or work.actor.name,
+            at=at,
+            reason=reason,
+            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+            version=1,
+        )
+    )
 
 
 def _event(
@@ -550,18 +569,7 @@ def _event(
     detail: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
 ) -> None:
-    work.session.add(
-        ClaimEvent(
-            claim_uid=claim.uid,
-            step=step,
-            status_after=claim.status,
-            actor=work.actor.display_name or work.actor.name,
-            at=at or utcnow(),
-            reason=reason,
-            detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, default=str),
-            version=1,
-        )
-    )
+    add_event(work, claim, step, reason, detail or {}, at or utcnow())
     work.audit(f"policy.claim.{step}", "policy_claim", claim.uid, None, {"status": claim.status, "reason": reason})
 
 
@@ -628,7 +636,7 @@ def apply(
     if unknown_materials:
         raise ValidationError({"materials": f"“{'、'.join(unknown_materials)}”不在该政策的材料清单中。"})
     claim = Claim(
-        number=_next_number(session, prefix, Claim.number),
+        number=next_number(session, prefix, Claim.number),
         enterprise_uid=enterprise_uid,
         policy_code=p.code,
         policy_uid=p.uid,
@@ -813,7 +821,7 @@ def pay(work: Work, ref: str, *, station_code: str = "ST01", now: dt.datetime | 
         )
     p = edition_by_uid(session, claim.policy_uid)
     payout = Payout(
-        number=_next_number(session, f"{station_code}-PAY-{on.year}-", Payout.number),
+        number=next_number(session, f"{station_code}-PAY-{on.year}-", Payout.number),
         claim_uid=claim.uid,
         enterprise_uid=claim.enterprise_uid,
         policy_code=claim.policy_code,
