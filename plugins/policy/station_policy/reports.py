@@ -203,13 +203,7 @@ def write_payout_notice(
         path, title=f"惠企政策资金兑付通知书 {p.number}", issuer=issuer, subject=h.policy.title, now=now
     )
     story: list[Any] = [
-        Paragraph("惠企政策资金兑付通知书", st["title"]),
-        Paragraph(f"编号：{p.number}", st["subtitle"]),
-        *(
-            [Paragraph(f"<b>待确认</b>：{payout_state.PENDING_NOTE}", st["body"])]
-            if h.payout_state == payout_state.PENDING
-            else []
-        ),
+        *_notice_head(st, "惠企政策资金兑付通知书", p.number, h.payout_state),
         Spacer(1, 6 * mm),
         Paragraph(f"{h.enterprise_name}（统一社会信用代码 {h.uscc}）：", st["body"]),
         Paragraph(
@@ -235,14 +229,7 @@ def write_payout_notice(
         )
     story.append(Spacer(1, 30 * mm))
 
-    def seal(canvas: Any, doc_: Any) -> None:
-        width = doc_.pagesize[0]
-        canvas.setFont(printing.register_font(), 11)
-        canvas.drawRightString(width - 25 * mm, 60 * mm, issuer)
-        canvas.drawRightString(width - 25 * mm, 53 * mm, p.paid_on.strftime("%Y年%m月%d日"))
-        printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
-
-    doc.build(story, onFirstPage=seal)
+    _build_sealed(doc, story, issuer, p.paid_on)
 
 
 def write_claim_receipt(
@@ -284,14 +271,7 @@ def write_claim_receipt(
         Spacer(1, 30 * mm),
     ]
 
-    def seal(canvas: Any, doc_: Any) -> None:
-        width = doc_.pagesize[0]
-        canvas.setFont(printing.register_font(), 11)
-        canvas.drawRightString(width - 25 * mm, 60 * mm, issuer)
-        canvas.drawRightString(width - 25 * mm, 53 * mm, local(now or c.created_at).strftime("%Y年%m月%d日"))
-        printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
-
-    doc.build(story, onFirstPage=seal)
+    _build_sealed(doc, story, issuer, local(now or c.created_at))
 
 
 def write_award_notice(
@@ -314,13 +294,7 @@ def write_award_notice(
         path, title=f"一事一议奖补资金兑付通知书 {p.number}", issuer=issuer, subject=a.decision_no, now=now
     )
     story: list[Any] = [
-        Paragraph("一事一议奖补资金兑付通知书", st["title"]),
-        Paragraph(f"编号：{p.number}", st["subtitle"]),
-        *(
-            [Paragraph(f"<b>待确认</b>：{payout_state.PENDING_NOTE}", st["body"])]
-            if h.payout_state == payout_state.PENDING
-            else []
-        ),
+        *_notice_head(st, "一事一议奖补资金兑付通知书", p.number, h.payout_state),
         Spacer(1, 6 * mm),
         Paragraph(f"{esc(h.enterprise_name)}（统一社会信用代码 {h.uscc}）：", st["body"]),
         Paragraph(
@@ -344,19 +318,39 @@ def write_award_notice(
         )
     story.append(Spacer(1, 30 * mm))
 
-    def seal(canvas: Any, doc_: Any) -> None:
-        width = doc_.pagesize[0]
-        canvas.setFont(printing.register_font(), 11)
-        canvas.drawRightString(width - 25 * mm, 60 * mm, issuer)
-        canvas.drawRightString(width - 25 * mm, 53 * mm, p.paid_on.strftime("%Y年%m月%d日"))
-        printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
-
-    doc.build(story, onFirstPage=seal)
+    _build_sealed(doc, story, issuer, p.paid_on)
 
 
 def _escape(text: str) -> str:
     # reportlab's Paragraph reads a small markup: a typed "<" or "&" must not be taken for it.
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _notice_head(st: Any, title: str, number: str, state: str) -> list[Any]:
+    """A payout notice's title and number, and 待确认 while the hall has not confirmed the payment."""
+    from reportlab.platypus import Paragraph
+
+    head = [Paragraph(title, st["title"]), Paragraph(f"编号：{number}", st["subtitle"])]
+    if state == payout_state.PENDING:
+        head.append(Paragraph(f"<b>待确认</b>：{payout_state.PENDING_NOTE}", st["body"]))
+    return head
+
+
+def _build_sealed(doc: Any, story: list[Any], issuer: str, day: dt.date | dt.datetime) -> None:
+    """Build ``doc`` with the issuer, the day and its red seal at the foot of the first page, as a notice is
+    signed and stamped."""
+    from reportlab.lib.units import mm
+
+    from station.api import printing
+
+    def seal(canvas: Any, doc_: Any) -> None:
+        width = doc_.pagesize[0]
+        canvas.setFont(printing.register_font(), 11)
+        canvas.drawRightString(width - 25 * mm, 60 * mm, issuer)
+        canvas.drawRightString(width - 25 * mm, 53 * mm, day.strftime("%Y年%m月%d日"))
+        printing.draw_seal(canvas, width - 45 * mm, 60 * mm, 20 * mm, issuer)
+
+    doc.build(story, onFirstPage=seal)
 
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
