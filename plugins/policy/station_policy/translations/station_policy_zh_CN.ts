@@ -16,52 +16,52 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="319" />
+        <location filename="../ui/claim_dialog.py" line="307" />
         <source>Approve the claim %2 of %1 for %3, and set the amount to pay.</source>
         <translation>审核通过“%1”的申请 %2（%3），并核定兑付金额。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="322" />
+        <location filename="../ui/claim_dialog.py" line="310" />
         <source>Approve claim</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="322" />
+        <location filename="../ui/claim_dialog.py" line="310" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="327" />
+        <location filename="../ui/claim_dialog.py" line="315" />
         <source>Yuan, e.g. 1500 or 1500.50</source>
         <translation>单位元，如 1500 或 1500.50</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="328" />
+        <location filename="../ui/claim_dialog.py" line="316" />
         <source>Approved amount (yuan)</source>
         <translation>核定金额（元）</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="331" />
+        <location filename="../ui/claim_dialog.py" line="319" />
         <source>Needed only when the amount differs from the estimate</source>
         <translation>核定金额与预计金额不同时必填</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="332" />
+        <location filename="../ui/claim_dialog.py" line="320" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="334" />
+        <location filename="../ui/claim_dialog.py" line="322" />
         <source>Estimated by the rules</source>
         <translation>按规则预计</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="352" />
+        <location filename="../ui/claim_dialog.py" line="340" />
         <source>Type the approved amount in yuan, greater than zero, with at most two decimals.</source>
         <translation>请填写核定金额（元），须大于零，最多两位小数。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="354" />
+        <location filename="../ui/claim_dialog.py" line="342" />
         <source>The amount differs from the estimate: write the reason.</source>
         <translation>核定金额与预计金额不同，请写明理由。</translation>
     </message>
@@ -69,103 +69,103 @@
 <context>
     <name>AwardDialog</name>
     <message>
-        <location filename="../ui/award_dialog.py" line="153" />
+        <location filename="../ui/award_dialog.py" line="152" />
         <source>Record the decision %1 awarding %2 to %3 (%4)? It is then shown publicly and paid once.</source>
         <translation>登记决定 %1：奖补“%3”（%4）%2？登记后进入公示，兑付只办理一次。</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="161" />
+        <location filename="../ui/award_dialog.py" line="160" />
         <source>Record a case-by-case award</source>
         <translation>登记一事一议奖补</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="162" />
+        <location filename="../ui/award_dialog.py" line="161" />
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="187" />
+        <location filename="../ui/award_dialog.py" line="186" />
         <source>Case-by-case award %1</source>
         <translation>一事一议奖补 %1</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="204" />
+        <location filename="../ui/award_dialog.py" line="203" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="204" />
+        <location filename="../ui/award_dialog.py" line="203" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="204" />
+        <location filename="../ui/award_dialog.py" line="203" />
         <source>Status after</source>
         <translation>办理后状态</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="204" />
+        <location filename="../ui/award_dialog.py" line="203" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="204" />
+        <location filename="../ui/award_dialog.py" line="203" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="218" />
+        <location filename="../ui/award_dialog.py" line="217" />
         <source>Start public notice</source>
         <translation>开始公示</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="219" />
-        <location filename="../ui/award_dialog.py" line="314" />
+        <location filename="../ui/award_dialog.py" line="218" />
+        <location filename="../ui/award_dialog.py" line="313" />
         <source>Pay</source>
         <translation>兑付</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="220" />
+        <location filename="../ui/award_dialog.py" line="219" />
         <source>Revoke…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="221" />
+        <location filename="../ui/award_dialog.py" line="220" />
         <source>Payout notice PDF</source>
         <translation>兑付通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="304" />
+        <location filename="../ui/award_dialog.py" line="303" />
         <source>Revoke award</source>
         <translation>撤销奖补</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="305" />
+        <location filename="../ui/award_dialog.py" line="304" />
         <source>Revoke the award %2 to %1 (%3)? It will not be paid.</source>
         <translation>撤销“%1”的一事一议奖补 %2（%3）？撤销后不再兑付。</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="306" />
+        <location filename="../ui/award_dialog.py" line="305" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="307" />
+        <location filename="../ui/award_dialog.py" line="306" />
         <source>Reason for revoking</source>
         <translation>撤销理由</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="315" />
+        <location filename="../ui/award_dialog.py" line="314" />
         <source>Pay %3 to %1 under the decision %2? A payment cannot be undone.</source>
         <translation>按决定 %2 向“%1”兑付 %3？兑付后不能撤回。</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="316" />
+        <location filename="../ui/award_dialog.py" line="315" />
         <source>Pay %3</source>
         <translation>兑付 %3</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="351" />
+        <location filename="../ui/award_dialog.py" line="344" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
     </message>
@@ -173,209 +173,209 @@
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location filename="../ui/claim_dialog.py" line="39" />
+        <location filename="../ui/claim_dialog.py" line="38" />
         <source>Claim %1</source>
         <translation>申请 %1</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="54" />
+        <location filename="../ui/claim_dialog.py" line="53" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="54" />
+        <location filename="../ui/claim_dialog.py" line="53" />
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="54" />
+        <location filename="../ui/claim_dialog.py" line="53" />
         <source>Status after</source>
         <translation>办理后状态</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="54" />
+        <location filename="../ui/claim_dialog.py" line="53" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="54" />
+        <location filename="../ui/claim_dialog.py" line="53" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="68" />
-        <location filename="../ui/claim_dialog.py" line="208" />
+        <location filename="../ui/claim_dialog.py" line="67" />
+        <location filename="../ui/claim_dialog.py" line="207" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="69" />
+        <location filename="../ui/claim_dialog.py" line="68" />
         <source>Approve</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="70" />
+        <location filename="../ui/claim_dialog.py" line="69" />
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="71" />
+        <location filename="../ui/claim_dialog.py" line="70" />
         <source>Start public notice</source>
         <translation>开始公示</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="72" />
-        <location filename="../ui/claim_dialog.py" line="221" />
+        <location filename="../ui/claim_dialog.py" line="71" />
+        <location filename="../ui/claim_dialog.py" line="220" />
         <source>Pay</source>
         <translation>兑付</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="73" />
+        <location filename="../ui/claim_dialog.py" line="72" />
         <source>Draw a verifier…</source>
         <translation>随机抽取鉴证机构…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="74" />
+        <location filename="../ui/claim_dialog.py" line="73" />
         <source>Receipt PDF</source>
         <translation>申请回执 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="75" />
+        <location filename="../ui/claim_dialog.py" line="74" />
         <source>Payout notice PDF</source>
         <translation>兑付通知书 PDF</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="105" />
+        <location filename="../ui/claim_dialog.py" line="104" />
         <source>one-off</source>
         <translation>一次性</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="105" />
+        <location filename="../ui/claim_dialog.py" line="104" />
         <source>year %1</source>
         <translation>%1 年度</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="107" />
+        <location filename="../ui/claim_dialog.py" line="106" />
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) — %3 (edition of %4, %5)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2） — %3（%4 版，%5）</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="116" />
+        <location filename="../ui/claim_dialog.py" line="115" />
         <source>estimated %1</source>
         <translation>预计 %1</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="117" />
+        <location filename="../ui/claim_dialog.py" line="116" />
         <source>approved %1</source>
         <translation>核定 %1</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="120" />
+        <location filename="../ui/claim_dialog.py" line="119" />
         <source>on public notice until %1</source>
         <translation>公示至 %1</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="122" />
+        <location filename="../ui/claim_dialog.py" line="121" />
         <source>payout number %1</source>
         <translation>兑付编号 %1</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="124" />
+        <location filename="../ui/claim_dialog.py" line="123" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="126" />
+        <location filename="../ui/claim_dialog.py" line="125" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="128" />
+        <location filename="../ui/claim_dialog.py" line="127" />
         <source>Receipt code: %1</source>
         <translation>回执查询码：%1</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="130" />
+        <location filename="../ui/claim_dialog.py" line="129" />
         <source>Receipt code: made when the receipt is printed</source>
         <translation>回执查询码：打印回执时生成</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="134" />
+        <location filename="../ui/claim_dialog.py" line="133" />
         <source>Third-party verifier: %1</source>
         <translation>第三方鉴证机构：%1</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="194" />
+        <location filename="../ui/claim_dialog.py" line="193" />
         <source>Reject claim</source>
         <translation>驳回申请</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="195" />
+        <location filename="../ui/claim_dialog.py" line="194" />
         <source>Reject the claim %2 of %1 for %3 (%4)? The reason is told to the enterprise.</source>
         <translation>驳回“%1”的申请 %2（%3，%4）？理由将告知企业。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="196" />
+        <location filename="../ui/claim_dialog.py" line="195" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="197" />
+        <location filename="../ui/claim_dialog.py" line="196" />
         <source>Reason for rejecting</source>
         <translation>驳回理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="206" />
+        <location filename="../ui/claim_dialog.py" line="205" />
         <source>Accept with materials missing</source>
         <translation>容缺受理</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="207" />
+        <location filename="../ui/claim_dialog.py" line="206" />
         <source>Materials are missing from the claim %2 of %1. Accept it anyway on a promise?</source>
         <translation>“%1”的申请 %2 缺少材料。是否凭企业承诺容缺受理？</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="209" />
+        <location filename="../ui/claim_dialog.py" line="208" />
         <source>Reason for accepting anyway</source>
         <translation>容缺受理理由</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="222" />
+        <location filename="../ui/claim_dialog.py" line="221" />
         <source>Pay %4 to %1 for the claim %2 (%3)? A payment cannot be undone.</source>
         <translation>向“%1”兑付申请 %2（%3）的核定金额 %4？兑付后不能撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="223" />
+        <location filename="../ui/claim_dialog.py" line="222" />
         <source>Pay %4</source>
         <translation>兑付 %4</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="229" />
+        <location filename="../ui/claim_dialog.py" line="228" />
         <source>Draw a verifier</source>
         <translation>抽取鉴证机构</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="230" />
+        <location filename="../ui/claim_dialog.py" line="229" />
         <source>Draw a verification agency at random for the claim %2 of %1.</source>
         <translation>为“%1”的申请 %2 随机抽取第三方鉴证机构。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="231" />
+        <location filename="../ui/claim_dialog.py" line="230" />
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="232" />
+        <location filename="../ui/claim_dialog.py" line="231" />
         <source>Witness text</source>
         <translation>见证文字</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="233" />
+        <location filename="../ui/claim_dialog.py" line="232" />
         <source>Type the witness text; it seeds the draw so anyone can re-check it.</source>
         <translation>请输入见证文字；抽取结果由它决定，任何人都可据此复核。</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="310" />
+        <location filename="../ui/claim_dialog.py" line="297" />
         <source>Writing the receipt…</source>
         <translation>正在生成回执…</translation>
     </message>
@@ -392,12 +392,12 @@
         <translation type="vanished">现场见证文字（作为随机种子）：</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="242" />
+        <location filename="../ui/claim_dialog.py" line="241" />
         <source>Drawing…</source>
         <translation>正在抽取…</translation>
     </message>
     <message>
-        <location filename="../ui/claim_dialog.py" line="286" />
+        <location filename="../ui/claim_dialog.py" line="279" />
         <source>Writing the notice…</source>
         <translation>正在生成通知书…</translation>
     </message>
@@ -539,47 +539,47 @@
         <translation>保存问题清单…</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="102" />
+        <location filename="../ui/outreach.py" line="101" />
         <source>The department's file</source>
         <translation>部门报送的文件</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="102" />
+        <location filename="../ui/outreach.py" line="101" />
         <source>Department data (*.csv *.xlsx)</source>
         <translation>部门数据 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="110" />
+        <location filename="../ui/outreach.py" line="109" />
         <source>Choose the department's file first.</source>
         <translation>请先选择部门报送的文件。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="112" />
+        <location filename="../ui/outreach.py" line="111" />
         <source>No mapping is available: ask the policy officer for one.</source>
         <translation>没有可用的数据对照表，请联系政策专员提供。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="140" />
+        <location filename="../ui/outreach.py" line="139" />
         <source>Loading…</source>
         <translation>正在载入…</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="147" />
+        <location filename="../ui/outreach.py" line="146" />
         <source> Policies were matched again for %1 enterprises.</source>
         <translation>已为 %1 家数据有变化的企业重新匹配政策。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="152" />
+        <location filename="../ui/outreach.py" line="151" />
         <source>Row %1 (%2): %3</source>
         <translation>第 %1 行（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="168" />
+        <location filename="../ui/outreach.py" line="167" />
         <source>Save the problem list</source>
         <translation>保存问题清单</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="168" />
+        <location filename="../ui/outreach.py" line="167" />
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -595,92 +595,92 @@
 <context>
     <name>NewAwardDialog</name>
     <message>
-        <location filename="../ui/award_dialog.py" line="39" />
+        <location filename="../ui/award_dialog.py" line="38" />
         <source>Record a case-by-case award</source>
         <translation>登记一事一议奖补</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="41" />
+        <location filename="../ui/award_dialog.py" line="40" />
         <source>Record an award decided case by case (一事一议) as its decision document states it. It is shown publicly and paid like a claim; one decision number is paid once in the whole park.</source>
         <translation>按决定文件登记一事一议奖补。登记后与政策兑现一样公示、兑付；同一决定文号全园区只兑付一次。</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="44" />
+        <location filename="../ui/award_dialog.py" line="43" />
         <source>Record…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="48" />
+        <location filename="../ui/award_dialog.py" line="47" />
         <source>Credit code or full name</source>
         <translation>统一社会信用代码或企业全称</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="49" />
+        <location filename="../ui/award_dialog.py" line="48" />
         <source>Enterprise</source>
         <translation>企业名称</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="52" />
+        <location filename="../ui/award_dialog.py" line="51" />
         <source>As printed on the decision, e.g. 株高新管〔2026〕18号</source>
         <translation>按决定文件填写，如 株高新管〔2026〕18号</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="53" />
+        <location filename="../ui/award_dialog.py" line="52" />
         <source>Decision number</source>
         <translation>决定文号</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="56" />
+        <location filename="../ui/award_dialog.py" line="55" />
         <source>Yuan, e.g. 1500 or 1500.50</source>
         <translation>单位元，如 1500 或 1500.50</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="57" />
+        <location filename="../ui/award_dialog.py" line="56" />
         <source>Amount (yuan)</source>
         <translation>奖补金额（元）</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="60" />
+        <location filename="../ui/award_dialog.py" line="59" />
         <source>The department that decided</source>
         <translation>作出决定的部门</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="61" />
+        <location filename="../ui/award_dialog.py" line="60" />
         <source>Deciding department</source>
         <translation>决定部门</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="66" />
+        <location filename="../ui/award_dialog.py" line="65" />
         <source>Reason for the award</source>
         <translation>奖补事由</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="71" />
+        <location filename="../ui/award_dialog.py" line="70" />
         <source>One paper per line, e.g. 会议纪要</source>
         <translation>每行一份，如 会议纪要</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="72" />
+        <location filename="../ui/award_dialog.py" line="71" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="98" />
+        <location filename="../ui/award_dialog.py" line="97" />
         <source>Type the enterprise's credit code or full name.</source>
         <translation>请填写企业的统一社会信用代码或企业全称。</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="100" />
+        <location filename="../ui/award_dialog.py" line="99" />
         <source>Type the decision number as printed on the decision.</source>
         <translation>请按决定文件填写决定文号。</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="106" />
+        <location filename="../ui/award_dialog.py" line="105" />
         <source>Type the department that decided the award.</source>
         <translation>请填写作出奖补决定的部门。</translation>
     </message>
     <message>
-        <location filename="../ui/award_dialog.py" line="108" />
+        <location filename="../ui/award_dialog.py" line="107" />
         <source>Write the reason for the award as the decision gives it.</source>
         <translation>请按决定文件填写奖补事由。</translation>
     </message>
@@ -1086,84 +1086,84 @@
 <context>
     <name>PushDialog</name>
     <message>
-        <location filename="../ui/outreach.py" line="182" />
+        <location filename="../ui/outreach.py" line="181" />
         <source>%1 enterprises qualify for “%2” and have not applied.</source>
         <translation>%1 家企业符合“%2”的条件且尚未申请。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="187" />
+        <location filename="../ui/outreach.py" line="186" />
         <source> %1 more were already told this period and are left out.</source>
         <translation>另有 %1 家本期已推送过，未列入。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="188" />
-        <location filename="../ui/outreach.py" line="249" />
-        <location filename="../ui/outreach.py" line="272" />
+        <location filename="../ui/outreach.py" line="187" />
+        <location filename="../ui/outreach.py" line="248" />
+        <location filename="../ui/outreach.py" line="271" />
         <source>Tell qualifying enterprises</source>
         <translation>主动推送政策</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="188" />
+        <location filename="../ui/outreach.py" line="187" />
         <source>Write and record…</source>
         <translation>生成并记录…</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="190" />
+        <location filename="../ui/outreach.py" line="189" />
         <source>Letters to print (PDF)</source>
         <translation>打印用的提示函（PDF）</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="193" />
+        <location filename="../ui/outreach.py" line="192" />
         <source>List for SMS or the WeChat account (CSV)</source>
         <translation>短信或公众号推送名单（CSV）</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="196" />
+        <location filename="../ui/outreach.py" line="195" />
         <source>Include those already told this period</source>
         <translation>包括本期已推送过的企业（再次推送）</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="201" />
+        <location filename="../ui/outreach.py" line="200" />
         <source>Write</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="204" />
+        <location filename="../ui/outreach.py" line="203" />
         <source>Into the folder</source>
         <translation>保存到文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="209" />
+        <location filename="../ui/outreach.py" line="208" />
         <source>Choose the letters, the list or both.</source>
         <translation>请选择生成提示函、推送名单或两者。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="211" />
+        <location filename="../ui/outreach.py" line="210" />
         <source>The folder does not exist: choose an existing one.</source>
         <translation>文件夹不存在，请选择已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="213" />
+        <location filename="../ui/outreach.py" line="212" />
         <source>Nobody to tell: every qualifying enterprise has applied or was told already.</source>
         <translation>没有需要推送的企业：符合条件的企业都已申请或已推送过。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="243" />
+        <location filename="../ui/outreach.py" line="242" />
         <source>Record the notice of “%1” to the enterprises listed and write the files? It is kept on record.</source>
         <translation>为“%1”向所列企业推送并生成文件？推送将记录在案。</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="251" />
+        <location filename="../ui/outreach.py" line="250" />
         <source>Write and record</source>
         <translation>生成并记录</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="273" />
+        <location filename="../ui/outreach.py" line="272" />
         <source>Recorded. Written:</source>
         <translation>已记录。已生成：</translation>
     </message>
     <message>
-        <location filename="../ui/outreach.py" line="276" />
+        <location filename="../ui/outreach.py" line="275" />
         <source>Writing…</source>
         <translation>正在生成…</translation>
     </message>

@@ -7,8 +7,6 @@ number and the amount; paying names them again and says a payment cannot be undo
 from __future__ import annotations
 
 import json
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from station.api import UserError
 from station.api.ui import ERROR_COLOUR, AskDialog, DbOp, ask_reason, confirm, safe_buttons, tab_in_layout_order
+from station_policy.ui.pdf import write_and_preview
 
 
 class NewAwardDialog(AskDialog):
@@ -335,17 +334,12 @@ class AwardDialog(QDialog):
     def payout_notice(self, path: str | None = None, *, preview: bool = True) -> DbOp:
         from station_policy import reports
 
-        h, ctx = self.history, self.ctx
-        target = path or str(Path(tempfile.mkdtemp(prefix="policy-")) / f"兑付通知书-{h.payout.number}.pdf")
+        h, issuer = self.history, self.ctx.settings.station_name
 
-        def write(progress: Any) -> str:
-            reports.write_award_notice(target, h, issuer=ctx.settings.station_name)
-            return target
+        def write(target: str) -> None:
+            reports.write_award_notice(target, h, issuer=issuer)
 
-        def show(written: str) -> None:
-            if preview:
-                from station.api.ui import PdfPreview
-
-                PdfPreview(written, self, title=self.windowTitle()).show()
-
-        return DbOp(self, write, on_done=show, label=self.tr("Writing the notice…")).start()
+        return write_and_preview(
+            self, f"兑付通知书-{h.payout.number}.pdf", write, path=path, preview=preview,
+            label=self.tr("Writing the notice…"),
+        )  # fmt: skip

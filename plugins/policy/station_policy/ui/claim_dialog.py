@@ -4,9 +4,7 @@ actions the signed-in person may take next."""
 from __future__ import annotations
 
 import json
-import tempfile
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from station.api.ui import ERROR_COLOUR, AskDialog, DbOp, ask_reason, confirm, safe_buttons, tab_in_layout_order
 from station_policy.ui import names
+from station_policy.ui.pdf import write_and_preview
 
 
 class ClaimDialog(QDialog):
@@ -270,44 +269,33 @@ class ClaimDialog(QDialog):
     def payout_notice(self, path: str | None = None, *, preview: bool = True) -> DbOp:
         from station_policy import reports
 
-        h, ctx = self.history, self.ctx
-        target = path or str(Path(tempfile.mkdtemp(prefix="policy-")) / f"兑付通知书-{h.payout.number}.pdf")
+        h, issuer = self.history, self.ctx.settings.station_name
 
-        def write(progress: Any) -> str:
-            reports.write_payout_notice(target, h, issuer=ctx.settings.station_name)
-            return target
+        def write(target: str) -> None:
+            reports.write_payout_notice(target, h, issuer=issuer)
 
-        def show(written: str) -> None:
-            if preview:
-                from station.api.ui import PdfPreview
-
-                PdfPreview(written, self, title=self.windowTitle()).show()
-
-        return DbOp(self, write, on_done=show, label=self.tr("Writing the notice…")).start()
+        return write_and_preview(
+            self, f"兑付通知书-{h.payout.number}.pdf", write, path=path, preview=preview,
+            label=self.tr("Writing the notice…"),
+        )  # fmt: skip
 
     def receipt(self, path: str | None = None, *, preview: bool = True) -> DbOp:
         """The claim's receipt with its code (a claim taken before receipt codes is given one first)."""
         from station_policy import reports, services
 
         ctx, actor, number, today = self.ctx, self.actor, self.number, self.page.today
-        target = path or str(Path(tempfile.mkdtemp(prefix="policy-")) / f"申请回执-{number}.pdf")
 
-        def write(progress: Any) -> str:
+        def write(target: str) -> None:
             with ctx.work(actor) as work:
                 services.receipt_code(work, number)
             with ctx.read() as session:
                 reports.write_claim_receipt(target, services.history(session, number, today),
                                             issuer=ctx.settings.station_name)  # fmt: skip
-            return target
 
-        def show(written: str) -> None:
-            self.reload()
-            if preview:
-                from station.api.ui import PdfPreview
-
-                PdfPreview(written, self, title=self.windowTitle()).show()
-
-        return DbOp(self, write, on_done=show, label=self.tr("Writing the receipt…")).start()
+        return write_and_preview(
+            self, f"申请回执-{number}.pdf", write, path=path, preview=preview,
+            label=self.tr("Writing the receipt…"), then=self.reload,
+        )  # fmt: skip
 
 
 class ApproveDialog(AskDialog):
