@@ -461,7 +461,7 @@ def cmd_report(args: argparse.Namespace, ctx: StationContext) -> int:
     return 0
 
 
-def cmd_close_period(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_close_period(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_agencies import services, standing
 
     with ctx.work(ctx.cli_actor(args.user)) as work:
@@ -490,7 +490,7 @@ def _agency_names() -> Any:
     return select(Agency.uid, Agency.name)
 
 
-def cmd_publish(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_publish(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_agencies import publish, services
 

@@ -824,7 +824,7 @@ def _award_line(award: Any) -> str:
     )
 
 
-def _award_step(args: argparse.Namespace, ctx: Any, fn: Any) -> int:
+def _award_step(args: argparse.Namespace, ctx: StationContext, fn: Any) -> int:
     with ctx.work(_actor(args, ctx)) as work:
         award = fn(work)
         data = _award_data(award)
@@ -833,7 +833,7 @@ def _award_step(args: argparse.Namespace, ctx: Any, fn: Any) -> int:
     return 0
 
 
-def cmd_award_new(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_award_new(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import awards, services
 
     amount = awards.parse_amount(args.amount)  # before the transaction: a typing slip opens nothing
@@ -855,19 +855,19 @@ def cmd_award_new(args: argparse.Namespace, ctx: Any) -> int:
     return _award_step(args, ctx, step)
 
 
-def cmd_award_notice(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_award_notice(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import awards
 
     return _award_step(args, ctx, lambda work: awards.start_notice(work, args.number, days=args.days, now=_now(args)))
 
 
-def cmd_award_revoke(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_award_revoke(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import awards
 
     return _award_step(args, ctx, lambda work: awards.revoke(work, args.number, args.reason, now=_now(args)))
 
 
-def cmd_award_pay(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_award_pay(args: argparse.Namespace, ctx: StationContext) -> int:
     from station_policy import awards
 
     with ctx.work(_actor(args, ctx)) as work:
@@ -879,7 +879,7 @@ def cmd_award_pay(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_award_show(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_award_show(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import local_text, require
     from station_policy import awards
 
@@ -916,7 +916,7 @@ def cmd_award_show(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
-def cmd_award_list(args: argparse.Namespace, ctx: Any) -> int:
+def cmd_award_list(args: argparse.Namespace, ctx: StationContext) -> int:
     from station.api import require
     from station_policy import awards, payout_state
 

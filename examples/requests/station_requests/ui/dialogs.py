@@ -3,7 +3,7 @@ when the station refuses it (an unregistered enterprise) and show the reason und
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
@@ -20,6 +20,9 @@ from station_requests.rules import (
     SATISFACTION,
     clean_text,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 TEXT_HEIGHT = 96
 
@@ -52,7 +55,7 @@ class _SavingDialog(GuardsEdits, AskDialog):
 
 
 class NewRequestDialog(_SavingDialog):
-    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any) -> None:
+    def __init__(self, parent: QWidget | None, ctx: StationContext, actor: Any) -> None:
         super().__init__(
             parent, "记录企业诉求", "记录企业提出的问题，转承办部门办理，并按园区工作日历定下答复期限。", "记录"
         )
@@ -119,7 +122,7 @@ class NewRequestDialog(_SavingDialog):
 
 
 class CloseDialog(_SavingDialog):
-    def __init__(self, parent: QWidget | None, ctx: Any, actor: Any, number: str, name: str) -> None:
+    def __init__(self, parent: QWidget | None, ctx: StationContext, actor: Any, number: str, name: str) -> None:
         super().__init__(
             parent,
             "办结企业诉求",

@@ -7,7 +7,7 @@ number and the amount; paying names them again and says a payment cannot be undo
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from station.api import UserError
 from station.api.ui import ERROR_COLOUR, AskDialog, DbOp, ask_reason, confirm, safe_buttons, tab_in_layout_order
 from station_policy.ui.pdf import write_and_preview
+
+if TYPE_CHECKING:  # pragma: no cover
+    from station.api import StationContext
 
 
 class NewAwardDialog(AskDialog):
@@ -108,7 +111,7 @@ class NewAwardDialog(AskDialog):
         return None
 
 
-def find_enterprise(ctx: Any, typed: str) -> tuple[str, str, str]:
+def find_enterprise(ctx: StationContext, typed: str) -> tuple[str, str, str]:
     """(uid, name, credit code) of the one enterprise ``typed`` names; refuses none or several."""
     from station.api import enterprises, registry_queries, uscc
 
