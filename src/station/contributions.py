@@ -56,8 +56,15 @@ def _check_refs(contribution: object) -> None:
 REF_FIELD = {"ref": True}  # field metadata: a callable, or "module:attribute" naming one
 
 
+class NamesItsCode:
+    """A contribution whose ``REF_FIELD`` fields may name code as "module:attribute", checked when made."""
+
+    def __post_init__(self) -> None:
+        _check_refs(self)
+
+
 @dataclass(frozen=True)
-class Page:
+class Page(NamesItsCode):
     """A page in the main window's navigation.
 
     ``factory(shell)`` builds the widget the first time the page is shown; import Qt modules inside
@@ -71,9 +78,6 @@ class Page:
     permission: str | None = None
     icon: str | None = None
     plugin: str = ""
-
-    def __post_init__(self) -> None:
-        _check_refs(self)
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ class Permission:
 
 
 @dataclass(frozen=True)
-class DemoData:
+class DemoData(NamesItsCode):
     """Fills a fresh station with demo data. ``fill(work, rng)`` runs inside one transaction."""
 
     name: str
@@ -104,12 +108,9 @@ class DemoData:
     order: int = 100
     plugin: str = ""
 
-    def __post_init__(self) -> None:
-        _check_refs(self)
-
 
 @dataclass(frozen=True)
-class CliCommand:
+class CliCommand(NamesItsCode):
     """A ``station`` subcommand. ``configure`` adds arguments; ``run(args, ctx)`` returns the exit code."""
 
     name: str
@@ -119,12 +120,9 @@ class CliCommand:
     plugin: str = ""
     parent: str | None = None  # "hall": an action of ``station hall`` (run in the hall's data directory)
 
-    def __post_init__(self) -> None:
-        _check_refs(self)
-
 
 @dataclass(frozen=True)
-class DashboardFigure:
+class DashboardFigure(NamesItsCode):
     """One figure on the dashboard. ``compute(session)`` runs off the UI thread and returns the text."""
 
     key: str
@@ -133,12 +131,9 @@ class DashboardFigure:
     order: int = 100
     plugin: str = ""
 
-    def __post_init__(self) -> None:
-        _check_refs(self)
-
 
 @dataclass(frozen=True)
-class SyncedTable:
+class SyncedTable(NamesItsCode):
     """A table whose rows sync between stations and the hall.
 
     Rows are keyed by ``uid`` (a UUID made where the row was first entered) and carry ``version``.
@@ -180,7 +175,7 @@ class SyncedTable:
     plugin: str = ""
 
     def __post_init__(self) -> None:
-        _check_refs(self)
+        super().__post_init__()
         if self.write not in WRITE_POLICIES:
             raise ValueError(f"{self.name}: write must be one of {WRITE_POLICIES}, not {self.write!r}")
         if self.delete not in ("owner", "none"):
@@ -228,7 +223,7 @@ class Notice:
 
 
 @dataclass(frozen=True)
-class AuditWording:
+class AuditWording(NamesItsCode):
     """How the audit log words one action for a person: "兑付了政策资金" instead of ``policy.claim.pay``.
 
     ``what`` is the Chinese verb phrase; ``fields`` labels the keys its before/after carry
@@ -243,12 +238,9 @@ class AuditWording:
     name_of: Callable[[Any, str], str | None] | str | None = field(default=None, metadata=REF_FIELD)
     plugin: str = ""
 
-    def __post_init__(self) -> None:
-        _check_refs(self)
-
 
 @dataclass(frozen=True)
-class NoticeSource:
+class NoticeSource(NamesItsCode):
     """Polled by the shell off the UI thread: ``poll(session, actor)`` returns the notices that hold now."""
 
     key: str
@@ -256,9 +248,6 @@ class NoticeSource:
     interval_s: int = 60
     permission: str | None = None
     plugin: str = ""
-
-    def __post_init__(self) -> None:
-        _check_refs(self)
 
 
 @dataclass(frozen=True)
@@ -272,7 +261,7 @@ class HallFigure:
 
 
 @dataclass(frozen=True)
-class HallPage:
+class HallPage(NamesItsCode):
     """A page of the hall's web face (``station.hall.web``), served by the hall process.
 
     ``area`` is ``"console"`` (the park's operators, signed in; under ``/console/<key>``) or ``"window"`` (the
@@ -298,9 +287,6 @@ class HallPage:
     order: int = 100
     plugin: str = ""
     values: Callable[[str, str, Any], str | None] | str | None = field(default=None, metadata=REF_FIELD)
-
-    def __post_init__(self) -> None:
-        _check_refs(self)
 
 
 @dataclass(frozen=True)
