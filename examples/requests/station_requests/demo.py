@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 # (kind, what the enterprise asked, working days, the answer if closed, the enterprise's verdict), worded as the
@@ -37,14 +36,6 @@ REQUESTS = [
 ]
 
 
-def _station_code(work: Any) -> str:
-    # A demo step receives only the unit of work; the station's code is read from the settings beside the database.
-    from station.api import Settings
-
-    database = work.session.get_bind().url.database
-    return Settings.load(Path(database).parent).station_code if database else "ST01"
-
-
 def fill(work: Any, rng: Any) -> str:
     from sqlalchemy import func, select
 
@@ -59,7 +50,7 @@ def fill(work: Any, rng: Any) -> str:
         return "企业名录为空，未生成企业诉求"
     now = utcnow()
     cal = workcalendar.for_session(work.session)
-    station = _station_code(work)
+    station = work.station_code
     closed = 0
     # Raised some working days ago (a few are past their due date, so the overdue notice has work), and
     # recorded in the order they came, so their numbers follow the days.

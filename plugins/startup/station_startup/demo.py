@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 SCOPES = [
@@ -17,13 +16,6 @@ SCOPES = [
 CASES = 36
 
 
-def _station_code(work: Any) -> str:
-    from station.api import Settings
-
-    database = work.session.get_bind().url.database
-    return Settings.load(Path(database).parent).station_code if database else "ST01"
-
-
 def fill(work: Any, rng: Any) -> str:
     from sqlalchemy import func, select
 
@@ -33,7 +25,7 @@ def fill(work: Any, rng: Any) -> str:
 
     if work.session.scalar(select(func.count()).select_from(StartupCase)):
         return "已有开办件，未重复生成"
-    code = _station_code(work)
+    code = work.station_code
     now = utcnow()
     cal = workcalendar.for_session(work.session)
     steps = [s.code for s in catalogue.load().steps]
