@@ -62,16 +62,21 @@ def test_hostile_values_get_422_with_a_sentence_and_the_park_keeps_syncing(hall,
 
 def test_a_chunked_body_over_the_limit_gets_the_same_413_as_a_declared_one(hall, tmp_path) -> None:
     ctx = enrolled(hall, tmp_path, "ST01")
-    big = b"x" * (5 * 1024 * 1024)
-    declared = httpx.post(f"{hall.url}/v1/push", content=big, headers={"Authorization": _auth(ctx)})
+    limits = httpx.get(f"{hall.url}/v1/health").json()
+    assert limits["push_max_bytes"] == 16 * 1024 * 1024 and limits["push_max_ops"] == 10_000
+    for path, size, said in (("/v1/push", 17, "16 MB"), ("/v1/anchor", 5, "4 MB")):  # a push may be larger
+        big = b"x" * (size * 1024 * 1024)
+        declared = httpx.post(f"{hall.url}{path}", content=big, headers={"Authorization": _auth(ctx)})
 
-    def chunks():  # no Content-Length: sent chunked
-        for start in range(0, len(big), 65536):
-            yield big[start : start + 65536]
+        def chunks(big: bytes = big):  # type: ignore[no-untyped-def]  # no Content-Length: sent chunked
+            for start in range(0, len(big), 65536):
+                yield big[start : start + 65536]
 
-    chunked = httpx.post(f"{hall.url}/v1/push", content=chunks(), headers={"Authorization": _auth(ctx)})
-    assert declared.status_code == chunked.status_code == 413
-    assert declared.json()["detail"] == chunked.json()["detail"] == "请求内容超过 4 MB 的上限。"
+        chunked = httpx.post(f"{hall.url}{path}", content=chunks(), headers={"Authorization": _auth(ctx)})
+        assert declared.status_code == chunked.status_code == 413, path
+        assert declared.json()["detail"] == chunked.json()["detail"] == f"请求内容超过 {said} 的上限。"
+    under = httpx.post(f"{hall.url}/v1/push", content=b"x" * (5 * 1024 * 1024), headers={"Authorization": _auth(ctx)})
+    assert under.status_code == 422  # read, and refused as what it is: not JSON
     ctx.close()
 
 

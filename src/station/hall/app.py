@@ -8,7 +8,7 @@ Bodies are size-limited; malformed or hostile input gets a 4xx with a Chinese se
 import email.message
 import json
 import logging
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import orjson
@@ -34,26 +34,32 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
+# A push may be larger: the station sends up to ``sync.MAX_OPS`` operations at once, each commit at the hall
+# then covering more of them. Said to stations by /v1/health; a hall that says nothing takes 4 MB.
+PUSH_MAX_BYTES = 16 * 1024 * 1024
 MAX_SEQ = 2**31 - 1  # sequence numbers, versions and ids are 32-bit integers in the hall's database
 
 
 class BodyLimit:
-    """Refuse bodies over ``limit`` bytes with 413, whether or not the client declared the length.
+    """Refuse bodies over ``limit`` bytes (``limits`` for some paths) with 413, whether or not the client
+    declared the length.
 
     The body is read here, whole, before the application sees it: an error raised while the framework
     itself reads a chunked body would reach the client as its own 400."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES, limits: Mapping[str, int] | None = None) -> None:
         self.app = app
-        self.limit = limit
+        self.default = limit
+        self.limits = dict(limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limits.get(scope.get("path", ""), self.default)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(send, self.limit)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _too_large(send, limit)
             return
         chunks: list[bytes] = []
         seen = 0
@@ -63,8 +69,8 @@ class BodyLimit:
                 return
             chunk = message.get("body", b"")
             seen += len(chunk)
-            if seen > self.limit:
-                await _too_large(send, self.limit)
+            if seen > limit:
+                await _too_large(send, limit)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -111,6 +117,9 @@ class StationInfo(BaseModel):
 class Health(BaseModel):
     status: str
     version: str
+    # What one push may carry here; a station talking to a hall that does not say keeps to 1,000 and 4 MB.
+    push_max_ops: int = sync.MAX_OPS
+    push_max_bytes: int = PUSH_MAX_BYTES
 
 
 # Integers a station's SQLite can hold: a larger one would stop every station's pull.
@@ -219,7 +228,7 @@ def create_app(
             log.info("park-wide unique keys indexed for %s", ", ".join(t.name for t in tables if t.unique) or "none")
 
     app = FastAPI(title="Park Service Station — hall", version=__version__)
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, limits={"/v1/push": PUSH_MAX_BYTES})
 
     def session() -> Iterator[Session]:
         with store.session() as s, s.begin():

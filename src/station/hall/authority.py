@@ -8,24 +8,26 @@ alias of the existing row). Aliases are followed for a row's own uid and for eve
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+import orjson
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from station.contributions import SyncedTable
+from station.hall.bulkread import lookup
 from station.hall.bulkwrite import insert_many
 from station.hall.models import Alias, Meta, Row, UniqueKey
 
 FINGERPRINT_KEY = "unique.fingerprint"
-CHUNK = 500
 
 
-# One encoder for every key: json.dumps with options builds a new one per call, which was most of its cost.
+# The canonical form of a key is JSON with no spaces and no ASCII escaping. orjson writes exactly that for
+# texts and 64-bit integers (every code point compared), several times faster than the standard encoder,
+# which stays for everything else (floats, which the two write differently; booleans; what orjson refuses).
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
@@ -34,33 +36,29 @@ def key_hash(key: tuple[str, ...], data: Mapping[str, Any]) -> str | None:
     values = tuple(data.get(f) for f in key)
     if any(v is None or v == "" for v in values):
         return None
-    return _hash_of(key, values, tuple(type(v) for v in values))
+    return _hash_of(key, values)
 
 
-@functools.lru_cache(maxsize=4096)
-def _hash_of(key: tuple[str, ...], values: tuple[Any, ...], _types: tuple[type, ...]) -> str:
-    # Cached: a push asks for the same row's keys when it loads, checks and claims them. The types are part
-    # of the cache key because 1, 1.0 and True are equal to Python but not in JSON.
+def _hash_of(key: tuple[str, ...], values: tuple[Any, ...]) -> str:
+    if all(type(v) is str or type(v) is int for v in values):
+        try:
+            return hashlib.sha256(orjson.dumps((key, values))).hexdigest()
+        except orjson.JSONEncodeError:  # a lone surrogate, an integer past 64 bits
+            pass
     canonical = _CANONICAL.encode([list(key), list(values)])
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def hashes(table: SyncedTable, data: Mapping[str, Any] | None) -> list[str]:
-    """``key_hash`` of each of the table's keys that ``data`` fills in (a push asks three times per row)."""
+    """``key_hash`` of each of the table's keys that ``data`` fills in."""
     if not data:
         return []
     found = []
     for key in table.unique:
         values = tuple(map(data.get, key))
         if None not in values and "" not in values:
-            found.append(_hash_of(key, values, tuple(map(type, values))))
+            found.append(_hash_of(key, values))
     return found
-
-
-def chunks(items: list[str]) -> Iterable[list[str]]:
-    """``items`` in lists short enough for one ``IN (…)`` on every database the hall runs on."""
-    for start in range(0, len(items), CHUNK):
-        yield items[start : start + CHUNK]
 
 
 class Authority:
@@ -90,22 +88,18 @@ class Authority:
             wanted_keys.setdefault(table.name, set()).update(hashes(table, op.get("row")))
         for name, keys in wanted_keys.items():
             self.looked_up.update((name, h) for h in keys)
-            for chunk in chunks(sorted(keys)):
-                # Columns, not ORM objects: keys change by plain statements, which the identity map
-                # would not see.
-                for key_hash, row_uid in self.session.execute(
-                    select(UniqueKey.key_hash, UniqueKey.row_uid).where(
-                        UniqueKey.table_name == name, UniqueKey.key_hash.in_(chunk)
-                    )
-                ):
-                    self.owners[(name, key_hash)] = row_uid
-                    self._stored[(name, key_hash)] = row_uid
+            # Plain statements, not ORM objects: keys change by plain statements too, which the identity map
+            # would not see.
+            for key_hash, row_uid in lookup(
+                self.session, UniqueKey.__table__, ("key_hash", "row_uid"), "key_hash", keys, table_name=name
+            ):
+                self.owners[(name, key_hash)] = row_uid
+                self._stored[(name, key_hash)] = row_uid
         for name, uids in wanted_uids.items():
-            for chunk in chunks(sorted(uids)):
-                for from_uid, to_uid in self.session.execute(
-                    select(Alias.from_uid, Alias.to_uid).where(Alias.table_name == name, Alias.from_uid.in_(chunk))
-                ):
-                    self.aliases[(name, from_uid)] = to_uid
+            for from_uid, to_uid in lookup(
+                self.session, Alias.__table__, ("from_uid", "to_uid"), "from_uid", uids, table_name=name
+            ):
+                self.aliases[(name, from_uid)] = to_uid
 
     def resolve(self, table: str, uid: str) -> str:
         return self.aliases.get((table, uid), uid)
@@ -134,9 +128,9 @@ class Authority:
                 data[column] = self.resolve(target, value)
         return data
 
-    def duplicate_of(self, table: SyncedTable, uid: str, data: Mapping[str, Any]) -> str | None:
-        """The uid of another live row holding one of ``data``'s unique keys, if any."""
-        for h in hashes(table, data):
+    def duplicate_of(self, table: SyncedTable, uid: str, keys: Iterable[str]) -> str | None:
+        """The uid of another live row holding one of ``keys`` (a row's ``hashes``), if any."""
+        for h in keys:
             owner = self._owner(table.name, h)
             if owner is not None and owner != uid:
                 return owner
@@ -154,14 +148,13 @@ class Authority:
                 self._stored[(table_name, h)] = owner
         return self.owners.get((table_name, h))
 
-    def claim(
-        self, table: SyncedTable, uid: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None
-    ) -> None:
-        """Move ``uid``'s key entries from its old data to its new data (None: the row is gone).
+    def claim(self, table: SyncedTable, uid: str, before: Iterable[str], after: Iterable[str]) -> None:
+        """Move ``uid``'s key entries from the keys of its old data to those of its new data (each a row's
+        ``hashes``; none after: the row is gone). A push hashes each row once and passes the keys on.
 
         Kept in memory and written by ``write()``, not one statement per row: a statement makes the session
         flush everything pending, which costs more than the push itself."""
-        old, new = set(hashes(table, before)), set(hashes(table, after))
+        old, new = set(before), set(after)
         for h in old - new:
             if self._owner(table.name, h) == uid:
                 self.owners.pop((table.name, h), None)
@@ -230,9 +223,11 @@ def ensure_index(session: Session, tables: Mapping[str, SyncedTable]) -> bool:
         for uid, data in sorted(rows):
             for h in hashes(table, json.loads(data) if data else None):
                 owners.setdefault(h, uid)
-        entries = [{"table_name": table.name, "key_hash": h, "row_uid": uid} for h, uid in owners.items()]
-        for start in range(0, len(entries), CHUNK):
-            session.execute(insert(UniqueKey), entries[start : start + CHUNK])
+        insert_many(
+            session,
+            UniqueKey.__table__,
+            [{"table_name": table.name, "key_hash": h, "row_uid": uid} for h, uid in owners.items()],
+        )
     if meta is None:
         session.add(Meta(key=FINGERPRINT_KEY, value=wanted))
     else:

@@ -106,6 +106,6 @@ def fast_ops(body: bytes, max_ops: int) -> list[dict[str, Any]] | None:
     if _BAD_IN_KEY.search("".join(keys)) or _BAD_IN_VALUE.search("".join(texts)):
         return None
     # Only a body longer than the limit can hold a text longer than it.
-    if len(body) > values.MAX_TEXT and any(len(t) > values.MAX_TEXT for t in texts):
+    if len(body) > values.MAX_TEXT and max(map(len, texts), default=0) > values.MAX_TEXT:
         return None
     return out

@@ -28,7 +28,7 @@ from station.errors import UserError
 if TYPE_CHECKING:  # pragma: no cover
     from station.core.context import StationContext
 
-PUSH_BATCH = 1000  # the hall's limit per request: half the commits of 500 on both sides
+PUSH_FIRST = 1000  # operations in a push's first request; each next one doubles, up to the hall's limit
 # Answers forgotten and written back in one station transaction. Each commit writes out every page of the
 # outbox's and the tables' indexes that the batch's random uids touched: most of them, at every request.
 # The transaction holds the write lock, so it also ends after a few seconds: a clerk's save waits at most
@@ -39,6 +39,18 @@ PULL_PAGE = 2000
 TIMEOUT_S = 60
 
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PushLimits:
+    """What one request to the hall's /v1/push may carry: operations, and bytes of body."""
+
+    ops: int
+    bytes: int
+
+
+# What a hall takes that does not say (halls before /v1/health told it): 1,000 operations and 4 MB.
+EARLIER_HALLS = PushLimits(ops=1000, bytes=4 * 1024 * 1024)
 
 
 def synced_tables(ctx: StationContext) -> list[SyncedTable]:
@@ -112,8 +124,10 @@ def run(ctx: StationContext, progress: Progress | None = None, transport: Any = 
             ) as http,
             outbox.connect(ctx.db_path) as conn,
         ):
-            with outbox.checkpoints_aside(conn, ctx.db_path):  # not inside the push's commits
-                held = _push(http, conn, tables, report, progress)
+            held: set[tuple[str, str, int]] = set()
+            if waiting:
+                with outbox.checkpoints_aside(conn, ctx.db_path):  # not inside the push's commits
+                    held = _push(http, conn, tables, report, progress, push_limits(http))
             _pull(ctx, http, conn, tables, report, progress, held)
             found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))["conflicts"]
             report.new_conflicts = outbox.store_conflicts(conn, found)
@@ -126,40 +140,56 @@ def run(ctx: StationContext, progress: Progress | None = None, transport: Any = 
     return report
 
 
+def push_limits(http: Any) -> PushLimits:
+    """What the hall says one push may carry (its /v1/health), or what every hall takes when it says nothing."""
+    response = http.get("/v1/health")
+    if response.status_code != 200:
+        return EARLIER_HALLS
+    try:
+        said = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        return EARLIER_HALLS
+    ops, size = said.get("push_max_ops"), said.get("push_max_bytes")
+    if type(ops) is not int or type(size) is not int or ops < 1 or size < EARLIER_HALLS.bytes:
+        return EARLIER_HALLS
+    return PushLimits(ops=min(ops, 100_000), bytes=min(size, 256 * 1024 * 1024))
+
+
 def _push(
     http: Any,
     conn: sqlite3.Connection,
     tables: dict[str, SyncedTable],
     report: SyncReport,
     progress: Progress | None,
+    limits: PushLimits = EARLIER_HALLS,
 ) -> set[tuple[str, str, int]]:
-    """The outbox in batches. An operation carrying what the hall would refuse (written before this
-    station checked values) is set aside as a conflict of its own, so it holds nothing else up; the rest
-    is forgotten exactly as the hall names it taken. The rows the hall answers with (its versions,
-    ``updated_by`` stamped) are written at once; returns them, for the pull to skip.
+    """The outbox in requests within the hall's ``limits``. An operation carrying what the hall would refuse
+    (written before this station checked values), or too large for any request, is set aside as a conflict
+    of its own, so it holds nothing else up; the rest is forgotten exactly as the hall names it taken. The
+    rows the hall answers with (its versions, ``updated_by`` stamped) are written at once; returns them, for
+    the pull to skip.
 
     A request goes out only after the answer to the one before (the hall applies them in the station's
-    order), but the station's own work overlaps the hall's: while the hall applies one batch, the station
-    forgets and writes back the one before it and reads the next."""
+    order), but the station's own work overlaps the hall's: while the hall applies one request, the station
+    forgets and writes back the one before it and reads the next. Requests start at ``PUSH_FIRST``
+    operations and double up to the hall's limit, so that little of a long push waits without overlap."""
     held: set[tuple[str, str, int]] = set()
     after = 0  # the last sequence number read
+    size = min(PUSH_FIRST, limits.ops)
     sending: tuple[Future[Any], list[dict[str, Any]]] | None = None
     taken, began = 0, time.monotonic()  # operations forgotten in the open transaction, and since when
     with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender, _grouped(conn) as commit:
         while True:
-            batch = outbox.batch(conn, PUSH_BATCH, after)
+            batch = outbox.batch(conn, size, after)
             if not batch and sending is None:
                 return held
-            if batch:
-                after = batch[-1]["seq"]
-            travel = _travelling(conn, batch, report)
+            body, travel, after = _request(conn, batch, limits, report, after)
+            size = min(size * 2, limits.ops)
             answered = None
             if sending is not None:
                 response, sent = sending
                 answered, sending = (_check(response.result()), sent), None
             if travel:
-                # orjson: the standard encoder and parser were a third of the station's time in a push.
-                body = orjson.dumps({"ops": travel})
                 post = functools.partial(http.post, content=body, headers={"Content-Type": "application/json"})
                 sending = (sender.submit(post, "/v1/push"), travel)
             if answered is not None:
@@ -170,6 +200,34 @@ def _push(
                     taken, began = 0, time.monotonic()
                 if progress:
                     progress(report.pushed, report.pushed + outbox.pending(conn))
+
+
+_ENVELOPE = (b'{"ops":[', b"]}")
+
+
+def _request(
+    conn: sqlite3.Connection, batch: list[dict[str, Any]], limits: PushLimits, report: SyncReport, after: int
+) -> tuple[bytes, list[dict[str, Any]], int]:
+    """One request's body out of ``batch``: the operations that may travel, as many as fit in the hall's
+    bytes (at least one). Returns the body, the operations in it and the last sequence number dealt with (the
+    rest of the batch is read again for the next request)."""
+    room = limits.bytes - sum(map(len, _ENVELOPE))
+    parts: list[bytes] = []
+    travel: list[dict[str, Any]] = []
+    for op in _travelling(conn, batch, report):
+        # orjson: the standard encoder and parser were a third of the station's time in a push.
+        part = orjson.dumps(op)
+        if len(part) + bool(parts) > room:
+            if parts:  # the rest waits for the next request
+                return _ENVELOPE[0] + b",".join(parts) + _ENVELOPE[1], travel, op["seq"] - 1
+            megabytes = f"约 {len(part) / 1024 / 1024:.0f} MB，服务大厅一次最多接收 {limits.bytes // 1024 // 1024} MB"
+            outbox.set_aside(conn, op, f"内容过大：{megabytes}", dt.datetime.now(dt.UTC).isoformat())
+            report.new_conflicts += 1
+            continue
+        room -= len(part) + bool(parts)
+        parts.append(part)
+        travel.append(op)
+    return _ENVELOPE[0] + b",".join(parts) + _ENVELOPE[1], travel, batch[-1]["seq"] if batch else after
 
 
 @contextlib.contextmanager
