@@ -11,7 +11,7 @@ import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -173,6 +173,10 @@ class SyncedTable(NamesItsCode):
     field_labels: tuple[tuple[str, str], ...] = ()
     describe: Callable[[Any, Mapping[str, Any]], str] | str | None = field(default=None, metadata=REF_FIELD)
     plugin: str = ""
+
+    @cached_property
+    def field_set(self) -> frozenset[str]:
+        return frozenset(self.fields)
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -75,6 +75,11 @@ def test_the_usual_request_is_read_quickly_as_the_models_read_it() -> None:
         _body([_op(op="merge")]),
         _body([_op(op_uid="ABCDEF12")]),
         _body([_op(op_uid="abc")]),
+        _body([_op(op_uid="abcdef12\nabcdef12")]),  # two good uids with a line feed between are not one
+        _body([_op(op_uid="abcdef12\n")]),
+        _body([_op(row={"name": "a\x0c"})]),  # written as the short escape \f
+        _body([_op(row={"name": "a\x08"})]),  # \b
+        _body([_op(row={"name": "x" * (values.MAX_TEXT + 1)})]),
         _body([_op(uid="")]),
         _body([_op(uid="x" * 37)]),
         _body([_op(table="t" * 61)]),
@@ -104,12 +109,19 @@ def test_integers_the_models_make_floats_are_read_as_the_same_floats() -> None:
         assert quick is not None and quick == _slow(body) and type(quick[0]["row"]["employees"]) is float
 
 
+def test_a_harmless_escape_is_searched_and_read_quickly() -> None:
+    body = _body([_op(row={"name": "a\\u0000 \\b \\f", "memo": "é\u2028"})])  # backslashes, not controls
+    assert b"\\\\u0000" in body
+    quick = fast_ops(body, 1000)
+    assert quick is not None and quick == _slow(body)
+
+
 def test_more_operations_than_allowed_are_left_to_the_models() -> None:
     assert fast_ops(_body([_op(seq=n) for n in range(1, 4)]), 2) is None
     assert fast_ops(_body([_op(seq=n) for n in range(1, 3)]), 2) is not None
 
 
-_text = st.text(st.characters(codec="utf-8"), max_size=8) | st.sampled_from(["", "\x00", "a\nb", "\x7f", "\x9f", "é"])
+_text = st.text(st.characters(codec="utf-8"), max_size=8) | st.sampled_from(["", "\x00", "a\nb", "\x7f", "\x9f", "é", "\x0c", "\x08", "\\u0000"])
 _value = (
     st.none() | st.booleans() | st.integers(-(2**65), 2**65) | st.floats(allow_nan=True, allow_infinity=True) | _text
 )
@@ -117,7 +129,7 @@ _ops = st.lists(
     st.fixed_dictionaries(
         {
             "seq": st.integers(0, 3) | st.sampled_from([2**31, "1", 1.0]),
-            "op_uid": st.sampled_from(["abcdef12", "ABCDEF12", "abc", "abcdef12\n"]) | st.text(max_size=4),
+            "op_uid": st.sampled_from(["abcdef12", "ABCDEF12", "abc", "abcdef12\n", "abcdef12\nabcdef12"]) | st.text(max_size=4),
             "table": _text,
             "uid": _text,
             "base_version": st.integers(-1, 2) | st.none(),

@@ -22,6 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from station import __version__
 from station.contributions import SyncedTable
+from station.core import gc_pause
 from station.core.sync import values
 from station.errors import PermissionDenied, UserError
 from station.hall import anchors, authority, events, intake, stations, sync, throttle, trust, web
@@ -146,7 +147,10 @@ class RowOut(BaseModel):
     table: str
     uid: str
     version: int
-    data: dict[str, Value] | None  # None: deleted
+    data: dict[str, Value] | None = None  # None: deleted (or, answering a station that asked, not given)
+    # Asked for with ``X-Push-Answer: differences``: instead of ``data`` for a live row, only the fields the
+    # hall holds otherwise than the station sent them (usually ``updated_by``, stamped; often nothing).
+    differ: dict[str, Value] | None = None
 
 
 class PushOut(BaseModel):
@@ -301,10 +305,11 @@ def create_app(
         return StationInfo(station_code=caller.code, station_name=caller.name)
 
     def take(ops: list[dict], request: Request, authorization: str | None) -> bytes:
+        differences = request.headers.get("x-push-answer") == "differences"
         seqs = [op["seq"] for op in ops]
         if seqs != sorted(set(seqs)):
             raise UserError("推送的操作必须按序号从小到大排列且不重复。")
-        with store.session() as db, db.begin():
+        with gc_pause.paused(), store.session() as db, db.begin():
             caller = authenticated(db, request, authorization)
             result = sync.push(db, caller, ops, synced, events.announce(host, db, synced))
         # The transaction has committed here: only now is the station told it may forget these operations.
@@ -317,8 +322,10 @@ def create_app(
                 "repeated": result.repeated,
                 "conflicts": result.conflicts,
                 "rows": [
-                    {"table": t, "uid": u, "version": v, "data": orjson.Fragment(d or "null")}
-                    for t, u, v, d in result.rows
+                    {"table": t, "uid": u, "version": v, "differ": differ}
+                    if differences and differ is not None
+                    else {"table": t, "uid": u, "version": v, "data": orjson.Fragment(d or "null")}
+                    for t, u, v, d, differ in result.rows
                 ],
             }
         )

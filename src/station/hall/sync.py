@@ -53,9 +53,10 @@ class PushResult:
     outcomes: list[str] = field(default_factory=list)
     acked: list[str] = field(default_factory=list)  # op uids this push took (in any outcome), committed with it
     # The rows this push changed as the station sent them (outcome "applied"), in their final state:
-    # (table, uid, version, data as the hall stores it: JSON text, or None if deleted). The station writes
-    # them and need not pull them back.
-    rows: list[tuple[str, str, int, str | None]] = field(default_factory=list)
+    # (table, uid, version, data as the hall stores it: JSON text, or None if deleted, and where they differ
+    # from what the station sent: the fields the hall holds otherwise, e.g. ``updated_by`` stamped). The
+    # station writes them and need not pull them back.
+    rows: list[tuple[str, str, int, str | None, dict[str, Any] | None]] = field(default_factory=list)
 
 
 def lock(session: Session) -> None:
@@ -90,7 +91,7 @@ class AppliedChange:
     station: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """A hall row as one request sees it; written back in bulk by ``_Rows.write``."""
 
@@ -212,7 +213,7 @@ def push(
     rows = _Rows(session)
     rows.load({(op["table"], auth.resolve(op["table"], op["uid"])) for op in ops})
     applied: list[AppliedChange] = []
-    own: list[tuple[str, str]] = []  # rows changed as the station sent them, under the uid it knows
+    own: dict[tuple[str, str], Mapping[str, Any]] = {}  # rows changed as sent, under the uid it knows: as sent
     for op in ops:
         seq = int(op["seq"])
         result.acked.append(op["op_uid"])
@@ -233,12 +234,16 @@ def push(
                 data = None if row.deleted else row.parsed if row.parsed is not None else _load(row.data)
                 applied.append(AppliedChange(row.table_name, row.row_uid, data, station.code))
                 if outcome == "applied" and row.row_uid == op["uid"]:
-                    own.append((row.table_name, row.row_uid))
+                    own[(row.table_name, row.row_uid)] = op.get("row") or {}
     if ops:
         station.last_seq = int(ops[-1]["seq"])  # for the operators' view only: never used to skip an operation
-    for key in dict.fromkeys(own):
+    for key, sent in own.items():
         if (row := rows[key]) is not None:
-            result.rows.append((row.table_name, row.row_uid, row.version, None if row.deleted else row.data))
+            if row.deleted:
+                result.rows.append((row.table_name, row.row_uid, row.version, None, None))
+                continue
+            held = row.parsed if row.parsed is not None else _load(row.data) or {}
+            result.rows.append((row.table_name, row.row_uid, row.version, row.data, _differences(held, sent)))
     rows.write()
     auth.write()
     session.flush()
@@ -247,6 +252,17 @@ def push(
         after_apply(applied)
         session.flush()
     return result
+
+
+_MISSING = object()
+
+
+def _differences(held: Mapping[str, Any], sent: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields the hall holds otherwise than the station sent them (1 and 1.0 differ: JSON tells them
+    apart, and so does the digest)."""
+    return {
+        f: v for f, v in held.items() if (s := sent.get(f, _MISSING)) is _MISSING or s != v or type(s) is not type(v)
+    }
 
 
 _GROWING = ("hall_row", "hall_change", "hall_op", "hall_unique", "hall_alias")
@@ -394,7 +410,8 @@ def _apply(
         rows.record(station, op["op_uid"], row)
         return "applied", row
     if row is None:
-        data = {f: sent.get(f) for f in table.fields}
+        # ``sent`` is this push's own copy; a station sends every field of a new row
+        data = sent if sent.keys() == table.field_set else {f: sent.get(f) for f in table.fields}
         keys = hashes(table, data)
         duplicate = auth.duplicate_of(table, uid, keys)
         if duplicate is not None:

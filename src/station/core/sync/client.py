@@ -190,7 +190,7 @@ def _push(
                 response, sent = sending
                 answered, sending = (_check(response.result()), sent), None
             if travel:
-                post = functools.partial(http.post, content=body, headers={"Content-Type": "application/json"})
+                post = functools.partial(http.post, content=body, headers=_PUSH_HEADERS)
                 sending = (sender.submit(post, "/v1/push"), travel)
             if answered is not None:
                 held |= _take_answer(conn, tables, report, *answered)
@@ -203,6 +203,9 @@ def _push(
 
 
 _ENVELOPE = (b'{"ops":[', b"]}")
+# The hall answers with each row's version and how it differs from what was sent, not the whole row: the
+# station writes that without reading its rows back (halls before it ignore the header, as it expects).
+_PUSH_HEADERS = {"Content-Type": "application/json", "X-Push-Answer": "differences"}
 
 
 def _request(
@@ -278,10 +281,16 @@ def _take_answer(
     if acked is None:  # a hall of an earlier version: it took everything up to this number
         acked = [op["op_uid"] for op in travel if op["seq"] <= answer["acked_seq"]]
     sent = {op["op_uid"] for op in travel}
-    rows = [(r["table"], r["uid"], r["version"], r["data"]) for r in answer.get("rows") or ()]
+    answered = answer.get("rows") or ()
+    # A hall that knows to answer with differences (see _push) does so for live rows; others give each whole.
+    whole = [(r["table"], r["uid"], r["version"], r.get("data")) for r in answered if "differ" not in r]
+    versions = [(r["table"], r["uid"], r["version"], r["differ"]) for r in answered if "differ" in r]
     with outbox.transaction(conn):
-        report.pushed += outbox.acknowledge(conn, [uid for uid in acked if uid in sent])
-        return pages.take_hall_rows(conn, tables, rows, dt.datetime.now(dt.UTC).isoformat()) if rows else set()
+        report.pushed += outbox.acknowledge(conn, [uid for uid in acked if uid in sent], travel)
+        held = pages.take_versions(conn, tables, versions) if versions else set()
+        if whole:
+            held |= pages.take_hall_rows(conn, tables, whole, dt.datetime.now(dt.UTC).isoformat())
+        return held
 
 
 def _take_back_refused(conn: sqlite3.Connection, tables: dict[str, SyncedTable], found: list[dict[str, Any]]) -> None:

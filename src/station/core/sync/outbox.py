@@ -10,7 +10,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,7 @@ def batch(conn: sqlite3.Connection, limit: int = 500, after: int = 0) -> list[di
         "FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
         (after, limit),
     ).fetchall()
+    loads = orjson.loads
     return [
         {
             "seq": seq,
@@ -132,18 +133,36 @@ def batch(conn: sqlite3.Connection, limit: int = 500, after: int = 0) -> list[di
             "uid": uid,
             "base_version": base,
             "op": op,
-            "changed": [f for f in changed.split(",") if f],
-            "row": orjson.loads(row) if row else None,
+            "changed": _names(changed),
+            "row": loads(row) if row else None,
             "at": at,
         }
         for seq, op_uid, table, uid, base, op, changed, row, at in rows
     ]
 
 
-def acknowledge(conn: sqlite3.Connection, op_uids: Sequence[str]) -> int:
+def _names(changed: str) -> list[str]:
+    """The field names the capture triggers joined with commas."""
+    names = changed.split(",") if changed else []
+    return [n for n in names if n] if "" in names else names
+
+
+def acknowledge(
+    conn: sqlite3.Connection, op_uids: Sequence[str], sent: Sequence[Mapping[str, Any]] | None = None
+) -> int:
     """Drop exactly the operations the hall has committed, named by their uids (never "everything up to a
-    number": a restored or re-enrolled station numbers its outbox afresh); returns how many went."""
+    number": a restored or re-enrolled station numbers its outbox afresh); returns how many went.
+
+    ``sent``: the operations of the request answered, read in order from the outbox. When the hall took all
+    of them (as it does), they go as the range of sequence numbers they are, read in order, instead of
+    looked up one by one: the push holds the outbox's write lock since it read them, so the range holds
+    exactly them."""
     with transaction(conn):
+        if sent and len(op_uids) == len(sent) and set(op_uids) == {op["op_uid"] for op in sent}:
+            first, last = sent[0]["seq"], sent[-1]["seq"]
+            in_range = conn.execute("SELECT count(*) FROM sync_outbox WHERE seq BETWEEN ? AND ?", (first, last))
+            if in_range.fetchone()[0] == len(sent):
+                return conn.execute("DELETE FROM sync_outbox WHERE seq BETWEEN ? AND ?", (first, last)).rowcount
         gone = 0
         for start in range(0, len(op_uids), 500):
             chunk = list(op_uids[start : start + 500])

@@ -247,6 +247,80 @@ def take_hall_rows(
     return written
 
 
+def take_versions(
+    conn: sqlite3.Connection,
+    tables: Mapping[str, SyncedTable],
+    rows: Sequence[tuple[str, str, int, Mapping[str, Any]]],
+) -> set[tuple[str, str, int]]:
+    """Write a push's answer given as differences (``(table, uid, version, differ)``: the hall's version of a
+    row this station sent, and the fields it holds otherwise, usually ``updated_by`` stamped) in one
+    transaction, without reading the rows: the station holds them as it sent them. A row with changes still
+    to push is left as it is, as is one the station no longer holds or whose differences name a field it
+    does not sync (the pull brings those whole). Returns the ``(table, uid, version)`` written."""
+    written: set[tuple[str, str, int]] = set()
+    quieted: dict[str, str] = {}
+    with outbox.transaction(conn):
+        conn.execute("UPDATE sync_apply_guard SET applying = 1")
+        try:
+            for name in sorted({t for t, *_ in rows}):
+                table = tables.get(name)
+                if table is None:
+                    continue
+                if len(rows) >= QUIET_MIN_ROWS:
+                    quieted.update(quiet(conn, name))
+                fields = set(table.fields)
+                mine = {uid: (version, differ) for t, uid, version, differ in rows if t == name}
+                unpushed = _existing(
+                    conn, "SELECT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN", list(mine), (name,)
+                )
+                groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+                for uid, (version, differ) in mine.items():
+                    if uid not in unpushed and _plain_differences(differ, fields) and type(version) is int:
+                        columns = tuple(sorted(differ))
+                        groups.setdefault(columns, []).append((*(differ[f] for f in columns), version, uid))
+                for columns, values in groups.items():
+                    sets = "".join(f'"{f}" = ?, ' for f in columns)
+                    sql = f'UPDATE "{name}" SET {sets}version = ? WHERE uid = ?'
+                    written.update((name, uid, version) for *_, version, uid in _update_each(conn, sql, values))
+            for sql in quieted.values():
+                conn.execute(sql)
+        finally:
+            conn.execute("UPDATE sync_apply_guard SET applying = 0")
+    return written
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain_differences(differ: Any, fields: set[str]) -> bool:
+    """Whether a hall's differences name only synced fields and hold only values a column takes."""
+    return type(differ) is dict and fields.issuperset(differ) and all(type(v) in _SCALARS for v in differ.values())
+
+
+def _update_each(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Run ``sql`` for each of ``rows`` (all at once when every row is there, as after a push); returns the
+    rows it changed. A row that does not fit (a unique column the hall filled otherwise) is left as it was."""
+    before = conn.total_changes
+    conn.execute("SAVEPOINT versions")
+    try:
+        conn.executemany(sql, rows)
+        if conn.total_changes - before == len(rows):
+            conn.execute("RELEASE versions")
+            return rows
+    except sqlite3.IntegrityError:
+        pass
+    conn.execute("ROLLBACK TO versions")
+    conn.execute("RELEASE versions")
+    changed = []
+    for row in rows:  # some row is not here, or does not fit: one by one
+        try:
+            if conn.execute(sql, row).rowcount == 1:
+                changed.append(row)
+        except sqlite3.IntegrityError:
+            pass
+    return changed
+
+
 def _update_differences(conn: sqlite3.Connection, table: SyncedTable, changes: Sequence[dict[str, Any]]) -> set[str]:
     """Bring rows the station holds to the hall's version by setting only the columns that differ and the
     version (after a push that is ``updated_by`` alone): a full-row update would fire the full-text triggers
