@@ -109,35 +109,45 @@ def run(ctx: StationContext, progress: Progress | None = None, transport: Any = 
     ctx.prepare()
     tables = {t.name: t for t in synced_tables(ctx)}
     report = SyncReport()
-    # The hall's console shows each station's version and how much it had waiting to upload.
-    with outbox.connect(ctx.db_path) as conn:
-        waiting = outbox.pending(conn)
-    headers = {
-        "Authorization": credential.authorization,
-        "X-Station-Version": __version__,
-        "X-Station-Pending": str(waiting),
-    }
     try:
-        with (
-            httpx.Client(
+        # One connection for the whole sync: each new one reads the schema afresh (130 triggers, 14 ms).
+        with outbox.connect(ctx.db_path) as conn:
+            waiting = outbox.pending(conn)
+            headers = {  # the hall's console shows each station's version and how much it had waiting to upload
+                "Authorization": credential.authorization,
+                "X-Station-Version": __version__,
+                "X-Station-Pending": str(waiting),
+            }
+            with httpx.Client(
                 base_url=credential.url, headers=headers, timeout=TIMEOUT_S, transport=transport, verify=_tls()
-            ) as http,
-            outbox.connect(ctx.db_path) as conn,
-        ):
-            held: set[tuple[str, str, int]] = set()
-            if waiting:
-                with outbox.checkpoints_aside(conn, ctx.db_path):  # not inside the push's commits
-                    held = _push(http, conn, tables, report, progress, push_limits(http))
-            _pull(ctx, http, conn, tables, report, progress, held)
-            found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))["conflicts"]
-            report.new_conflicts = outbox.store_conflicts(conn, found)
-            _take_back_refused(conn, tables, found)
-            anchors.send(http, conn, _check)
-            outbox.mark_synced(conn, dt.datetime.now(dt.UTC).isoformat())
-            report.cursor, report.pending = outbox.cursor(conn), outbox.pending(conn)
+            ) as http:
+                _exchange(ctx, http, conn, tables, report, progress, waiting)
     except httpx.HTTPError as exc:
         raise UserError(f"与服务大厅的连接中断（{exc}）。已完成的部分已保存，稍后再同步即可继续。") from exc
     return report
+
+
+def _exchange(
+    ctx: StationContext,
+    http: Any,
+    conn: sqlite3.Connection,
+    tables: dict[str, SyncedTable],
+    report: SyncReport,
+    progress: Progress | None,
+    waiting: int,
+) -> None:
+    """Push, pull, conflicts and the audit anchor, on one connection to the station and one to the hall."""
+    held: set[tuple[str, str, int]] = set()
+    if waiting:
+        with outbox.checkpoints_aside(conn, ctx.db_path):  # not inside the push's commits
+            held = _push(http, conn, tables, report, progress, push_limits(http))
+    _pull(ctx, http, conn, tables, report, progress, held)
+    found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))["conflicts"]
+    report.new_conflicts = outbox.store_conflicts(conn, found)
+    _take_back_refused(conn, tables, found)
+    anchors.send(http, conn, _check)
+    outbox.mark_synced(conn, dt.datetime.now(dt.UTC).isoformat())
+    report.cursor, report.pending = outbox.cursor(conn), outbox.pending(conn)
 
 
 def push_limits(http: Any) -> PushLimits:
@@ -329,6 +339,7 @@ def _pull(
 
     now = dt.datetime.now(dt.UTC).isoformat()
     full_text = bulk.FullTextBuilder(ctx.db_path)
+    writer = None
     try:
         with (
             ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as prefetch,
@@ -351,8 +362,12 @@ def _pull(
     finally:
         # Whatever stopped the pull, a bulk load's indexes go back now (after a killed process,
         # StationContext.prepare puts them back on the next start). On a connection of its own: see finish.
-        with outbox.connect(ctx.db_path) as fresh:
-            bulk.finish(fresh, full_text)
+        # A pull that loaded nothing in bulk has nothing to put back (prepare did, for an earlier one).
+        if writer is None or writer.loaded_in_bulk:
+            with outbox.connect(ctx.db_path) as fresh:
+                bulk.finish(fresh, full_text)
+        else:
+            full_text.close()
 
 
 def status(ctx: StationContext) -> dict[str, Any]:

@@ -76,6 +76,7 @@ class PageWriter:
         self._whole = True  # the open transaction holds whole pages only
         self._rows = 0  # changes applied in the open transaction
         self._loading: set[str] = set()  # tables loading in bulk
+        self.loaded_in_bulk = False  # whether any table did, in this writer's life (bulk.finish puts it back)
         self._quieted: dict[str, str] = {}  # capture triggers off in the open transaction: name -> SQL
 
     def __enter__(self) -> PageWriter:
@@ -168,6 +169,7 @@ class PageWriter:
             mine = [c for c in mine if c["uid"] not in waiting]
         present = _existing(conn, f'SELECT uid FROM "{table.name}" WHERE uid IN', [c["uid"] for c in mine])
         starts = self.bulk_load and table.name not in self._loading and len(mine) - len(present) >= BULK_MIN_ROWS
+        self.loaded_in_bulk |= starts
         fts = bulk.enter(conn, table.name) if starts else None
         if fts is not None:
             self._loading.add(table.name)
@@ -300,11 +302,10 @@ def _plain_differences(differ: Any, fields: set[str]) -> bool:
 def _update_each(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """Run ``sql`` for each of ``rows`` (all at once when every row is there, as after a push); returns the
     rows it changed. A row that does not fit (a unique column the hall filled otherwise) is left as it was."""
-    before = conn.total_changes
     conn.execute("SAVEPOINT versions")
     try:
-        conn.executemany(sql, rows)
-        if conn.total_changes - before == len(rows):
+        # The rows the statements changed themselves (``total_changes`` counts the full-text triggers' too).
+        if conn.executemany(sql, rows).rowcount == len(rows):
             conn.execute("RELEASE versions")
             return rows
     except sqlite3.IntegrityError:
