@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
 import uuid
 
+import httpx
 import pytest
 from conftest_hall import free_port
 
@@ -72,3 +74,42 @@ def test_started_is_said_only_once_the_port_is_bound(tmp_path) -> None:
     finally:
         hall.terminate()
         hall.wait(timeout=30)
+
+
+def test_connections_to_the_hall_send_small_answers_at_once(hall) -> None:
+    """Nagle's algorithm is off on every connection the hall accepts: asyncio turns it off only where the
+    socket says it is TCP, and with it on each answer after a connection's first waited 40 ms for the
+    station's delayed acknowledgement (uvicorn writes an answer's head and body separately)."""
+    import asyncio
+
+    from station.hall.cli import _listen
+
+    listener = _listen("127.0.0.1", 0)
+    port = listener.getsockname()[1]
+    assert listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+
+    async def accept_one() -> int:
+        accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        class Seen(asyncio.Protocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                sock = transport.get_extra_info("socket")
+                accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        server = await asyncio.get_running_loop().create_server(Seen, sock=listener)
+        _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        nodelay = await asyncio.wait_for(accepted, 10)
+        writer.close()
+        server.close()
+        return nodelay
+
+    assert asyncio.run(accept_one()) == 1
+    # And the real hall, kept alive over one connection: no answer waits for an acknowledgement.
+    with httpx.Client(base_url=hall.url) as http:
+        times = []
+        for _ in range(9):
+            started = time.perf_counter()
+            assert http.get("/v1/health").status_code == 200
+            times.append(time.perf_counter() - started)
+    assert sorted(times)[4] < 0.035, times  # a delayed acknowledgement is 40 ms at least
