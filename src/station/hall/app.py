@@ -162,6 +162,9 @@ class PushOut(BaseModel):
     # The rows this request changed as sent, as the hall now holds them (its version, updated_by stamped):
     # the station writes them and skips them when its pull brings the same versions back.
     rows: list[RowOut] = Field(default_factory=list)
+    # To a station that asked for differences: the sequence numbers (first, last) of this request's changes
+    # when they are exactly the rows above, so its pull may step past them.
+    held: list[int] | None = None
 
 
 class ChangeOut(BaseModel):
@@ -314,8 +317,10 @@ def create_app(
             result = sync.push(db, caller, ops, synced, events.announce(host, db, synced))
         # The transaction has committed here: only now is the station told it may forget these operations.
         # Written with orjson, each row's data as the hall stores it (PushOut describes the answer).
+        held = {"held": list(result.held)} if differences and result.held is not None else {}
         return orjson.dumps(
             {
+                **held,
                 "acked_seq": result.acked_seq,
                 "acked": result.acked,
                 "applied": result.applied,

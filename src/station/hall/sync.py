@@ -57,6 +57,9 @@ class PushResult:
     # from what the station sent: the fields the hall holds otherwise, e.g. ``updated_by`` stamped). The
     # station writes them and need not pull them back.
     rows: list[tuple[str, str, int, str | None, dict[str, Any] | None]] = field(default_factory=list)
+    # The sequence numbers (first, last) of this push's changes when every one of them is a row in ``rows``
+    # at its version, and no other change lies between: a station that wrote ``rows`` need not pull them.
+    held: tuple[int, int] | None = None
 
 
 def lock(session: Session) -> None:
@@ -206,6 +209,7 @@ def push(
     lock(session)
     session.refresh(station)
     result = PushResult(acked_seq=0)
+    before = last_seq(session)  # under the lock: this push's changes come after it, and only they
     # One query each for what this request touches, instead of one per operation.
     taken = {uid for (uid,) in lookup(session, Op.__table__, ("op_uid",), "op_uid", {op["op_uid"] for op in ops})}
     auth = Authority(session, tables)
@@ -244,7 +248,9 @@ def push(
                 continue
             held = row.parsed if row.parsed is not None else _load(row.data) or {}
             result.rows.append((row.table_name, row.row_uid, row.version, row.data, _differences(held, sent)))
+    recorded = [(c["table_name"], c["row_uid"], c["version"]) for c in rows.changes]
     rows.write()
+    result.held = _held_range(session, before, recorded, result.rows)
     auth.write()
     session.flush()
     _keep_statistics(session)
@@ -252,6 +258,20 @@ def push(
         after_apply(applied)
         session.flush()
     return result
+
+
+def _held_range(
+    session: Session, before: int, recorded: list[tuple[str, str, int]], answered: list[tuple[Any, ...]]
+) -> tuple[int, int] | None:
+    """(first, last) sequence number of the changes a push recorded, when each is a row its answer gives at
+    that version (one change per row) and they are the only changes after ``before``: the pushing station
+    may then pull past them. None otherwise (a merge, a row changed twice, a gap)."""
+    if not recorded or len(recorded) != len(answered) or set(recorded) != {(t, u, v) for t, u, v, *_ in answered}:
+        return None
+    first, last, count = session.execute(
+        select(func.min(Change.seq), func.max(Change.seq), func.count()).where(Change.seq > before)
+    ).one()
+    return (first, last) if count == len(recorded) and last - first + 1 == count else None
 
 
 _MISSING = object()

@@ -28,7 +28,7 @@ class Applied:
     applied: int = 0
     kept_local: int = 0  # rows with unpushed local changes: never overwritten
     refused: int = 0  # rows the station could not take (kept for review)
-    held: int = 0  # rows the station already held at that version (its own, written from its push's answer)
+    held: int = 0  # rows the station already held at that version or a later one (from its push's answers)
 
 
 def apply_page(
@@ -67,11 +67,12 @@ class PageWriter:
         now: str,
         bulk_load: bool = False,
         full_text: bulk.FullTextBuilder | None = None,
-        held: set[tuple[str, str, int]] | None = None,
+        held: Mapping[tuple[str, str], int] | None = None,
     ) -> None:
         self.conn, self.tables, self.now, self.bulk_load, self.full_text = conn, tables, now, bulk_load, full_text
-        # (table, uid, version) this station already holds as the hall does (its push's answer): not rewritten.
-        self.held = held or set()
+        # (table, uid) -> the version this station holds as the hall does (its push's answers): a change up to
+        # that version is not written again.
+        self.held = held or {}
         self._open = False
         self._whole = True  # the open transaction holds whole pages only
         self._rows = 0  # changes applied in the open transaction
@@ -94,9 +95,10 @@ class PageWriter:
         for change in changes:
             if change["table"] in self.tables:  # else: a table of a plugin this station does not run
                 by_table.setdefault(change["table"], {})[change["uid"]] = change
-        if self.held:  # only the last change of a row in the page counts: is that what the station holds?
+        if self.held:  # only the last change of a row in the page counts: does the station hold it, or later?
+            # (A push's answer may give a row at a version newer than a change the pull brings after it.)
             for name, latest in by_table.items():
-                for uid in [u for u, c in latest.items() if (name, u, c["version"]) in self.held]:
+                for uid in [u for u, c in latest.items() if c["version"] <= self.held.get((name, u), -1)]:
                     del latest[uid]
                     result.held += 1
         if not self._open:
