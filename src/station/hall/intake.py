@@ -32,7 +32,7 @@ _BAD_IN_VALUE = values._BAD_IN_VALUE
 # Not bool (the models make it 1), lists or objects. A bad character in a text cannot stand in the body as
 # itself: JSON (and orjson) refuse raw control characters in a string and UTF-8 has no lone surrogates, so
 # it is written as an escape. A body without a backslash needs no search of its texts.
-_PLAIN = frozenset({str, int, float, type(None)})
+_PLAIN: frozenset[type] = frozenset({str, int, float, type(None)})
 
 
 def fast_ops(body: bytes, max_ops: int) -> list[dict[str, Any]] | None:

@@ -105,7 +105,7 @@ def all_clean(ops: Iterable[Mapping[str, Any]]) -> bool:
     return not _BAD_IN_KEY.search("".join(keys)) and all_plain(found)
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
+_SCALARS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
 
 
 def all_plain(found: list[Any], kinds: frozenset[type] = _SCALARS, search_texts: bool = True) -> bool:
