@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # what a type checker and an editor see; at run time each nam
     from station.core.clock import SHANGHAI as SHANGHAI
     from station.core.clock import local as local
     from station.core.clock import local_text as local_text
+    from station.core.clock import today as today
     from station.core.context import StationContext as StationContext
     from station.core.db import Base as Base
     from station.core.db import UTCDateTime as UTCDateTime
@@ -97,6 +98,7 @@ EXPORTS: dict[str, str] = {
     "identity": "station.core.identity",
     "local": "station.core.clock:local",
     "local_text": "station.core.clock:local_text",
+    "today": "station.core.clock:today",
     "meta": "station.core.meta",
     "MigrationBranch": "station.contributions:MigrationBranch",
     "Notice": "station.contributions:Notice",

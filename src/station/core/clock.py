@@ -23,3 +23,9 @@ def local_text(value: dt.datetime | str | None) -> str:
 def start_of_local_day(now: dt.datetime | None = None) -> dt.datetime:
     now = local(now or dt.datetime.now(dt.UTC))
     return now.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
+
+
+def today() -> dt.date:
+    """The park's calendar day now (Beijing time), whatever time zone the machine is set to: between 16:00
+    and midnight UTC a machine on UTC is already on the next day's dates."""
+    return local(dt.datetime.now(dt.UTC)).date()

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from station.core import industry, uscc
+from station.core import clock, industry, uscc
 from station.core.csv_safe import is_formula_like
 from station.errors import ValidationError
 
@@ -160,7 +160,7 @@ def printable(text: str) -> str:
 
 def clean(raw: Mapping[str, Any], *, today: dt.date | None = None) -> dict[str, Any]:
     """Validate one enterprise as a person typed it; return stored values or raise ValidationError."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     problems: dict[str, str] = {}
     out: dict[str, Any] = {}
     for key, value in raw.items():

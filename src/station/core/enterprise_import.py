@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import hashlib
 import io
 import sqlite3
@@ -22,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from station.core import csv_safe, enterprise_fields
+from station.core import clock, csv_safe, enterprise_fields
 from station.core.registry_writer import RegistryWriter, raw_connection
 from station.core.work import Work
 from station.errors import UserError, ValidationError
@@ -307,7 +306,7 @@ class _Checker:
 
     def __init__(self, conn: sqlite3.Connection, mapping: dict[int, str]) -> None:
         self.conn, self.mapping = conn, mapping
-        self.today = dt.date.today()
+        self.today = clock.today()
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_seen (uscc TEXT PRIMARY KEY, row INTEGER) WITHOUT ROWID")
         conn.execute("DELETE FROM temp.import_seen")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.api import today
 from station.api.ui import ASK_WIDTH, DbOp, FormDialog
 
 MARKS = {"eligible": "✓", "ineligible": "✗", "unknown": "？"}
@@ -87,7 +87,7 @@ class ReportDialog(QDialog):
         self.page = page
         self.setWindowTitle(self.tr("Payout report"))
         form = QFormLayout(self)
-        self.month = QLineEdit(dt.date.today().strftime("%Y-%m"))
+        self.month = QLineEdit(today().strftime("%Y-%m"))
         self.month.setObjectName("report_month")
         form.addRow(self.tr("Month (YYYY-MM)"), self.month)
         row = QHBoxLayout()
