@@ -17,6 +17,7 @@ from typing import Any
 from station.contributions import SyncedTable
 from station.core.sync import bulk, outbox
 from station.core.sync.outbox import CURSOR_KEY, put_meta
+from station.core.sync.values import MAX_INT
 
 BULK_MIN_ROWS = 500  # a page that brings at least this many rows into an empty table loads it in bulk
 BULK_TXN_ROWS = 10_000  # while a table loads in bulk, pages share a transaction up to this many rows
@@ -70,8 +71,12 @@ class PageWriter:
         held: set[tuple[str, str, int]] | None = None,
     ) -> None:
         self.conn, self.tables, self.now, self.bulk_load, self.full_text = conn, tables, now, bulk_load, full_text
-        # (table, uid, version) this station already holds as the hall does (its push's answer): not rewritten.
-        self.held = held or set()
+        # (table, uid) -> the version this station already holds as the hall does (its push's answer): neither
+        # that change nor an older one of the row is written again. An older one in an earlier page (another
+        # station's change the push built on) would take the row back, and the held one would not undo it.
+        self.held: dict[tuple[str, str], int] = {}
+        for name, uid, version in held or ():
+            self.held[(name, uid)] = max(version, self.held.get((name, uid), version))
         self._open = False
         self._whole = True  # the open transaction holds whole pages only
         self._rows = 0  # changes applied in the open transaction
@@ -93,9 +98,9 @@ class PageWriter:
         for change in changes:
             if change["table"] in self.tables:  # else: a table of a plugin this station does not run
                 by_table.setdefault(change["table"], {})[change["uid"]] = change
-        if self.held:  # only the last change of a row in the page counts: is that what the station holds?
+        if self.held:  # only the last change of a row in the page counts: does the station hold it, or newer?
             for name, latest in by_table.items():
-                for uid in [u for u, c in latest.items() if (name, u, c["version"]) in self.held]:
+                for uid in [u for u, c in latest.items() if c["version"] <= self.held.get((name, u), -1)]:
                     del latest[uid]
                     result.held += 1
         if not self._open:
@@ -275,7 +280,7 @@ def take_versions(
                 )
                 groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
                 for uid, (version, differ) in mine.items():
-                    if uid not in unpushed and _plain_differences(differ, fields) and type(version) is int:
+                    if uid not in unpushed and _plain_differences(differ, fields) and _storable(version, int):
                         columns = tuple(sorted(differ))
                         groups.setdefault(columns, []).append((*(differ[f] for f in columns), version, uid))
                 for columns, values in groups.items():
@@ -294,7 +299,16 @@ _SCALARS = (str, int, float, bool, type(None))
 
 def _plain_differences(differ: Any, fields: set[str]) -> bool:
     """Whether a hall's differences name only synced fields and hold only values a column takes."""
-    return type(differ) is dict and fields.issuperset(differ) and all(type(v) in _SCALARS for v in differ.values())
+    return type(differ) is dict and fields.issuperset(differ) and all(_storable(v) for v in differ.values())
+
+
+def _storable(value: Any, *kinds: type) -> bool:
+    """Whether SQLite takes ``value`` as it is (of one of ``kinds``, if given): an integer past 64 bits, which
+    the hall's answer may hold as JSON, would stop the write with an OverflowError."""
+    kind = type(value)
+    if kind not in (kinds or _SCALARS):
+        return False
+    return kind is not int or -MAX_INT - 1 <= value <= MAX_INT
 
 
 def _update_each(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
