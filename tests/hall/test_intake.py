@@ -121,7 +121,9 @@ def test_more_operations_than_allowed_are_left_to_the_models() -> None:
     assert fast_ops(_body([_op(seq=n) for n in range(1, 3)]), 2) is not None
 
 
-_text = st.text(st.characters(codec="utf-8"), max_size=8) | st.sampled_from(["", "\x00", "a\nb", "\x7f", "\x9f", "é", "\x0c", "\x08", "\\u0000"])
+_text = st.text(st.characters(codec="utf-8"), max_size=8) | st.sampled_from(
+    ["", "\x00", "a\nb", "\x7f", "\x9f", "é", "\x0c", "\x08", "\\u0000"]
+)
 _value = (
     st.none() | st.booleans() | st.integers(-(2**65), 2**65) | st.floats(allow_nan=True, allow_infinity=True) | _text
 )
@@ -129,7 +131,8 @@ _ops = st.lists(
     st.fixed_dictionaries(
         {
             "seq": st.integers(0, 3) | st.sampled_from([2**31, "1", 1.0]),
-            "op_uid": st.sampled_from(["abcdef12", "ABCDEF12", "abc", "abcdef12\n", "abcdef12\nabcdef12"]) | st.text(max_size=4),
+            "op_uid": st.sampled_from(["abcdef12", "ABCDEF12", "abc", "abcdef12\n", "abcdef12\nabcdef12"])
+            | st.text(max_size=4),
             "table": _text,
             "uid": _text,
             "base_version": st.integers(-1, 2) | st.none(),

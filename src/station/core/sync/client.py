@@ -143,7 +143,7 @@ def _exchange(
             held = _push(http, conn, tables, report, progress, push_limits(http))
     _pull(ctx, http, conn, tables, report, progress, held)
     found = _check(http.get("/v1/conflicts", params={"after": outbox.last_conflict_id(conn)}))["conflicts"]
-    report.new_conflicts = outbox.store_conflicts(conn, found)
+    report.new_conflicts += outbox.store_conflicts(conn, found)  # after those the push set aside
     _take_back_refused(conn, tables, found)
     anchors.send(http, conn, _check)
     outbox.mark_synced(conn, dt.datetime.now(dt.UTC).isoformat())
@@ -197,6 +197,8 @@ def push_limits(http: Any) -> PushLimits:
     try:
         said = orjson.loads(response.content)
     except orjson.JSONDecodeError:
+        return EARLIER_HALLS
+    if type(said) is not dict:  # JSON, but not what a hall says (a proxy's page): as one that says nothing
         return EARLIER_HALLS
     ops, size = said.get("push_max_ops"), said.get("push_max_bytes")
     if type(ops) is not int or type(size) is not int or ops < 1 or size < EARLIER_HALLS.bytes:

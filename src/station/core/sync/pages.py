@@ -17,6 +17,7 @@ from typing import Any
 from station.contributions import SyncedTable
 from station.core.sync import bulk, outbox
 from station.core.sync.outbox import CURSOR_KEY, put_meta
+from station.core.sync.values import MAX_INT
 
 BULK_MIN_ROWS = 500  # a page that brings at least this many rows into an empty table loads it in bulk
 BULK_TXN_ROWS = 10_000  # while a table loads in bulk, pages share a transaction up to this many rows
@@ -279,7 +280,7 @@ def take_versions(
                 )
                 groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
                 for uid, (version, differ) in mine.items():
-                    if uid not in unpushed and _plain_differences(differ, fields) and type(version) is int:
+                    if uid not in unpushed and _plain_differences(differ, fields) and _storable(version, int):
                         columns = tuple(sorted(differ))
                         groups.setdefault(columns, []).append((*(differ[f] for f in columns), version, uid))
                 for columns, values in groups.items():
@@ -298,7 +299,16 @@ _SCALARS = (str, int, float, bool, type(None))
 
 def _plain_differences(differ: Any, fields: set[str]) -> bool:
     """Whether a hall's differences name only synced fields and hold only values a column takes."""
-    return type(differ) is dict and fields.issuperset(differ) and all(type(v) in _SCALARS for v in differ.values())
+    return type(differ) is dict and fields.issuperset(differ) and all(_storable(v) for v in differ.values())
+
+
+def _storable(value: Any, *kinds: type) -> bool:
+    """Whether SQLite takes ``value`` as it is (of one of ``kinds``, if given): an integer past 64 bits, which
+    the hall's answer may hold as JSON, would stop the write with an OverflowError."""
+    kind = type(value)
+    if kind not in (kinds or _SCALARS):
+        return False
+    return kind is not int or -MAX_INT - 1 <= value <= MAX_INT
 
 
 def _update_each(conn: sqlite3.Connection, sql: str, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
