@@ -121,10 +121,18 @@ def retire(session: Session, tables: Mapping[str, Any], code: str) -> tuple[Stat
     return station, bool(trust.end_station_keys(session, tables, station.code))
 
 
+SEEN_EVERY = dt.timedelta(seconds=30)
+
+
 def record_call(station: Station, version: str | None, pending: str | None) -> None:
-    """Keep what a station says about itself on each call (its program's version, its waiting uploads)."""
-    station.last_seen_at = utcnow()
-    if version:
-        station.client_version = version.strip()[:40]
-    if pending is not None and pending.isdigit() and len(pending) < 10:
+    """Keep what a station says about itself on each call (its program's version, its waiting uploads).
+
+    Only what changed is written, and when it was last seen at most every 30 seconds: a sync makes half a
+    dozen calls, and each that wrote made a read (a pull, its conflicts) commit a write too."""
+    now = utcnow()
+    if station.last_seen_at is None or now - station.last_seen_at >= SEEN_EVERY:
+        station.last_seen_at = now
+    if version and station.client_version != (said := version.strip()[:40]):
+        station.client_version = said
+    if pending is not None and pending.isdigit() and len(pending) < 10 and station.pending != int(pending):
         station.pending = int(pending)
