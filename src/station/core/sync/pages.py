@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -218,38 +218,22 @@ def take_hall_rows(
     answer says the hall now holds them. A row with changes still to push is left as it is. Returns the
     ``(table, uid, version)`` written, which the pull that follows need not write again."""
     result = Applied()
-    written: set[tuple[str, str, int]] = set()
-    quieted: dict[str, str] = {}
-    with outbox.transaction(conn):
-        conn.execute("UPDATE sync_apply_guard SET applying = 1")
-        try:
-            for name in sorted({t for t, *_ in rows}):
-                table = tables.get(name)
-                if table is None:
-                    continue
-                if len(rows) >= QUIET_MIN_ROWS:  # a push's answer: 1,000 rows
-                    quieted.update(quiet(conn, name))
-                wanted = {uid: (version, data) for t, uid, version, data in rows if t == name}
-                unpushed = _existing(
-                    conn, "SELECT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN", list(wanted), (name,)
-                )
-                changes: list[dict[str, Any]] = [
-                    {"uid": uid, "version": version or 0, "deleted": data is None, "data": data, "seq": 0}
-                    for uid, (version, data) in wanted.items()
-                    if uid not in unpushed
-                ]
-                done = _update_differences(conn, table, [c for c in changes if not c["deleted"]])
-                rest = [c for c in changes if c["uid"] not in done]
-                present = _existing(conn, f'SELECT uid FROM "{name}" WHERE uid IN', [c["uid"] for c in rest])
-                refused = result.refused
-                _apply_many(conn, table, rest, present, result, now)
-                if result.refused == refused:  # else: which row did not fit is in its conflict, not here
-                    written.update((name, c["uid"], c["version"]) for c in changes)
-            for sql in quieted.values():
-                conn.execute(sql)
-        finally:
-            conn.execute("UPDATE sync_apply_guard SET applying = 0")
-    return written
+
+    def write(table: SyncedTable, mine: dict[str, Any]) -> set[tuple[str, str, int]]:
+        changes: list[dict[str, Any]] = [
+            {"uid": uid, "version": version or 0, "deleted": data is None, "data": data, "seq": 0}
+            for uid, (version, data) in mine.items()
+        ]
+        done = _update_differences(conn, table, [c for c in changes if not c["deleted"]])
+        rest = [c for c in changes if c["uid"] not in done]
+        present = _existing(conn, f'SELECT uid FROM "{table.name}" WHERE uid IN', [c["uid"] for c in rest])
+        refused = result.refused
+        _apply_many(conn, table, rest, present, result, now)
+        if result.refused != refused:  # which row did not fit is in its conflict, not here
+            return set()
+        return {(table.name, c["uid"], c["version"]) for c in changes}
+
+    return _write_back(conn, tables, rows, write)
 
 
 def take_versions(
@@ -262,6 +246,33 @@ def take_versions(
     transaction, without reading the rows: the station holds them as it sent them. A row with changes still
     to push is left as it is, as is one the station no longer holds or whose differences name a field it
     does not sync (the pull brings those whole). Returns the ``(table, uid, version)`` written."""
+
+    def write(table: SyncedTable, mine: dict[str, Any]) -> set[tuple[str, str, int]]:
+        fields = set(table.fields)
+        groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        for uid, (version, differ) in mine.items():
+            if _plain_differences(differ, fields) and _storable(version, int):
+                columns = tuple(sorted(differ))
+                groups.setdefault(columns, []).append((*(differ[f] for f in columns), version, uid))
+        written: set[tuple[str, str, int]] = set()
+        for columns, values in groups.items():
+            sets = "".join(f'"{f}" = ?, ' for f in columns)
+            sql = f'UPDATE "{table.name}" SET {sets}version = ? WHERE uid = ?'
+            written.update((table.name, uid, version) for *_, version, uid in _update_each(conn, sql, values))
+        return written
+
+    return _write_back(conn, tables, rows, write)
+
+
+def _write_back(
+    conn: sqlite3.Connection,
+    tables: Mapping[str, SyncedTable],
+    rows: Sequence[tuple[Any, ...]],
+    write: Callable[[SyncedTable, dict[str, Any]], set[tuple[str, str, int]]],
+) -> set[tuple[str, str, int]]:
+    """What both write-backs share: one transaction with the capture triggers quiet (taken off for a push's
+    answer of many rows); for each table, ``write(table, {uid: (version, …)})`` with the rows that have no
+    changes still to push; returns what the writes wrote."""
     written: set[tuple[str, str, int]] = set()
     quieted: dict[str, str] = {}
     with outbox.transaction(conn):
@@ -273,20 +284,11 @@ def take_versions(
                     continue
                 if len(rows) >= QUIET_MIN_ROWS:
                     quieted.update(quiet(conn, name))
-                fields = set(table.fields)
-                mine = {uid: (version, differ) for t, uid, version, differ in rows if t == name}
+                mine = {uid: tuple(rest) for t, uid, *rest in rows if t == name}
                 unpushed = _existing(
                     conn, "SELECT row_uid FROM sync_outbox WHERE table_name = ? AND row_uid IN", list(mine), (name,)
                 )
-                groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-                for uid, (version, differ) in mine.items():
-                    if uid not in unpushed and _plain_differences(differ, fields) and _storable(version, int):
-                        columns = tuple(sorted(differ))
-                        groups.setdefault(columns, []).append((*(differ[f] for f in columns), version, uid))
-                for columns, values in groups.items():
-                    sets = "".join(f'"{f}" = ?, ' for f in columns)
-                    sql = f'UPDATE "{name}" SET {sets}version = ? WHERE uid = ?'
-                    written.update((name, uid, version) for *_, version, uid in _update_each(conn, sql, values))
+                written |= write(table, {uid: rest for uid, rest in mine.items() if uid not in unpushed})
             for sql in quieted.values():
                 conn.execute(sql)
         finally:
