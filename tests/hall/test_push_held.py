@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import httpx
 import orjson
+import pytest
 from conftest_hall import enrolled, hall_digest
 
 from station.core import demo, enterprises
@@ -59,6 +60,7 @@ def test_the_pull_fetches_none_of_the_stations_own_changes_and_all_of_anothers(h
     b.close()
 
 
+@pytest.mark.parametrize("hall_db", [None], ids=["sqlite"])  # the station's side; the hall's is the same
 def test_a_change_older_than_what_a_push_gave_is_not_written_over_it(hall, tmp_path) -> None:
     """B's push is merged over A's newer row: B's answer gives it the merged version, and the pull that
     brings A's change (older) afterwards, in a page of its own, must not take B's own edit back."""

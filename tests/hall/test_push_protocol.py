@@ -184,6 +184,7 @@ def test_the_answer_gives_the_halls_version_and_the_fields_another_station_chang
     b.close()
 
 
+@ONE_DATABASE  # the body's limit is the hall's door, the same over either database
 def test_large_texts_split_requests_within_an_earlier_halls_4_mb(hall, tmp_path) -> None:
     ctx = enrolled(hall, tmp_path, "ST01")
     long = {at: {"address": f"{at}号" + "长" * 200_000} for at in range(0, 1000, 70)}  # ~600 KB each
@@ -200,6 +201,7 @@ def test_large_texts_split_requests_within_an_earlier_halls_4_mb(hall, tmp_path)
     ctx.close()
 
 
+@ONE_DATABASE  # the body's limit is the hall's door, the same over either database
 def test_an_operation_too_large_for_any_request_is_set_aside_and_a_current_hall_takes_it(hall, tmp_path) -> None:
     # Two texts of the longest a value may be (no guard refuses them): some 6 MB of UTF-8 in one operation.
     huge = {"address": "址" * values.MAX_TEXT, "legal_rep": "人" * values.MAX_TEXT}
