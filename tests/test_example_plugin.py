@@ -21,6 +21,7 @@ import pytest
 from conftest_hall import Hall
 
 from helpers import ROOT, STATION, valid_code
+from station.core.clock import SHANGHAI
 
 EXAMPLES = {"requests": ROOT / "examples" / "requests", "requests_digest": ROOT / "examples" / "requests_digest"}
 COUNTED = ("requests_request", "requests_followup", "sync_outbox", "audit_log")
@@ -313,7 +314,7 @@ def test_a_demo_station_loads_both_plugins_and_its_page_lists_the_requests(wheel
     assert seen["figures"]["requests.open"] == f"{len(waiting)}（{len(late)} 件超期）"
     # This month's closes among the demo's three, as the dashboard counted them before the forms below closed
     # another (the park's month: at its turn the demo's closes fall on both sides of it).
-    month = dt.datetime.now(dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=8)))
+    month = dt.datetime.now(dt.UTC).astimezone(SHANGHAI)
     first = month.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     with sqlite3.connect(data / "station.db") as conn:
         stored = conn.execute("SELECT closed_at FROM requests_digest_closed ORDER BY id LIMIT 3").fetchall()

@@ -17,7 +17,7 @@ from typing import Any
 from station.contributions import SyncedTable
 from station.core.sync import bulk, outbox
 from station.core.sync.outbox import CURSOR_KEY, put_meta
-from station.core.sync.values import MAX_INT
+from station.core.sync.values import MAX_INT, SCALARS
 
 BULK_MIN_ROWS = 500  # a page that brings at least this many rows into an empty table loads it in bulk
 BULK_TXN_ROWS = 10_000  # while a table loads in bulk, pages share a transaction up to this many rows
@@ -77,9 +77,13 @@ class PageWriter:
         self._open = False
         self._whole = True  # the open transaction holds whole pages only
         self._rows = 0  # changes applied in the open transaction
-        self._loading: set[str] = set()  # tables loading in bulk
-        self.loaded_in_bulk = False  # whether any table did, in this writer's life (bulk.finish puts it back)
+        self._loading: set[str] = set()  # tables loading in bulk (in this writer's life; bulk.finish ends it)
         self._quieted: dict[str, str] = {}  # capture triggers off in the open transaction: name -> SQL
+
+    @property
+    def loaded_in_bulk(self) -> bool:
+        """Whether any table loaded in bulk in this writer's life (bulk.finish puts its indexes back)."""
+        return bool(self._loading)
 
     def __enter__(self) -> PageWriter:
         return self
@@ -172,7 +176,6 @@ class PageWriter:
             mine = [c for c in mine if c["uid"] not in waiting]
         present = _existing(conn, f'SELECT uid FROM "{table.name}" WHERE uid IN', [c["uid"] for c in mine])
         starts = self.bulk_load and table.name not in self._loading and len(mine) - len(present) >= BULK_MIN_ROWS
-        self.loaded_in_bulk |= starts
         fts = bulk.enter(conn, table.name) if starts else None
         if fts is not None:
             self._loading.add(table.name)
@@ -248,7 +251,7 @@ def take_versions(
     does not sync (the pull brings those whole). Returns the ``(table, uid, version)`` written."""
 
     def write(table: SyncedTable, mine: dict[str, Any]) -> set[tuple[str, str, int]]:
-        fields = set(table.fields)
+        fields = table.field_set
         groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         for uid, (version, differ) in mine.items():
             if _plain_differences(differ, fields) and _storable(version, int):
@@ -296,10 +299,7 @@ def _write_back(
     return written
 
 
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _plain_differences(differ: Any, fields: set[str]) -> bool:
+def _plain_differences(differ: Any, fields: frozenset[str]) -> bool:
     """Whether a hall's differences name only synced fields and hold only values a column takes."""
     return type(differ) is dict and fields.issuperset(differ) and all(_storable(v) for v in differ.values())
 
@@ -308,7 +308,7 @@ def _storable(value: Any, *kinds: type) -> bool:
     """Whether SQLite takes ``value`` as it is (of one of ``kinds``, if given): an integer past 64 bits, which
     the hall's answer may hold as JSON, would stop the write with an OverflowError."""
     kind = type(value)
-    if kind not in (kinds or _SCALARS):
+    if kind not in (kinds or SCALARS):
         return False
     return kind is not int or -MAX_INT - 1 <= value <= MAX_INT
 

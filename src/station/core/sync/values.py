@@ -105,10 +105,10 @@ def all_clean(ops: Iterable[Mapping[str, Any]]) -> bool:
     return not _BAD_IN_KEY.search("".join(keys)) and all_plain(found)
 
 
-_SCALARS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+SCALARS: frozenset[type] = frozenset({str, int, float, bool, type(None)})  # what a value may be
 
 
-def all_plain(found: list[Any], kinds: frozenset[type] = _SCALARS, search_texts: bool = True) -> bool:
+def all_plain(found: list[Any], kinds: frozenset[type] = SCALARS, search_texts: bool = True) -> bool:
     """Whether every value of ``found`` has no ``value_problem`` and is of one of ``kinds``: each check one
     pass in C over all of them (a loop over each value in Python had cost more than sending it).
     ``search_texts=False``: the caller knows no text holds a bad character (see the hall's intake)."""
